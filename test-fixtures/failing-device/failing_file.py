@@ -1,0 +1,253 @@
+#!/usr/bin/python3
+"""Read-only FUSE filesystem exposing one file, ``disk.img``, whose reads fail.
+
+Usage:
+    failing_file.py BACKING MOUNTPOINT [--bad START:LENGTH ...]
+                    [--fail-from OFFSET] [--delay-ms N] [--log FILE]
+
+``disk.img`` has the size and content of BACKING.  A read request fails as a
+whole with EIO when its byte range [offset, offset+size) overlaps
+
+  * any ``--bad START:LENGTH`` range (bytes; may be given several times;
+    START/LENGTH accept decimal, 0x hex, or K/M/G suffixes = KiB/MiB/GiB), or
+  * [OFFSET, infinity) when ``--fail-from OFFSET`` is given (a source that
+    "vanishes" part way through; reads wholly below OFFSET still succeed).
+
+``--delay-ms N`` sleeps N milliseconds before answering any *failing* read
+(a slow failing region); successful reads are never delayed.
+``--log FILE`` appends one line per read request: ``offset size OK|EIO``.
+
+The filesystem runs in the foreground (so a caller can background it and kill
+it; SIGTERM/SIGINT unmount cleanly), is mounted read-only, and every open of
+``disk.img`` is answered with FOPEN_DIRECT_IO so the kernel neither caches
+file data nor rounds reads up to pages: each read the kernel receives is
+forwarded 1:1 (split only at the FUSE max_read size, 128 KiB).
+
+Failure granularity through a loop device (measured on Linux 6.18, see
+README.md): when the loop device is created with ``losetup -r -f --show
+--direct-io=on --sector-size 512 disk.img`` -- and also without
+--direct-io -- a 512-byte O_DIRECT read of /dev/loopN reaches this filesystem
+as exactly one 512-byte read at the same offset, so failures are exact to the
+512-byte sector.  Buffered (non-O_DIRECT) reads of /dev/loopN go through the
+block device page cache and readahead; see README.md for their behaviour.
+Tests should still use 4096-byte aligned bad ranges so the expected bad LBA
+ranges stay exact regardless of the reader's block size.
+
+Requires /usr/bin/python3 with fusepy (Debian package python3-fusepy, module
+name ``fusepy``; the PyPI package calls it ``fuse``) and libfuse2 (pulled in
+by python3-fusepy), plus /dev/fuse.  Run as root.
+"""
+
+import argparse
+import errno
+import os
+import stat
+import sys
+import threading
+import time
+
+try:  # PyPI "fusepy" installs module "fuse"; Debian's python3-fusepy "fusepy".
+    import fuse as _fuse
+
+    if not hasattr(_fuse, "FUSE") or not hasattr(_fuse, "Operations"):
+        raise ImportError("module 'fuse' is not fusepy")
+except ImportError:
+    import fusepy as _fuse
+
+FUSE = _fuse.FUSE
+FuseOSError = _fuse.FuseOSError
+Operations = _fuse.Operations
+
+FILE_NAME = "disk.img"
+FILE_PATH = "/" + FILE_NAME
+
+_SUFFIXES = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+
+
+def parse_size(text):
+    """Parse '4096', '0x1000', '4K', '1M' ... into a non-negative int."""
+    t = text.strip().lower()
+    mult = 1
+    if t and t[-1] in _SUFFIXES:
+        mult = _SUFFIXES[t[-1]]
+        t = t[:-1]
+    try:
+        value = int(t, 0) * mult
+    except ValueError:
+        raise argparse.ArgumentTypeError("not a size: %r" % text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("negative size: %r" % text)
+    return value
+
+
+def parse_range(text):
+    """Parse 'START:LENGTH' into (start, end) with end exclusive."""
+    if ":" not in text:
+        raise argparse.ArgumentTypeError("expected START:LENGTH, got %r" % text)
+    start_s, length_s = text.split(":", 1)
+    start = parse_size(start_s)
+    length = parse_size(length_s)
+    if length == 0:
+        raise argparse.ArgumentTypeError("empty range: %r" % text)
+    return (start, start + length)
+
+
+class FailingFile(Operations):
+    use_ns = True  # silence fusepy's utimens deprecation warning
+
+    def __init__(self, backing, bad_ranges, fail_from, delay_ms, log_path):
+        self.backing = backing
+        self.fd = os.open(backing, os.O_RDONLY)
+        self.size = os.fstat(self.fd).st_size
+        self.bad_ranges = sorted(bad_ranges)
+        self.fail_from = fail_from
+        self.delay = delay_ms / 1000.0
+        self.log = open(log_path, "a", buffering=1) if log_path else None
+        self.log_lock = threading.Lock()
+        # use_ns = True: fusepy expects timestamps in nanoseconds.
+        self.mtime = os.fstat(self.fd).st_mtime_ns
+
+    # -- helpers ------------------------------------------------------------
+    def _fails(self, offset, size):
+        end = offset + size
+        if self.fail_from is not None and end > self.fail_from:
+            return True
+        for b_start, b_end in self.bad_ranges:
+            if offset < b_end and b_start < end:
+                return True
+        return False
+
+    def _log(self, offset, size, result):
+        if self.log is not None:
+            with self.log_lock:
+                self.log.write("%d %d %s\n" % (offset, size, result))
+
+    # -- FUSE operations ----------------------------------------------------
+    def getattr(self, path, fh=None):
+        base = {
+            "st_uid": 0,
+            "st_gid": 0,
+            "st_atime": self.mtime,
+            "st_mtime": self.mtime,
+            "st_ctime": self.mtime,
+        }
+        if path == "/":
+            base.update(st_mode=stat.S_IFDIR | 0o555, st_nlink=2, st_size=0)
+            return base
+        if path == FILE_PATH:
+            base.update(
+                st_mode=stat.S_IFREG | 0o444,
+                st_nlink=1,
+                st_size=self.size,
+                st_blocks=(self.size + 511) // 512,
+            )
+            return base
+        raise FuseOSError(errno.ENOENT)
+
+    def readdir(self, path, fh):
+        if path != "/":
+            raise FuseOSError(errno.ENOTDIR)
+        return [".", "..", FILE_NAME]
+
+    def open(self, path, fi):
+        # raw_fi=True: fi is the struct fuse_file_info.
+        if path != FILE_PATH:
+            raise FuseOSError(errno.ENOENT)
+        if (fi.flags & os.O_ACCMODE) != os.O_RDONLY:
+            raise FuseOSError(errno.EROFS)
+        fi.direct_io = 1   # FOPEN_DIRECT_IO: no page cache, no read rounding
+        fi.keep_cache = 0
+        fi.fh = 0
+        return 0
+
+    def read(self, path, size, offset, fi):
+        if path != FILE_PATH:
+            raise FuseOSError(errno.ENOENT)
+        if self._fails(offset, size):
+            if self.delay > 0:
+                time.sleep(self.delay)
+            self._log(offset, size, "EIO")
+            raise FuseOSError(errno.EIO)
+        data = os.pread(self.fd, size, offset)
+        self._log(offset, size, "OK")
+        return data
+
+    def release(self, path, fi):
+        return 0
+
+    def statfs(self, path):
+        return {
+            "f_bsize": 4096,
+            "f_frsize": 4096,
+            "f_blocks": (self.size + 4095) // 4096,
+            "f_bfree": 0,
+            "f_bavail": 0,
+            "f_files": 1,
+            "f_ffree": 0,
+            "f_namemax": 255,
+        }
+
+    # Everything that could modify the filesystem is refused.
+    def _erofs(self, *args, **kwargs):
+        raise FuseOSError(errno.EROFS)
+
+    write = truncate = create = unlink = mkdir = rmdir = rename = _erofs
+    chmod = chown = utimens = symlink = link = mknod = _erofs
+
+    def destroy(self, path):
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+        if self.log is not None:
+            self.log.close()
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(
+        description="Read-only FUSE fs exposing BACKING as MOUNTPOINT/%s, "
+        "with reads overlapping bad ranges failing with EIO." % FILE_NAME
+    )
+    p.add_argument("backing", help="backing file providing the content")
+    p.add_argument("mountpoint", help="existing empty directory to mount on")
+    p.add_argument("--bad", metavar="START:LENGTH", type=parse_range,
+                   action="append", default=[],
+                   help="byte range whose reads fail with EIO (repeatable)")
+    p.add_argument("--fail-from", metavar="OFFSET", type=parse_size,
+                   default=None,
+                   help="every read reaching OFFSET or beyond fails")
+    p.add_argument("--delay-ms", metavar="N", type=int, default=0,
+                   help="sleep N ms before returning EIO for a failing read")
+    p.add_argument("--log", metavar="FILE", default=None,
+                   help="append 'offset size OK|EIO' per read request")
+    p.add_argument("--debug", action="store_true",
+                   help="libfuse debug output on stderr")
+    args = p.parse_args(argv)
+
+    if args.delay_ms < 0:
+        p.error("--delay-ms must be >= 0")
+    if not os.path.isfile(args.backing):
+        p.error("backing file not found: %s" % args.backing)
+    if not os.path.isdir(args.mountpoint):
+        p.error("mountpoint is not a directory: %s" % args.mountpoint)
+
+    ops = FailingFile(os.path.abspath(args.backing), args.bad, args.fail_from,
+                      args.delay_ms, args.log)
+    FUSE(
+        ops,
+        args.mountpoint,
+        raw_fi=True,
+        foreground=True,
+        nothreads=False,
+        debug=args.debug,
+        ro=True,
+        direct_io=True,
+        default_permissions=True,
+        fsname="custos-failing:" + os.path.basename(args.backing),
+        subtype="custos-failing",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
