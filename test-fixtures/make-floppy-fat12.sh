@@ -92,11 +92,13 @@ if [ "$size" -ne 1474560 ]; then
 fi
 
 # --- move into place + digests ----------------------------------------------
+chmod 0644 "$IMG"
 mv -f "$IMG" "$OUT.tmp"
 mv -f "$OUT.tmp" "$OUT"
 cd "$HERE"
 for algo in md5 sha1 sha256 sha512; do
     "${algo}sum" "$OUT_NAME" > "$OUT_NAME.$algo.tmp"
+    chmod 0644 "$OUT_NAME.$algo.tmp"
     mv -f "$OUT_NAME.$algo.tmp" "$OUT_NAME.$algo"
 done
 cat "$OUT_NAME.sha256"

@@ -23,15 +23,17 @@ it; SIGTERM/SIGINT unmount cleanly), is mounted read-only, and every open of
 file data nor rounds reads up to pages: each read the kernel receives is
 forwarded 1:1 (split only at the FUSE max_read size, 128 KiB).
 
-Failure granularity through a loop device (measured on Linux 6.18, see
-README.md): when the loop device is created with ``losetup -r -f --show
---direct-io=on --sector-size 512 disk.img`` -- and also without
---direct-io -- a 512-byte O_DIRECT read of /dev/loopN reaches this filesystem
-as exactly one 512-byte read at the same offset, so failures are exact to the
-512-byte sector.  Buffered (non-O_DIRECT) reads of /dev/loopN go through the
-block device page cache and readahead; see README.md for their behaviour.
-Tests should still use 4096-byte aligned bad ranges so the expected bad LBA
-ranges stay exact regardless of the reader's block size.
+Failure granularity through a loop device (measured on Linux 6.18 with
+attach.sh, i.e. ``losetup -r -f --show --direct-io=on --sector-size 512``;
+plain ``losetup -r`` behaves the same; details in ../README.md):
+  * O_DIRECT reads of /dev/loopN: exact to the 512-byte sector.  A 512-byte
+    O_DIRECT read arrives here as one 512-byte read at the same offset.
+    A larger O_DIRECT read overlapping a bad range fails as a whole (EIO, no
+    partial count); requests reach this daemon in chunks of at most 128 KiB.
+  * Buffered reads of /dev/loopN: 4 KiB page granularity (failed readahead
+    falls back to single-page reads; failed pages are never cached).
+Tests should use 4096-byte aligned bad ranges so the expected bad LBA
+ranges are exact for both kinds of reader.
 
 Requires /usr/bin/python3 with fusepy (Debian package python3-fusepy, module
 name ``fusepy``; the PyPI package calls it ``fuse``) and libfuse2 (pulled in

@@ -1,0 +1,74 @@
+package dev.custos.image;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * The rules for finished evidence files: on stable storage (fsync of the file and of its
+ * directory) and read-only (0444), so neither a crash nor a slip of the hand changes them.
+ */
+public final class WriteOnce {
+  private static final Set<PosixFilePermission> READ_ONLY = PosixFilePermissions.fromString("r--r--r--");
+
+  private WriteOnce() {}
+
+  /**
+   * Makes a finished file read-only (0444) and flushes it, and its directory entry, to disk.
+   *
+   * @throws IOException if the file cannot be flushed or its mode changed
+   */
+  public static void seal(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+    Files.setPosixFilePermissions(file, READ_ONLY);
+    syncDirectory(file.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Writes {@code content} to a new file that must not exist yet, flushes and seals it. The bytes
+   * go to a hidden temporary file first and are linked into place, so {@code target} appears
+   * complete or not at all, and an existing file of that name is never replaced.
+   *
+   * @throws java.nio.file.FileAlreadyExistsException if {@code target} exists
+   * @throws IOException if writing fails; {@code target} does not exist then
+   */
+  public static void writeNew(Path target, byte[] content) throws IOException {
+    Path directory = target.toAbsolutePath().getParent();
+    Path temporary = directory.resolve("." + target.getFileName() + ".partial");
+    Files.deleteIfExists(temporary);
+    try {
+      try (FileChannel channel =
+          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      }
+      Files.setPosixFilePermissions(temporary, READ_ONLY);
+      // A hard link fails if the target exists: the no-clobber rename POSIX rename(2) lacks.
+      Files.createLink(target, temporary);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+    syncDirectory(directory);
+  }
+
+  /**
+   * Flushes a directory's entries (new, renamed files) to disk.
+   *
+   * @throws IOException if the directory cannot be opened or flushed
+   */
+  public static void syncDirectory(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.custos.source;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+/**
+ * The read path of a source. It has no way to write: both channels are opened with {@link
+ * StandardOpenOption#READ} alone, are never exposed, and this type offers reads only.
+ *
+ * <p>Two channels: one through the page cache for the large sequential reads (read-ahead helps
+ * them), and, for a block device, one with {@code O_DIRECT} for reading single sectors after an
+ * error: a buffered read of a block device fails a whole page (4 KiB) for one bad 512-byte sector,
+ * a direct read fails exactly the sector.
+ *
+ * <p>Threading: one reader thread at a time.
+ */
+public final class ReadOnlySource implements Closeable {
+  /** The only option the source is ever opened with. */
+  static final Set<OpenOption> READ_ONLY = Set.of(StandardOpenOption.READ);
+
+  private final SourceIdentity identity;
+  private final FileChannel sequential;
+  private final DirectSectorReader sectorReader;
+
+  private ReadOnlySource(SourceIdentity identity, FileChannel sequential, DirectSectorReader sectorReader) {
+    this.identity = identity;
+    this.sequential = sequential;
+    this.sectorReader = sectorReader;
+  }
+
+  /**
+   * Opens {@code identity.path()} for reading only.
+   *
+   * @throws IOException if it cannot be opened
+   */
+  public static ReadOnlySource open(SourceIdentity identity) throws IOException {
+    FileChannel sequential = FileChannel.open(identity.path(), READ_ONLY);
+    try {
+      DirectSectorReader sectors = identity.kind().isDevice()
+          ? DirectSectorReader.open(identity.path(), identity.logicalSectorSize())
+          : null;
+      return new ReadOnlySource(identity, sequential, sectors);
+    } catch (IOException | RuntimeException e) {
+      sequential.close();
+      throw e;
+    }
+  }
+
+  public SourceIdentity identity() {
+    return identity;
+  }
+
+  /** Exact size of the source in bytes. */
+  public long size() {
+    return identity.sizeBytes();
+  }
+
+  /** Bytes per logical sector: the unit of retries, bad ranges and LBAs. */
+  public int sectorSize() {
+    return identity.logicalSectorSize();
+  }
+
+  /**
+   * Reads {@code length} bytes at {@code position} into {@code destination[offset…]}, or fewer only
+   * at the end of the source.
+   *
+   * @return bytes read
+   * @throws IOException on a read error anywhere in the range
+   */
+  public int read(long position, byte[] destination, int offset, int length) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(destination, offset, length);
+    long at = position;
+    while (buffer.hasRemaining()) {
+      int n = sequential.read(buffer, at);
+      if (n < 0) {
+        break;
+      }
+      at += n;
+    }
+    return buffer.position() - offset;
+  }
+
+  /**
+   * Reads the single sector {@code lba} into {@code destination[offset…]}, bypassing the page cache
+   * on a block device so that exactly this sector succeeds or fails.
+   *
+   * @return bytes read: a sector, or fewer for a partial last sector of a file
+   * @throws IOException if the sector cannot be read
+   */
+  public int readSector(long lba, byte[] destination, int offset) throws IOException {
+    long position = Math.multiplyExact(lba, (long) sectorSize());
+    int length = (int) Math.min(sectorSize(), size() - position);
+    if (sectorReader != null) {
+      return sectorReader.read(position, destination, offset, length);
+    }
+    return read(position, destination, offset, length);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (sectorReader != null) {
+        sectorReader.close();
+      }
+    } finally {
+      sequential.close();
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package dev.custos.source;
+
+import dev.custos.error.UsageException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds out what a source path is and everything the kernel and the drive tell about it, without
+ * writing to it. Thread-safe (stateless but for its injected seams).
+ */
+public final class SourceInspector {
+  private static final int FILE_SECTOR_SIZE = 512;
+
+  private final Sysfs sysfs;
+  private final HiddenAreaProbe hiddenAreaProbe;
+
+  SourceInspector(Sysfs sysfs, HiddenAreaProbe hiddenAreaProbe) {
+    this.sysfs = sysfs;
+    this.hiddenAreaProbe = hiddenAreaProbe;
+  }
+
+  /** An inspector of this system's devices, asking ATA drives about HPA and DCO with {@code probe}. */
+  public static SourceInspector system(HiddenAreaProbe probe) {
+    return new SourceInspector(Sysfs.system(), probe);
+  }
+
+  /**
+   * Identifies the source at {@code path}.
+   *
+   * @throws UsageException if it does not exist, cannot be read, is neither a block device nor a
+   *     regular file, or is empty
+   */
+  public SourceIdentity inspect(Path path) throws UsageException {
+    if (!Files.exists(path)) {
+      throw new UsageException("source " + path + " does not exist");
+    }
+    long size = readableSize(path);
+    if (size == 0) {
+      throw new UsageException("source " + path + " is empty (0 bytes): there is nothing to acquire");
+    }
+    try {
+      if (Files.isRegularFile(path)) {
+        return new SourceIdentity(path, SourceKind.FILE, null, null, null, null, size,
+            FILE_SECTOR_SIZE, FILE_SECTOR_SIZE, false, false, false,
+            HiddenAreas.notAvailable("image file"), null, List.of());
+      }
+      if (!isBlockDevice(path)) {
+        throw new UsageException("source " + path + " is neither a block device nor a regular file");
+      }
+      return inspectDevice(path, size);
+    } catch (IOException e) {
+      throw new UsageException("cannot identify source " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  static boolean isBlockDevice(Path path) throws IOException {
+    int mode = ((Number) Files.getAttribute(path, "unix:mode")).intValue();
+    return (mode & 0170000) == 0060000;
+  }
+
+  private static long readableSize(Path path) throws UsageException {
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      return channel.size();
+    } catch (NoSuchFileException e) {
+      throw new UsageException("source " + path + " does not exist", e);
+    } catch (IOException | SecurityException e) {
+      throw new UsageException("source " + path + " cannot be read: " + describe(e), e);
+    }
+  }
+
+  private SourceIdentity inspectDevice(Path path, long size) throws IOException, UsageException {
+    DeviceNumber number = DeviceNumber.ofDeviceNode(path);
+    Path dir = sysfs.directoryOf(number).orElseThrow(
+        () -> new UsageException("source " + path + " (" + number + ") is not known to the kernel's sysfs"));
+    boolean partition = Sysfs.isPartition(dir);
+    Path whole = partition ? dir.getParent() : dir;
+    Path queue = whole.resolve("queue");
+    int logical = Sysfs.readLong(queue, "logical_block_size").map(Long::intValue).orElse(512);
+    int physical = Sysfs.readLong(queue, "physical_block_size").map(Long::intValue).orElse(logical);
+    DeviceNumber wholeNumber = Sysfs.deviceNumber(whole);
+    HiddenAreas hidden = partition
+        ? HiddenAreas.notAvailable("a partition; HPA and DCO belong to the whole drive")
+        : hiddenAreaProbe.probe(path, whole);
+    return new SourceIdentity(
+        path,
+        partition ? SourceKind.PARTITION : SourceKind.BLOCK_DEVICE,
+        number,
+        Sysfs.read(whole, "device/vendor").orElse(null),
+        Sysfs.read(whole, "device/model").orElse(null),
+        serialOf(whole, wholeNumber).orElse(null),
+        size,
+        logical,
+        physical,
+        Sysfs.readFlag(whole, "removable"),
+        Sysfs.readFlag(queue, "rotational"),
+        Sysfs.readFlag(dir, "ro"),
+        hidden,
+        Sysfs.read(whole, "loop/backing_file").orElse(null),
+        MountTable.read().mountsOf(relatedDevices(dir, whole)));
+  }
+
+  private Optional<String> serialOf(Path whole, DeviceNumber wholeNumber) {
+    return sysfs.udevProperty(wholeNumber, "ID_SERIAL_SHORT")
+        .or(() -> Sysfs.read(whole, "device/serial"))
+        .or(() -> Sysfs.read(whole, "serial"));
+  }
+
+  /**
+   * The devices whose mounts touch the source's sectors: a whole disk and its partitions, or a
+   * partition and its whole disk.
+   */
+  private static Set<DeviceNumber> relatedDevices(Path dir, Path whole) throws IOException {
+    Set<DeviceNumber> related = new HashSet<>();
+    related.add(Sysfs.deviceNumber(dir));
+    related.add(Sysfs.deviceNumber(whole));
+    if (dir.equals(whole)) {
+      for (Path partition : Sysfs.partitionsOf(whole)) {
+        related.add(Sysfs.deviceNumber(partition));
+      }
+    }
+    return related;
+  }
+
+  static String describe(Exception e) {
+    String message = e.getMessage();
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.custos.source;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads what the kernel tells of block devices under {@code /sys} (and udev's database under
+ * {@code /run/udev/data}). The roots are injectable so tests can use a fake tree.
+ */
+final class Sysfs {
+  private final Path sysRoot;
+  private final Path udevData;
+
+  Sysfs(Path sysRoot, Path udevData) {
+    this.sysRoot = sysRoot;
+    this.udevData = udevData;
+  }
+
+  static Sysfs system() {
+    return new Sysfs(Path.of("/sys"), Path.of("/run/udev/data"));
+  }
+
+  /** The sysfs directory of a block device or partition, e.g. {@code /sys/devices/.../block/sda/sda1}. */
+  Optional<Path> directoryOf(DeviceNumber device) throws IOException {
+    Path link = sysRoot.resolve("dev/block").resolve(device.toString());
+    return Files.exists(link) ? Optional.of(link.toRealPath()) : Optional.empty();
+  }
+
+  /** The block devices the kernel knows, by name ({@code sda}, {@code loop0}), partitions excluded. */
+  List<Path> wholeDevices() throws IOException {
+    Path classBlock = sysRoot.resolve("class/block");
+    List<Path> devices = new ArrayList<>();
+    if (!Files.isDirectory(classBlock)) {
+      return devices;
+    }
+    try (Stream<Path> entries = Files.list(classBlock)) {
+      for (Path entry : entries.sorted().toList()) {
+        Path real = entry.toRealPath();
+        if (!isPartition(real)) {
+          devices.add(real);
+        }
+      }
+    }
+    return devices;
+  }
+
+  static boolean isPartition(Path deviceDir) {
+    return Files.exists(deviceDir.resolve("partition"));
+  }
+
+  /** The partitions of a whole device, in name order. */
+  static List<Path> partitionsOf(Path wholeDeviceDir) throws IOException {
+    try (Stream<Path> entries = Files.list(wholeDeviceDir)) {
+      return entries.filter(Sysfs::isPartition).sorted().toList();
+    }
+  }
+
+  static DeviceNumber deviceNumber(Path deviceDir) throws IOException {
+    return DeviceNumber.parse(read(deviceDir, "dev").orElseThrow(
+        () -> new IOException("no device number in " + deviceDir)));
+  }
+
+  /** The trimmed text of an attribute, if present and readable. */
+  static Optional<String> read(Path deviceDir, String attribute) {
+    Path file = deviceDir.resolve(attribute);
+    try {
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      String text = Files.readString(file, StandardCharsets.UTF_8).trim();
+      return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  static Optional<Long> readLong(Path deviceDir, String attribute) {
+    return read(deviceDir, attribute).flatMap(text -> {
+      try {
+        return Optional.of(Long.parseLong(text));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  static boolean readFlag(Path deviceDir, String attribute) {
+    return read(deviceDir, attribute).map("1"::equals).orElse(false);
+  }
+
+  /** A property of udev's database for the device, e.g. {@code ID_SERIAL_SHORT}. */
+  Optional<String> udevProperty(DeviceNumber device, String key) {
+    Path file = udevData.resolve("b" + device);
+    try {
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      String prefix = "E:" + key + "=";
+      return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+          .filter(line -> line.startsWith(prefix))
+          .map(line -> line.substring(prefix.length()).trim())
+          .filter(value -> !value.isEmpty())
+          .findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}

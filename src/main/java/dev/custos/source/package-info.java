@@ -1,0 +1,10 @@
+/**
+ * The source: finding block devices, identifying them, checking that nothing can write to them,
+ * and opening them for reading through a type that has no way to write.
+ *
+ * <p>Entry points: {@link dev.custos.source.SourceInspector} (what a path is: device, partition
+ * or file, its identity and mounts), {@link dev.custos.source.WriteBlockGuard} (the write-block
+ * rules), {@link dev.custos.source.ReadOnlySource} (the read path), {@link
+ * dev.custos.source.SectorRange} (a run of LBAs).
+ */
+package dev.custos.source;
