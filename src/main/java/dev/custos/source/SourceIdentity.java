@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param backingFile for a loop device, the file behind it
  * @param mounts mounted file systems of the device and its partitions (or of the whole disk of a
  *     partition)
+ * @param coveringDevices the devices whose sectors overlap the source's: the device, its whole
+ *     disk, and for a whole disk its partitions; empty for a file
  */
 public record SourceIdentity(
     Path path,
@@ -40,7 +42,8 @@ public record SourceIdentity(
     boolean kernelReadOnly,
     HiddenAreas hiddenAreas,
     String backingFile,
-    List<Mount> mounts) {
+    List<Mount> mounts,
+    java.util.Set<DeviceNumber> coveringDevices) {
 
   /**
    * @throws IllegalArgumentException if a size is negative or a sector size is not a positive
@@ -51,6 +54,7 @@ public record SourceIdentity(
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(hiddenAreas, "hiddenAreas");
     mounts = List.copyOf(mounts);
+    coveringDevices = java.util.Set.copyOf(coveringDevices);
     if (sizeBytes < 0) {
       throw new IllegalArgumentException("source size must not be negative, got " + sizeBytes);
     }

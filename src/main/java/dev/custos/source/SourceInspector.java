@@ -50,7 +50,7 @@ public final class SourceInspector {
       if (Files.isRegularFile(path)) {
         return new SourceIdentity(path, SourceKind.FILE, null, null, null, null, size,
             FILE_SECTOR_SIZE, FILE_SECTOR_SIZE, false, false, false,
-            HiddenAreas.notAvailable("image file"), null, List.of());
+            HiddenAreas.notAvailable("image file"), null, List.of(), Set.of());
       }
       if (!isBlockDevice(path)) {
         throw new UsageException("source " + path + " is neither a block device nor a regular file");
@@ -86,6 +86,7 @@ public final class SourceInspector {
     int logical = Sysfs.readLong(queue, "logical_block_size").map(Long::intValue).orElse(512);
     int physical = Sysfs.readLong(queue, "physical_block_size").map(Long::intValue).orElse(logical);
     DeviceNumber wholeNumber = Sysfs.deviceNumber(whole);
+    Set<DeviceNumber> covering = relatedDevices(dir, whole);
     HiddenAreas hidden = partition
         ? HiddenAreas.notAvailable("a partition; HPA and DCO belong to the whole drive")
         : hiddenAreaProbe.probe(path, whole);
@@ -104,7 +105,8 @@ public final class SourceInspector {
         Sysfs.readFlag(dir, "ro"),
         hidden,
         Sysfs.read(whole, "loop/backing_file").orElse(null),
-        MountTable.read().mountsOf(relatedDevices(dir, whole)));
+        MountTable.read().mountsOf(covering),
+        covering);
   }
 
   private Optional<String> serialOf(Path whole, DeviceNumber wholeNumber) {

@@ -1,0 +1,124 @@
+package dev.custos.evidence;
+
+import dev.custos.error.EvidenceWriteException;
+import dev.custos.error.UsageException;
+import dev.custos.image.ImageLayout;
+import dev.custos.image.WriteOnce;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * An evidence directory: the image, {@code acquisition.json}, {@code custody.jsonl}, {@code
+ * report.pdf}, {@code examiner.pem}. Paths inside the manifest are relative to it, so the
+ * directory can be copied elsewhere whole. Immutable.
+ */
+public final class EvidenceDirectory {
+  /** The manifest. */
+  public static final String MANIFEST = "acquisition.json";
+  /** The chain-of-custody log. */
+  public static final String CUSTODY_LOG = "custody.jsonl";
+  /** The signer's certificate. */
+  public static final String CERTIFICATE = "examiner.pem";
+
+  private final Path root;
+
+  private EvidenceDirectory(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * A directory for a new acquisition: it may exist (empty, or holding unrelated files) but must
+   * not hold evidence. Nothing is created yet.
+   *
+   * @throws UsageException if {@code root} is a file, or already holds evidence (named)
+   */
+  public static EvidenceDirectory forNewAcquisition(Path root) throws UsageException {
+    Path absolute = root.toAbsolutePath().normalize();
+    if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+      throw new UsageException("output " + absolute + " exists and is not a directory");
+    }
+    List<String> evidence = evidenceFilesIn(absolute);
+    if (!evidence.isEmpty()) {
+      throw new UsageException("output directory " + absolute + " already holds evidence ("
+          + String.join(", ", evidence) + "); Custos never overwrites evidence: choose a new directory");
+    }
+    return new EvidenceDirectory(absolute);
+  }
+
+  private static List<String> evidenceFilesIn(Path directory) throws UsageException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.map(path -> path.getFileName().toString())
+          .filter(EvidenceDirectory::isEvidenceName)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UsageException("cannot read output directory " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  static boolean isEvidenceName(String name) {
+    return ImageLayout.isImageFileName(name)
+        || name.equals(MANIFEST)
+        || name.equals(CUSTODY_LOG)
+        || name.equals(CERTIFICATE)
+        || name.matches("report(-\\d+)?\\.pdf");
+  }
+
+  /** The directory, absolute. */
+  public Path root() {
+    return root;
+  }
+
+  /** The nearest directory of {@code root} or its parents that exists, to ask for free space and device. */
+  public Path nearestExisting() {
+    Path candidate = root;
+    while (candidate != null && !Files.exists(candidate)) {
+      candidate = candidate.getParent();
+    }
+    return candidate == null ? root.getRoot() : candidate;
+  }
+
+  /**
+   * Creates the directory (and its parents) if needed.
+   *
+   * @throws EvidenceWriteException if it cannot be created
+   */
+  public void create() throws EvidenceWriteException {
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new EvidenceWriteException("cannot create output directory " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes {@code acquisition.json} once: validated against the schema, written completely or not
+   * at all, fsync'ed and made read-only.
+   *
+   * @throws EvidenceWriteException if it exists already or cannot be written (the message says
+   *     which)
+   * @throws IllegalStateException if the manifest does not validate: a defect of Custos, not of
+   *     the evidence
+   */
+  public void writeManifest(Manifest manifest) throws EvidenceWriteException {
+    List<String> violations = ManifestSchema.violations(ManifestJson.toTree(manifest));
+    if (!violations.isEmpty()) {
+      throw new IllegalStateException("the manifest does not validate against " + ManifestSchema.RESOURCE + ": " + violations);
+    }
+    Path target = root.resolve(MANIFEST);
+    try {
+      WriteOnce.writeNew(target, ManifestJson.toBytes(manifest));
+    } catch (FileAlreadyExistsException e) {
+      throw new EvidenceWriteException(target + " already exists; Custos never overwrites evidence", e);
+    } catch (IOException e) {
+      throw new EvidenceWriteException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.custos.evidence;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The workstation an action ran on.
+ *
+ * @param hostname the kernel's host name
+ * @param os operating system, kernel version and architecture
+ * @param user the account that ran Custos
+ * @param java the Java runtime
+ */
+public record HostInfo(String hostname, String os, String user, String java) {
+
+  /** This machine, as the kernel and the JVM tell. */
+  public static HostInfo current() {
+    String hostname;
+    try {
+      hostname = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      hostname = "unknown";
+    }
+    return new HostInfo(
+        hostname,
+        System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+        System.getProperty("user.name"),
+        System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
+  }
+}

@@ -1,0 +1,206 @@
+package dev.custos.evidence;
+
+import dev.custos.digest.Digest;
+import dev.custos.digest.HashAlgorithm;
+import dev.custos.image.ImageFile;
+import dev.custos.image.ImageLayout;
+import dev.custos.source.SectorRange;
+import dev.custos.source.SourceIdentity;
+import dev.custos.source.WriteBlock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The manifest of an acquisition, {@code acquisition.json}: everything an examiner, a court or a
+ * later verification needs to know of it. Immutable; {@link ManifestJson} writes it, {@code
+ * evidence-schema/acquisition.schema.json} specifies its JSON.
+ *
+ * @param formatVersion the manifest format, {@link #FORMAT_VERSION}
+ * @param tool the tool and version that acquired
+ * @param caseInfo case, evidence, examiner, description, notes
+ * @param host the workstation
+ * @param source what was read
+ * @param writeBlock how the source was protected from writes
+ * @param parameters the options the acquisition ran with
+ * @param imageFiles the image files, in order, with their sizes
+ * @param digests digests of the whole image, one per algorithm; empty unless completed
+ * @param pieces per-piece digests of every piece completed
+ * @param badSectors unreadable sectors (zero-filled in the image) and recovered read errors
+ * @param timing start and end
+ * @param rateSamples bytes read over time, for the read-rate graph
+ * @param outcome how it ended
+ */
+public record Manifest(
+    int formatVersion,
+    ToolInfo tool,
+    CaseInfo caseInfo,
+    HostInfo host,
+    SourceIdentity source,
+    WriteBlock writeBlock,
+    Parameters parameters,
+    List<ImageFile> imageFiles,
+    List<Digest> digests,
+    Pieces pieces,
+    BadSectors badSectors,
+    Timing timing,
+    List<RateSample> rateSamples,
+    Outcome outcome) {
+
+  /** The manifest format this build writes and reads. */
+  public static final int FORMAT_VERSION = 1;
+
+  public Manifest {
+    Objects.requireNonNull(tool, "tool");
+    Objects.requireNonNull(caseInfo, "caseInfo");
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(writeBlock, "writeBlock");
+    Objects.requireNonNull(parameters, "parameters");
+    Objects.requireNonNull(pieces, "pieces");
+    Objects.requireNonNull(badSectors, "badSectors");
+    Objects.requireNonNull(timing, "timing");
+    Objects.requireNonNull(outcome, "outcome");
+    imageFiles = List.copyOf(imageFiles);
+    digests = List.copyOf(digests);
+    rateSamples = List.copyOf(rateSamples);
+  }
+
+  /**
+   * The options an acquisition ran with.
+   *
+   * @param layout raw single file or split segments
+   * @param algorithms the whole-image digests, in the order given
+   * @param blockSize bytes per read
+   * @param retries how often a failed read is tried again before going sector by sector
+   */
+  public record Parameters(ImageLayout layout, List<HashAlgorithm> algorithms, int blockSize, int retries) {
+    public Parameters {
+      Objects.requireNonNull(layout, "layout");
+      algorithms = List.copyOf(algorithms);
+      if (algorithms.isEmpty()) {
+        throw new IllegalArgumentException("at least one hash algorithm is needed");
+      }
+      if (retries < 0) {
+        throw new IllegalArgumentException("retries must not be negative, got " + retries);
+      }
+    }
+  }
+
+  /**
+   * One digest per piece: piece {@code i} covers bytes {@code [i * size, (i + 1) * size)}.
+   *
+   * @param algorithm the piece digest algorithm
+   * @param size bytes per piece (the last may be shorter)
+   * @param digests the digest of each piece completed, in order
+   */
+  public record Pieces(HashAlgorithm algorithm, long size, List<Digest> digests) {
+    public Pieces {
+      Objects.requireNonNull(algorithm, "algorithm");
+      if (size <= 0) {
+        throw new IllegalArgumentException("piece size must be positive, got " + size);
+      }
+      digests = List.copyOf(digests);
+    }
+  }
+
+  /**
+   * Sectors that stayed unreadable after every retry (written as zeros), and reads that failed
+   * once but succeeded on a retry.
+   *
+   * @param ranges unreadable ranges, ascending, never adjacent
+   * @param recoveredReadErrors block reads that failed and then succeeded on a retry
+   */
+  public record BadSectors(List<SectorRange> ranges, long recoveredReadErrors) {
+    public BadSectors {
+      ranges = List.copyOf(ranges);
+    }
+
+    /** Total unreadable sectors. */
+    public long sectorCount() {
+      return ranges.stream().mapToLong(SectorRange::count).sum();
+    }
+  }
+
+  /**
+   * When the acquisition ran.
+   *
+   * @param started when reading began
+   * @param ended when the last byte was written and flushed, or the acquisition stopped
+   */
+  public record Timing(Instant started, Instant ended) {
+    public Timing {
+      Objects.requireNonNull(started, "started");
+      Objects.requireNonNull(ended, "ended");
+      if (ended.isBefore(started)) {
+        throw new IllegalArgumentException("end " + ended + " is before start " + started);
+      }
+    }
+
+    public Duration duration() {
+      return Duration.between(started, ended);
+    }
+  }
+
+  /**
+   * Bytes read by a point in time.
+   *
+   * @param elapsedMillis milliseconds since the start
+   * @param bytes bytes read by then
+   */
+  public record RateSample(long elapsedMillis, long bytes) {
+    public RateSample {
+      if (elapsedMillis < 0 || bytes < 0) {
+        throw new IllegalArgumentException("rate sample must not be negative: " + elapsedMillis + " ms, " + bytes + " bytes");
+      }
+    }
+  }
+
+  /** How an acquisition ended. */
+  public enum Status {
+    /** Every sector of the source was read (unreadable ones zero-filled and recorded). */
+    COMPLETED("completed"),
+    /** Stopped by the examiner (Ctrl-C, SIGTERM) before the end. */
+    INTERRUPTED("interrupted"),
+    /** Stopped by a failure: the target disk, the source, the machine. */
+    FAILED("failed");
+
+    private final String id;
+
+    Status(String id) {
+      this.id = id;
+    }
+
+    public String id() {
+      return id;
+    }
+  }
+
+  /**
+   * How it ended and how far it got.
+   *
+   * @param status completed, interrupted or failed
+   * @param bytesAcquired bytes of the source in the image, from byte 0
+   * @param reason why it stopped early, {@code null} when completed
+   */
+  public record Outcome(Status status, long bytesAcquired, String reason) {
+    public Outcome {
+      Objects.requireNonNull(status, "status");
+      if (bytesAcquired < 0) {
+        throw new IllegalArgumentException("bytes acquired must not be negative, got " + bytesAcquired);
+      }
+    }
+  }
+
+  /** Average rate in bytes per second over the whole duration (0 for an instant acquisition). */
+  public long averageBytesPerSecond() {
+    long millis = timing.duration().toMillis();
+    return millis == 0 ? 0 : Math.round(outcome.bytesAcquired() * 1000.0 / millis);
+  }
+
+  /** The whole-image digest of {@code algorithm}, if recorded. */
+  public java.util.Optional<Digest> digest(HashAlgorithm algorithm) {
+    return digests.stream().filter(d -> d.algorithm() == algorithm).findFirst();
+  }
+}
