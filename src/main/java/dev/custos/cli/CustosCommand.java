@@ -1,0 +1,33 @@
+package dev.custos.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root: {@code acquire} and {@code report}, each a launcher script of its own. */
+@Command(
+    name = "custos",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Forensic acquisition: sector-exact images, parallel digests, chain of custody.",
+    subcommands = {AcquireCommand.class, ReportCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:done and verified",
+        "1:finished, but the evidence does not verify",
+        "2:usage or input error, or a refusal; nothing was written",
+        "3:I/O failure (target disk, source); what was written is kept",
+        "130:interrupted by Ctrl-C (SIGINT), 143: by SIGTERM; the manifest says how far it got"})
+final class CustosCommand {
+
+  /** A configured command line writing to {@code out} and {@code err}. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(new CustosCommand());
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
+    commandLine.setParameterExceptionHandler(ExitCodes::handleParameterException);
+    commandLine.setExitCodeExceptionMapper(ExitCodes::exitCodeOf);
+    return commandLine;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.custos.cli;
+
+import dev.custos.error.EvidenceWriteException;
+import dev.custos.error.SourceAccessException;
+import dev.custos.error.UsageException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place exit codes are decided. Every failure reaches the examiner as one line on stderr;
+ * {@code --debug} adds the stack trace.
+ */
+final class ExitCodes {
+  /** Done, and everything verifies. */
+  static final int OK = 0;
+  /** Finished, but the evidence does not verify. */
+  static final int DOES_NOT_VERIFY = 1;
+  /** Bad input or a refusal: nothing was written. */
+  static final int USAGE = 2;
+  /** The target or the source failed: what was written is kept. */
+  static final int IO_FAILURE = 3;
+
+  private ExitCodes() {}
+
+  static int exitCodeOf(Throwable failure) {
+    if (failure instanceof UsageException || failure instanceof ParameterException
+        || failure instanceof IllegalArgumentException) {
+      return USAGE;
+    }
+    if (failure instanceof EvidenceWriteException || failure instanceof SourceAccessException
+        || failure instanceof java.io.IOException) {
+      return IO_FAILURE;
+    }
+    return IO_FAILURE;
+  }
+
+  static int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
+    boolean debug = parseResult.hasMatchedOption("--debug")
+        || parseResult.subcommands().stream().anyMatch(sub -> hasDebug(sub));
+    String name = command.getCommandSpec().root().name().equals("custos")
+        ? command.getCommandSpec().qualifiedName().replaceFirst("^custos ", "")
+        : command.getCommandSpec().qualifiedName();
+    command.getErr().println(name + ": " + oneLine(failure));
+    if (debug) {
+      failure.printStackTrace(command.getErr());
+    }
+    command.getErr().flush();
+    return exitCodeOf(failure);
+  }
+
+  private static boolean hasDebug(ParseResult result) {
+    return result.hasMatchedOption("--debug") || result.subcommands().stream().anyMatch(ExitCodes::hasDebug);
+  }
+
+  static int handleParameterException(ParameterException failure, String[] args) {
+    CommandLine command = failure.getCommandLine();
+    command.getErr().println(command.getCommandSpec().qualifiedName().replaceFirst("^custos ", "")
+        + ": " + oneLine(failure) + " (see --help)");
+    command.getErr().flush();
+    return USAGE;
+  }
+
+  /** The failure's message on one line, falling back to its cause and type. */
+  static String oneLine(Throwable failure) {
+    String message = failure.getMessage();
+    if ((message == null || message.isBlank()) && failure.getCause() != null) {
+      message = failure.getCause().getMessage();
+    }
+    if (message == null || message.isBlank()) {
+      message = failure.getClass().getSimpleName();
+    }
+    return message.replaceAll("\\s*\\R\\s*", " ").strip();
+  }
+}

@@ -1,0 +1,21 @@
+package dev.custos.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** {@code java -jar custos.jar acquire|report …}: the launchers' entry point. */
+public final class Main {
+  private Main() {}
+
+  /** Runs the command and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** Runs the command with the given outputs and returns its exit code (tests call this). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = CustosCommand.commandLine(out, err);
+    return commandLine.execute(args);
+  }
+}
