@@ -1,13 +1,62 @@
 package dev.custos.cli;
 
+import dev.custos.acquire.AcquisitionRequest;
+import dev.custos.error.CustosException;
+import dev.custos.error.UsageException;
+import dev.custos.evidence.CaseInfo;
+import dev.custos.image.ImageLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder. */
-@Command(name = "demo")
+/** {@code acquire demo [DIR]}: the whole job on the bundled floppy fixture, nothing to set up. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Acquire the bundled FAT12 floppy fixture (test-fixtures/floppy-fat12.ima) with demo case fields",
+        "into DIR (default ./evidence-demo; a new directory each run) and print where the evidence is."})
 final class DemoCommand implements Callable<Integer> {
+  static final String FIXTURE = "test-fixtures/floppy-fat12.ima";
+
+  @Spec CommandSpec spec;
+  @Mixin DebugOption debug;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Evidence directory to create.")
+  Path directory;
+
   @Override
-  public Integer call() {
-    throw new UnsupportedOperationException("not yet");
+  public Integer call() throws CustosException, InterruptedException {
+    Path fixture = findFixture();
+    Path target = directory != null ? directory : freshDirectory(Path.of("evidence-demo"));
+    CaseInfo demo = new CaseInfo("DEMO-0001", "FLOPPY-01", "Demo Examiner (DEMO, not for casework)",
+        "Custos demo: the bundled 1.44 MB FAT12 floppy fixture", "Acquired by 'acquire demo'; not evidence of anything.");
+    AcquisitionRequest request = new AcquisitionRequest(fixture, target, demo, ImageLayout.raw("ima"),
+        AcquisitionRequest.DEFAULT_ALGORITHMS, AcquisitionRequest.DEFAULT_PIECE_SIZE,
+        AcquisitionRequest.DEFAULT_BLOCK_SIZE, AcquisitionRequest.DEFAULT_RETRIES, false, null);
+    int code = AcquisitionRunner.run(request, spec.commandLine().getOut(), spec.commandLine().getErr());
+    spec.commandLine().getOut().println("Evidence is in " + target.toAbsolutePath().normalize());
+    return code;
+  }
+
+  /** The fixture beside the launcher ({@code custos.home}), else under the working directory. */
+  private static Path findFixture() throws UsageException {
+    String home = System.getProperty("custos.home");
+    Path candidate = (home != null ? Path.of(home) : Path.of("")).resolve(FIXTURE).toAbsolutePath().normalize();
+    if (!Files.isRegularFile(candidate)) {
+      throw new UsageException("the demo fixture " + candidate + " is missing; run the demo from the Custos checkout (./acquire demo)");
+    }
+    return candidate;
+  }
+
+  /** {@code base}, or {@code base-2}, {@code base-3}, … whichever does not exist yet. */
+  static Path freshDirectory(Path base) {
+    Path candidate = base;
+    for (int n = 2; Files.exists(candidate); n++) {
+      candidate = base.resolveSibling(base.getFileName() + "-" + n);
+    }
+    return candidate;
   }
 }

@@ -20,6 +20,11 @@ final class ExitCodes {
   static final int USAGE = 2;
   /** The target or the source failed: what was written is kept. */
   static final int IO_FAILURE = 3;
+  /**
+   * Stopped by Ctrl-C or SIGTERM. The JVM exits with the signal's conventional status (130, 143)
+   * once the manifest is written; this is what a stop without a signal returns.
+   */
+  static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 

@@ -1,13 +1,129 @@
 package dev.custos.cli;
 
+import dev.custos.acquire.AcquisitionRequest;
+import dev.custos.digest.HashAlgorithm;
+import dev.custos.error.CustosException;
+import dev.custos.error.UsageException;
+import dev.custos.evidence.CaseInfo;
+import dev.custos.image.ImageLayout;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Placeholder. */
-@Command(name = "image")
+/** {@code acquire image SOURCE --out DIR …}: the main job. */
+@Command(name = "image", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Acquire SOURCE (a block device, a partition or an image file) into a new evidence directory:",
+        "a sector-exact image, whole and per-piece digests computed in parallel, and acquisition.json.",
+        "A device is read only when write-blocked: its kernel read-only flag set, --set-readonly,",
+        "or --hardware-write-blocker."})
 final class ImageCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DebugOption debug;
+
+  @Parameters(index = "0", paramLabel = "SOURCE", description = "Block device, partition or image file to acquire.")
+  Path source;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "New evidence directory (must not hold evidence).")
+  Path out;
+
+  @Mixin CaseOptions caseOptions;
+
+  @Option(names = "--format", paramLabel = "raw|split", defaultValue = "raw",
+      description = "raw: one file image.EXT; split: image.001, image.002, … (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--segment-size", paramLabel = "SIZE", converter = ByteSizeConverter.class, defaultValue = "2GiB",
+      description = "Segment size of a split image (default: ${DEFAULT-VALUE}).")
+  long segmentSize;
+
+  @Option(names = "--extension", paramLabel = "EXT", defaultValue = "ima",
+      description = "Extension of a raw image: ima, dd, img or raw (default: ${DEFAULT-VALUE}).")
+  String extension;
+
+  @Mixin PipelineOptions pipeline;
+
+  @Option(names = "--set-readonly", description = "Set the device's kernel read-only flag (blockdev --setro) and check it took.")
+  boolean setReadOnly;
+
+  @Option(names = "--hardware-write-blocker", paramLabel = "MODEL",
+      description = "Declare the hardware write blocker the drive is attached through; recorded in the manifest.")
+  String hardwareWriteBlocker;
+
   @Override
-  public Integer call() {
-    throw new UnsupportedOperationException("not yet");
+  public Integer call() throws CustosException, InterruptedException {
+    AcquisitionRequest request;
+    try {
+      request = new AcquisitionRequest(source, out, caseOptions.toCaseInfo(), layout(), pipeline.algorithms,
+          pipeline.pieceSize, pipeline.blockSize(), pipeline.retries, setReadOnly, hardwareWriteBlocker);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    return AcquisitionRunner.run(request, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  private ImageLayout layout() throws UsageException {
+    switch (format) {
+      case "raw":
+        return ImageLayout.raw(extension);
+      case "split":
+        return ImageLayout.split(segmentSize, 512);
+      default:
+        throw new UsageException("--format must be raw or split, got '" + format + "'");
+    }
+  }
+
+  /** Case fields. */
+  static final class CaseOptions {
+    @Option(names = "--case", required = true, paramLabel = "ID", description = "Case number.")
+    String caseId;
+
+    @Option(names = "--evidence", required = true, paramLabel = "ID", description = "Evidence item number.")
+    String evidenceId;
+
+    @Option(names = "--examiner", required = true, paramLabel = "NAME", description = "Examiner's name.")
+    String examiner;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "What the evidence is.")
+    String description;
+
+    @Option(names = "--notes", paramLabel = "TEXT", description = "Anything else worth recording.")
+    String notes;
+
+    CaseInfo toCaseInfo() {
+      return new CaseInfo(caseId, evidenceId, examiner, description, notes);
+    }
+  }
+
+  /** Digests, pieces, reads. */
+  static final class PipelineOptions {
+    @Option(names = "--hash", paramLabel = "ALGS", converter = HashListConverter.class, defaultValue = "md5,sha256",
+        description = "Whole-image digests, any of md5, sha1, sha256, sha512 (default: ${DEFAULT-VALUE}).")
+    List<HashAlgorithm> algorithms;
+
+    @Option(names = "--piece-size", paramLabel = "SIZE", converter = ByteSizeConverter.class, defaultValue = "64MiB",
+        description = "One SHA-256 digest per piece of this size, to locate damage later (default: ${DEFAULT-VALUE}).")
+    long pieceSize;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
+        description = "Tries after a failed read before going sector by sector (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--block-size", paramLabel = "SIZE", converter = ByteSizeConverter.class, defaultValue = "1MiB",
+        description = "Bytes per read (default: ${DEFAULT-VALUE}).")
+    long blockSize;
+
+    int blockSize() throws UsageException {
+      if (blockSize > Integer.MAX_VALUE) {
+        throw new UsageException("--block-size " + blockSize + " is too large");
+      }
+      return (int) blockSize;
+    }
   }
 }

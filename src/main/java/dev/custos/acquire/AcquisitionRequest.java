@@ -1,0 +1,72 @@
+package dev.custos.acquire;
+
+import dev.custos.digest.HashAlgorithm;
+import dev.custos.evidence.CaseInfo;
+import dev.custos.image.ImageLayout;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the examiner asked for. Validated at construction; the checks that need the source (sector
+ * size, space, write-block) are made by {@link Acquisition}.
+ *
+ * @param source the device, partition or image file to read
+ * @param outputDirectory the new evidence directory
+ * @param caseInfo case, evidence, examiner, description, notes
+ * @param layout raw single file or split segments
+ * @param algorithms the whole-image digests, at least one, no repeats
+ * @param pieceSize bytes per piece digest, a positive multiple of 512
+ * @param blockSize bytes per read, a positive multiple of 4096
+ * @param retries tries after a failed read, 0 or more
+ * @param setReadOnly whether to set the kernel's read-only flag of a device
+ * @param hardwareBlocker the declared hardware write blocker, or {@code null}
+ */
+public record AcquisitionRequest(
+    Path source,
+    Path outputDirectory,
+    CaseInfo caseInfo,
+    ImageLayout layout,
+    List<HashAlgorithm> algorithms,
+    long pieceSize,
+    int blockSize,
+    int retries,
+    boolean setReadOnly,
+    String hardwareBlocker) {
+
+  /** Default bytes per read; see the README's performance section for how it was chosen. */
+  public static final int DEFAULT_BLOCK_SIZE = 1 << 20;
+  /** Default bytes per piece digest. */
+  public static final long DEFAULT_PIECE_SIZE = 64L << 20;
+  /** Default tries after a failed read. */
+  public static final int DEFAULT_RETRIES = 3;
+  /** Default digests: MD5 for the courts that expect it, SHA-256 for strength. */
+  public static final List<HashAlgorithm> DEFAULT_ALGORITHMS = List.of(HashAlgorithm.MD5, HashAlgorithm.SHA_256);
+
+  /**
+   * @throws IllegalArgumentException naming the value, if any is out of range
+   */
+  public AcquisitionRequest {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(outputDirectory, "outputDirectory");
+    Objects.requireNonNull(caseInfo, "caseInfo");
+    Objects.requireNonNull(layout, "layout");
+    if (algorithms.isEmpty()) {
+      throw new IllegalArgumentException("at least one hash algorithm is needed");
+    }
+    if (new LinkedHashSet<>(algorithms).size() != algorithms.size()) {
+      throw new IllegalArgumentException("a hash algorithm is named twice: " + algorithms);
+    }
+    algorithms = List.copyOf(algorithms);
+    if (pieceSize <= 0 || pieceSize % 512 != 0) {
+      throw new IllegalArgumentException("piece size must be a positive multiple of 512 bytes, got " + pieceSize);
+    }
+    if (blockSize <= 0 || blockSize % 4096 != 0 || blockSize > (256 << 20)) {
+      throw new IllegalArgumentException("block size must be a multiple of 4096 bytes up to 256 MiB, got " + blockSize);
+    }
+    if (retries < 0 || retries > 100) {
+      throw new IllegalArgumentException("retries must be between 0 and 100, got " + retries);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.custos.acquire;
+
+import dev.custos.error.UsageException;
+import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.source.DeviceNumber;
+import dev.custos.source.SourceIdentity;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The refusals that need both the source and the output, made before anything is written. */
+final class OutputChecks {
+  private OutputChecks() {}
+
+  /**
+   * @throws UsageException if the output lies on the source, the block or segment size does not
+   *     fit the sector size, or the output's file system lacks room for the image
+   */
+  static void check(AcquisitionRequest request, SourceIdentity source, EvidenceDirectory directory, long allowance)
+      throws UsageException {
+    int sectorSize = source.logicalSectorSize();
+    if (request.blockSize() % sectorSize != 0) {
+      throw new UsageException("block size " + request.blockSize() + " is not a multiple of the source's sector size " + sectorSize);
+    }
+    if (request.layout().isSplit() && request.layout().segmentSize() % sectorSize != 0) {
+      throw new UsageException("segment size " + request.layout().segmentSize() + " is not a multiple of the source's sector size " + sectorSize);
+    }
+    Path existing = directory.nearestExisting();
+    refuseOutputOnSource(source, directory, existing);
+    refuseTooLittleSpace(source, directory, existing, allowance);
+  }
+
+  private static void refuseOutputOnSource(SourceIdentity source, EvidenceDirectory directory, Path existing) throws UsageException {
+    if (!source.kind().isDevice()) {
+      return;
+    }
+    DeviceNumber outputDevice;
+    try {
+      outputDevice = DeviceNumber.ofFileSystemOf(existing);
+    } catch (IOException e) {
+      throw new UsageException("cannot tell which device holds " + existing + ": " + e.getMessage(), e);
+    }
+    if (source.coveringDevices().contains(outputDevice)) {
+      throw new UsageException("refusing to write evidence to " + directory.root() + ": it lies on the source "
+          + source.path() + " itself (device " + outputDevice + ")");
+    }
+  }
+
+  private static void refuseTooLittleSpace(SourceIdentity source, EvidenceDirectory directory, Path existing, long allowance)
+      throws UsageException {
+    long needed = Math.addExact(source.sizeBytes(), allowance);
+    long free;
+    try {
+      FileStore store = Files.getFileStore(existing);
+      free = store.getUsableSpace();
+    } catch (IOException e) {
+      throw new UsageException("cannot tell the free space at " + existing + ": " + e.getMessage(), e);
+    }
+    if (free < needed) {
+      throw new UsageException("not enough free space for the image in " + directory.root() + ": needs "
+          + needed + " bytes (" + source.sizeBytes() + " of image and " + allowance + " for the manifest), "
+          + free + " bytes are free");
+    }
+  }
+}

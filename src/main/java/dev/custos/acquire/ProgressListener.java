@@ -1,0 +1,40 @@
+package dev.custos.acquire;
+
+/**
+ * Told how an acquisition advances. Called from the pipeline's progress thread, a few times a
+ * second at most, and once more at the end; implementations must be quick.
+ */
+public interface ProgressListener {
+  /** Ignores everything. */
+  ProgressListener NONE = progress -> {};
+
+  /** The state of the acquisition now. */
+  void onProgress(Progress progress);
+
+  /**
+   * A snapshot of the acquisition.
+   *
+   * @param bytesDone bytes of the source through the pipeline
+   * @param totalBytes size of the source
+   * @param elapsedNanos time since reading began
+   * @param badSectors unreadable sectors so far
+   * @param finished whether this is the last call
+   */
+  record Progress(long bytesDone, long totalBytes, long elapsedNanos, long badSectors, boolean finished) {
+    /** Average rate so far, bytes per second. */
+    public double bytesPerSecond() {
+      return elapsedNanos == 0 ? 0 : bytesDone * 1e9 / elapsedNanos;
+    }
+
+    /** Fraction done, 0 to 1. */
+    public double fraction() {
+      return totalBytes == 0 ? 1 : (double) bytesDone / totalBytes;
+    }
+
+    /** Estimated seconds to go at the average rate so far, or -1 when unknown. */
+    public long etaSeconds() {
+      double rate = bytesPerSecond();
+      return rate <= 0 ? -1 : Math.round((totalBytes - bytesDone) / rate);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.custos.cli;
+
+import dev.custos.acquire.Acquisition;
+import dev.custos.acquire.AcquisitionRequest;
+import dev.custos.acquire.StopSignal;
+import dev.custos.error.CustosException;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.Manifest;
+import dev.custos.evidence.ToolInfo;
+import dev.custos.source.SourceInspector;
+import dev.custos.source.WriteBlockGuard;
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one acquisition from the command line: progress on stderr, summary on stdout, and a clean
+ * stop on Ctrl-C or SIGTERM (the JVM's shutdown hook asks the acquisition to stop and waits until
+ * the manifest is written).
+ */
+final class AcquisitionRunner {
+  /** How long a signal waits for the flush and the manifest before the JVM exits anyway. */
+  private static final long STOP_GRACE_SECONDS = 120;
+
+  private AcquisitionRunner() {}
+
+  /** Runs {@code request}; returns the exit code. */
+  static int run(AcquisitionRequest request, PrintWriter out, PrintWriter err) throws CustosException, InterruptedException {
+    Acquisition acquisition = new Acquisition(
+        SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
+        EvidenceClock.system(), HostInfo.current(), ToolInfo.current());
+    StopSignal stop = new StopSignal();
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.stop("interrupted by a signal (Ctrl-C or SIGTERM)");
+      try {
+        done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "custos-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      Manifest manifest = acquisition.run(request, new ConsoleProgress(err, System.console() != null), stop);
+      Summary.print(manifest, request.outputDirectory().toAbsolutePath().normalize(), out);
+      return manifest.outcome().status() == Manifest.Status.COMPLETED ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+    } finally {
+      out.flush();
+      err.flush();
+      done.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // The JVM is already shutting down: the hook is running and lets it exit now.
+      }
+    }
+  }
+}

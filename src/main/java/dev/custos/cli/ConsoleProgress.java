@@ -1,0 +1,48 @@
+package dev.custos.cli;
+
+import dev.custos.acquire.ProgressListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Progress on stderr: on a terminal a bar redrawn in place (bytes, percent, rate, ETA, bad
+ * sectors); otherwise, for logs, one line every few seconds.
+ */
+final class ConsoleProgress implements ProgressListener {
+  private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
+  private static final int BAR_WIDTH = 30;
+
+  private final PrintWriter err;
+  private final boolean terminal;
+  private long lastLineNanos = Long.MIN_VALUE;
+
+  ConsoleProgress(PrintWriter err, boolean terminal) {
+    this.err = err;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public void onProgress(Progress progress) {
+    if (terminal) {
+      int filled = (int) Math.round(progress.fraction() * BAR_WIDTH);
+      err.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + describe(progress) + "  ");
+      if (progress.finished()) {
+        err.println();
+      }
+      err.flush();
+      return;
+    }
+    if (progress.finished() || lastLineNanos == Long.MIN_VALUE || progress.elapsedNanos() - lastLineNanos >= LOG_INTERVAL_NANOS) {
+      lastLineNanos = progress.elapsedNanos();
+      err.println("progress: " + describe(progress));
+      err.flush();
+    }
+  }
+
+  private static String describe(Progress progress) {
+    return String.format(Locale.ROOT, "%5.1f%% %s of %s, %s, ETA %s, bad sectors: %d",
+        progress.fraction() * 100, Sizes.human(progress.bytesDone()), Sizes.human(progress.totalBytes()),
+        Sizes.rate(progress.bytesPerSecond()), progress.finished() ? Sizes.duration(0) : Sizes.duration(progress.etaSeconds()),
+        progress.badSectors());
+  }
+}
