@@ -5,7 +5,6 @@ import dev.custos.digest.BlockConsumer;
 import dev.custos.digest.BlockPipeline;
 import dev.custos.digest.Digest;
 import dev.custos.digest.DigestConsumer;
-import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceDigestConsumer;
 import dev.custos.digest.PipelineFailure;
 import dev.custos.error.CustosException;
@@ -100,7 +99,7 @@ public final class Acquisition {
     SourceBlockReader reader = new SourceBlockReader(source, request.retries(), badSectors);
     ImageSink sink = new ImageSink(directory.root(), request.layout());
     List<DigestConsumer> digests = request.algorithms().stream().map(DigestConsumer::new).toList();
-    PieceDigestConsumer pieces = new PieceDigestConsumer(HashAlgorithm.SHA_256, request.pieceSize());
+    PieceDigestConsumer pieces = new PieceDigestConsumer(request.pieceAlgorithm(), request.pieceSize());
     ProgressMeter progress = new ProgressMeter(listener, source.size(), badSectors::sectorCount, System::nanoTime);
     List<BlockConsumer> consumers = new ArrayList<>(digests);
     consumers.add(pieces);
@@ -147,7 +146,7 @@ public final class Acquisition {
     Manifest.Status status = failure != null ? Manifest.Status.FAILED
         : stopReason != null ? Manifest.Status.INTERRUPTED : Manifest.Status.COMPLETED;
     boolean completed = status == Manifest.Status.COMPLETED;
-    List<Digest> pieceDigests = pieces.completedPieces();
+    List<String> pieceDigests = pieces.completedPieces();
     if (!completed) {
       // Only whole pieces describe bytes that are in the image as read.
       pieceDigests = pieceDigests.subList(0, (int) Math.min(pieceDigests.size(), bytesAcquired / request.pieceSize()));
@@ -157,7 +156,7 @@ public final class Acquisition {
         new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries()),
         sink.files(),
         completed ? digests.stream().map(DigestConsumer::result).toList() : List.of(),
-        new Manifest.Pieces(HashAlgorithm.SHA_256, request.pieceSize(), pieceDigests),
+        new Manifest.Pieces(request.pieceAlgorithm(), request.pieceSize(), pieceDigests),
         new Manifest.BadSectors(badSectors.ranges(), reader.recoveredReadErrors()),
         new Manifest.Timing(started, ended),
         samples,

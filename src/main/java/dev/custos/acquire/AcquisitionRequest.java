@@ -1,6 +1,7 @@
 package dev.custos.acquire;
 
 import dev.custos.digest.HashAlgorithm;
+import dev.custos.digest.PieceAlgorithm;
 import dev.custos.evidence.CaseInfo;
 import dev.custos.image.ImageLayout;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param caseInfo case, evidence, examiner, description, notes
  * @param layout raw single file or split segments
  * @param algorithms the whole-image digests, at least one, no repeats
+ * @param pieceAlgorithm how piece digests are computed
  * @param pieceSize bytes per piece digest, a positive multiple of 512
  * @param blockSize bytes per read, a positive multiple of 4096
  * @param retries tries after a failed read, 0 or more
@@ -29,6 +31,7 @@ public record AcquisitionRequest(
     CaseInfo caseInfo,
     ImageLayout layout,
     List<HashAlgorithm> algorithms,
+    PieceAlgorithm pieceAlgorithm,
     long pieceSize,
     int blockSize,
     int retries,
@@ -37,6 +40,8 @@ public record AcquisitionRequest(
 
   /** Default bytes per read; see the README's performance section for how it was chosen. */
   public static final int DEFAULT_BLOCK_SIZE = 1 << 20;
+  /** Default piece digest: nearly free on the hot path; see {@link PieceAlgorithm}. */
+  public static final PieceAlgorithm DEFAULT_PIECE_ALGORITHM = PieceAlgorithm.CRC32C;
   /** Default bytes per piece digest. */
   public static final long DEFAULT_PIECE_SIZE = 64L << 20;
   /** Default tries after a failed read. */
@@ -52,6 +57,7 @@ public record AcquisitionRequest(
     Objects.requireNonNull(outputDirectory, "outputDirectory");
     Objects.requireNonNull(caseInfo, "caseInfo");
     Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(pieceAlgorithm, "pieceAlgorithm");
     if (algorithms.isEmpty()) {
       throw new IllegalArgumentException("at least one hash algorithm is needed");
     }

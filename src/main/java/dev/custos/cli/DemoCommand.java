@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
     CaseInfo demo = new CaseInfo("DEMO-0001", "FLOPPY-01", "Demo Examiner (DEMO, not for casework)",
         "Custos demo: the bundled 1.44 MB FAT12 floppy fixture", "Acquired by 'acquire demo'; not evidence of anything.");
     AcquisitionRequest request = new AcquisitionRequest(fixture, target, demo, ImageLayout.raw("ima"),
-        AcquisitionRequest.DEFAULT_ALGORITHMS, AcquisitionRequest.DEFAULT_PIECE_SIZE,
+        AcquisitionRequest.DEFAULT_ALGORITHMS, AcquisitionRequest.DEFAULT_PIECE_ALGORITHM, AcquisitionRequest.DEFAULT_PIECE_SIZE,
         AcquisitionRequest.DEFAULT_BLOCK_SIZE, AcquisitionRequest.DEFAULT_RETRIES, false, null);
     int code = AcquisitionRunner.run(request, spec.commandLine().getOut(), spec.commandLine().getErr());
     spec.commandLine().getOut().println("Evidence is in " + target.toAbsolutePath().normalize());

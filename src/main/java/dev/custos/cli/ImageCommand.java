@@ -2,6 +2,7 @@ package dev.custos.cli;
 
 import dev.custos.acquire.AcquisitionRequest;
 import dev.custos.digest.HashAlgorithm;
+import dev.custos.digest.PieceAlgorithm;
 import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.CaseInfo;
@@ -61,7 +62,7 @@ final class ImageCommand implements Callable<Integer> {
     AcquisitionRequest request;
     try {
       request = new AcquisitionRequest(source, out, caseOptions.toCaseInfo(), layout(), pipeline.algorithms,
-          pipeline.pieceSize, pipeline.blockSize(), pipeline.retries, setReadOnly, hardwareWriteBlocker);
+          pipeline.pieceAlgorithm(), pipeline.pieceSize, pipeline.blockSize(), pipeline.retries, setReadOnly, hardwareWriteBlocker);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
@@ -108,8 +109,20 @@ final class ImageCommand implements Callable<Integer> {
     List<HashAlgorithm> algorithms;
 
     @Option(names = "--piece-size", paramLabel = "SIZE", converter = ByteSizeConverter.class, defaultValue = "64MiB",
-        description = "One SHA-256 digest per piece of this size, to locate damage later (default: ${DEFAULT-VALUE}).")
+        description = "One digest per piece of this size, to locate damage later (default: ${DEFAULT-VALUE}).")
     long pieceSize;
+
+    @Option(names = "--piece-hash", paramLabel = "ALG", defaultValue = "crc32c",
+        description = "Piece digest: crc32c (nearly free) or sha256 (cryptographic, a second SHA-256 pass) (default: ${DEFAULT-VALUE}).")
+    String pieceHash;
+
+    PieceAlgorithm pieceAlgorithm() throws UsageException {
+      try {
+        return PieceAlgorithm.byName(pieceHash);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage(), e);
+      }
+    }
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
         description = "Tries after a failed read before going sector by sector (default: ${DEFAULT-VALUE}).")

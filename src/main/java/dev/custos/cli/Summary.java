@@ -39,7 +39,8 @@ final class Summary {
       out.println(line(digest.algorithm().id(), digest.hex()));
     }
     Manifest.Pieces pieces = manifest.pieces();
-    out.println(line("pieces", pieces.digests().size() + " " + pieces.algorithm().displayName() + " digests of "
+    out.println(line("pieces", pieces.digests().size() + " " + pieces.algorithm().id()
+        + (pieces.digests().size() == 1 ? " digest" : " digests") + " of "
         + pieces.size() + " bytes each (listed in " + EvidenceDirectory.MANIFEST + ")"));
     out.println(line("bad sectors", describeBad(manifest.badSectors(), sectorSize)));
     out.println(line("manifest", directory.resolve(EvidenceDirectory.MANIFEST).toString()));

@@ -1,6 +1,5 @@
 package dev.custos.digest;
 
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,23 +13,23 @@ import java.util.List;
  * #result()} once {@link BlockPipeline#finish()} has returned.
  */
 public final class PieceDigestConsumer implements BlockConsumer {
-  private final HashAlgorithm algorithm;
+  private final PieceAlgorithm algorithm;
   private final long pieceSize;
-  private final MessageDigest running;
-  private final List<Digest> completed = new ArrayList<>();
+  private final PieceAlgorithm.Running running;
+  private final List<String> completed = new ArrayList<>();
   private long bytesInPiece;
   private volatile boolean finished;
 
   /**
    * @throws IllegalArgumentException if {@code pieceSize} is not positive
    */
-  public PieceDigestConsumer(HashAlgorithm algorithm, long pieceSize) {
+  public PieceDigestConsumer(PieceAlgorithm algorithm, long pieceSize) {
     if (pieceSize <= 0) {
       throw new IllegalArgumentException("piece size must be positive, got " + pieceSize);
     }
     this.algorithm = algorithm;
     this.pieceSize = pieceSize;
-    this.running = algorithm.newMessageDigest();
+    this.running = algorithm.newRunning();
   }
 
   @Override
@@ -61,15 +60,15 @@ public final class PieceDigestConsumer implements BlockConsumer {
   }
 
   private void completePiece() {
-    Digest digest = Digest.of(algorithm, running.digest());
+    String digest = running.finishHex();
     synchronized (completed) {
       completed.add(digest);
     }
     bytesInPiece = 0;
   }
 
-  /** The digests of the pieces completed so far, in order. */
-  public List<Digest> completedPieces() {
+  /** The digests (lowercase hex) of the pieces completed so far, in order. */
+  public List<String> completedPieces() {
     synchronized (completed) {
       return List.copyOf(completed);
     }
@@ -80,7 +79,7 @@ public final class PieceDigestConsumer implements BlockConsumer {
    *
    * @throws IllegalStateException if the pipeline has not finished successfully
    */
-  public List<Digest> result() {
+  public List<String> result() {
     if (!finished) {
       throw new IllegalStateException("piece digests are not complete");
     }

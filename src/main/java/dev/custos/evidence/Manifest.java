@@ -2,6 +2,7 @@ package dev.custos.evidence;
 
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
+import dev.custos.digest.PieceAlgorithm;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageLayout;
 import dev.custos.source.SectorRange;
@@ -93,9 +94,9 @@ public record Manifest(
    *
    * @param algorithm the piece digest algorithm
    * @param size bytes per piece (the last may be shorter)
-   * @param digests the digest of each piece completed, in order
+   * @param digests the digest of each piece completed, in order, lowercase hex
    */
-  public record Pieces(HashAlgorithm algorithm, long size, List<Digest> digests) {
+  public record Pieces(PieceAlgorithm algorithm, long size, List<String> digests) {
     public Pieces {
       Objects.requireNonNull(algorithm, "algorithm");
       if (size <= 0) {

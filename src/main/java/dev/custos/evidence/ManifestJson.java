@@ -162,8 +162,8 @@ public final class ManifestJson {
     node.put("size", pieces.size());
     node.put("count", pieces.digests().size());
     ArrayNode digests = node.putArray("digests");
-    for (Digest digest : pieces.digests()) {
-      digests.add(digest.hex());
+    for (String digest : pieces.digests()) {
+      digests.add(digest);
     }
   }
 
