@@ -153,7 +153,7 @@ public final class Acquisition {
     }
     Manifest manifest = new Manifest(
         Manifest.FORMAT_VERSION, tool, request.caseInfo(), host, source.identity(), writeBlock,
-        new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries()),
+        new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries(), source.errorUnit()),
         sink.files(),
         completed ? digests.stream().map(DigestConsumer::result).toList() : List.of(),
         new Manifest.Pieces(request.pieceAlgorithm(), request.pieceSize(), pieceDigests),

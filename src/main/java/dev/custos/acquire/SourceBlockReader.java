@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * Reads blocks of the source the way a dying drive must be read: a failed block is tried again
- * ({@code retries} times), then read sector by sector; a sector that stays unreadable after as
- * many tries is written as zeros and recorded, and reading goes on. Only a source that is gone
+ * ({@code retries} times), then read in error units (see {@link ReadOnlySource#errorUnit()}); the
+ * sectors of a unit that stays unreadable after as many tries are written as zeros and recorded,
+ * and reading goes on. Only a source that is gone
  * (device removed) or shorter than its size stops the acquisition.
  *
  * <p>Threading: confined to the reader thread.
@@ -53,27 +54,28 @@ final class SourceBlockReader {
   }
 
   private void readSectorBySector(long offset, byte[] destination, int length) throws SourceAccessException {
+    int unit = source.errorUnit();
     int sectorSize = source.sectorSize();
-    long firstLba = offset / sectorSize;
-    int sectors = (length + sectorSize - 1) / sectorSize;
-    for (int i = 0; i < sectors; i++) {
-      int position = i * sectorSize;
-      int expected = Math.min(sectorSize, length - position);
-      if (!readSector(firstLba + i, destination, position, expected)) {
+    for (int position = 0; position < length; position += unit) {
+      int expected = Math.min(unit, length - position);
+      if (!readUnit(offset + position, destination, position, expected)) {
         Arrays.fill(destination, position, position + expected, (byte) 0);
-        badSectors.add(firstLba + i);
+        long firstLba = (offset + position) / sectorSize;
+        for (long lba = firstLba; lba < firstLba + (expected + sectorSize - 1) / sectorSize; lba++) {
+          badSectors.add(lba);
+        }
       }
     }
   }
 
-  private boolean readSector(long lba, byte[] destination, int position, int expected) throws SourceAccessException {
+  private boolean readUnit(long position, byte[] destination, int at, int expected) throws SourceAccessException {
     for (int attempt = 0; attempt <= retries; attempt++) {
       try {
-        int read = source.readSector(lba, destination, position);
-        requireFull(lba * source.sectorSize(), read, expected);
+        int read = source.readUnit(position, destination, at);
+        requireFull(position, read, expected);
         return true;
       } catch (IOException e) {
-        throwIfGone(e, lba * source.sectorSize());
+        throwIfGone(e, position);
       }
     }
     return false;

@@ -74,9 +74,10 @@ public record Manifest(
    * @param layout raw single file or split segments
    * @param algorithms the whole-image digests, in the order given
    * @param blockSize bytes per read
-   * @param retries how often a failed read is tried again before going sector by sector
+   * @param retries how often a failed read is tried again before going unit by unit
+   * @param errorGranularity bytes per read after a failed block: bad ranges are located to this
    */
-  public record Parameters(ImageLayout layout, List<HashAlgorithm> algorithms, int blockSize, int retries) {
+  public record Parameters(ImageLayout layout, List<HashAlgorithm> algorithms, int blockSize, int retries, int errorGranularity) {
     public Parameters {
       Objects.requireNonNull(layout, "layout");
       algorithms = List.copyOf(algorithms);

@@ -144,6 +144,7 @@ public final class ManifestJson {
     node.put("pieceSize", manifest.pieces().size());
     node.put("pieceAlgorithm", manifest.pieces().algorithm().id());
     node.put("retries", parameters.retries());
+    node.put("errorGranularity", parameters.errorGranularity());
   }
 
   private static void writeImage(ObjectNode node, Manifest manifest) {

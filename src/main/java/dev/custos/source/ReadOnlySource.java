@@ -14,9 +14,8 @@ import java.util.Set;
  * StandardOpenOption#READ} alone, are never exposed, and this type offers reads only.
  *
  * <p>Two channels: one through the page cache for the large sequential reads (read-ahead helps
- * them), and, for a block device, one with {@code O_DIRECT} for reading single sectors after an
- * error: a buffered read of a block device fails a whole page (4 KiB) for one bad 512-byte sector,
- * a direct read fails exactly the sector.
+ * them), and, for a block device, one with {@code O_DIRECT} for the small reads that locate an
+ * error after a large read failed (see {@link #errorUnit()}).
  *
  * <p>Threading: one reader thread at a time.
  */
@@ -87,15 +86,24 @@ public final class ReadOnlySource implements Closeable {
   }
 
   /**
-   * Reads the single sector {@code lba} into {@code destination[offset…]}, bypassing the page cache
-   * on a block device so that exactly this sector succeeds or fails.
-   *
-   * @return bytes read: a sector, or fewer for a partial last sector of a file
-   * @throws IOException if the sector cannot be read
+   * The smallest read that can fail on its own: the granularity of bad ranges. The logical sector
+   * size for a file; for a block device the direct-I/O unit (4 KiB on Linux with 512-byte sectors,
+   * as the JDK refuses smaller direct reads).
    */
-  public int readSector(long lba, byte[] destination, int offset) throws IOException {
-    long position = Math.multiplyExact(lba, (long) sectorSize());
-    int length = (int) Math.min(sectorSize(), size() - position);
+  public int errorUnit() {
+    return sectorReader != null ? sectorReader.unit() : sectorSize();
+  }
+
+  /**
+   * Reads the error unit at {@code position} (a multiple of {@link #errorUnit()}) into {@code
+   * destination[offset…]}, bypassing the page cache on a block device so that exactly this unit
+   * succeeds or fails.
+   *
+   * @return bytes read: a unit, or fewer at the end of the source
+   * @throws IOException if the unit cannot be read
+   */
+  public int readUnit(long position, byte[] destination, int offset) throws IOException {
+    int length = (int) Math.min(errorUnit(), size() - position);
     if (sectorReader != null) {
       return sectorReader.read(position, destination, offset, length);
     }
