@@ -48,9 +48,19 @@ public final class LoopDevice implements AutoCloseable {
     return device;
   }
 
-  /** The node of partition {@code number}. */
+  /** The node of partition {@code number}, waiting for the kernel to create it. */
   public Path partition(int number) {
-    return Path.of(device + "p" + number);
+    Path node = Path.of(device + "p" + number);
+    for (int i = 0; i < 100 && !java.nio.file.Files.exists(node); i++) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    assumeTrue(java.nio.file.Files.exists(node), node + " did not appear: no partition nodes for loop devices here");
+    return node;
   }
 
   @Override
