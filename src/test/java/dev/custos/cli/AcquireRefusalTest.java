@@ -144,16 +144,14 @@ class AcquireRefusalTest {
   }
 
   @Test
-  void image_partitionMountedWritable_refusedEvenWithBlockerDeclared() throws IOException {
-    ExternalTool.assumeInstalled("sfdisk");
-    ExternalTool.assumeInstalled("mkfs.fat");
-    Path backing = Evidence.randomFile(temp.resolve("disk.bin"), 8L << 20, 5);
-    ExternalTool.ok("bash", "-c", "echo 'start=2048, type=c' | sfdisk -q " + backing);
+  void image_deviceMountedWritable_refusedEvenWithBlockerDeclared() throws IOException {
+    ExternalTool.assumeInstalled("mkfs.ext4");
+    Path backing = Evidence.randomFile(temp.resolve("disk.bin"), 16L << 20, 5);
+    ExternalTool.ok("mkfs.ext4", "-q", "-F", backing.toString());
     Path mountPoint = Files.createDirectory(temp.resolve("mnt"));
     Path out = temp.resolve("evidence");
-    try (LoopDevice loop = LoopDevice.partitioned(backing)) {
-      ExternalTool.ok("mkfs.fat", loop.partition(1).toString());
-      ExternalTool.ok("mount", loop.partition(1).toString(), mountPoint.toString());
+    try (LoopDevice loop = LoopDevice.writable(backing)) {
+      ExternalTool.ok("mount", loop.path().toString(), mountPoint.toString());
       try {
         Cli.Run run = acquire(loop.path().toString(), out, "--hardware-write-blocker", "Tableau T35u");
 
