@@ -93,7 +93,7 @@ public final class DeviceInventory {
     Set<DeviceNumber> covering = new HashSet<>();
     covering.add(number);
     for (Path partitionDir : Sysfs.partitionsOf(dir)) {
-      Partition partition = partition(partitionDir, mounts);
+      Partition partition = partition(partitionDir, logical, mounts);
       partitions.add(partition);
       covering.add(partition.deviceNumber());
     }
@@ -126,7 +126,7 @@ public final class DeviceInventory {
     return new BlockDevice(name, identity, Files.exists(node), Sysfs.holdersOf(dir), partitions);
   }
 
-  private Partition partition(Path dir, MountTable mounts) throws IOException {
+  private Partition partition(Path dir, int logicalSectorSize, MountTable mounts) throws IOException {
     String name = dir.getFileName().toString();
     DeviceNumber number = Sysfs.deviceNumber(dir);
     int partitionNumber = Sysfs.readLong(dir, "partition").map(Long::intValue)
@@ -135,7 +135,7 @@ public final class DeviceInventory {
         .orElseThrow(() -> new IOException("no start sector in " + dir));
     Path node = nodeOf(name);
     try {
-      return new Partition(
+      Partition partition = new Partition(
           name,
           node,
           Files.exists(node),
@@ -146,6 +146,9 @@ public final class DeviceInventory {
           Sysfs.readFlag(dir, "ro"),
           Sysfs.holdersOf(dir),
           mounts.mountsOf(Set.of(number)));
+      // A start off the drive's sector grid has no LBA; refuse rather than print a rounded one.
+      partition.startLba(logicalSectorSize);
+      return partition;
     } catch (IllegalArgumentException e) {
       throw new IOException("the kernel describes " + name + " oddly: " + e.getMessage(), e);
     }

@@ -129,6 +129,18 @@ class DeviceInventoryTest {
   }
 
   @Test
+  void list_partitionStartOffTheSectorGrid_failsRatherThanRoundTheLba() {
+    FakeSysfs sys = new FakeSysfs(root);
+    sys.ataDisk("sdb", "8:16").size512(80_000L).sectorSizes(4096, 4096)
+        .partition("sdb1", 1, 2049, 8, "8:17", true);
+
+    assertThatThrownBy(() -> sys.inventory(NOT_ASKED).list())
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("the kernel describes sdb1 oddly")
+        .hasMessageContaining("starts at byte 1049088, not on a boundary of 4096-byte sectors");
+  }
+
+  @Test
   void list_mountedPartitions_showMountPointTypeAndReadOnly() throws IOException {
     FakeSysfs sys = new FakeSysfs(root);
     sys.ataDisk("sdc", "8:32").size512(1_000_000L).node()
