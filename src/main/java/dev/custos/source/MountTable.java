@@ -26,6 +26,15 @@ public final class MountTable {
     return parse(Files.readString(Path.of("/proc/self/mountinfo"), StandardCharsets.UTF_8));
   }
 
+  /**
+   * Reads a mountinfo file at {@code mountinfo} (tests pass a fake one).
+   *
+   * @throws IOException if it cannot be read
+   */
+  static MountTable read(Path mountinfo) throws IOException {
+    return parse(Files.readString(mountinfo, StandardCharsets.UTF_8));
+  }
+
   /** Parses the text of a mountinfo file (see proc(5)); malformed lines are skipped. */
   static MountTable parse(String mountinfo) {
     List<Mount> mounts = new ArrayList<>();

@@ -1,8 +1,10 @@
 package dev.custos.source;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,83 @@ final class Sysfs {
       }
     }
     return devices;
+  }
+
+  /**
+   * Like {@link #wholeDevices()}, but for a listing that must not be silently empty: fails when
+   * {@code /sys/class/block} cannot be read, and skips an entry that vanishes while being listed
+   * (a drive unplugged, a loop device detached) rather than failing the whole listing.
+   *
+   * @throws IOException if {@code class/block} is missing or cannot be listed
+   */
+  List<Path> listWholeDevices() throws IOException {
+    Path classBlock = sysRoot.resolve("class/block");
+    if (!Files.isDirectory(classBlock)) {
+      throw new IOException("cannot read " + classBlock + ": no such directory (is sysfs mounted?)");
+    }
+    List<Path> devices = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(classBlock)) {
+      for (Path entry : entries.sorted().toList()) {
+        Path real;
+        try {
+          real = entry.toRealPath();
+        } catch (NoSuchFileException e) {
+          continue;
+        }
+        if (!isPartition(real)) {
+          devices.add(real);
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw new IOException("cannot read " + classBlock + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (IOException e) {
+      throw new IOException("cannot read " + classBlock + ": " + e.getMessage(), e);
+    }
+    return devices;
+  }
+
+  /**
+   * The names of the devices that hold {@code deviceDir} open as their parts (device-mapper, md
+   * RAID, bcache), from its {@code holders} directory; empty when there is none or it cannot be
+   * read.
+   */
+  static List<String> holdersOf(Path deviceDir) {
+    Path holders = deviceDir.resolve("holders");
+    if (!Files.isDirectory(holders)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(holders)) {
+      return entries.map(entry -> entry.getFileName().toString()).sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      return List.of();
+    }
+  }
+
+  /**
+   * The name of the bus or class the device's {@code device} link belongs to ({@code scsi},
+   * {@code virtio}, {@code nvme}, {@code mmc}), or empty for a virtual device that has none (loop,
+   * zram, device-mapper).
+   */
+  static Optional<String> subsystemOf(Path wholeDeviceDir) {
+    Path subsystem = wholeDeviceDir.resolve("device/subsystem");
+    try {
+      return Files.exists(subsystem)
+          ? Optional.of(subsystem.toRealPath().getFileName().toString())
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The serial number of a whole device: udev's {@code ID_SERIAL_SHORT}, else what sysfs shows.
+   * The same sources, in the same order, as {@link SourceInspector} uses, so that the listing and
+   * the manifest name a drive alike.
+   */
+  Optional<String> serialOf(Path wholeDeviceDir, DeviceNumber wholeDevice) {
+    return udevProperty(wholeDevice, "ID_SERIAL_SHORT")
+        .or(() -> read(wholeDeviceDir, "device/serial"))
+        .or(() -> read(wholeDeviceDir, "serial"));
   }
 
   static boolean isPartition(Path deviceDir) {

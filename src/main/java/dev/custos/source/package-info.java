@@ -3,8 +3,10 @@
  * and opening them for reading through a type that has no way to write.
  *
  * <p>Entry points: {@link dev.custos.source.SourceInspector} (what a path is: device, partition
- * or file, its identity and mounts), {@link dev.custos.source.WriteBlockGuard} (the write-block
- * rules), {@link dev.custos.source.ReadOnlySource} (the read path), {@link
- * dev.custos.source.SectorRange} (a run of LBAs).
+ * or file, its identity and mounts), {@link dev.custos.source.DeviceInventory} (every block
+ * device of the system with its partitions, mounts and hidden areas, for {@code acquire
+ * devices}), {@link dev.custos.source.WriteBlockGuard} (the write-block rules), {@link
+ * dev.custos.source.ReadOnlySource} (the read path), {@link dev.custos.source.SectorRange} (a
+ * run of LBAs).
  */
 package dev.custos.source;
