@@ -1,13 +1,13 @@
 package dev.custos.cli;
 
+import dev.custos.source.DeviceInventory;
 import dev.custos.source.HiddenAreaProbe;
-import dev.custos.source.HiddenAreas;
 
-/** The HPA/DCO probe the commands use. */
+/** The HPA/DCO probe the commands use: read-only hdparm queries, for ATA drives only. */
 final class HiddenAreaProbes {
   private HiddenAreaProbes() {}
 
   static HiddenAreaProbe system() {
-    return (node, sysfsDir) -> HiddenAreas.notAvailable("not probed");
+    return DeviceInventory.ataHiddenAreaProbe();
   }
 }

@@ -8,17 +8,7 @@ final class Sizes {
 
   /** Decimal units, as drive makers label drives: {@code 1.47 MB}, {@code 500.1 GB}. */
   static String human(long bytes) {
-    if (bytes < 1000) {
-      return bytes + " B";
-    }
-    String[] units = {"kB", "MB", "GB", "TB", "PB", "EB"};
-    double value = bytes;
-    int unit = -1;
-    while (value >= 1000 && unit < units.length - 1) {
-      value /= 1000;
-      unit++;
-    }
-    return String.format(Locale.ROOT, value < 10 ? "%.2f %s" : value < 100 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+    return DecimalSize.of(bytes);
   }
 
   static String rate(double bytesPerSecond) {
