@@ -1,12 +1,9 @@
 package dev.custos.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.evidence.JsonText;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.source.BlockDevice;
 import dev.custos.source.DeviceListing;
@@ -32,16 +29,7 @@ final class DevicesJson {
 
   /** The document as text, ending in a newline. */
   static String toText(DeviceListing listing, ToolInfo tool) {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-    printer.indentArraysWith(indenter);
-    printer.indentObjectsWith(indenter);
-    try {
-      return MAPPER.writer(printer).writeValueAsString(toTree(listing, tool)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a device listing tree always serialises", e);
-    }
+    return JsonText.of(toTree(listing, tool));
   }
 
   /** The document as a JSON tree. */

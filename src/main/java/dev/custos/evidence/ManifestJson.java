@@ -1,9 +1,5 @@
 package dev.custos.evidence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,17 +25,7 @@ public final class ManifestJson {
 
   /** The manifest as the bytes of {@code acquisition.json}. */
   public static byte[] toBytes(Manifest manifest) {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-    printer.indentArraysWith(indenter);
-    printer.indentObjectsWith(indenter);
-    try {
-      String text = MAPPER.writer(printer).writeValueAsString(toTree(manifest));
-      return (text + "\n").getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a manifest tree always serialises", e);
-    }
+    return JsonText.of(toTree(manifest)).getBytes(StandardCharsets.UTF_8);
   }
 
   /** The manifest as a JSON tree (for validation and tests). */
