@@ -8,6 +8,7 @@ public final class Main {
   private Main() {}
 
   /** Runs the command and exits with its exit code. */
+  @SuppressForbidden(reason = "the one place the process's own stdout and stderr are wrapped, in UTF-8 writers")
   public static void main(String[] args) {
     System.exit(run(args, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
         new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
