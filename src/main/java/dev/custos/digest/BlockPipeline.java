@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>When a consumer throws, it stops consuming (it still releases the blocks it is handed),
  *       the others go on, and the reader's next {@code nextFreeBlock}, {@code publish} or {@code
  *       finish} throws {@link PipelineFailure} naming the first consumer that failed.
+ *   <li>{@link BlockConsumer#finish()} is called only after every consumer has taken every block,
+ *       and only if none of them failed.
  * </ul>
  */
 public final class BlockPipeline implements AutoCloseable {
@@ -30,6 +33,7 @@ public final class BlockPipeline implements AutoCloseable {
   private final BlockingQueue<Block> freeBlocks;
   private final List<Worker> workers = new ArrayList<>();
   private final AtomicReference<PipelineFailure> firstFailure = new AtomicReference<>();
+  private final CountDownLatch drained;
   private boolean ended;
 
   /**
@@ -52,6 +56,7 @@ public final class BlockPipeline implements AutoCloseable {
     for (int i = 0; i < poolSize; i++) {
       freeBlocks.add(new Block(new byte[blockSize], this));
     }
+    drained = new CountDownLatch(consumers.size());
     for (BlockConsumer consumer : consumers) {
       workers.add(new Worker(consumer, poolSize + 1));
     }
@@ -144,18 +149,25 @@ public final class BlockPipeline implements AutoCloseable {
     public void run() {
       boolean failed = false;
       try {
-        for (Block block = queue.take(); block != END; block = queue.take()) {
-          try {
-            if (!failed && firstFailure.get() == null) {
-              consumer.accept(block);
+        try {
+          for (Block block = queue.take(); block != END; block = queue.take()) {
+            try {
+              if (!failed && firstFailure.get() == null) {
+                consumer.accept(block);
+              }
+            } catch (Exception | Error e) {
+              failed = true;
+              firstFailure.compareAndSet(null, new PipelineFailure(consumer.name(), e));
+            } finally {
+              block.release();
             }
-          } catch (Exception | Error e) {
-            failed = true;
-            firstFailure.compareAndSet(null, new PipelineFailure(consumer.name(), e));
-          } finally {
-            block.release();
           }
+        } finally {
+          drained.countDown();
         }
+        // Finish only once every consumer has taken every block: one that failed on the last
+        // block must stop the others finishing too.
+        drained.await();
         if (!failed && firstFailure.get() == null) {
           consumer.finish();
         }

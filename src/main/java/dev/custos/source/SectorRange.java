@@ -19,7 +19,10 @@ public record SectorRange(long firstLba, long count) {
     if (count < 1) {
       throw new IllegalArgumentException("a sector range holds at least one sector, got " + count);
     }
-    Math.addExact(firstLba, count);
+    if (count > Long.MAX_VALUE - firstLba) {
+      throw new IllegalArgumentException(
+          "a range of " + count + " sectors from LBA " + firstLba + " passes the largest LBA");
+    }
   }
 
   /** The LBA after the last sector of the range. */
