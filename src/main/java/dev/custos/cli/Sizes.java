@@ -6,7 +6,7 @@ import java.util.Locale;
 final class Sizes {
   private Sizes() {}
 
-  /** Decimal units, as drive makers label drives: {@code 1.47 MB}, {@code 500.1 GB}. */
+  /** Decimal units, as drive makers label drives: {@code 1.47 MB}, {@code 500 GB}, three significant digits. */
   static String human(long bytes) {
     if (bytes < 1000) {
       return bytes + " B";
@@ -14,11 +14,13 @@ final class Sizes {
     String[] units = {"kB", "MB", "GB", "TB", "PB", "EB"};
     double value = bytes;
     int unit = -1;
-    while (value >= 1000 && unit < units.length - 1) {
+    // Compare with the values that round up (999.5, 9.995, 99.95), not 1000, 10, 100: 999,999
+    // bytes read "1.00 MB", not "1000 kB", and 9,995 bytes "10.0 kB", not "10.00 kB".
+    while (value >= 999.5 && unit < units.length - 1) {
       value /= 1000;
       unit++;
     }
-    return String.format(Locale.ROOT, value < 10 ? "%.2f %s" : value < 100 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+    return String.format(Locale.ROOT, value < 9.995 ? "%.2f %s" : value < 99.95 ? "%.1f %s" : "%.0f %s", value, units[unit]);
   }
 
   static String rate(double bytesPerSecond) {
