@@ -1,0 +1,79 @@
+package dev.custos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.custos.testsupport.ExternalTools;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.TypeConversionException;
+
+class ByteSizeConverterTest {
+  private final ByteSizeConverter converter = new ByteSizeConverter();
+
+  @ParameterizedTest(name = "''{0}'' = {1}")
+  @CsvSource({
+      "4096, 4096",
+      "0, 0",
+      "512b, 512",
+      "512B, 512",
+      "1k, 1024",
+      "1KiB, 1024",
+      "1kB, 1000",
+      "64MiB, 67108864",
+      "64mib, 67108864",
+      "64M, 67108864",
+      "2GiB, 2147483648",
+      "2G, 2147483648",
+      "2g, 2147483648",
+      "2Gi, 2147483648",
+      "2GB, 2000000000",
+      "650MB, 650000000",
+      "1TiB, 1099511627776",
+      "1TB, 1000000000000",
+      "' 2 GiB ', 2147483648",
+      "8388607TiB, 9223370937343148032",
+      "9223372036854775807, 9223372036854775807",
+  })
+  void convert_sizesAsExaminersWriteThem_exactBytes(String text, long expected) {
+    assertThat(converter.convert(text)).isEqualTo(expected);
+  }
+
+  /** The same sizes as GNU numfmt reads them: IEC (1024) for K/M/G/T and Ki/Mi/…, SI (1000) for kB/MB/…. */
+  @ParameterizedTest(name = "''{0}'' = numfmt {1} {2}")
+  @CsvSource({
+      "64MiB, --from=iec-i, 64Mi",
+      "2GiB, --from=iec-i, 2Gi",
+      "2G, --from=iec, 2G",
+      "3T, --from=iec, 3T",
+      "650MB, --from=si, 650M",
+      "4GB, --from=si, 4G",
+      "7kB, --from=si, 7K",
+  })
+  void convert_unitSuffixes_sameAsGnuNumfmt(String text, String mode, String numfmtText) {
+    long expected = Long.parseLong(ExternalTools.output("numfmt", mode, numfmtText).strip());
+
+    assertThat(converter.convert(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "''{0}''")
+  @ValueSource(strings = {"99999999999TiB", "8388608TiB", "9223372036854775808", "99999999999999999999",
+      "9007199254740992k"})
+  void convert_overflowsALong_rejectedNeverClamped(String text) {
+    assertThatExceptionOfType(TypeConversionException.class)
+        .isThrownBy(() -> converter.convert(text))
+        .withMessageContaining("'" + text + "'")
+        .withMessageContaining("too large");
+  }
+
+  @ParameterizedTest(name = "''{0}''")
+  @ValueSource(strings = {"", " ", "abc", "GiB", "-1", "-1GiB", "1.5GiB", "1,5GiB", "2PiB", "2 Gibibytes", "1e6",
+      "0x100", "2iB", "12 XB", "64 MiB extra", "2GiBB"})
+  void convert_notASize_rejectedWithTheValueAndExamples(String text) {
+    assertThatExceptionOfType(TypeConversionException.class)
+        .isThrownBy(() -> converter.convert(text))
+        .withMessageContaining("'" + text + "'")
+        .withMessageContaining("64MiB");
+  }
+}

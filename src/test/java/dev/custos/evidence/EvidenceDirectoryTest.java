@@ -1,0 +1,107 @@
+package dev.custos.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import dev.custos.error.UsageException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EvidenceDirectoryTest {
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"image.ima", "image.dd", "image.img", "image.raw", "image.001", "image.002", "image.1000",
+      "acquisition.json", "custody.jsonl", "examiner.pem", "report.pdf", "report-2.pdf", "report-10.pdf"})
+  void forNewAcquisition_directoryHoldingEvidence_refusedNamingTheFile(String name, @TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve(name), "earlier evidence", StandardCharsets.UTF_8);
+
+    assertThatExceptionOfType(UsageException.class)
+        .isThrownBy(() -> EvidenceDirectory.forNewAcquisition(dir))
+        .withMessageContaining(name)
+        .withMessageContaining(dir.toString());
+    assertThat(Files.readString(dir.resolve(name), StandardCharsets.UTF_8)).isEqualTo("earlier evidence");
+  }
+
+  @Test
+  void forNewAcquisition_severalEvidenceFiles_namesEveryOneSorted(@TempDir Path dir) throws Exception {
+    for (String name : new String[] {"report-2.pdf", "image.001", "acquisition.json", "notes.txt", "image.002"}) {
+      Files.createFile(dir.resolve(name));
+    }
+
+    assertThatExceptionOfType(UsageException.class)
+        .isThrownBy(() -> EvidenceDirectory.forNewAcquisition(dir))
+        .withMessageContaining("(acquisition.json, image.001, image.002, report-2.pdf)")
+        .withMessageNotContaining("notes.txt");
+  }
+
+  @Test
+  void forNewAcquisition_emptyDirectory_accepted(@TempDir Path dir) throws Exception {
+    EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(dir);
+
+    assertThat(directory.root()).isEqualTo(dir.toAbsolutePath().normalize());
+  }
+
+  @Test
+  void forNewAcquisition_absentDirectory_acceptedAndNothingCreated(@TempDir Path dir) throws Exception {
+    Path absent = dir.resolve("case-2026-0142").resolve("HDD-01");
+
+    EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(absent);
+
+    assertThat(directory.root()).isEqualTo(absent);
+    assertThat(dir.resolve("case-2026-0142")).doesNotExist();
+    assertThat(directory.nearestExisting()).isEqualTo(dir);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"notes.txt", "image.E01", "image.iso", "image.01", "IMAGE.001", "report-final.pdf",
+      "acquisition.json.bak", ".acquisition.json.partial", "custody.log", "examiner.p12", "photo.jpg"})
+  void forNewAcquisition_unrelatedFiles_accepted(String name, @TempDir Path dir) throws Exception {
+    Files.createFile(dir.resolve(name));
+
+    EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(dir);
+
+    assertThat(directory.root()).isEqualTo(dir.toAbsolutePath().normalize());
+  }
+
+  @Test
+  void forNewAcquisition_evidenceOnlyInASubdirectory_accepted(@TempDir Path dir) throws Exception {
+    Files.createFile(Files.createDirectory(dir.resolve("earlier")).resolve("image.001"));
+
+    assertThat(EvidenceDirectory.forNewAcquisition(dir).root()).isEqualTo(dir);
+  }
+
+  @Test
+  void forNewAcquisition_regularFile_refused(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("out"), "a file", StandardCharsets.UTF_8);
+
+    assertThatExceptionOfType(UsageException.class)
+        .isThrownBy(() -> EvidenceDirectory.forNewAcquisition(file))
+        .withMessageContaining(file.toString())
+        .withMessageContaining("not a directory");
+  }
+
+  @Test
+  void forNewAcquisition_pathWithDotDot_rootNormalized(@TempDir Path dir) throws Exception {
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+
+    EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(sub.resolve("..").resolve("new"));
+
+    assertThat(directory.root()).isEqualTo(dir.resolve("new"));
+  }
+
+  @Test
+  void create_absentDirectory_createdWithItsParents(@TempDir Path dir) throws Exception {
+    Path absent = dir.resolve("a").resolve("b");
+    EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(absent);
+
+    directory.create();
+
+    assertThat(absent).isDirectory().isEmptyDirectory();
+  }
+}
