@@ -1,7 +1,5 @@
 package dev.custos.cli;
 
-import dev.custos.error.EvidenceWriteException;
-import dev.custos.error.SourceAccessException;
 import dev.custos.error.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -28,30 +26,29 @@ final class ExitCodes {
 
   private ExitCodes() {}
 
+  /**
+   * Usage errors and refusals give 2; everything else that stops a command — the target, the
+   * source, or anything unforeseen — is treated as an I/O failure, 3, since what was written is
+   * kept either way.
+   */
   static int exitCodeOf(Throwable failure) {
-    if (failure instanceof UsageException || failure instanceof ParameterException
-        || failure instanceof IllegalArgumentException) {
-      return USAGE;
-    }
-    if (failure instanceof EvidenceWriteException || failure instanceof SourceAccessException
-        || failure instanceof java.io.IOException) {
-      return IO_FAILURE;
-    }
-    return IO_FAILURE;
+    boolean usage = failure instanceof UsageException || failure instanceof ParameterException
+        || failure instanceof IllegalArgumentException;
+    return usage ? USAGE : IO_FAILURE;
   }
 
   static int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
-    boolean debug = parseResult.hasMatchedOption("--debug")
-        || parseResult.subcommands().stream().anyMatch(sub -> hasDebug(sub));
-    String name = command.getCommandSpec().root().name().equals("custos")
-        ? command.getCommandSpec().qualifiedName().replaceFirst("^custos ", "")
-        : command.getCommandSpec().qualifiedName();
-    command.getErr().println(name + ": " + oneLine(failure));
-    if (debug) {
+    command.getErr().println(commandName(command) + ": " + oneLine(failure));
+    if (hasDebug(parseResult)) {
       failure.printStackTrace(command.getErr());
     }
     command.getErr().flush();
     return exitCodeOf(failure);
+  }
+
+  /** {@code acquire image}: the command as the examiner typed it through a launcher. */
+  private static String commandName(CommandLine command) {
+    return command.getCommandSpec().qualifiedName().replaceFirst("^custos ", "");
   }
 
   private static boolean hasDebug(ParseResult result) {
@@ -60,8 +57,7 @@ final class ExitCodes {
 
   static int handleParameterException(ParameterException failure, String[] args) {
     CommandLine command = failure.getCommandLine();
-    command.getErr().println(command.getCommandSpec().qualifiedName().replaceFirst("^custos ", "")
-        + ": " + oneLine(failure) + " (see --help)");
+    command.getErr().println(commandName(command) + ": " + oneLine(failure) + " (see --help)");
     command.getErr().flush();
     return USAGE;
   }

@@ -102,7 +102,10 @@ public final class BlockPipeline implements AutoCloseable {
   /** Abandons the stream: consumers drain what they were handed and stop without finishing. */
   @Override
   public void close() {
-    firstFailure.compareAndSet(null, new PipelineFailure("pipeline", new IllegalStateException("abandoned")));
+    if (!ended) {
+      // Consumers still running must not finish: their results would describe a partial stream.
+      firstFailure.compareAndSet(null, new PipelineFailure("pipeline", new IllegalStateException("abandoned")));
+    }
     try {
       endAndJoin();
     } catch (InterruptedException e) {

@@ -3,7 +3,7 @@ package dev.custos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.custos.testsupport.ExternalTools;
+import dev.custos.testing.ExternalTool;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -52,7 +52,7 @@ class ByteSizeConverterTest {
       "7kB, --from=si, 7K",
   })
   void convert_unitSuffixes_sameAsGnuNumfmt(String text, String mode, String numfmtText) {
-    long expected = Long.parseLong(ExternalTools.output("numfmt", mode, numfmtText).strip());
+    long expected = Long.parseLong(ExternalTool.ok("numfmt", mode, numfmtText).strip());
 
     assertThat(converter.convert(text)).isEqualTo(expected);
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.source.DeviceInventory;
 import dev.custos.source.DeviceListing;
+import dev.custos.testing.PythonJsonSchema;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class DevicesJsonTest {
     String text = DevicesJson.toText(SampleListings.rich(), TOOL);
 
     assertThat(DevicesSchema.networkntViolations(DevicesJson.toTree(SampleListings.rich(), TOOL))).isEmpty();
-    DevicesSchema.PythonResult python = DevicesSchema.pythonValidate(text, work);
+    PythonJsonSchema.Result python = DevicesSchema.pythonValidate(text, work);
     assertThat(python.valid()).as(python.output()).isTrue();
   }
 
@@ -78,7 +79,7 @@ class DevicesJsonTest {
     String text = DevicesJson.toText(listing, ToolInfo.current());
 
     assertThat(DevicesSchema.networkntViolations(MAPPER.readTree(text))).isEmpty();
-    DevicesSchema.PythonResult python = DevicesSchema.pythonValidate(text, work);
+    PythonJsonSchema.Result python = DevicesSchema.pythonValidate(text, work);
     assertThat(python.valid()).as(python.output()).isTrue();
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.testing.Cli;
 import dev.custos.testing.ExternalTool;
 import dev.custos.testing.LoopDevice;
+import dev.custos.testing.PythonJsonSchema;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ class DevicesLoopDeviceTest {
     assertThat(device.get("hiddenAreas").get("dcoHiddenSectors").isNull()).isTrue();
     assertThat(device.get("hiddenAreas").get("detail").asText()).isEqualTo("loop device");
     assertThat(DevicesSchema.networkntViolations(MAPPER.readTree(json.out()))).isEmpty();
-    DevicesSchema.PythonResult python = DevicesSchema.pythonValidate(json.out(), work);
+    PythonJsonSchema.Result python = DevicesSchema.pythonValidate(json.out(), work);
     assertThat(python.valid()).as(python.output()).isTrue();
 
     Cli.Run table = Cli.run("acquire", "devices");
@@ -145,7 +146,7 @@ class DevicesLoopDeviceTest {
     assertMount(partitions.get(0), readOnlyMount, true);
     assertMount(partitions.get(1), readWriteMount, false);
     assertThat(DevicesSchema.networkntViolations(MAPPER.readTree(json.out()))).isEmpty();
-    DevicesSchema.PythonResult python = DevicesSchema.pythonValidate(json.out(), work);
+    PythonJsonSchema.Result python = DevicesSchema.pythonValidate(json.out(), work);
     assertThat(python.valid()).as(python.output()).isTrue();
 
     Cli.Run text = Cli.run("acquire", "devices");
@@ -216,7 +217,7 @@ class DevicesLoopDeviceTest {
       sleep(50);
     }
     if (!Files.exists(sysfs)) {
-      assumeTrue(ExternalTool.installed("partx"), "the kernel found no partitions and partx is missing: skipping");
+      assumeTrue(ExternalTool.find("partx").isPresent(), "the kernel found no partitions and partx is missing: skipping");
       System.out.println("note: the kernel did not scan " + loop.path() + "'s partition table; adding with partx -a");
       ExternalTool.ok("partx", "-a", loop.path().toString());
     }
@@ -227,10 +228,10 @@ class DevicesLoopDeviceTest {
   private static String usableFileSystem() throws IOException {
     String known = Files.readString(Path.of("/proc/filesystems"), StandardCharsets.US_ASCII);
     boolean vfat = known.lines().anyMatch(line -> line.strip().equals("vfat"));
-    if (vfat && ExternalTool.installed("mkfs.fat")) {
+    if (vfat && ExternalTool.find("mkfs.fat").isPresent()) {
       return "vfat";
     }
-    assumeTrue(known.lines().anyMatch(line -> line.strip().equals("ext2")) && ExternalTool.installed("mkfs.ext2"),
+    assumeTrue(known.lines().anyMatch(line -> line.strip().equals("ext2")) && ExternalTool.find("mkfs.ext2").isPresent(),
         "the kernel mounts neither vfat nor ext2 here: skipping");
     System.out.println("note: this kernel cannot mount vfat (or mkfs.fat is missing); using ext2");
     return "ext2";

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.custos.testsupport.TestBytes;
+import dev.custos.testing.TestBytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;

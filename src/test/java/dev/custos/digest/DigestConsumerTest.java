@@ -3,8 +3,8 @@ package dev.custos.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import dev.custos.testsupport.ExternalTools;
-import dev.custos.testsupport.TestBytes;
+import dev.custos.testing.ExternalTool;
+import dev.custos.testing.TestBytes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +38,12 @@ class DigestConsumerTest {
     for (DigestConsumer digest : digests) {
       assertThat(digest.result().hex())
           .as("%s of %d bytes", digest.algorithm().displayName(), size)
-          .isEqualTo(ExternalTools.digestHex(coreutilsTool(digest.algorithm()), source));
+          .isEqualTo(ExternalTool.digestOf(coreutilsTool(digest.algorithm()), source));
     }
   }
 
   @ParameterizedTest(name = "{0} bytes, blocks of 1000")
-  @MethodSource("dev.custos.testsupport.TestBytes#awkwardSizes")
+  @MethodSource("dev.custos.testing.TestBytes#awkwardSizes")
   void result_blockSizeNotAPowerOfTwo_everyAlgorithmMatchesCoreutils(int size, @TempDir Path dir) throws Exception {
     Path source = TestBytes.file(dir, "source", size, ~size);
     List<DigestConsumer> digests = Arrays.stream(HashAlgorithm.values()).map(DigestConsumer::new).toList();
@@ -53,7 +53,7 @@ class DigestConsumerTest {
     for (DigestConsumer digest : digests) {
       assertThat(digest.result().hex())
           .as("%s of %d bytes", digest.algorithm().displayName(), size)
-          .isEqualTo(ExternalTools.digestHex(coreutilsTool(digest.algorithm()), source));
+          .isEqualTo(ExternalTool.digestOf(coreutilsTool(digest.algorithm()), source));
     }
   }
 
@@ -72,7 +72,7 @@ class DigestConsumerTest {
     digest.accept(block);
     digest.finish();
 
-    assertThat(digest.result().hex()).isEqualTo(ExternalTools.digestHex(coreutilsTool(algorithm), expected));
+    assertThat(digest.result().hex()).isEqualTo(ExternalTool.digestOf(coreutilsTool(algorithm), expected));
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.custos.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.custos.testsupport.ExternalTools;
+import dev.custos.testing.ExternalTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,7 +31,7 @@ class DigestTest {
   void fromHex_coreutilsOutput_roundTripsToTheSameHex(HashAlgorithm algorithm, String tool, @TempDir Path dir)
       throws Exception {
     Path file = Files.writeString(dir.resolve("abc"), "abc", java.nio.charset.StandardCharsets.US_ASCII);
-    String expected = ExternalTools.digestHex(tool, file);
+    String expected = ExternalTool.digestOf(tool, file);
 
     Digest digest = Digest.fromHex(algorithm, expected);
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import dev.custos.testsupport.ExternalTools;
-import dev.custos.testsupport.TestBytes;
+import dev.custos.testing.ExternalTool;
+import dev.custos.testing.TestBytes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,8 +89,8 @@ class PieceDigestConsumerTest {
     PipelineFeeder.drive(pieces, Files.readAllBytes(source), blockSize);
     pieces.finish();
 
-    List<String> expected = ExternalTools.lines(
-        ExternalTools.output(ExternalTools.python3(), "-c", PYTHON_PIECES, source.toString(), String.valueOf(pieceSize)));
+    List<String> expected = ExternalTool.lines(
+        ExternalTool.ok(ExternalTool.python3(), "-c", PYTHON_PIECES, source.toString(), String.valueOf(pieceSize)));
     assertThat(pieces.result())
         .hasSize((size + pieceSize - 1) / pieceSize)
         .isEqualTo(expected);
@@ -126,9 +126,9 @@ class PieceDigestConsumerTest {
     List<String> expected = new ArrayList<>();
     for (int piece = 0; piece < 3; piece++) {
       Path slice = dir.resolve("piece-" + piece);
-      ExternalTools.output("dd", "if=" + source, "of=" + slice, "bs=" + pieceSize, "skip=" + piece, "count=1",
+      ExternalTool.ok("dd", "if=" + source, "of=" + slice, "bs=" + pieceSize, "skip=" + piece, "count=1",
           "status=none");
-      expected.add(ExternalTools.digestHex("sha256sum", slice));
+      expected.add(ExternalTool.digestOf("sha256sum", slice));
     }
     assertThat(Files.size(dir.resolve("piece-2"))).as("the last slice dd cut").isEqualTo(1808);
     assertThat(pieces.result()).isEqualTo(expected);

@@ -2,7 +2,7 @@ package dev.custos.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.custos.testsupport.ExternalTools;
+import dev.custos.testing.ExternalTool;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -33,7 +33,7 @@ class EvidenceClockTest {
       "2038-01-19T03:14:08.001Z", "1999-12-31T23:59:59.9Z", "2100-03-01T12:00:00.5Z"})
   void format_anyInstant_sameAsGnuDate(String text) {
     Instant instant = Instant.parse(text);
-    String expected = ExternalTools.output("date", "-u",
+    String expected = ExternalTool.ok("date", "-u",
         "-d", "@" + instant.getEpochSecond() + "." + String.format(Locale.ROOT, "%09d", instant.getNano()),
         "+%Y-%m-%dT%H:%M:%S.%3NZ").strip();
 

@@ -3,8 +3,8 @@ package dev.custos.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.custos.testsupport.ExternalTools;
-import dev.custos.testsupport.TestBytes;
+import dev.custos.testing.ExternalTool;
+import dev.custos.testing.TestBytes;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -59,11 +59,11 @@ class ImageSinkTest {
           .containsExactlyInAnyOrderElementsOf(segments.stream().map(p -> p.getFileName().toString()).toList());
     }
     Path joined = concatenate(segments, dir.resolve("joined"));
-    assertThat(ExternalTools.cmpIdentical(input, joined)).as("cmp input joined").isTrue();
+    assertThat(ExternalTool.identical(input, joined)).as("cmp input joined").isTrue();
   }
 
   @ParameterizedTest(name = "{0} bytes")
-  @MethodSource("dev.custos.testsupport.TestBytes#awkwardSizes")
+  @MethodSource("dev.custos.testing.TestBytes#awkwardSizes")
   void write_raw_oneFileIdenticalToTheInput(int size, @TempDir Path dir) throws Exception {
     Path input = TestBytes.file(dir, "input", size, size);
     Path out = Files.createDirectory(dir.resolve("evidence"));
@@ -78,7 +78,7 @@ class ImageSinkTest {
       return;
     }
     assertThat(sink.files()).containsExactly(new ImageFile("image.dd", size));
-    assertThat(ExternalTools.cmpIdentical(input, out.resolve("image.dd"))).as("cmp input image.dd").isTrue();
+    assertThat(ExternalTool.identical(input, out.resolve("image.dd"))).as("cmp input image.dd").isTrue();
   }
 
   @Test
@@ -92,7 +92,7 @@ class ImageSinkTest {
     for (ImageFile file : sink.files()) {
       Path path = dir.resolve(file.name());
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("r--r--r--");
-      assertThat(ExternalTools.output("stat", "-c", "%a", path.toString()).strip())
+      assertThat(ExternalTool.ok("stat", "-c", "%a", path.toString()).strip())
           .as("stat of %s", file.name()).isEqualTo("444");
     }
   }
@@ -123,7 +123,7 @@ class ImageSinkTest {
         .withMessageContaining("image.001");
     sink.close();
 
-    assertThat(ExternalTools.cmpIdentical(reference, existing)).as("cmp: image.001 unchanged").isTrue();
+    assertThat(ExternalTool.identical(reference, existing)).as("cmp: image.001 unchanged").isTrue();
     assertThat(Files.getLastModifiedTime(existing)).isEqualTo(modified);
     assertThat(sink.files()).isEmpty();
     assertThat(sink.totalBytes()).isZero();
@@ -164,7 +164,7 @@ class ImageSinkTest {
       sink.write(buffer, offset, 1000);
     }
 
-    assertThat(ExternalTools.cmpIdentical(expected, out.resolve("image.img"))).isTrue();
+    assertThat(ExternalTool.identical(expected, out.resolve("image.img"))).isTrue();
   }
 
   @Test

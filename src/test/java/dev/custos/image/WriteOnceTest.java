@@ -3,8 +3,8 @@ package dev.custos.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.custos.testsupport.ExternalTools;
-import dev.custos.testsupport.TestBytes;
+import dev.custos.testing.ExternalTool;
+import dev.custos.testing.TestBytes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -30,8 +30,8 @@ class WriteOnceTest {
 
     WriteOnce.writeNew(target, content);
 
-    assertThat(ExternalTools.cmpIdentical(expected, target)).as("cmp").isTrue();
-    assertThat(ExternalTools.output("stat", "-c", "%a", target.toString()).strip()).isEqualTo("444");
+    assertThat(ExternalTool.identical(expected, target)).as("cmp").isTrue();
+    assertThat(ExternalTool.ok("stat", "-c", "%a", target.toString()).strip()).isEqualTo("444");
     assertThat(namesIn(out)).containsExactly("acquisition.json");
   }
 
@@ -46,7 +46,7 @@ class WriteOnceTest {
     assertThatExceptionOfType(FileAlreadyExistsException.class)
         .isThrownBy(() -> WriteOnce.writeNew(target, "{\"a\":\"forgery\"}\n".getBytes(StandardCharsets.UTF_8)));
 
-    assertThat(ExternalTools.cmpIdentical(reference, target)).as("cmp: target unchanged").isTrue();
+    assertThat(ExternalTool.identical(reference, target)).as("cmp: target unchanged").isTrue();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo(permissions);
     assertThat(Files.getLastModifiedTime(target)).isEqualTo(modified);
     assertThat(namesIn(out)).as("no .partial file left behind").containsExactly("acquisition.json");
@@ -90,7 +90,7 @@ class WriteOnceTest {
 
     WriteOnce.seal(file);
 
-    assertThat(ExternalTools.output("stat", "-c", "%a", file.toString()).strip()).isEqualTo("444");
+    assertThat(ExternalTool.ok("stat", "-c", "%a", file.toString()).strip()).isEqualTo("444");
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("sectors");
   }
 

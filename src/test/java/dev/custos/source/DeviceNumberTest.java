@@ -3,7 +3,7 @@ package dev.custos.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import dev.custos.testsupport.ExternalTools;
+import dev.custos.testing.ExternalTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -32,7 +32,7 @@ class DeviceNumberTest {
   @ParameterizedTest(name = "{0}:{1}")
   @CsvSource({"8, 16", "259, 1", "7, 300", "1, 3", "4095, 255", "4096, 256", "65535, 1048575", "2147483647, 0"})
   void fromDevT_devTFromPythonsOsMakedev_decodesBack(int major, int minor) {
-    String devT = ExternalTools.output(ExternalTools.python3(), "-c",
+    String devT = ExternalTool.ok(ExternalTool.python3(), "-c",
         "import os, sys; print(os.makedev(int(sys.argv[1]), int(sys.argv[2])))",
         String.valueOf(major), String.valueOf(minor)).strip();
 
@@ -43,7 +43,7 @@ class DeviceNumberTest {
   void ofDeviceNode_devNull_isWhatStatSays() throws Exception {
     Path node = Path.of("/dev/null");
     Assumptions.assumeTrue(Files.exists(node), "no /dev/null");
-    String[] hex = ExternalTools.output("stat", "-c", "%t %T", node.toString()).strip().split(" ");
+    String[] hex = ExternalTool.ok("stat", "-c", "%t %T", node.toString()).strip().split(" ");
 
     DeviceNumber device = DeviceNumber.ofDeviceNode(node);
 
@@ -52,7 +52,7 @@ class DeviceNumberTest {
 
   @Test
   void ofFileSystemOf_temporaryDirectory_isWhatPythonsOsStatSays(@TempDir Path dir) throws Exception {
-    String[] expected = ExternalTools.output(ExternalTools.python3(), "-c",
+    String[] expected = ExternalTool.ok(ExternalTool.python3(), "-c",
         "import os, sys; d = os.stat(sys.argv[1]).st_dev; print(os.major(d), os.minor(d))",
         dir.toString()).strip().split(" ");
 

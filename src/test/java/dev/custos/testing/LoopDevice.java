@@ -34,7 +34,7 @@ public final class LoopDevice implements AutoCloseable {
     command.add(file.toString());
     ExternalTool.Result result = ExternalTool.run(command);
     assumeTrue(result.exitCode() == 0, "losetup failed, no loop devices here: " + result.output().strip());
-    return new LoopDevice(Path.of(result.output().strip()));
+    return new LoopDevice(Path.of(result.stdout().strip()));
   }
 
   /** Skips the test, saying why, where loop devices cannot be made. */

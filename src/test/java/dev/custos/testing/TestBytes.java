@@ -1,4 +1,4 @@
-package dev.custos.testsupport;
+package dev.custos.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
