@@ -1,5 +1,6 @@
 package dev.custos.cli;
 
+import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -32,6 +33,9 @@ final class ExitCodes {
    * kept either way.
    */
   static int exitCodeOf(Throwable failure) {
+    if (failure instanceof CustodyBrokenException) {
+      return DOES_NOT_VERIFY;
+    }
     boolean usage = failure instanceof UsageException || failure instanceof ParameterException
         || failure instanceof IllegalArgumentException;
     return usage ? USAGE : IO_FAILURE;

@@ -108,9 +108,9 @@ public final class EvidenceDirectory {
    *     the evidence
    */
   public void writeManifest(Manifest manifest) throws EvidenceWriteException {
-    List<String> violations = ManifestSchema.violations(ManifestJson.toTree(manifest));
+    List<String> violations = EvidenceSchema.MANIFEST.violations(ManifestJson.toTree(manifest));
     if (!violations.isEmpty()) {
-      throw new IllegalStateException("the manifest does not validate against " + ManifestSchema.RESOURCE + ": " + violations);
+      throw new IllegalStateException("the manifest does not validate against " + EvidenceSchema.MANIFEST.resource() + ": " + violations);
     }
     Path target = root.resolve(MANIFEST);
     try {

@@ -4,7 +4,7 @@
  *
  * <p>Entry points: {@link dev.custos.evidence.EvidenceDirectory} (the layout and the refusals of a
  * directory that already holds evidence), {@link dev.custos.evidence.Manifest} (the model), {@link
- * dev.custos.evidence.ManifestJson} (its JSON), {@link dev.custos.evidence.ManifestSchema}
+ * dev.custos.evidence.ManifestJson} (its JSON), {@link dev.custos.evidence.EvidenceSchema}
  * (validation), {@link dev.custos.evidence.CaseInfo}, {@link dev.custos.evidence.EvidenceClock}.
  */
 package dev.custos.evidence;

@@ -3,7 +3,7 @@ package dev.custos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.custos.evidence.ManifestSchema;
+import dev.custos.evidence.EvidenceSchema;
 import dev.custos.testing.Cli;
 import dev.custos.testing.Evidence;
 import dev.custos.testing.FailingDevice;
@@ -56,7 +56,7 @@ class AcquireFailingDeviceTest {
     assertThat(recorded).containsExactly("0+8", "24+8", "2040+24", ((size / SECTOR) - 8) + "+8");
     assertThat(manifest.path("badSectors").path("sectorCount").asLong()).isEqualTo(48);
     assertThat(manifest.path("parameters").path("errorGranularity").asInt()).isEqualTo(4096);
-    assertThat(ManifestSchema.violations(manifest)).isEmpty();
+    assertThat(EvidenceSchema.MANIFEST.violations(manifest)).isEmpty();
 
     byte[] source = Files.readAllBytes(backing);
     byte[] image = Files.readAllBytes(out.resolve("image.ima"));

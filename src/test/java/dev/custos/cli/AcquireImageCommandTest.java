@@ -5,7 +5,7 @@ import static dev.custos.testing.ExternalTool.identical;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.custos.evidence.ManifestSchema;
+import dev.custos.evidence.EvidenceSchema;
 import dev.custos.testing.Cli;
 import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
@@ -57,7 +57,7 @@ class AcquireImageCommandTest {
     assertThat(manifest.path("outcome").path("bytesAcquired").asLong()).isEqualTo(1474560);
     assertThat(manifest.path("source").path("sectorCount").asLong()).isEqualTo(2880);
     assertThat(manifest.path("image").path("files").get(0).path("path").asText()).isEqualTo("image.ima");
-    assertThat(ManifestSchema.violations(manifest)).isEmpty();
+    assertThat(EvidenceSchema.MANIFEST.violations(manifest)).isEmpty();
     Evidence.assertValidWithPythonJsonSchema(out.resolve("acquisition.json"));
   }
 
@@ -75,7 +75,7 @@ class AcquireImageCommandTest {
     assertThat(manifest.path("digests").path("md5").asText()).isEqualTo(digestOf("md5sum", source));
     assertThat(manifest.path("digests").path("sha256").asText()).isEqualTo(digestOf("sha256sum", source));
     assertThat(manifest.path("pieces").path("count").asLong()).isEqualTo((size + 1048575) / 1048576);
-    assertThat(ManifestSchema.violations(manifest)).isEmpty();
+    assertThat(EvidenceSchema.MANIFEST.violations(manifest)).isEmpty();
   }
 
   @Test
@@ -136,7 +136,7 @@ class AcquireImageCommandTest {
       assertThat(manifest.path("source").path("kernelReadOnly").asBoolean()).isTrue();
       assertThat(manifest.path("writeBlock").path("method").asText()).isEqualTo("kernel-read-only-flag");
       assertThat(manifest.path("source").path("hiddenAreas").path("available").asBoolean()).isFalse();
-      assertThat(ManifestSchema.violations(manifest)).isEmpty();
+      assertThat(EvidenceSchema.MANIFEST.violations(manifest)).isEmpty();
       Evidence.assertValidWithPythonJsonSchema(out.resolve("acquisition.json"));
     }
   }

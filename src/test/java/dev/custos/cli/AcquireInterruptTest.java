@@ -3,7 +3,7 @@ package dev.custos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.custos.evidence.ManifestSchema;
+import dev.custos.evidence.EvidenceSchema;
 import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
 import java.io.BufferedReader;
@@ -51,7 +51,7 @@ class AcquireInterruptTest {
 
     assertThat(process.exitValue()).isEqualTo(expectedExit);
     JsonNode manifest = Evidence.manifest(out);
-    assertThat(ManifestSchema.violations(manifest)).isEmpty();
+    assertThat(EvidenceSchema.MANIFEST.violations(manifest)).isEmpty();
     assertThat(manifest.path("outcome").path("status").asText()).isEqualTo("interrupted");
     assertThat(manifest.path("outcome").path("reason").asText()).contains("signal");
     long acquired = manifest.path("outcome").path("bytesAcquired").asLong();

@@ -1,0 +1,145 @@
+package dev.custos.custody;
+
+import dev.custos.crypto.Certificates;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * Checks a whole custody log: every line an event in canonical form, every hash over its content,
+ * {@code seq} counting up from 0, every {@code prev} the hash of the event before, every signature
+ * by the certificate its actor names. Walks every line and collects every finding; decides nothing
+ * itself. Stateless.
+ */
+final class ChainCheck {
+  private ChainCheck() {}
+
+  static CustodyVerdict check(LogLines log, SignerCertificates certificates) {
+    List<Finding> findings = new ArrayList<>();
+    for (String problem : certificates.problems()) {
+      findings.add(new Finding(0, Finding.Kind.UNKNOWN_CERTIFICATE, problem));
+    }
+    List<CustodyEvent> events = new ArrayList<>();
+    Map<String, Integer> lineByHash = new HashMap<>();
+    CustodyEvent previous = null;
+    long expectedSeq = 0;
+    int unsigned = 0;
+    for (int line = 1; line <= log.count(); line++) {
+      EventReader.Result read = EventReader.read(log.line(line));
+      if (!read.ok()) {
+        findings.add(new Finding(line, read.problem(), read.detail()));
+        previous = null;
+        expectedSeq++;
+        continue;
+      }
+      CustodyEvent event = read.event();
+      events.add(event);
+      if (!event.signed()) {
+        unsigned++;
+      }
+      Optional<Finding> order = orderFinding(line, event, expectedSeq, previous, lineByHash);
+      String computed = CustodyEvent.sha256(event.signedBytes());
+      if (!computed.equals(event.hash())) {
+        findings.add(new Finding(line, Finding.Kind.EDITED,
+            "event seq " + event.seq() + " (" + event.type() + ") was edited: its content does not match its hash"));
+      } else {
+        order.ifPresent(findings::add);
+      }
+      signatureFinding(line, event, certificates).ifPresent(findings::add);
+      lineByHash.putIfAbsent(event.hash(), line);
+      previous = event;
+      expectedSeq = Math.max(expectedSeq, event.seq()) + 1;
+    }
+    if (log.hasTail()) {
+      int line = log.count() + 1;
+      if (EventReader.isTornAppend(log.tail())) {
+        findings.add(new Finding(line, Finding.Kind.TORN_LAST_LINE, "torn: " + log.tail().length
+            + " bytes of an append cut short by a crash; not tampering: the next append sets them aside"));
+      } else if (EventReader.read(log.tail()).ok()) {
+        findings.add(new Finding(line, Finding.Kind.NO_LINE_END, "a whole event without its line end: the log was edited"));
+      } else {
+        findings.add(new Finding(line, Finding.Kind.NOT_JSON, "the last line is neither an event nor a torn append: the log was edited"));
+      }
+    }
+    return new CustodyVerdict(events, findings, unsigned, events.isEmpty() ? null : events.get(events.size() - 1));
+  }
+
+  private static Optional<Finding> orderFinding(int line, CustodyEvent event, long expectedSeq, CustodyEvent previous,
+      Map<String, Integer> lineByHash) {
+    Integer earlier = lineByHash.get(event.hash());
+    if (earlier != null) {
+      return Optional.of(new Finding(line, Finding.Kind.DUPLICATED, "repeats line " + earlier + " (seq " + event.seq() + ")"));
+    }
+    if (event.seq() > expectedSeq) {
+      String missing = event.seq() == expectedSeq + 1 ? "seq " + expectedSeq : "seq " + expectedSeq + " to " + (event.seq() - 1);
+      return Optional.of(new Finding(line, Finding.Kind.MISSING,
+          "seq " + event.seq() + " where seq " + expectedSeq + " belongs: " + missing + " missing (deleted) or lines moved"));
+    }
+    if (event.seq() < expectedSeq) {
+      return Optional.of(new Finding(line, Finding.Kind.OUT_OF_ORDER,
+          "seq " + event.seq() + " where seq " + expectedSeq + " belongs: a line was inserted or moved"));
+    }
+    String expectedPrev = previous == null ? (event.seq() == 0 ? CustodyEvent.NO_PREVIOUS : null) : previous.hash();
+    if (expectedPrev != null && !expectedPrev.equals(event.prev())) {
+      return Optional.of(new Finding(line, Finding.Kind.CHAIN_BROKEN,
+          "prev does not match the hash of the event before it: a line before it was replaced"));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Finding> signatureFinding(int line, CustodyEvent event, SignerCertificates certificates) {
+    if (!event.signed()) {
+      return Optional.empty();
+    }
+    String sha256 = event.actor().certificateSha256();
+    Optional<List<X509Certificate>> chain = certificates.chain(sha256);
+    if (chain.isEmpty()) {
+      return Optional.of(new Finding(line, Finding.Kind.UNKNOWN_CERTIFICATE,
+          "signed by certificate " + sha256 + ", which is neither examiner.pem nor in " + SignerCertificates.DIRECTORY + "/"));
+    }
+    X509Certificate certificate = chain.get().get(0);
+    if (!Certificates.verifies(certificate, event.signedBytes(), Base64.getDecoder().decode(event.signature()))) {
+      return Optional.of(new Finding(line, Finding.Kind.BAD_SIGNATURE,
+          "the signature does not verify with " + event.actor().name() + "'s certificate: the event or its signature was changed"));
+    }
+    String certificateName = commonName(certificate);
+    if (!event.actor().name().equals(certificateName)) {
+      return Optional.of(new Finding(line, Finding.Kind.CERTIFICATE_MISMATCH,
+          "the actor is '" + event.actor().name() + "' but the certificate is " + certificateName + "'s"));
+    }
+    try {
+      certificate.checkValidity(Date.from(event.time()));
+    } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+      return Optional.of(new Finding(line, Finding.Kind.CERTIFICATE_MISMATCH,
+          "signed at " + event.time() + ", outside the certificate's validity (" + certificate.getNotBefore().toInstant()
+              + " to " + certificate.getNotAfter().toInstant() + ")"));
+    }
+    return Optional.empty();
+  }
+
+  /** The subject's common name, or the whole subject when it has none. */
+  static String commonName(X509Certificate certificate) {
+    String subject = certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
+    try {
+      for (Rdn rdn : new LdapName(subject).getRdns()) {
+        if (rdn.getType().equalsIgnoreCase("CN")) {
+          return rdn.getValue().toString();
+        }
+      }
+    } catch (InvalidNameException e) {
+      return subject;
+    }
+    return subject;
+  }
+}

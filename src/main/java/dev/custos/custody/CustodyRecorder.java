@@ -1,0 +1,143 @@
+package dev.custos.custody;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.crypto.Certificates;
+import dev.custos.crypto.Signer;
+import dev.custos.error.CustodyBrokenException;
+import dev.custos.error.EvidenceWriteException;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.evidence.EvidenceSchema;
+import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.ToolInfo;
+import dev.custos.image.WriteOnce;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Appends events to the custody log of an evidence directory, as one actor on one workstation:
+ * signed with the actor's key, or unsigned under a name. Thread-safe; appends to one directory are
+ * serialised across threads and processes.
+ *
+ * <p>An append, under the directory's lock: makes sure the signer's certificate is in the directory
+ * ({@code examiner.pem}, or {@code certificates/<sha256>.pem} for a later signer); sets a torn last
+ * line aside ({@link TornLine}); chains the event to the last whole one; writes the whole line
+ * with one write; fsyncs the log (and the directory when the log is new); and leaves the log
+ * read-only (0444). A failed write is cut back off, so the log keeps only whole events.
+ */
+public final class CustodyRecorder {
+  private final Signer signer;
+  private final Actor actor;
+  private final CustodyEvent.EventHost host;
+  private final CustodyEvent.EventTool tool;
+  private final EvidenceClock clock;
+
+  private CustodyRecorder(Signer signer, Actor actor, HostInfo host, ToolInfo tool, EvidenceClock clock) {
+    this.signer = signer;
+    this.actor = actor;
+    this.host = new CustodyEvent.EventHost(host.hostname(), host.os(), host.user());
+    this.tool = new CustodyEvent.EventTool(tool.name(), tool.version());
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** A recorder whose events {@code signer} signs. */
+  public static CustodyRecorder signed(Signer signer, HostInfo host, ToolInfo tool, EvidenceClock clock) {
+    return new CustodyRecorder(signer, new Actor(signer.name(), signer.certificateSha256()), host, tool, clock);
+  }
+
+  /** A recorder whose events carry {@code name} and no signature. */
+  public static CustodyRecorder unsigned(String name, HostInfo host, ToolInfo tool, EvidenceClock clock) {
+    return new CustodyRecorder(null, new Actor(name, null), host, tool, clock);
+  }
+
+  /** Whether this recorder signs its events. */
+  public boolean signs() {
+    return signer != null;
+  }
+
+  /** Who records. */
+  public Actor actor() {
+    return actor;
+  }
+
+  /**
+   * Appends an event of {@code type} with {@code data} to {@code directory}'s custody log,
+   * creating the log if it does not exist.
+   *
+   * @return the event as written
+   * @throws EvidenceWriteException if the log, a certificate or a set-aside file cannot be written;
+   *     the log then holds what it held before
+   * @throws CustodyBrokenException if the log ends in a line that is neither a whole event nor a
+   *     torn append: Custos does not build on a log that was edited
+   * @throws IllegalArgumentException if {@code data} would not make a valid event (a non-integer
+   *     number, say): a defect of the caller
+   */
+  public CustodyEvent append(Path directory, String type, ObjectNode data) throws EvidenceWriteException, CustodyBrokenException {
+    AppendLock lock = AppendLock.acquire(directory);
+    try {
+      publishCertificate(directory);
+      LogFile log = LogFile.open(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
+      if (log.hasTornLine()) {
+        TornLine torn = log.setTornLineAside();
+        log.append(event(log.last(), "log-repaired", torn.describe()));
+      }
+      CustodyEvent event = event(log.last(), type, data);
+      log.append(event);
+      return event;
+    } finally {
+      lock.close();
+    }
+  }
+
+  private CustodyEvent event(CustodyEvent previous, String type, ObjectNode data) {
+    long seq = previous == null ? 0 : Math.addExact(previous.seq(), 1);
+    String prev = previous == null ? CustodyEvent.NO_PREVIOUS : previous.hash();
+    CustodyEvent draft = new CustodyEvent(seq, clock.now(), type, actor, host, tool, data, prev, "0".repeat(64), null);
+    byte[] signedBytes = draft.signedBytes();
+    String signature = signer == null ? null : Base64.getEncoder().encodeToString(signer.sign(signedBytes));
+    CustodyEvent event = new CustodyEvent(seq, draft.time(), type, actor, host, tool, data, prev,
+        CustodyEvent.sha256(signedBytes), signature);
+    List<String> violations = EvidenceSchema.CUSTODY_EVENT.violations(event.toTree());
+    if (!violations.isEmpty()) {
+      throw new IllegalArgumentException("a " + type + " event would not be valid: " + violations);
+    }
+    return event;
+  }
+
+  /** Makes sure the signer's certificate chain is in the directory before anything it signed. */
+  private void publishCertificate(Path directory) throws EvidenceWriteException {
+    if (signer == null) {
+      return;
+    }
+    byte[] pem = Certificates.toPem(signer.certificateChain()).getBytes(StandardCharsets.US_ASCII);
+    Path examiner = directory.resolve(EvidenceDirectory.CERTIFICATE);
+    try {
+      if (!Files.exists(examiner)) {
+        WriteOnce.writeNew(examiner, pem);
+        return;
+      }
+      if (Certificates.sha256(Certificates.readPem(examiner).get(0)).equals(signer.certificateSha256())) {
+        return;
+      }
+      Path other = directory.resolve(SignerCertificates.DIRECTORY).resolve(signer.certificateSha256() + ".pem");
+      if (!Files.exists(other)) {
+        Files.createDirectories(other.getParent());
+        WriteOnce.writeNew(other, pem);
+      }
+    } catch (IOException | CertificateException e) {
+      throw new EvidenceWriteException("cannot record the signer's certificate in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** An empty data object for callers to fill. */
+  public static ObjectNode newData() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.custos.custody;
+
+import dev.custos.crypto.Certificates;
+import dev.custos.evidence.EvidenceDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The certificates of everyone who signed in an evidence directory, by SHA-256: {@code
+ * examiner.pem} (the first signer, with its chain) and {@code certificates/<sha256>.pem} (each
+ * later signer whose certificate differs). Immutable once read.
+ */
+final class SignerCertificates {
+  /** Where signers other than the one in {@code examiner.pem} leave their certificates. */
+  static final String DIRECTORY = "certificates";
+
+  private final Map<String, List<X509Certificate>> chainsBySha256;
+  private final List<String> problems;
+
+  private SignerCertificates(Map<String, List<X509Certificate>> chainsBySha256, List<String> problems) {
+    this.chainsBySha256 = Map.copyOf(chainsBySha256);
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Reads every certificate file of {@code directory}; an unreadable file is a problem, not a failure. */
+  static SignerCertificates in(Path directory) {
+    Map<String, List<X509Certificate>> chains = new HashMap<>();
+    List<String> problems = new ArrayList<>();
+    read(directory.resolve(EvidenceDirectory.CERTIFICATE), EvidenceDirectory.CERTIFICATE, chains, problems);
+    Path others = directory.resolve(DIRECTORY);
+    if (Files.isDirectory(others)) {
+      try (Stream<Path> files = Files.list(others)) {
+        for (Path file : files.sorted().toList()) {
+          read(file, DIRECTORY + "/" + file.getFileName(), chains, problems);
+        }
+      } catch (IOException e) {
+        problems.add("cannot list " + DIRECTORY + "/: " + e.getMessage());
+      }
+    }
+    return new SignerCertificates(chains, problems);
+  }
+
+  private static void read(Path file, String name, Map<String, List<X509Certificate>> chains, List<String> problems) {
+    try {
+      List<X509Certificate> chain = Certificates.readPem(file);
+      chains.putIfAbsent(Certificates.sha256(chain.get(0)), chain);
+    } catch (NoSuchFileException e) {
+      // No signer yet, or an unsigned log: events that need it say so.
+    } catch (IOException e) {
+      problems.add("cannot read " + name + ": " + e.getMessage());
+    } catch (CertificateException e) {
+      problems.add(name + " does not hold a readable certificate: " + e.getMessage());
+    }
+  }
+
+  /** The chain (signer first) whose signer certificate has SHA-256 {@code sha256}. */
+  Optional<List<X509Certificate>> chain(String sha256) {
+    return Optional.ofNullable(chainsBySha256.get(sha256));
+  }
+
+  /** Files that could not be read, one line each. */
+  List<String> problems() {
+    return problems;
+  }
+}
