@@ -7,6 +7,8 @@ import dev.custos.digest.Digest;
 import dev.custos.digest.DigestConsumer;
 import dev.custos.digest.PieceDigestConsumer;
 import dev.custos.digest.PipelineFailure;
+import dev.custos.custody.CustodyRecorder;
+import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.SourceAccessException;
@@ -44,6 +46,7 @@ public final class Acquisition {
   private final EvidenceClock clock;
   private final HostInfo host;
   private final ToolInfo tool;
+  private final CustodyRecorder recorder;
 
   /**
    * @param inspector identifies the source
@@ -51,13 +54,16 @@ public final class Acquisition {
    * @param clock time source of the evidence
    * @param host the workstation, as recorded
    * @param tool this tool, as recorded
+   * @param recorder records the acquisition's custody events, signed or not
    */
-  public Acquisition(SourceInspector inspector, WriteBlockGuard writeBlockGuard, EvidenceClock clock, HostInfo host, ToolInfo tool) {
+  public Acquisition(SourceInspector inspector, WriteBlockGuard writeBlockGuard, EvidenceClock clock, HostInfo host, ToolInfo tool,
+      CustodyRecorder recorder) {
     this.inspector = inspector;
     this.writeBlockGuard = writeBlockGuard;
     this.clock = clock;
     this.host = host;
     this.tool = tool;
+    this.recorder = recorder;
   }
 
   /**
@@ -68,17 +74,21 @@ public final class Acquisition {
    * @throws EvidenceWriteException if the image or manifest could not be written; what was written
    *     is kept and, where the disk allowed, a manifest records the failure
    * @throws SourceAccessException if the source vanished or shrank; as above
+   * @throws CustodyBrokenException if the custody log was found edited when an event was to be
+   *     appended
    * @throws InterruptedException if the calling thread was interrupted
    */
   public Manifest run(AcquisitionRequest request, ProgressListener listener, StopSignal stop)
-      throws UsageException, EvidenceWriteException, SourceAccessException, InterruptedException {
+      throws UsageException, EvidenceWriteException, SourceAccessException, CustodyBrokenException, InterruptedException {
     EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(request.outputDirectory());
     SourceIdentity source = inspector.inspect(request.source());
     OutputChecks.check(request, source, directory, MANIFEST_ALLOWANCE);
     WriteBlock writeBlock = writeBlockGuard.secure(source, request.setReadOnly(), request.hardwareBlocker());
     directory.create();
     try (ReadOnlySource reader = openSource(source)) {
-      return acquire(request, reader, writeBlock, directory, listener, stop);
+      AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
+      events.started(request, source, writeBlock, reader.errorUnit());
+      return acquire(request, reader, writeBlock, directory, listener, stop, events);
     } catch (IOException e) {
       throw new SourceAccessException("cannot close source " + source.path() + ": " + e.getMessage(), e);
     }
@@ -93,8 +103,8 @@ public final class Acquisition {
   }
 
   private Manifest acquire(AcquisitionRequest request, ReadOnlySource source, WriteBlock writeBlock,
-      EvidenceDirectory directory, ProgressListener listener, StopSignal stop)
-      throws EvidenceWriteException, SourceAccessException, InterruptedException {
+      EvidenceDirectory directory, ProgressListener listener, StopSignal stop, AcquisitionEvents events)
+      throws EvidenceWriteException, SourceAccessException, CustodyBrokenException, InterruptedException {
     BadSectorMap badSectors = new BadSectorMap();
     SourceBlockReader reader = new SourceBlockReader(source, request.retries(), badSectors);
     ImageSink sink = new ImageSink(directory.root(), request.layout());
@@ -123,11 +133,12 @@ public final class Acquisition {
         block.fill(offset, length);
         pipeline.publish(block);
         offset += length;
+        events.readErrors(badSectors, System.nanoTime(), false);
       }
       pipeline.finish();
     } catch (PipelineFailure e) {
       failure = TargetFailures.describe(e, sink, source.size(), directory);
-    } catch (SourceAccessException e) {
+    } catch (SourceAccessException | EvidenceWriteException | CustodyBrokenException e) {
       failure = e;
     } finally {
       pipeline.close();
@@ -140,6 +151,9 @@ public final class Acquisition {
       }
     }
     long bytesAcquired = failure == null ? offset : sink.totalBytes();
+    if (failure == null) {
+      events.readErrors(badSectors, System.nanoTime(), true);
+    }
     List<Manifest.RateSample> samples = progress.end(bytesAcquired);
     Instant ended = clock.now();
 
@@ -171,11 +185,26 @@ public final class Acquisition {
       }
       throw e;
     }
+    if (!(failure instanceof CustodyBrokenException)) {
+      try {
+        events.ended(manifest, true);
+      } catch (EvidenceWriteException | CustodyBrokenException e) {
+        if (failure == null) {
+          throw new EvidenceWriteException(EvidenceDirectory.MANIFEST + " is written, but the custody log could not record the end: "
+              + e.getMessage(), e);
+        }
+        failure.addSuppressed(e);
+      }
+    }
     rethrow(failure, bytesAcquired);
     return manifest;
   }
 
-  private static void rethrow(CustosException failure, long bytesAcquired) throws EvidenceWriteException, SourceAccessException {
+  private static void rethrow(CustosException failure, long bytesAcquired)
+      throws EvidenceWriteException, SourceAccessException, CustodyBrokenException {
+    if (failure instanceof CustodyBrokenException e) {
+      throw e;
+    }
     String kept = " (the " + bytesAcquired + " bytes acquired are kept; " + EvidenceDirectory.MANIFEST + " records the failure)";
     if (failure instanceof SourceAccessException e) {
       throw new SourceAccessException(e.getMessage() + kept, e);

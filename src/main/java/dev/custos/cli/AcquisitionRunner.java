@@ -3,6 +3,7 @@ package dev.custos.cli;
 import dev.custos.acquire.Acquisition;
 import dev.custos.acquire.AcquisitionRequest;
 import dev.custos.acquire.StopSignal;
+import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.HostInfo;
@@ -25,11 +26,12 @@ final class AcquisitionRunner {
 
   private AcquisitionRunner() {}
 
-  /** Runs {@code request}; returns the exit code. */
-  static int run(AcquisitionRequest request, PrintWriter out, PrintWriter err) throws CustosException, InterruptedException {
+  /** Runs {@code request}, its custody events recorded by {@code recorder}; returns the exit code. */
+  static int run(AcquisitionRequest request, CustodyRecorder recorder, PrintWriter out, PrintWriter err)
+      throws CustosException, InterruptedException {
     Acquisition acquisition = new Acquisition(
         SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
-        EvidenceClock.system(), HostInfo.current(), ToolInfo.current());
+        EvidenceClock.system(), HostInfo.current(), ToolInfo.current(), recorder);
     StopSignal stop = new StopSignal();
     CountDownLatch done = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -43,7 +45,10 @@ final class AcquisitionRunner {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       Manifest manifest = acquisition.run(request, new ConsoleProgress(err, System.console() != null), stop);
-      Summary.print(manifest, request.outputDirectory().toAbsolutePath().normalize(), out);
+      String custody = recorder.signs()
+          ? "signed by " + recorder.actor().name() + " (certificate " + recorder.actor().certificateSha256() + ")"
+          : "UNSIGNED (--unsigned): the log does not prove who recorded it";
+      Summary.print(manifest, request.outputDirectory().toAbsolutePath().normalize(), custody, out);
       return manifest.outcome().status() == Manifest.Status.COMPLETED ? ExitCodes.OK : ExitCodes.INTERRUPTED;
     } finally {
       out.flush();

@@ -1,12 +1,18 @@
 package dev.custos.cli;
 
 import dev.custos.acquire.AcquisitionRequest;
+import dev.custos.crypto.ExaminerIdentity;
+import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.CaseInfo;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code acquire demo [DIR]}: the whole job on the bundled floppy fixture, nothing to set up. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Acquire the bundled FAT12 floppy fixture (test-fixtures/floppy-fat12.ima) with demo case fields",
-        "into DIR (default ./evidence-demo; a new directory each run) and print where the evidence is."})
+        "into DIR (default ./evidence-demo; a new directory each run) and print where the evidence is.",
+        "The custody log is signed by a throw-away identity whose certificate says: DEMO \u2014 not for casework."})
 final class DemoCommand implements Callable<Integer> {
   static final String FIXTURE = "test-fixtures/floppy-fat12.ima";
 
@@ -31,12 +38,15 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws CustosException, InterruptedException {
     Path fixture = findFixture();
     Path target = directory != null ? directory : freshDirectory(Path.of("evidence-demo"));
-    CaseInfo demo = new CaseInfo("DEMO-0001", "FLOPPY-01", "Demo Examiner (DEMO, not for casework)",
+    CaseInfo demo = new CaseInfo("DEMO-0001", "FLOPPY-01", ExaminerIdentity.DEMO_NAME,
         "Custos demo: the bundled 1.44 MB FAT12 floppy fixture", "Acquired by 'acquire demo'; not evidence of anything.");
     AcquisitionRequest request = new AcquisitionRequest(fixture, target, demo, ImageLayout.raw("ima"),
         AcquisitionRequest.DEFAULT_ALGORITHMS, AcquisitionRequest.DEFAULT_PIECE_ALGORITHM, AcquisitionRequest.DEFAULT_PIECE_SIZE,
         AcquisitionRequest.DEFAULT_BLOCK_SIZE, AcquisitionRequest.DEFAULT_RETRIES, false, null);
-    int code = AcquisitionRunner.run(request, spec.commandLine().getOut(), spec.commandLine().getErr());
+    // A throw-away identity: the demo shows signing end to end, and its certificate says it proves nothing.
+    CustodyRecorder recorder = CustodyRecorder.signed(ExaminerIdentity.demo(Instant.now()), HostInfo.current(), ToolInfo.current(),
+        EvidenceClock.system());
+    int code = AcquisitionRunner.run(request, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
     spec.commandLine().getOut().println("Evidence is in " + target.toAbsolutePath().normalize());
     return code;
   }

@@ -1,11 +1,16 @@
 package dev.custos.cli;
 
 import dev.custos.acquire.AcquisitionRequest;
+import dev.custos.crypto.Signer;
+import dev.custos.custody.CustodyRecorder;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.CaseInfo;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageLayout;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "Acquire SOURCE (a block device, a partition or an image file) into a new evidence directory:",
         "a sector-exact image, whole and per-piece digests computed in parallel, and acquisition.json.",
         "A device is read only when write-blocked: its kernel read-only flag set, --set-readonly,",
-        "or --hardware-write-blocker."})
+        "or --hardware-write-blocker. Every step is recorded in custody.jsonl, signed with --key."})
 final class ImageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
@@ -57,8 +62,15 @@ final class ImageCommand implements Callable<Integer> {
       description = "Declare the hardware write blocker the drive is attached through; recorded in the manifest.")
   String hardwareWriteBlocker;
 
+  @Mixin SigningKeyOptions signing;
+
+  @Option(names = "--unsigned",
+      description = "Record the custody log without signatures (no --key): every later report and check says so.")
+  boolean unsigned;
+
   @Override
   public Integer call() throws CustosException, InterruptedException {
+    CustodyRecorder recorder = recorder();
     AcquisitionRequest request;
     try {
       request = new AcquisitionRequest(source, out, caseOptions.toCaseInfo(), layout(), pipeline.algorithms,
@@ -66,7 +78,24 @@ final class ImageCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    return AcquisitionRunner.run(request, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return AcquisitionRunner.run(request, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** Signed with the examiner's key, loaded before anything is read or written; unsigned only when asked. */
+  private CustodyRecorder recorder() throws UsageException {
+    if (unsigned) {
+      if (signing.key != null) {
+        throw new UsageException("--unsigned and --key contradict each other: give one");
+      }
+      return CustodyRecorder.unsigned(caseOptions.examiner, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
+    }
+    Signer signer = signing.signer();
+    if (signer == null) {
+      throw new UsageException("acquire image signs the custody log with the examiner's key: give --key FILE or set $"
+          + SigningKeyOptions.KEY_VARIABLE + " (make a key with: report keygen --name \"Your Name\" --out you.p12),"
+          + " or give --unsigned to record an unsigned log");
+    }
+    return CustodyRecorder.signed(signer, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
   }
 
   private ImageLayout layout() throws UsageException {

@@ -17,7 +17,8 @@ final class Summary {
 
   private Summary() {}
 
-  static void print(Manifest manifest, Path directory, PrintWriter out) {
+  /** Prints the summary; {@code custody} says who signed the custody log, or that nobody did. */
+  static void print(Manifest manifest, Path directory, String custody, PrintWriter out) {
     int sectorSize = manifest.source().logicalSectorSize();
     Manifest.Outcome outcome = manifest.outcome();
     out.println("Acquisition " + outcome.status().id() + ": " + manifest.source().path() + " -> " + directory);
@@ -44,6 +45,7 @@ final class Summary {
         + pieces.size() + " bytes each (listed in " + EvidenceDirectory.MANIFEST + ")"));
     out.println(line("bad sectors", describeBad(manifest.badSectors(), sectorSize)));
     out.println(line("manifest", directory.resolve(EvidenceDirectory.MANIFEST).toString()));
+    out.println(line("custody", directory.resolve(EvidenceDirectory.CUSTODY_LOG) + ", " + custody));
     out.flush();
   }
 

@@ -6,6 +6,7 @@ import dev.custos.crypto.Certificates;
 import dev.custos.crypto.Signer;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
+import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
@@ -94,6 +95,26 @@ public final class CustodyRecorder {
     } finally {
       lock.close();
     }
+  }
+
+  /**
+   * Appends to the custody log of an existing evidence directory, after checking the whole log:
+   * an event is never added to a log that is missing or broken, where it would seem to vouch for
+   * what came before.
+   *
+   * @return the event as written
+   * @throws UsageException if {@code directory} has no custody log
+   * @throws CustodyBrokenException if the log is broken (the first break is named)
+   * @throws EvidenceWriteException as {@link #append}
+   */
+  public CustodyEvent appendToIntactLog(Path directory, String type, ObjectNode data)
+      throws UsageException, CustodyBrokenException, EvidenceWriteException {
+    CustodyVerdict verdict = CustodyLog.check(directory);
+    if (!verdict.intact()) {
+      throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
+          + "); nothing was appended: run report custody " + directory);
+    }
+    return append(directory, type, data);
   }
 
   private CustodyEvent event(CustodyEvent previous, String type, ObjectNode data) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
+import dev.custos.digest.PieceAlgorithm;
 import dev.custos.image.ImageFile;
 import dev.custos.source.HiddenAreas;
 import dev.custos.source.Mount;
@@ -35,20 +36,17 @@ public final class ManifestJson {
     ObjectNode tool = root.putObject("tool");
     tool.put("name", manifest.tool().name());
     tool.put("version", manifest.tool().version());
-    writeCase(root.putObject("case"), manifest.caseInfo());
+    root.set("case", caseTree(manifest.caseInfo()));
     ObjectNode host = root.putObject("host");
     host.put("hostname", manifest.host().hostname());
     host.put("os", manifest.host().os());
     host.put("user", manifest.host().user());
     host.put("java", manifest.host().java());
-    writeSource(root.putObject("source"), manifest.source());
-    writeWriteBlock(root.putObject("writeBlock"), manifest.writeBlock());
-    writeParameters(root.putObject("parameters"), manifest);
-    writeImage(root.putObject("image"), manifest);
-    ObjectNode digests = root.putObject("digests");
-    for (Digest digest : manifest.digests()) {
-      digests.put(digest.algorithm().id(), digest.hex());
-    }
+    root.set("source", sourceTree(manifest.source()));
+    root.set("writeBlock", writeBlockTree(manifest.writeBlock()));
+    root.set("parameters", parametersTree(manifest.parameters(), manifest.pieces().algorithm(), manifest.pieces().size()));
+    root.set("image", imageTree(manifest));
+    root.set("digests", digestsTree(manifest.digests()));
     writePieces(root.putObject("pieces"), manifest.pieces());
     writeBadSectors(root.putObject("badSectors"), manifest.badSectors(), manifest.source().logicalSectorSize());
     ObjectNode timing = root.putObject("timing");
@@ -67,15 +65,29 @@ public final class ManifestJson {
     return root;
   }
 
-  private static void writeCase(ObjectNode node, CaseInfo info) {
+  /** The {@code case} member. */
+  public static ObjectNode caseTree(CaseInfo info) {
+    ObjectNode node = MAPPER.createObjectNode();
     node.put("caseId", info.caseId());
     node.put("evidenceId", info.evidenceId());
     node.put("examiner", info.examiner());
     node.put("description", info.description());
     node.put("notes", info.notes());
+    return node;
   }
 
-  private static void writeSource(ObjectNode node, SourceIdentity source) {
+  /** The {@code digests} member: algorithm id to lowercase hex. */
+  public static ObjectNode digestsTree(java.util.List<Digest> digests) {
+    ObjectNode node = MAPPER.createObjectNode();
+    for (Digest digest : digests) {
+      node.put(digest.algorithm().id(), digest.hex());
+    }
+    return node;
+  }
+
+  /** The {@code source} member: the source's identity. */
+  public static ObjectNode sourceTree(SourceIdentity source) {
+    ObjectNode node = MAPPER.createObjectNode();
     node.put("path", source.path().toString());
     node.put("kind", source.kind().id());
     node.put("deviceNumber", source.deviceNumber() == null ? null : source.deviceNumber().toString());
@@ -104,17 +116,22 @@ public final class ManifestJson {
           .put("fileSystemType", mount.fileSystemType())
           .put("readOnly", mount.readOnly());
     }
+    return node;
   }
 
-  private static void writeWriteBlock(ObjectNode node, WriteBlock writeBlock) {
+  /** The {@code writeBlock} member: how the source was kept from being written, and the proof. */
+  public static ObjectNode writeBlockTree(WriteBlock writeBlock) {
+    ObjectNode node = MAPPER.createObjectNode();
     node.put("method", writeBlock.method().id());
     node.put("kernelReadOnly", writeBlock.kernelReadOnly());
     node.put("hardwareBlocker", writeBlock.hardwareBlocker());
     node.put("proof", writeBlock.proof());
+    return node;
   }
 
-  private static void writeParameters(ObjectNode node, Manifest manifest) {
-    Manifest.Parameters parameters = manifest.parameters();
+  /** The {@code parameters} member: how the acquisition was asked to run. */
+  public static ObjectNode parametersTree(Manifest.Parameters parameters, PieceAlgorithm pieceAlgorithm, long pieceSize) {
+    ObjectNode node = MAPPER.createObjectNode();
     node.put("format", parameters.layout().formatName());
     node.put("extension", parameters.layout().extension());
     if (parameters.layout().isSplit()) {
@@ -127,13 +144,16 @@ public final class ManifestJson {
       algorithms.add(algorithm.id());
     }
     node.put("blockSize", parameters.blockSize());
-    node.put("pieceSize", manifest.pieces().size());
-    node.put("pieceAlgorithm", manifest.pieces().algorithm().id());
+    node.put("pieceSize", pieceSize);
+    node.put("pieceAlgorithm", pieceAlgorithm.id());
     node.put("retries", parameters.retries());
     node.put("errorGranularity", parameters.errorGranularity());
+    return node;
   }
 
-  private static void writeImage(ObjectNode node, Manifest manifest) {
+  /** The {@code image} member: format, files with their sizes, and the total. */
+  public static ObjectNode imageTree(Manifest manifest) {
+    ObjectNode node = MAPPER.createObjectNode();
     node.put("format", manifest.parameters().layout().formatName());
     long total = 0;
     ArrayNode files = node.putArray("files");
@@ -142,6 +162,7 @@ public final class ManifestJson {
       total = Math.addExact(total, file.sizeBytes());
     }
     node.put("sizeBytes", total);
+    return node;
   }
 
   private static void writePieces(ObjectNode node, Manifest.Pieces pieces) {
@@ -157,12 +178,18 @@ public final class ManifestJson {
   private static void writeBadSectors(ObjectNode node, Manifest.BadSectors bad, int sectorSize) {
     node.put("sectorCount", bad.sectorCount());
     node.put("recoveredReadErrors", bad.recoveredReadErrors());
-    ArrayNode ranges = node.putArray("ranges");
-    for (SectorRange range : bad.ranges()) {
-      ranges.addObject()
+    node.set("ranges", rangesTree(bad.ranges(), sectorSize));
+  }
+
+  /** Sector ranges as {@code [{firstLba, count, bytes}]}. */
+  public static ArrayNode rangesTree(java.util.List<SectorRange> ranges, int sectorSize) {
+    ArrayNode node = MAPPER.createArrayNode();
+    for (SectorRange range : ranges) {
+      node.addObject()
           .put("firstLba", range.firstLba())
           .put("count", range.count())
           .put("bytes", range.bytes(sectorSize));
     }
+    return node;
   }
 }

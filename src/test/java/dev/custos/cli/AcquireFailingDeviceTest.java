@@ -45,7 +45,7 @@ class AcquireFailingDeviceTest {
     try (FailingDevice device = FailingDevice.attach(backing, temp.resolve("fuse"), ranges)) {
 
       Cli.Run run = Cli.run("acquire", "image", device.path().toString(), "--out", out.toString(),
-          "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--retries", "1");
+          "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--retries", "1", "--unsigned");
 
       assertThat(run.exitCode()).as(run.err()).isZero();
     }

@@ -31,7 +31,7 @@ class AcquireImageCommandTest {
 
   private Cli.Run acquire(Path source, Path out, String... extra) {
     List<String> args = ExternalTool.command("acquire", "image", source.toString(), "--out", out.toString(),
-        "--case", "2026-0142", "--evidence", "HDD-01", "--examiner", "Jane Doe");
+        "--case", "2026-0142", "--evidence", "HDD-01", "--examiner", "Jane Doe", "--unsigned");
     args.addAll(List.of(extra));
     return Cli.run(args.toArray(String[]::new));
   }

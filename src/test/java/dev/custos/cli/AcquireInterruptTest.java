@@ -37,7 +37,7 @@ class AcquireInterruptTest {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "acquire", "image", source.toString(), "--out", out.toString(),
-        "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe",
+        "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned",
         "--hash", "md5,sha1,sha256,sha512", "--piece-hash", "sha256", "--piece-size", "1MiB"))
         .redirectOutput(temp.resolve("stdout.txt").toFile())
         .start();

@@ -24,7 +24,7 @@ class AcquireRefusalTest {
 
   private Cli.Run acquire(String source, Path out, String... extra) {
     List<String> args = ExternalTool.command("acquire", "image", source, "--out", out.toString(),
-        "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe");
+        "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned");
     args.addAll(List.of(extra));
     return Cli.run(args.toArray(String[]::new));
   }

@@ -1,0 +1,50 @@
+package dev.custos.cli;
+
+import dev.custos.crypto.Signer;
+import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.CustodyRecorder;
+import dev.custos.error.UsageException;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.ToolInfo;
+import java.io.PrintWriter;
+
+/** What the commands that append one signed event ({@code note}, {@code transfer}) share. */
+final class CustodyAppends {
+  private CustodyAppends() {}
+
+  /**
+   * A recorder signing with the key of {@code signing}.
+   *
+   * @throws UsageException if no key is named, or it cannot be loaded
+   */
+  static CustodyRecorder signedRecorder(SigningKeyOptions signing, String command) throws UsageException {
+    Signer signer = signing.signer();
+    if (signer == null) {
+      throw new UsageException(command + " records a signed event: name your key with --key FILE or $"
+          + SigningKeyOptions.KEY_VARIABLE + " (make one with report keygen --name NAME --out FILE)");
+    }
+    return CustodyRecorder.signed(signer, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
+  }
+
+  /**
+   * {@code value} as given, if it is fit for the record: not blank, no control characters but line ends and tabs.
+   *
+   * @throws UsageException naming {@code option} otherwise
+   */
+  static String text(String option, String value) throws UsageException {
+    if (value.isBlank()) {
+      throw new UsageException(option + " is empty");
+    }
+    if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+      throw new UsageException(option + " holds a control character; write plain text");
+    }
+    return value;
+  }
+
+  static void printRecorded(CustodyEvent event, PrintWriter out) {
+    out.println("Recorded " + event.type() + " as seq " + event.seq() + " by " + event.actor().name()
+        + " at " + EvidenceClock.format(event.time()) + " (hash " + event.hash() + ")");
+    out.flush();
+  }
+}

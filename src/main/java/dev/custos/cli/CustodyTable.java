@@ -1,0 +1,104 @@
+package dev.custos.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.CustodyVerdict;
+import dev.custos.custody.Finding;
+import dev.custos.evidence.EvidenceClock;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The custody timeline as a table a person reads: time, who, what, key facts; then the verdict. */
+final class CustodyTable {
+  private static final int WHO_WIDTH = 22;
+  private static final int WHAT_WIDTH = 24;
+
+  private CustodyTable() {}
+
+  static void print(CustodyVerdict verdict, String log, PrintWriter out) {
+    out.println("Chain of custody: " + log + " (" + verdict.events().size() + (verdict.events().size() == 1 ? " event)" : " events)"));
+    out.println(String.format(Locale.ROOT, "%4s  %-24s  %-" + WHO_WIDTH + "s  %-" + WHAT_WIDTH + "s  %s",
+        "seq", "time (UTC)", "who", "what", "facts"));
+    for (CustodyEvent event : verdict.events()) {
+      String who = event.actor().name() + (event.signed() ? "" : " (unsigned)");
+      out.println(String.format(Locale.ROOT, "%4d  %-24s  %-" + WHO_WIDTH + "s  %-" + WHAT_WIDTH + "s  %s",
+          event.seq(), EvidenceClock.format(event.time()), clip(who, WHO_WIDTH), event.type(), facts(event)));
+    }
+    if (verdict.head() != null) {
+      out.println("Head: seq " + verdict.head().seq() + ", hash " + verdict.head().hash());
+    }
+    for (Finding finding : verdict.findings()) {
+      if (!finding.kind().breaksChain()) {
+        out.println("Note: " + finding);
+      }
+    }
+    if (verdict.intact()) {
+      out.println("Verdict: INTACT: " + verdict.events().size() + " events, hash chain unbroken, " + signatures(verdict));
+    } else {
+      List<Finding> breaks = verdict.breaks();
+      out.println("Verdict: BROKEN: " + breaks.size() + (breaks.size() == 1 ? " finding" : " findings"));
+      for (Finding finding : breaks) {
+        out.println("  " + finding);
+      }
+    }
+    out.flush();
+  }
+
+  private static String signatures(CustodyVerdict verdict) {
+    if (verdict.unsignedEvents() == verdict.events().size()) {
+      return "but UNSIGNED: no event is signed, so the log does not prove who recorded it";
+    }
+    if (verdict.unsignedEvents() > 0) {
+      return "every signature verifies; " + verdict.unsignedEvents() + " events are UNSIGNED";
+    }
+    return "every signature verifies";
+  }
+
+  private static String clip(String text, int width) {
+    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+  }
+
+  /** The facts of an event a reader looks for first, on one line. */
+  static String facts(CustodyEvent event) {
+    JsonNode data = event.data();
+    List<String> facts = new ArrayList<>();
+    switch (event.type()) {
+      case "acquisition-started" -> {
+        JsonNode source = data.path("source");
+        facts.add(source.path("path").asText() + ", " + source.path("sizeBytes").asText() + " bytes");
+        addIfPresent(facts, "model ", source.path("model"));
+        addIfPresent(facts, "serial ", source.path("serial"));
+        facts.add("write block: " + data.path("writeBlock").path("method").asText());
+        facts.add("case " + data.path("case").path("caseId").asText() + " / " + data.path("case").path("evidenceId").asText());
+      }
+      case "read-errors" -> facts.add(data.path("sectorCount").asText() + " unreadable sectors in "
+          + data.path("ranges").size() + " ranges, zero-filled");
+      case "acquisition-completed", "acquisition-interrupted" -> {
+        if (data.hasNonNull("status")) {
+          facts.add(data.path("status").asText() + ": " + data.path("reason").asText());
+        }
+        facts.add(data.path("bytesAcquired").asText() + " bytes");
+        data.path("digests").properties().forEach(digest -> facts.add(digest.getKey() + " " + digest.getValue().asText()));
+        facts.add(data.path("badSectors").path("sectorCount").asText() + " bad sectors");
+      }
+      case "transfer" -> {
+        facts.add(data.path("from").asText() + " -> " + data.path("to").asText());
+        addIfPresent(facts, "reason: ", data.path("reason"));
+        addIfPresent(facts, "at ", data.path("location"));
+      }
+      case "note" -> facts.add(data.path("text").asText());
+      case "log-repaired" -> facts.add(data.path("tornBytes").asText() + " torn bytes set aside as " + data.path("setAsideAs").asText());
+      default -> data.properties().stream().limit(4)
+          .forEach(member -> facts.add(member.getKey() + " " + member.getValue().toString()));
+    }
+    return String.join("; ", facts).replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  private static void addIfPresent(List<String> facts, String label, JsonNode value) {
+    if (value.isTextual() && !value.asText().isBlank()) {
+      facts.add(label + value.asText());
+    }
+  }
+}

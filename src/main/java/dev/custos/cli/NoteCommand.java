@@ -1,0 +1,36 @@
+package dev.custos.cli;
+
+import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.CustodyRecorder;
+import dev.custos.error.CustosException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code report note DIR TEXT --key FILE}: an examiner's signed note in the custody log. */
+@Command(name = "note", mixinStandardHelpOptions = true,
+    description = "Append an examiner's note to the custody log of DIR, signed with --key (the log must be intact).")
+final class NoteCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DebugOption debug;
+  @Mixin SigningKeyOptions signing;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
+  Path directory;
+
+  @Parameters(index = "1", paramLabel = "TEXT", description = "The note.")
+  String text;
+
+  @Override
+  public Integer call() throws CustosException {
+    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report note");
+    CustodyEvent event = recorder.appendToIntactLog(directory,
+        "note", CustodyRecorder.newData().put("text", CustodyAppends.text("TEXT", text)));
+    CustodyAppends.printRecorded(event, spec.commandLine().getOut());
+    return ExitCodes.OK;
+  }
+}
