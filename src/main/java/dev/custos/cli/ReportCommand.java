@@ -7,5 +7,6 @@ import picocli.CommandLine.Command;
     name = "report",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Reports, verification and chain of custody of an evidence directory.")
+    description = "Reports, verification and chain of custody of an evidence directory.",
+    subcommands = {KeygenCommand.class})
 final class ReportCommand {}

@@ -111,8 +111,13 @@ public final class IdentityFiles {
     return out.resolveSibling(base + ".csr");
   }
 
-  /** Refuses an existing {@code file}, or one whose directory does not exist. */
-  static void requireAbsent(Path file) throws UsageException {
+  /**
+   * Refuses to write {@code file}: Custos makes key, certificate and request files new, never
+   * over an existing one. Commands call it before asking for passwords.
+   *
+   * @throws UsageException if {@code file} exists (even as a dangling link), or its directory does not
+   */
+  public static void requireAbsent(Path file) throws UsageException {
     if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new UsageException(file + " already exists; Custos never overwrites it");
     }
