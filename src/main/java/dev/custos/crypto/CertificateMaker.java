@@ -15,7 +15,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
@@ -69,11 +72,7 @@ final class CertificateMaker {
     return build(subject, key, issuerName, issuerKey, now, validity, random, extensions -> {
       addEndEntityExtensions(extensions, email);
       extensions.addExtension(Extension.subjectKeyIdentifier, false, utilities.createSubjectKeyIdentifier(key));
-      try {
-        extensions.addExtension(Extension.authorityKeyIdentifier, false, utilities.createAuthorityKeyIdentifier(issuer));
-      } catch (CertificateException e) {
-        throw new IllegalStateException("a parsed issuer certificate always encodes", e);
-      }
+      extensions.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyIdentifier(issuer, utilities));
     });
   }
 
@@ -144,6 +143,16 @@ final class CertificateMaker {
     } catch (CertificateException | IOException e) {
       throw new IllegalStateException("a certificate Custos builds always encodes", e);
     }
+  }
+
+  /** The issuer's own subjectKeyIdentifier when it has one (a lab's CA may not use SHA-1 for it), else one made from its key. */
+  private static AuthorityKeyIdentifier authorityKeyIdentifier(X509Certificate issuer, JcaX509ExtensionUtils utilities) {
+    byte[] extension = issuer.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+    if (extension == null) {
+      return utilities.createAuthorityKeyIdentifier(issuer.getPublicKey());
+    }
+    byte[] keyIdentifier = SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(extension).getOctets()).getKeyIdentifier();
+    return new AuthorityKeyIdentifier(keyIdentifier);
   }
 
   /** A positive serial of 127 random bits with the top bit set, so it always encodes in 16 bytes. */

@@ -33,7 +33,7 @@ public final class Certificates {
   /** Lowercase hex SHA-256 of {@code certificate}'s DER encoding, as {@code openssl x509 -fingerprint -sha256} shows it (without colons). */
   public static String sha256(X509Certificate certificate) {
     try {
-      return Digest.of(HashAlgorithm.SHA_256, certificate.getEncoded()).hex();
+      return Digest.of(HashAlgorithm.SHA_256, HashAlgorithm.SHA_256.newMessageDigest().digest(certificate.getEncoded())).hex();
     } catch (CertificateEncodingException e) {
       throw new IllegalStateException("a parsed certificate always encodes", e);
     }
