@@ -26,12 +26,12 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "keygen", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Make an examiner signing identity: an ECDSA P-256 key and its X.509 certificate in a new PKCS#12 file.",
-        "The certificate is issued by the lab CA given with --lab-ca; without it, by lab-ca.p12 beside --out,",
-        "which is created once (with its certificate lab-ca.pem) and reused after.",
-        "  --csr: write the key with a placeholder certificate and a request NAME.csr for a lab's own CA;",
-        "  --import CERT --key-from KEY --out NEW: complete that key with the certificate the CA issued.",
-        "Passwords come from a password file, else an environment variable, else a prompt; never an argument.",
+        "Make an examiner signing identity: an ECDSA P-256 key and its X.509",
+        "certificate in a new PKCS#12 file, issued by the lab CA --lab-ca names; without",
+        "it, by lab-ca.p12 beside --out, made once (with lab-ca.pem) and reused after.",
+        "--csr: the key with a placeholder certificate, and a request NAME.csr for a",
+        "lab's own CA; --import CERT --key-from KEY --out NEW completes it.",
+        "Passwords come from a file, a variable or a prompt, never an argument.",
         "Custos never overwrites an existing file."})
 final class KeygenCommand implements Callable<Integer> {
   static final String LAB_CA_PASSWORD_VARIABLE = "CUSTOS_LAB_CA_PASSWORD";
@@ -62,7 +62,7 @@ final class KeygenCommand implements Callable<Integer> {
 
   @Option(names = "--lab-ca-password-file", paramLabel = "FILE",
       description = {"File whose first line is the lab CA's password. Without it: $" + LAB_CA_PASSWORD_VARIABLE + " if set,",
-          "else a prompt on the terminal, else the examiner's password (below)."})
+          "else the examiner's --password-file or $" + SigningKeyOptions.PASSWORD_VARIABLE + ", else a prompt on the terminal."})
   Path labCaPasswordFile;
 
   @Option(names = "--csr", description = "Write a certificate request (PEM, beside --out) for a lab's own CA instead of issuing.")
@@ -156,7 +156,10 @@ final class KeygenCommand implements Callable<Integer> {
     }
   }
 
-  /** The lab CA's own sources first (file, variable, terminal); else the examiner's file or variable. */
+  /**
+   * The lab CA's password: its own file or variable; else the examiner's file or variable (so a
+   * script needs one password only); else a prompt for it on the terminal.
+   */
   private static char[] labCaPassword(Passwords lab, Passwords examiner, Path file, Environment environment, boolean fresh)
       throws UsageException {
     char[] password = lab.fromFileOrVariable(environment);
