@@ -164,4 +164,32 @@ class KeygenCommandTest {
     assertRefused(keygen(WITH_PASSWORD, "--name", "Jane Doe", "--email", "not an address", "--out",
         temp.resolve("jane.p12").toString()), "e-mail address 'not an address'");
   }
+
+  @Test
+  void keygen_labCaOption_issuesFromThatCaWithItsOwnPassword() throws IOException {
+    Path lab = Files.createDirectory(temp.resolve("lab"));
+    Path desk = Files.createDirectory(temp.resolve("desk"));
+    Map<String, String> passwords = Map.of("CUSTOS_KEY_PASSWORD", PASSWORD, "CUSTOS_LAB_CA_PASSWORD", "lab secret");
+    assertThat(keygen(passwords, "--name", "First", "--out", lab.resolve("first.p12").toString()).exitCode()).isZero();
+
+    Cli.Run run = keygen(passwords, "--name", "Jane Doe", "--out", desk.resolve("jane.p12").toString(),
+        "--lab-ca", lab.resolve("lab-ca.p12").toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(desk.resolve("lab-ca.p12")).doesNotExist();
+    Path pem = exportCertificate(desk.resolve("jane.p12"), PASSWORD, temp.resolve("jane.pem"));
+    assertThat(ok("openssl", "verify", "-CAfile", lab.resolve("lab-ca.pem").toString(), pem.toString())).contains(": OK");
+  }
+
+  @Test
+  void keygen_labCaWrongPassword_refusedAndNothingWritten() {
+    Path lab = temp.resolve("lab-ca.p12");
+    Map<String, String> first = Map.of("CUSTOS_KEY_PASSWORD", PASSWORD, "CUSTOS_LAB_CA_PASSWORD", "lab secret");
+    assertThat(keygen(first, "--name", "First", "--out", temp.resolve("first.p12").toString()).exitCode()).isZero();
+
+    Cli.Run run = keygen(WITH_PASSWORD, "--name", "Jane Doe", "--out", temp.resolve("jane.p12").toString());
+
+    assertRefused(run, "wrong password for " + lab);
+    assertThat(temp.resolve("jane.p12")).doesNotExist();
+  }
 }
