@@ -19,10 +19,25 @@ import picocli.CommandLine.Command;
         "3:I/O failure (target disk, source); what was written is kept",
         "130:interrupted by Ctrl-C (SIGINT), 143: by SIGTERM; the manifest says how far it got"})
 final class CustosCommand {
+  private final Environment environment;
 
-  /** A configured command line writing to {@code out} and {@code err}. */
+  private CustosCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  /** The variables, terminal and clock the commands under this one see. */
+  Environment environment() {
+    return environment;
+  }
+
+  /** A configured command line writing to {@code out} and {@code err}, in the process's environment. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new CustosCommand());
+    return commandLine(out, err, Environment.system());
+  }
+
+  /** A configured command line writing to {@code out} and {@code err}, seeing {@code environment}. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment) {
+    CommandLine commandLine = new CommandLine(new CustosCommand(environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(ExitCodes::handleExecutionException);

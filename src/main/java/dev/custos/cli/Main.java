@@ -19,4 +19,13 @@ public final class Main {
     CommandLine commandLine = CustosCommand.commandLine(out, err);
     return commandLine.execute(args);
   }
+
+  /**
+   * Runs the command with the given outputs, seeing only the environment variables {@code
+   * variables} and no terminal, and returns its exit code (tests call this).
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> variables) {
+    Environment environment = new Environment(variables, Environment.noTerminal(), java.time.Clock.systemUTC());
+    return CustosCommand.commandLine(out, err, environment).execute(args);
+  }
 }

@@ -3,6 +3,7 @@ package dev.custos.testing;
 import dev.custos.cli.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 
 /** Runs Custos commands in this JVM, as the launchers do, capturing what they print. */
 public final class Cli {
@@ -16,6 +17,14 @@ public final class Cli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Runs {@code java -jar custos.jar args…} seeing only the environment variables {@code variables}, and no terminal. */
+  public static Run runWith(Map<String, String> variables, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), variables);
     return new Run(code, out.toString(), err.toString());
   }
 }
