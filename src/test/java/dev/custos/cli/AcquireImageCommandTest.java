@@ -109,11 +109,13 @@ class AcquireImageCommandTest {
 
     acquire(FLOPPY, out);
 
-    for (String name : List.of("image.ima", "acquisition.json")) {
+    for (String name : List.of("image.ima", "acquisition.json", "custody.jsonl")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(name)))).as(name).isEqualTo("r--r--r--");
     }
     try (var entries = Files.list(out)) {
-      assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("image.ima", "acquisition.json");
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .as("the evidence, and the empty lock file that keeps two appends to the log apart")
+          .containsExactlyInAnyOrder("image.ima", "acquisition.json", "custody.jsonl", ".custody.lock");
     }
   }
 
