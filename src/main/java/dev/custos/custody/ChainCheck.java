@@ -1,12 +1,11 @@
 package dev.custos.custody;
 
+import dev.custos.crypto.CertificateChains;
 import dev.custos.crypto.Certificates;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
+import dev.custos.evidence.EvidenceClock;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,12 +117,10 @@ final class ChainCheck {
       return Optional.of(new Finding(line, Finding.Kind.CERTIFICATE_MISMATCH,
           "the actor is '" + event.actor().name() + "' but the certificate is " + certificateName + "'s"));
     }
-    try {
-      certificate.checkValidity(Date.from(event.time()));
-    } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+    List<String> chainProblems = CertificateChains.problems(chain.get(), event.time());
+    if (!chainProblems.isEmpty()) {
       return Optional.of(new Finding(line, Finding.Kind.CERTIFICATE_MISMATCH,
-          "signed at " + event.time() + ", outside the certificate's validity (" + certificate.getNotBefore().toInstant()
-              + " to " + certificate.getNotAfter().toInstant() + ")"));
+          "at " + EvidenceClock.format(event.time()) + ", the signer's certificate chain does not hold: " + chainProblems.get(0)));
     }
     return Optional.empty();
   }

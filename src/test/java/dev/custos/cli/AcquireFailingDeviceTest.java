@@ -57,6 +57,7 @@ class AcquireFailingDeviceTest {
     assertThat(manifest.path("badSectors").path("sectorCount").asLong()).isEqualTo(48);
     assertThat(manifest.path("parameters").path("errorGranularity").asInt()).isEqualTo(4096);
     assertThat(EvidenceSchema.MANIFEST.violations(manifest)).isEmpty();
+    assertReadErrorsRecordedInCustody(out, recorded);
 
     byte[] source = Files.readAllBytes(backing);
     byte[] image = Files.readAllBytes(out.resolve("image.ima"));
@@ -71,5 +72,19 @@ class AcquireFailingDeviceTest {
         throw new AssertionError("sector " + sector + " of the image differs from what was readable");
       }
     }
+  }
+
+  /** The custody log's read-errors events, taken together, name exactly the ranges of the manifest. */
+  private static void assertReadErrorsRecordedInCustody(Path out, List<String> manifestRanges) throws IOException {
+    List<String> logged = new ArrayList<>();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String line : Files.readAllLines(out.resolve("custody.jsonl"))) {
+      JsonNode event = json.readTree(line);
+      if (event.path("type").asText().equals("read-errors")) {
+        event.path("data").path("ranges").forEach(r -> logged.add(r.path("firstLba").asLong() + "+" + r.path("count").asLong()));
+      }
+    }
+    assertThat(logged).isEqualTo(manifestRanges);
+    assertThat(Cli.run("report", "custody", out.toString()).exitCode()).isZero();
   }
 }

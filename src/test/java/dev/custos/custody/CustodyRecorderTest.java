@@ -118,6 +118,36 @@ class CustodyRecorderTest {
   }
 
   @Test
+  void check_eventSignedOutsideTheCertificatesValidity_namedOnItsLine() throws Exception {
+    java.time.Instant now = java.time.Instant.now();
+    TestSigner expired = TestSigner.named("Old Key", now.minus(java.time.Duration.ofDays(30)), now.minus(java.time.Duration.ofDays(1)));
+    appendNotes(recorder(JANE), directory, 1);
+    recorder(expired).append(directory, "note", note("signed with an expired certificate"));
+
+    CustodyVerdict verdict = CustodyLog.check(directory);
+
+    assertThat(verdict.breaks()).singleElement().satisfies(finding -> {
+      assertThat(finding.line()).isEqualTo(2);
+      assertThat(finding.kind()).isEqualTo(Finding.Kind.CERTIFICATE_MISMATCH);
+      assertThat(finding.message()).contains("expired on");
+    });
+  }
+
+  @Test
+  void check_certificateReplacedInTheDirectory_everySignedLineNamed() throws Exception {
+    appendNotes(recorder(JANE), directory, 2);
+    Path pem = directory.resolve(EvidenceDirectory.CERTIFICATE);
+    pem.toFile().setWritable(true);
+    Files.writeString(pem, dev.custos.crypto.Certificates.toPem(TestSigner.named("Jane Doe").certificateChain()));
+
+    CustodyVerdict verdict = CustodyLog.check(directory);
+
+    assertThat(verdict.breaks()).extracting(Finding::line, Finding::kind)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Finding.Kind.UNKNOWN_CERTIFICATE),
+            org.assertj.core.groups.Tuple.tuple(2, Finding.Kind.UNKNOWN_CERTIFICATE));
+  }
+
+  @Test
   void append_dataWithAFraction_isRefusedAsADefect() {
     assertThatThrownBy(() -> recorder(JANE).append(directory, "note", note("x").put("ratio", 0.5)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("would not be valid");
