@@ -1,0 +1,13 @@
+/**
+ * The chain-of-custody log, {@code custody.jsonl}: one event a line, each line the RFC 8785 form of
+ * the event, each event hash-chained to the one before and signed by its actor.
+ *
+ * <p>Entry points: {@link dev.custos.custody.CustodyRecorder} (appending, under a lock, with
+ * fsync; a torn last line set aside), {@link dev.custos.custody.CustodyLog} (reading and checking
+ * the whole log), {@link dev.custos.custody.CustodyVerdict} and {@link dev.custos.custody.Finding}
+ * (what the check found, by line), {@link dev.custos.custody.CustodyEvent}.
+ *
+ * <p>The format is {@code evidence-schema/custody-event.schema.json}; every event written or read
+ * is validated against it.
+ */
+package dev.custos.custody;
