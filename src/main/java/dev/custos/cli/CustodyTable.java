@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /** The custody timeline as a table a person reads: time, who, what, key facts; then the verdict. */
 final class CustodyTable {
-  private static final int WHO_WIDTH = 22;
+  private static final int WHO_WIDTH = 24;
   private static final int WHAT_WIDTH = 24;
 
   private CustodyTable() {}
