@@ -19,6 +19,8 @@ import java.util.Set;
 public final class EvidenceSchema {
   /** {@code acquisition.json}. */
   public static final EvidenceSchema MANIFEST = new EvidenceSchema("/evidence-schema/acquisition.schema.json");
+  /** {@code acquire devices --json}. */
+  public static final EvidenceSchema DEVICES = new EvidenceSchema("/evidence-schema/devices.schema.json");
   /** One event (line) of {@code custody.jsonl}. */
   public static final EvidenceSchema CUSTODY_EVENT = new EvidenceSchema("/evidence-schema/custody-event.schema.json");
 

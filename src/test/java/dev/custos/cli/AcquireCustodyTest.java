@@ -199,6 +199,15 @@ class AcquireCustodyTest {
   }
 
   @Test
+  void reportCustody_directoryWithoutALog_oneLineExit2() {
+    Cli.Run custody = Cli.run("report", "custody", temp.toString());
+
+    assertThat(custody.exitCode()).isEqualTo(2);
+    assertThat(custody.err().strip().lines()).hasSize(1);
+    assertThat(custody.err()).contains("no custody log");
+  }
+
+  @Test
   void demo_signedByAThrowAwayIdentityThatSaysSo() throws Exception {
     Path out = temp.resolve("demo");
 

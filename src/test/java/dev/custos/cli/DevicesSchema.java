@@ -1,14 +1,9 @@
 package dev.custos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import dev.custos.evidence.EvidenceSchema;
 import dev.custos.testing.PythonJsonSchema;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,27 +16,13 @@ import java.util.List;
  * Debian's python3-jsonschema (on the repository's file).
  */
 final class DevicesSchema {
-  static final String RESOURCE = "/evidence-schema/devices.schema.json";
   static final Path FILE = Path.of("evidence-schema/devices.schema.json");
-  private static final JsonSchema SCHEMA = load();
 
   private DevicesSchema() {}
 
-  private static JsonSchema load() {
-    try (InputStream in = DevicesSchema.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the build did not copy " + RESOURCE);
-      }
-      SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** networknt's findings, one line each; empty when valid. */
+  /** networknt's findings on the jar's copy of the schema, one line each; empty when valid. */
   static List<String> networkntViolations(JsonNode document) {
-    return SCHEMA.validate(document).stream().map(ValidationMessage::getMessage).sorted().toList();
+    return EvidenceSchema.DEVICES.violations(document);
   }
 
   /**
