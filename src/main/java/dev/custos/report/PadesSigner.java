@@ -1,0 +1,73 @@
+package dev.custos.report;
+
+import dev.custos.crypto.Signer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+
+/**
+ * Signs a finished PDF as a PAdES baseline B signature (ETSI EN 319 142-1): an incremental update
+ * that adds one signature field, {@code /Filter /Adobe.PPKLite}, {@code /SubFilter
+ * /ETSI.CAdES.detached}, the signing time in {@code /M}, and {@code /Contents} the detached CMS of
+ * {@link CadesSignature} over the whole file but {@code /Contents} itself ({@code /ByteRange}).
+ * The signature is invisible (the report's pages show the signer in text) and its widget printable,
+ * as PDF/A requires. Stateless.
+ */
+public final class PadesSigner {
+  /** Room reserved for the CMS: the signature, the chain, and later a timestamp token. */
+  private static final int SIGNATURE_SIZE = 32 * 1024;
+
+  private PadesSigner() {}
+
+  /**
+   * The bytes of {@code pdf} with {@code signer}'s signature appended.
+   *
+   * @param reason why it is signed, as the signature dictionary's {@code /Reason}
+   * @param location where, as {@code /Location} (the workstation)
+   * @param signingTime the signing time, for {@code /M}
+   */
+  public static byte[] sign(byte[] pdf, Signer signer, String reason, String location, Instant signingTime) {
+    try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+      PDSignature signature = new PDSignature();
+      signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+      signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
+      signature.setName(signer.name());
+      signature.setReason(reason);
+      signature.setLocation(location);
+      signature.setSignDate(calendar(signingTime));
+      options.setPreferredSignatureSize(SIGNATURE_SIZE);
+      document.addSignature(signature, options);
+      for (PDSignatureField field : document.getSignatureFields()) {
+        for (PDAnnotationWidget widget : field.getWidgets()) {
+          widget.setPrinted(true);
+          widget.getCOSObject().setNeedToBeUpdated(true);
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE);
+      ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+      external.setSignature(CadesSignature.sign(external.getContent().readAllBytes(), signer));
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot sign a PDF held in memory: " + e.getMessage(), e);
+    }
+  }
+
+  private static Calendar calendar(Instant instant) {
+    GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+    calendar.setTimeInMillis(instant.toEpochMilli());
+    return calendar;
+  }
+}
