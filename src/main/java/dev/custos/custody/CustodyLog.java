@@ -28,6 +28,14 @@ public final class CustodyLog {
     } catch (IOException e) {
       throw new UsageException("cannot read " + log + ": " + e.getMessage(), e);
     }
-    return ChainCheck.check(LogLines.of(bytes), SignerCertificates.in(directory));
+    return check(directory, bytes);
+  }
+
+  /**
+   * Checks {@code log}, bytes of {@code directory}'s custody log read by the caller (so that what is
+   * checked is exactly what the caller goes on to use), against the directory's certificates.
+   */
+  public static CustodyVerdict check(Path directory, byte[] log) {
+    return ChainCheck.check(LogLines.of(log), SignerCertificates.in(directory));
   }
 }
