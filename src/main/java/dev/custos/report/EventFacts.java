@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** What a custody event says, in a sentence a non-technical reader follows. */
 final class EventFacts {
@@ -36,8 +35,10 @@ final class EventFacts {
       text.append(" (").append(data.path("reason").asText()).append(')');
     }
     text.append(": ").append(Formats.text(data.path("bytesAcquired"))).append(" bytes");
-    for (Map.Entry<String, JsonNode> digest : data.path("digests").properties()) {
-      text.append(", ").append(digest.getKey()).append(' ').append(digest.getValue().asText());
+    List<String> algorithms = new ArrayList<>();
+    data.path("digests").properties().forEach(digest -> algorithms.add(digest.getKey()));
+    if (!algorithms.isEmpty()) {
+      text.append(", digests ").append(String.join(", ", algorithms)).append(" (as printed above)");
     }
     if (data.path("manifest").hasNonNull("sha256")) {
       text.append("; manifest sha256 ").append(data.path("manifest").path("sha256").asText());
