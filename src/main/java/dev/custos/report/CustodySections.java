@@ -27,9 +27,10 @@ final class CustodySections {
       page.paragraph("The custody log holds no events.", page.bold.colored(Style.ALERT));
     } else {
       float width = page.width();
+      Style fixed = page.mono.sized(8.5f);
       Table table = new Table(page, List.of(
-          new Table.Column("#", 28, page.body),
-          new Table.Column("Time (UTC)", 134, page.body),
+          new Table.Column("#", 28, fixed),
+          new Table.Column("Time (UTC)", 134, fixed),
           new Table.Column("Who", 104, page.body),
           new Table.Column("What", width - 28 - 134 - 104, page.body)));
       for (CustodyEvent event : events) {
