@@ -60,7 +60,7 @@ public final class ReportRenderer {
               "The acquisition manifest: source, parameters, digests, piece digests, bad sectors, timings",
               input.manifestBytes(), manifestTime(manifest).orElse(input.renderedAt())),
           new Attachments.Attachment("custody.jsonl", Attachments.JSON_LINES,
-              "The chain-of-custody log (JSON Lines, hash-chained, signed) as it was at rendering",
+              "The chain-of-custody log (JSON Lines, one hash-chained event a line) as it was at rendering",
               input.custodyBytes(), input.head() == null ? input.renderedAt() : input.head().time())));
 
       ByteArrayOutputStream out = new ByteArrayOutputStream();
