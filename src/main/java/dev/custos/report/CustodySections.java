@@ -1,0 +1,77 @@
+package dev.custos.report;
+
+import dev.custos.custody.CustodyEvent;
+import dev.custos.evidence.EvidenceClock;
+import java.util.List;
+
+/** The chain-of-custody timeline, the log's head at rendering, and the signature block. */
+final class CustodySections {
+  private CustodySections() {}
+
+  static void write(PageWriter page, ReportInput input) {
+    page.heading("Chain of custody");
+    page.paragraph("Every step taken with the evidence is a line in the custody log (custody.jsonl, attached). Each "
+        + "line holds the hash of the line before it, so a line edited, removed, inserted or moved is detected; "
+        + "each is signed by whoever recorded it.", page.body);
+    page.down(3);
+    if (input.unsignedEvents() > 0) {
+      boolean all = input.unsignedEvents() >= input.events().size();
+      page.paragraph((all ? "The custody log is UNSIGNED: none of its " : "The custody log is partly UNSIGNED: ")
+          + Formats.plural(input.unsignedEvents(), "event carries", "events carry") + " no signature"
+          + (all ? "." : " (marked UNSIGNED below).") + " An unsigned event does not prove who recorded it.",
+          page.bold.colored(Style.ALERT));
+      page.down(3);
+    }
+    List<CustodyEvent> events = input.events();
+    if (events.isEmpty()) {
+      page.paragraph("The custody log holds no events.", page.bold.colored(Style.ALERT));
+    } else {
+      float width = page.width();
+      Style fixed = page.mono.sized(8.5f);
+      Table table = new Table(page, List.of(
+          new Table.Column("#", 28, fixed),
+          new Table.Column("Time (UTC)", 134, fixed),
+          new Table.Column("Who", 104, page.body),
+          new Table.Column("What", width - 28 - 134 - 104, page.body)));
+      for (CustodyEvent event : events) {
+        table.row(Long.toString(event.seq()), EvidenceClock.format(event.time()), event.actor().name(),
+            EventFacts.describe(event));
+      }
+      table.end();
+    }
+    head(page, input.head());
+    signature(page, input.signature());
+  }
+
+  private static void head(PageWriter page, CustodyEvent head) {
+    page.down(4);
+    page.ensure(4 * page.body.leading());
+    if (head == null) {
+      page.paragraph("Log head at rendering: none (the log was empty).", page.bold);
+      return;
+    }
+    page.field("Log head at rendering", "event " + head.seq() + ", recorded " + EvidenceClock.format(head.time()), page.bold);
+    page.field("Hash of that event", Formats.hexGroups(head.hash(), 4), page.mono);
+    page.down(2);
+    page.paragraph("A copy of the log found later with fewer events, or whose event " + head.seq()
+        + " has another hash, has been cut or altered after this report was made.", page.body);
+  }
+
+  private static void signature(PageWriter page, SignatureBlock signature) {
+    page.heading("Signature");
+    if (!signature.signed()) {
+      page.paragraph("UNSIGNED", new Style(page.fonts.bold, 14, Style.ALERT));
+      page.paragraph("This report carries no digital signature: nothing in it proves who made it or that it has not "
+          + "been changed since. Examiner named in the manifest: " + signature.signerName() + ".", page.body);
+      return;
+    }
+    page.paragraph("This report is digitally signed (PAdES). A PDF reader shows whether the signature is valid "
+        + "and whether the document changed after signing.", page.body);
+    page.down(3);
+    page.field("Signed by", signature.signerName(), page.bold);
+    page.field("Certificate SHA-256", Formats.hexGroups(signature.certificateSha256(), 4), page.mono);
+    page.field("Issuer", signature.issuer() == null ? Formats.NOT_RECORDED : signature.issuer());
+    page.field("Time-stamp authority", signature.timestampAuthority() == null
+        ? "none: the signing time is the signer's own clock" : signature.timestampAuthority());
+  }
+}

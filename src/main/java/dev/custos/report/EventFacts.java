@@ -1,0 +1,61 @@
+package dev.custos.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.custody.CustodyEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a custody event says, in a sentence a non-technical reader follows. */
+final class EventFacts {
+  private static final int MAX_GENERIC = 600;
+
+  private EventFacts() {}
+
+  static String describe(CustodyEvent event) {
+    JsonNode data = event.data();
+    String facts = switch (event.type()) {
+      case "acquisition-started" -> "Acquisition started from " + Formats.text(data.path("source").path("path"))
+          + " (" + Formats.text(data.path("source").path("sizeBytes")) + " bytes), write block: "
+          + Formats.text(data.path("writeBlock").path("method"));
+      case "read-errors" -> Formats.text(data.path("sectorCount")) + " unreadable sectors in "
+          + data.path("ranges").size() + " ranges, zero-filled in the image";
+      case "acquisition-completed", "acquisition-interrupted" -> completion(event.type(), data);
+      case "transfer" -> "Evidence handed over from " + Formats.text(data.path("from")) + " to "
+          + Formats.text(data.path("to")) + optional("; reason: ", data.path("reason"))
+          + optional("; location: ", data.path("location"));
+      case "note" -> "Note: " + Formats.text(data.path("text"));
+      default -> event.type() + generic(data);
+    };
+    return event.signed() ? facts : facts + " [UNSIGNED]";
+  }
+
+  private static String completion(String type, JsonNode data) {
+    StringBuilder text = new StringBuilder(type.equals("acquisition-completed") ? "Acquisition completed" : "Acquisition interrupted");
+    if (data.hasNonNull("reason")) {
+      text.append(" (").append(data.path("reason").asText()).append(')');
+    }
+    text.append(": ").append(Formats.text(data.path("bytesAcquired"))).append(" bytes");
+    List<String> algorithms = new ArrayList<>();
+    data.path("digests").properties().forEach(digest -> algorithms.add(digest.getKey()));
+    if (!algorithms.isEmpty()) {
+      text.append(", digests ").append(String.join(", ", algorithms)).append(" (as printed above)");
+    }
+    if (data.path("manifest").hasNonNull("sha256")) {
+      text.append("; manifest sha256 ").append(data.path("manifest").path("sha256").asText());
+    }
+    return text.toString();
+  }
+
+  private static String optional(String prefix, JsonNode node) {
+    return node.isMissingNode() || node.isNull() ? "" : prefix + node.asText();
+  }
+
+  /** Top-level facts of an event type this report does not know, clipped. */
+  private static String generic(JsonNode data) {
+    List<String> parts = new ArrayList<>();
+    data.properties().forEach(field -> parts.add(field.getKey() + " " + (field.getValue().isValueNode()
+        ? field.getValue().asText() : field.getValue().toString())));
+    String text = parts.isEmpty() ? "" : ": " + String.join(", ", parts);
+    return text.length() > MAX_GENERIC ? text.substring(0, MAX_GENERIC) + "…" : text;
+  }
+}

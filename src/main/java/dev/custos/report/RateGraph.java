@@ -1,0 +1,120 @@
+package dev.custos.report;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The read-rate graph: MB/s (10^6 bytes a second) over the seconds since the start, drawn as steps,
+ * each the average rate between two consecutive samples. With fewer than two samples there is no
+ * rate to draw: the frame says so instead.
+ */
+final class RateGraph {
+  static final Color LINE = new Color(0x1f, 0x5f, 0xa8);
+  private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
+  private static final float HEIGHT = 130;
+  private static final float AXIS_GUTTER = 40;
+  private static final int TICKS = 5;
+
+  /** Bytes read by {@code elapsedMs} milliseconds after the start. */
+  record Sample(long elapsedMs, long bytes) {}
+
+  private RateGraph() {}
+
+  /** Draws the graph at the cursor, with its axes and their labels. */
+  static void draw(PageWriter page, List<Sample> samples) {
+    Style small = page.small;
+    page.ensure(HEIGHT + 3 * small.leading() + 8);
+    float left = PageWriter.LEFT + AXIS_GUTTER;
+    float right = PageWriter.RIGHT - 8;
+    float top = page.y() - small.leading() - 4;
+    float bottom = top - HEIGHT;
+    Draw draw = new Draw(page.content());
+    page.line(PageWriter.LEFT, top + 4, small, "MB/s");
+    List<float[]> steps = steps(samples);
+    if (steps.isEmpty()) {
+      draw.strokeRect(left, bottom, right - left, HEIGHT, Style.MUTED, 0.5f);
+      String none = samples.size() + (samples.size() == 1 ? " rate sample" : " rate samples")
+          + " recorded: too few to draw a rate (two are needed)";
+      page.line(left + (right - left - small.width(none)) / 2, bottom + HEIGHT / 2, small, none);
+      page.down(page.y() - bottom + 2 * small.leading());
+      return;
+    }
+    double maxSeconds = samples.get(samples.size() - 1).elapsedMs() / 1000.0;
+    double maxRate = niceCeiling(steps.stream().mapToDouble(step -> step[2]).max().orElse(1));
+    for (int i = 0; i <= TICKS; i++) {
+      float y = bottom + HEIGHT * i / TICKS;
+      draw.line(left, y, right, y, GRID, 0.4f);
+      String value = number(maxRate * i / TICKS);
+      page.line(left - 4 - small.width(value), y - small.size() / 3, small, value);
+      float x = left + (right - left) * i / TICKS;
+      draw.line(x, bottom - 3, x, bottom, Style.INK, 0.5f);
+      String seconds = number(maxSeconds * i / TICKS);
+      page.line(x - small.width(seconds) / 2, bottom - 4 - small.size(), small, seconds);
+    }
+    List<Float> xs = new ArrayList<>();
+    List<Float> ys = new ArrayList<>();
+    for (float[] step : steps) {
+      float y = (float) (bottom + HEIGHT * (step[2] / maxRate));
+      xs.add(x(left, right, maxSeconds, step[0]));
+      ys.add(y);
+      xs.add(x(left, right, maxSeconds, step[1]));
+      ys.add(y);
+    }
+    draw.polyline(toArray(xs), toArray(ys), LINE, 1.2f);
+    draw.line(left, bottom, right, bottom, Style.INK, 0.6f);
+    draw.line(left, bottom, left, bottom + HEIGHT, Style.INK, 0.6f);
+    String axis = "seconds since the start of the acquisition";
+    page.line(left + (right - left - small.width(axis)) / 2, bottom - 6 - 2 * small.leading(), small, axis);
+    page.down(page.y() - bottom + 3 * small.leading() + 4);
+  }
+
+  /** {start s, end s, MB/s} for each interval between samples with time between them. */
+  static List<float[]> steps(List<Sample> samples) {
+    List<float[]> steps = new ArrayList<>();
+    for (int i = 1; i < samples.size(); i++) {
+      Sample from = samples.get(i - 1);
+      Sample to = samples.get(i);
+      long millis = to.elapsedMs() - from.elapsedMs();
+      if (millis > 0) {
+        double rate = (to.bytes() - from.bytes()) / (millis * 1000.0);
+        steps.add(new float[] {from.elapsedMs() / 1000f, to.elapsedMs() / 1000f, (float) Math.max(0, rate)});
+      }
+    }
+    return steps;
+  }
+
+  /** The smallest 1, 2 or 5 times a power of ten at or above {@code value} (1 for nothing). */
+  static double niceCeiling(double value) {
+    if (!(value > 0)) {
+      return 1;
+    }
+    double power = Math.pow(10, Math.floor(Math.log10(value)));
+    for (double factor : new double[] {1, 2, 5, 10}) {
+      if (factor * power >= value) {
+        return factor * power;
+      }
+    }
+    return 10 * power;
+  }
+
+  private static String number(double value) {
+    if (value == Math.rint(value)) {
+      return String.format(Locale.ROOT, "%.0f", value);
+    }
+    return String.format(Locale.ROOT, value < 1 ? "%.3f" : value < 10 ? "%.2f" : "%.1f", value);
+  }
+
+  private static float x(float left, float right, double maxSeconds, float seconds) {
+    return maxSeconds <= 0 ? left : (float) (left + (right - left) * (seconds / maxSeconds));
+  }
+
+  private static float[] toArray(List<Float> values) {
+    float[] array = new float[values.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = values.get(i);
+    }
+    return array;
+  }
+}

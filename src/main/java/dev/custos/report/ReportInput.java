@@ -1,0 +1,61 @@
+package dev.custos.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.custody.CustodyEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a report is rendered from. Immutable: the JSON tree and the byte arrays are copied in
+ * and out, so a caller cannot change a report after handing its input over.
+ *
+ * @param manifest the parsed {@code acquisition.json}
+ * @param manifestBytes the exact bytes of {@code acquisition.json}, embedded as they are
+ * @param custodyBytes the exact bytes of {@code custody.jsonl}, embedded as they are
+ * @param events the custody events, in log order
+ * @param head the last event of the log at render time, or null when the log holds none
+ * @param unsignedEvents how many events carry no signature
+ * @param signature who signs the report, or that nobody does
+ * @param renderedAt when the report is rendered: every date in the PDF is this instant
+ */
+public record ReportInput(JsonNode manifest, byte[] manifestBytes, byte[] custodyBytes, List<CustodyEvent> events,
+    CustodyEvent head, int unsignedEvents, SignatureBlock signature, Instant renderedAt) {
+  /**
+   * @throws NullPointerException for a null member other than {@code head}
+   * @throws IllegalArgumentException for a manifest that is not a JSON object or a negative count of
+   *     unsigned events
+   */
+  public ReportInput {
+    if (manifest == null || !manifest.isObject()) {
+      throw new IllegalArgumentException("the manifest must be a JSON object");
+    }
+    manifest = manifest.deepCopy();
+    manifestBytes = Objects.requireNonNull(manifestBytes, "manifestBytes").clone();
+    custodyBytes = Objects.requireNonNull(custodyBytes, "custodyBytes").clone();
+    events = List.copyOf(events);
+    if (unsignedEvents < 0) {
+      throw new IllegalArgumentException("unsignedEvents must be 0 or more, got " + unsignedEvents);
+    }
+    Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(renderedAt, "renderedAt");
+  }
+
+  /** A copy of the parsed manifest. */
+  @Override
+  public JsonNode manifest() {
+    return manifest.deepCopy();
+  }
+
+  /** A copy of the manifest's bytes. */
+  @Override
+  public byte[] manifestBytes() {
+    return manifestBytes.clone();
+  }
+
+  /** A copy of the custody log's bytes. */
+  @Override
+  public byte[] custodyBytes() {
+    return custodyBytes.clone();
+  }
+}

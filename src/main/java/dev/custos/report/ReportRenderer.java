@@ -1,0 +1,96 @@
+package dev.custos.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.evidence.EvidenceClock;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+
+/**
+ * Renders the acquisition report: an unsigned PDF/A-3b document, A4, every font embedded DejaVu,
+ * with {@code acquisition.json} and {@code custody.jsonl} attached as associated files.
+ *
+ * <p>Deterministic: the same {@link ReportInput} always gives the same bytes. Every date in the PDF
+ * is {@link ReportInput#renderedAt()} and the trailer ID is the MD5 of the manifest bytes, the log
+ * bytes and that instant. Thread safe: every call works on its own document.
+ */
+public final class ReportRenderer {
+  private static final String PRODUCER = "Custos (Apache PDFBox)";
+
+  private ReportRenderer() {}
+
+  /**
+   * The bytes of a complete, unsigned PDF/A-3b report of {@code input}.
+   *
+   * @throws NullPointerException when {@code input} is null
+   * @throws UncheckedIOException when PDFBox cannot build the document (a bundled font or the colour
+   *     profile missing from the jar, or a bug): nothing is written anywhere
+   */
+  public static byte[] render(ReportInput input) {
+    JsonNode manifest = input.manifest();
+    String caseId = Formats.text(manifest.path("case").path("caseId"));
+    String evidenceId = Formats.text(manifest.path("case").path("evidenceId"));
+    String tool = Formats.text(manifest.path("tool").path("name")) + " " + Formats.text(manifest.path("tool").path("version"));
+    String renderedAt = EvidenceClock.format(input.renderedAt());
+    try (PDDocument document = new PDDocument()) {
+      document.setVersion(1.7f);
+      PageWriter page = new PageWriter(document, new ReportFonts(document));
+      OverviewSections.write(page, manifest, input.signature(), renderedAt);
+      DamageSections.write(page, manifest);
+      CustodySections.write(page, input);
+      page.finish("Custos acquisition report \u00b7 Case " + caseId + " \u00b7 Evidence " + evidenceId,
+          "Case " + caseId + " \u00b7 Evidence " + evidenceId + " \u00b7 rendered " + renderedAt + " UTC");
+
+      String title = "Acquisition report: case " + caseId + ", evidence " + evidenceId;
+      PdfaMetadata.apply(document, new PdfaMetadata.Description(title,
+          Formats.text(manifest.path("case").path("examiner")),
+          "Forensic acquisition of " + Formats.text(manifest.path("source").path("path")) + " with " + tool,
+          tool, PRODUCER, input.renderedAt()), documentId(input));
+      Attachments.embed(document, List.of(
+          new Attachments.Attachment("acquisition.json", Attachments.JSON,
+              "The acquisition manifest: source, parameters, digests, piece digests, bad sectors, timings",
+              input.manifestBytes(), manifestTime(manifest).orElse(input.renderedAt())),
+          new Attachments.Attachment("custody.jsonl", Attachments.JSON_LINES,
+              "The chain-of-custody log (JSON Lines, one hash-chained event a line) as it was at rendering",
+              input.custodyBytes(), input.head() == null ? input.renderedAt() : input.head().time())));
+
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out, CompressParameters.NO_COMPRESSION);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot render the report", e);
+    }
+  }
+
+  /** When the manifest was written: the end of the acquisition, as it records it. */
+  private static Optional<Instant> manifestTime(JsonNode manifest) {
+    try {
+      return Optional.of(Instant.parse(manifest.path("timing").path("ended").asText()));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** MD5 of the manifest, the log and the rendering time: a stable ID for the same content. */
+  private static byte[] documentId(ReportInput input) {
+    try {
+      MessageDigest md5 = MessageDigest.getInstance("MD5");
+      md5.update(input.manifestBytes());
+      md5.update(ByteBuffer.allocate(Long.BYTES).putLong(input.custodyBytes().length).array());
+      md5.update(input.custodyBytes());
+      md5.update(EvidenceClock.format(input.renderedAt()).getBytes(StandardCharsets.UTF_8));
+      return md5.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has MD5", e);
+    }
+  }
+}
