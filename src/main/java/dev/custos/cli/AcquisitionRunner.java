@@ -3,6 +3,7 @@ package dev.custos.cli;
 import dev.custos.acquire.Acquisition;
 import dev.custos.acquire.AcquisitionRequest;
 import dev.custos.acquire.StopSignal;
+import dev.custos.crypto.Signer;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
 import dev.custos.evidence.EvidenceClock;
@@ -26,8 +27,11 @@ final class AcquisitionRunner {
 
   private AcquisitionRunner() {}
 
-  /** Runs {@code request}, its custody events recorded by {@code recorder}; returns the exit code. */
-  static int run(AcquisitionRequest request, CustodyRecorder recorder, PrintWriter out, PrintWriter err)
+  /**
+   * Runs {@code request}, its custody events recorded by {@code recorder}, then renders the report,
+   * signed by {@code signer} (null: unsigned); returns the exit code.
+   */
+  static int run(AcquisitionRequest request, Signer signer, CustodyRecorder recorder, PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
     Acquisition acquisition = new Acquisition(
         SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
@@ -49,6 +53,7 @@ final class AcquisitionRunner {
           ? "signed by " + recorder.actor().name() + " (certificate " + recorder.actor().certificateSha256() + ")"
           : "UNSIGNED (--unsigned): the log does not prove who recorded it";
       Summary.print(manifest, request.outputDirectory().toAbsolutePath().normalize(), custody, out);
+      Reports.render(request.outputDirectory(), signer, recorder, out);
       return manifest.outcome().status() == Manifest.Status.COMPLETED ? ExitCodes.OK : ExitCodes.INTERRUPTED;
     } finally {
       out.flush();

@@ -2,6 +2,7 @@ package dev.custos.cli;
 
 import dev.custos.acquire.AcquisitionRequest;
 import dev.custos.crypto.ExaminerIdentity;
+import dev.custos.crypto.Signer;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
@@ -44,9 +45,9 @@ final class DemoCommand implements Callable<Integer> {
         AcquisitionRequest.DEFAULT_ALGORITHMS, AcquisitionRequest.DEFAULT_PIECE_ALGORITHM, AcquisitionRequest.DEFAULT_PIECE_SIZE,
         AcquisitionRequest.DEFAULT_BLOCK_SIZE, AcquisitionRequest.DEFAULT_RETRIES, false, null);
     // A throw-away identity: the demo shows signing end to end, and its certificate says it proves nothing.
-    CustodyRecorder recorder = CustodyRecorder.signed(ExaminerIdentity.demo(Instant.now()), HostInfo.current(), ToolInfo.current(),
-        EvidenceClock.system());
-    int code = AcquisitionRunner.run(request, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
+    Signer demoIdentity = ExaminerIdentity.demo(Instant.now());
+    CustodyRecorder recorder = CustodyRecorder.signed(demoIdentity, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
+    int code = AcquisitionRunner.run(request, demoIdentity, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
     spec.commandLine().getOut().println("Evidence is in " + target.toAbsolutePath().normalize());
     return code;
   }

@@ -70,7 +70,10 @@ final class ImageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CustosException, InterruptedException {
-    CustodyRecorder recorder = recorder();
+    Signer signer = signer();
+    CustodyRecorder recorder = signer != null
+        ? CustodyRecorder.signed(signer, HostInfo.current(), ToolInfo.current(), EvidenceClock.system())
+        : CustodyRecorder.unsigned(caseOptions.examiner, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
     AcquisitionRequest request;
     try {
       request = new AcquisitionRequest(source, out, caseOptions.toCaseInfo(), layout(), pipeline.algorithms,
@@ -78,16 +81,16 @@ final class ImageCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    return AcquisitionRunner.run(request, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return AcquisitionRunner.run(request, signer, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
-  /** Signed with the examiner's key, loaded before anything is read or written; unsigned only when asked. */
-  private CustodyRecorder recorder() throws UsageException {
+  /** The examiner's key, loaded before anything is read or written; null only when --unsigned asks for it. */
+  private Signer signer() throws UsageException {
     if (unsigned) {
       if (signing.key != null) {
         throw new UsageException("--unsigned and --key contradict each other: give one");
       }
-      return CustodyRecorder.unsigned(caseOptions.examiner, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
+      return null;
     }
     Signer signer = signing.signer();
     if (signer == null) {
@@ -95,7 +98,7 @@ final class ImageCommand implements Callable<Integer> {
           + SigningKeyOptions.KEY_VARIABLE + " (make a key with: report keygen --name \"Your Name\" --out you.p12),"
           + " or give --unsigned to record an unsigned log");
     }
-    return CustodyRecorder.signed(signer, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
+    return signer;
   }
 
   private ImageLayout layout() throws UsageException {

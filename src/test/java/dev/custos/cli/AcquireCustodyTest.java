@@ -57,7 +57,8 @@ class AcquireCustodyTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     List<JsonNode> events = events(out);
-    assertThat(events).extracting(event -> event.get("type").asText()).containsExactly("acquisition-started", "acquisition-completed");
+    assertThat(events).extracting(event -> event.get("type").asText())
+        .containsExactly("acquisition-started", "acquisition-completed", "report-rendered");
     assertThat(events).allSatisfy(event -> {
       assertThat(event.get("actor").get("name").asText()).isEqualTo("Jane Doe");
       assertThat(event.has("sig")).isTrue();
@@ -151,10 +152,10 @@ class AcquireCustodyTest {
     assertThat(List.of(note, transfer, received)).allSatisfy(run -> assertThat(run.exitCode()).as(run.err()).isZero());
     List<JsonNode> events = events(out);
     assertThat(events).extracting(event -> event.get("type").asText())
-        .containsExactly("acquisition-started", "acquisition-completed", "note", "transfer", "note");
-    assertThat(events.get(3).get("data").get("from").asText()).isEqualTo("Jane Doe");
-    assertThat(events.get(3).get("data").get("to").asText()).isEqualTo("Sam Holder");
-    assertThat(events.get(4).get("actor").get("name").asText()).isEqualTo("Sam Holder");
+        .containsExactly("acquisition-started", "acquisition-completed", "report-rendered", "note", "transfer", "note");
+    assertThat(events.get(4).get("data").get("from").asText()).isEqualTo("Jane Doe");
+    assertThat(events.get(4).get("data").get("to").asText()).isEqualTo("Sam Holder");
+    assertThat(events.get(5).get("actor").get("name").asText()).isEqualTo("Sam Holder");
     Cli.Run custody = Cli.run("report", "custody", out.toString());
     assertThat(custody.exitCode()).as(custody.out()).isZero();
     assertThat(custody.out()).contains("Jane Doe -> Sam Holder", "Received intact.");
@@ -188,7 +189,7 @@ class AcquireCustodyTest {
     Path log = out.resolve("custody.jsonl");
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     log.toFile().setWritable(true);
-    Files.write(log, List.of(lines.get(1), lines.get(0)), StandardCharsets.UTF_8);
+    Files.write(log, List.of(lines.get(1), lines.get(0), lines.get(2)), StandardCharsets.UTF_8);
     byte[] before = Files.readAllBytes(log);
 
     Cli.Run note = Cli.run(concat(List.of("report", "note", out.toString(), "hello"), jane.options()));

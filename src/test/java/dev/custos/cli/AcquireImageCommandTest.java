@@ -109,13 +109,13 @@ class AcquireImageCommandTest {
 
     acquire(FLOPPY, out);
 
-    for (String name : List.of("image.ima", "acquisition.json", "custody.jsonl")) {
+    for (String name : List.of("image.ima", "acquisition.json", "custody.jsonl", "report.pdf")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(name)))).as(name).isEqualTo("r--r--r--");
     }
     try (var entries = Files.list(out)) {
       assertThat(entries.map(p -> p.getFileName().toString()))
           .as("the evidence, and the empty lock file that keeps two appends to the log apart")
-          .containsExactlyInAnyOrder("image.ima", "acquisition.json", "custody.jsonl", ".custody.lock");
+          .containsExactlyInAnyOrder("image.ima", "acquisition.json", "custody.jsonl", "report.pdf", ".custody.lock");
     }
   }
 

@@ -64,7 +64,7 @@ class AcquireInterruptTest {
     assertThat(manifest.path("pieces").path("count").asLong()).isEqualTo(acquired / (1 << 20));
     assertThat(Files.readString(temp.resolve("stdout.txt"))).contains("Acquisition interrupted");
     List<String> custody = Files.readAllLines(out.resolve("custody.jsonl"));
-    assertThat(custody).hasSize(2);
+    assertThat(custody).as("started, interrupted, report-rendered").hasSize(3);
     JsonNode interrupted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(custody.get(1));
     assertThat(interrupted.path("type").asText()).isEqualTo("acquisition-interrupted");
     assertThat(interrupted.path("data").path("bytesAcquired").asLong()).isEqualTo(acquired);

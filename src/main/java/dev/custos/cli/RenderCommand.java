@@ -1,0 +1,40 @@
+package dev.custos.cli;
+
+import dev.custos.crypto.Signer;
+import dev.custos.custody.CustodyRecorder;
+import dev.custos.error.CustosException;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.ToolInfo;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code report render DIR [--key FILE]}: (re)render and sign the acquisition report. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+    description = {"Render the acquisition report of DIR as PDF/A-3b (acquisition.json and custody.jsonl embedded),",
+        "sign it (PAdES) with --key, and record it in the custody log. A new file each time: report.pdf,",
+        "then report-2.pdf, …; an existing report is never overwritten. Without a key the report is UNSIGNED and says so."})
+final class RenderCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DebugOption debug;
+  @Mixin SigningKeyOptions signing;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
+  Path directory;
+
+  @Override
+  public Integer call() throws CustosException {
+    Signer signer = signing.signer();
+    HostInfo host = HostInfo.current();
+    CustodyRecorder recorder = signer != null
+        ? CustodyRecorder.signed(signer, host, ToolInfo.current(), EvidenceClock.system())
+        : CustodyRecorder.unsigned(host.user(), host, ToolInfo.current(), EvidenceClock.system());
+    Reports.render(directory, signer, recorder, spec.commandLine().getOut());
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,143 @@
+package dev.custos.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.crypto.Signer;
+import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.CustodyLog;
+import dev.custos.custody.CustodyRecorder;
+import dev.custos.custody.CustodyVerdict;
+import dev.custos.digest.HashAlgorithm;
+import dev.custos.error.CustodyBrokenException;
+import dev.custos.error.EvidenceWriteException;
+import dev.custos.error.UsageException;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.evidence.EvidenceSchema;
+import dev.custos.image.WriteOnce;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * The {@code report render} use case: renders the acquisition report of an evidence directory from
+ * its manifest and custody log, signs it (PAdES) when there is a signer, writes it as a new file
+ * ({@code report.pdf}, else {@code report-2.pdf}, …; never over an existing one), and records a
+ * {@code report-rendered} event with the file's name and SHA-256.
+ */
+public final class ReportRendering {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final EvidenceClock clock;
+  private final String location;
+
+  /**
+   * @param clock the time of rendering and signing
+   * @param location where the report is signed (the workstation's name), for the signature's {@code /Location}
+   */
+  public ReportRendering(EvidenceClock clock, String location) {
+    this.clock = clock;
+    this.location = location;
+  }
+
+  /** What was written. */
+  public record RenderedReport(Path file, String sha256, long sizeBytes, boolean signed, CustodyEvent head) {}
+
+  /**
+   * Renders, signs and writes the report of {@code directory}.
+   *
+   * @param signer signs the report, or null for an unsigned report (which says so on its pages)
+   * @param recorder records the {@code report-rendered} event
+   * @throws UsageException if the directory has no valid manifest or no custody log
+   * @throws CustodyBrokenException if the custody log is broken: a report does not vouch for it
+   * @throws EvidenceWriteException if the report or the event cannot be written
+   */
+  public RenderedReport render(Path directory, Signer signer, CustodyRecorder recorder)
+      throws UsageException, CustodyBrokenException, EvidenceWriteException {
+    byte[] manifestBytes = read(directory.resolve(EvidenceDirectory.MANIFEST));
+    JsonNode manifest = parseManifest(manifestBytes);
+    byte[] custodyBytes = read(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
+    CustodyVerdict verdict = CustodyLog.check(directory, custodyBytes);
+    if (!verdict.intact()) {
+      throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
+          + "); no report was rendered: run report custody " + directory);
+    }
+    Instant now = clock.now();
+    byte[] pdf = ReportRenderer.render(new ReportInput(manifest, manifestBytes, custodyBytes, verdict.events(),
+        verdict.head(), verdict.unsignedEvents(), signatureBlock(signer), now));
+    if (signer != null) {
+      JsonNode caseNode = manifest.path("case");
+      pdf = PadesSigner.sign(pdf, signer, "Acquisition report of case " + caseNode.path("caseId").asText()
+          + ", evidence " + caseNode.path("evidenceId").asText(), location, now);
+    }
+    Path file = writeNew(directory, pdf);
+    String sha256 = HexFormat.of().formatHex(HashAlgorithm.SHA_256.newMessageDigest().digest(pdf));
+    ObjectNode data = CustodyRecorder.newData();
+    data.put("file", file.getFileName().toString());
+    data.put("sha256", sha256);
+    data.put("sizeBytes", pdf.length);
+    data.put("signed", signer != null);
+    ObjectNode head = data.putObject("logHead");
+    head.put("seq", verdict.head() == null ? -1 : verdict.head().seq());
+    head.put("hash", verdict.head() == null ? CustodyEvent.NO_PREVIOUS : verdict.head().hash());
+    recorder.append(directory, "report-rendered", data);
+    return new RenderedReport(file, sha256, pdf.length, signer != null, verdict.head());
+  }
+
+  private static SignatureBlock signatureBlock(Signer signer) {
+    if (signer == null) {
+      return new SignatureBlock("UNSIGNED", null, null, null);
+    }
+    String issuer = signer.certificateChain().get(0).getIssuerX500Principal().getName(X500Principal.RFC2253);
+    return new SignatureBlock(signer.name(), signer.certificateSha256(), issuer, null);
+  }
+
+  private static JsonNode parseManifest(byte[] bytes) throws UsageException {
+    JsonNode manifest;
+    try {
+      manifest = JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new UsageException(EvidenceDirectory.MANIFEST + " is not JSON: " + e.getMessage(), e);
+    }
+    List<String> violations = EvidenceSchema.MANIFEST.violations(manifest);
+    if (!violations.isEmpty()) {
+      throw new UsageException(EvidenceDirectory.MANIFEST + " does not match its schema: " + violations.get(0));
+    }
+    return manifest;
+  }
+
+  private static byte[] read(Path file) throws UsageException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(file + " does not exist: not an evidence directory", e);
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code report.pdf}, or the first of {@code report-2.pdf}, {@code report-3.pdf}, … that does not exist. */
+  private static Path writeNew(Path directory, byte[] pdf) throws EvidenceWriteException {
+    for (int n = 1; ; n++) {
+      Path candidate = directory.resolve(n == 1 ? "report.pdf" : "report-" + n + ".pdf");
+      if (Files.exists(candidate)) {
+        continue;
+      }
+      try {
+        WriteOnce.writeNew(candidate, pdf);
+        return candidate;
+      } catch (FileAlreadyExistsException e) {
+        // Written by someone else meanwhile: take the next number.
+      } catch (IOException e) {
+        throw new EvidenceWriteException("cannot write " + candidate + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}

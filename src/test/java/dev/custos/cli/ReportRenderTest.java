@@ -1,0 +1,124 @@
+package dev.custos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.custos.testing.Cli;
+import dev.custos.testing.ExternalTool;
+import dev.custos.testing.Identities;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The signed report an acquisition ends with, and {@code report render}: checked with poppler
+ * ({@code pdfsig}, {@code pdfdetach}, {@code pdftotext}), {@code qpdf} and {@code sha256sum}.
+ */
+class ReportRenderTest {
+  private static final Path FLOPPY = Path.of("test-fixtures/floppy-fat12.ima").toAbsolutePath();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path keys;
+  private static Identities.KeyFile jane;
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void makeKey() {
+    jane = Identities.keygen(keys, "jane", "Jane Doe");
+  }
+
+  private Path acquire(String... extra) {
+    Path out = temp.resolve("evidence");
+    List<String> args = new ArrayList<>(List.of("acquire", "image", FLOPPY.toString(), "--out", out.toString(),
+        "--case", "2026-0142", "--evidence", "FLOPPY-01", "--examiner", "Jane Doe"));
+    args.addAll(List.of(extra));
+    Cli.Run run = Cli.run(args.toArray(String[]::new));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return out;
+  }
+
+  private static List<JsonNode> events(Path out) throws Exception {
+    List<JsonNode> events = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("custody.jsonl"), StandardCharsets.UTF_8)) {
+      events.add(JSON.readTree(line));
+    }
+    return events;
+  }
+
+  @Test
+  void acquisition_endsWithASignedReportPdfsigValidates() throws Exception {
+    Path out = acquire(jane.options());
+    Path report = out.resolve("report.pdf");
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("r--r--r--");
+    String pdfsig = ExternalTool.run(List.of("pdfsig", "-nocert", report.toString())).stdout();
+    assertThat(pdfsig).contains("Signature Type: ETSI.CAdES.detached", "Signature is Valid", "Jane Doe", "Total document signed");
+    assertThat(ExternalTool.run(List.of("qpdf", "--check", report.toString())).exitCode()).isZero();
+  }
+
+  @Test
+  void acquisition_reportRecordedInCustodyWithItsSha256AndTheHeadItShows() throws Exception {
+    Path out = acquire(jane.options());
+
+    List<JsonNode> events = events(out);
+    JsonNode rendered = events.get(events.size() - 1);
+    assertThat(rendered.get("type").asText()).isEqualTo("report-rendered");
+    assertThat(rendered.get("data").get("file").asText()).isEqualTo("report.pdf");
+    assertThat(rendered.get("data").get("sha256").asText()).isEqualTo(ExternalTool.digestOf("sha256sum", out.resolve("report.pdf")));
+    String head = events.get(events.size() - 2).get("hash").asText();
+    assertThat(rendered.get("data").get("logHead").get("hash").asText()).isEqualTo(head);
+    String text = ExternalTool.ok("pdftotext", "-layout", out.resolve("report.pdf").toString(), "-");
+    assertThat(text.replaceAll("\\s+", "")).contains(head);
+    assertThat(Cli.run("report", "custody", out.toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void report_embedsManifestAndLogByteForByteAsTheyWereAtRenderTime() throws Exception {
+    Path out = acquire(jane.options());
+    byte[] manifest = Files.readAllBytes(out.resolve("acquisition.json"));
+    byte[] log = Files.readAllBytes(out.resolve("custody.jsonl"));
+    Path extracted = Files.createDirectories(temp.resolve("extracted"));
+
+    ExternalTool.ok("pdfdetach", "-saveall", "-o", extracted.toString(), out.resolve("report.pdf").toString());
+
+    assertThat(Files.readAllBytes(extracted.resolve("acquisition.json"))).isEqualTo(manifest);
+    byte[] embeddedLog = Files.readAllBytes(extracted.resolve("custody.jsonl"));
+    assertThat(new String(log, StandardCharsets.UTF_8)).as("the embedded log is the log up to the report-rendered event")
+        .startsWith(new String(embeddedLog, StandardCharsets.UTF_8));
+    assertThat(embeddedLog.length).isLessThan(log.length);
+  }
+
+  @Test
+  void renderAgain_writesReport2_andLeavesTheFirstUntouched() throws Exception {
+    Path out = acquire(jane.options());
+    byte[] first = Files.readAllBytes(out.resolve("report.pdf"));
+
+    List<String> args = new ArrayList<>(List.of("report", "render", out.toString()));
+    args.addAll(List.of(jane.options()));
+    Cli.Run run = Cli.run(args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(out.resolve("report-2.pdf")).isRegularFile();
+    assertThat(Files.readAllBytes(out.resolve("report.pdf"))).isEqualTo(first);
+    assertThat(events(out)).extracting(event -> event.get("type").asText()).endsWith("report-rendered", "report-rendered");
+  }
+
+  @Test
+  void unsignedAcquisition_reportSaysUnsignedAndCarriesNoSignature() throws Exception {
+    Path out = acquire("--unsigned");
+    Path report = out.resolve("report.pdf");
+
+    String text = ExternalTool.ok("pdftotext", "-layout", report.toString(), "-");
+    assertThat(text).contains("UNSIGNED");
+    ExternalTool.Result pdfsig = ExternalTool.run(List.of("pdfsig", report.toString()));
+    assertThat(pdfsig.stdout() + pdfsig.stderr()).contains("does not contain any signatures");
+  }
+}
