@@ -31,6 +31,15 @@ class PdfaValidationTest {
   }
 
   @Test
+  void signedReport_asAnAcquisitionWritesIt_isStillPdfA3b(@TempDir Path temp) throws Exception {
+    ReportInput input = ReportInputs.of(ReportInputs.demoDirectory(temp.resolve("demo")), ReportInputs.SIGNED);
+    byte[] signed = PadesSigner.sign(ReportRenderer.render(input), dev.custos.testing.TestSigner.named("Jane Doe"),
+        "Acquisition report", "lab-ws-01", input.renderedAt());
+
+    assertThat(failures(signed)).isEmpty();
+  }
+
+  @Test
   void render_longUnsignedInput_isPdfA3b(@TempDir Path temp) throws Exception {
     ReportInput demo = ReportInputs.of(ReportInputs.demoDirectory(temp.resolve("demo")), ReportInputs.UNSIGNED);
 
