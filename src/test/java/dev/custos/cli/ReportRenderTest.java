@@ -65,6 +65,21 @@ class ReportRenderTest {
   }
 
   @Test
+  void report_oneByteFlippedInsideTheSignedRange_pdfsigNoLongerSaysValid() throws Exception {
+    Path out = acquire(jane.options());
+    byte[] bytes = Files.readAllBytes(out.resolve("report.pdf"));
+    String text = new String(bytes, StandardCharsets.ISO_8859_1);
+    int inPageContent = text.indexOf("stream", text.indexOf("/Length")) + 20;
+    bytes[inPageContent] ^= 0x01;
+    Path tampered = Files.write(temp.resolve("tampered.pdf"), bytes);
+
+    String pdfsig = ExternalTool.run(List.of("pdfsig", "-nocert", tampered.toString())).stdout();
+
+    // pdfsig exits 0 either way: its text is the verdict.
+    assertThat(pdfsig).contains("Signature Type: ETSI.CAdES.detached").doesNotContain("Signature is Valid");
+  }
+
+  @Test
   void acquisition_reportRecordedInCustodyWithItsSha256AndTheHeadItShows() throws Exception {
     Path out = acquire(jane.options());
 
