@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.testing.Cli;
+import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
 import dev.custos.testing.Identities;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in order with the facts a court asks for, the certificate beside them, all checkable offline.
  */
 class AcquireCustodyTest {
-  private static final Path FLOPPY = Path.of("test-fixtures/floppy-fat12.ima").toAbsolutePath();
+  private static final Path FLOPPY = Evidence.FLOPPY;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path keys;
@@ -35,18 +36,11 @@ class AcquireCustodyTest {
   }
 
   private Cli.Run acquire(Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of("acquire", "image", FLOPPY.toString(), "--out", out.toString(),
-        "--case", "2026-0142", "--evidence", "FLOPPY-01", "--examiner", "Jane Doe"));
-    args.addAll(List.of(extra));
-    return Cli.run(args.toArray(String[]::new));
+    return Evidence.acquireFloppy(out, extra);
   }
 
-  private static List<JsonNode> events(Path out) throws Exception {
-    List<JsonNode> events = new ArrayList<>();
-    for (String line : Files.readAllLines(out.resolve("custody.jsonl"), StandardCharsets.UTF_8)) {
-      events.add(JSON.readTree(line));
-    }
-    return events;
+  private static List<JsonNode> events(Path out) {
+    return Evidence.custodyEvents(out);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.testing.Cli;
+import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
 import dev.custos.testing.Identities;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code pdfsig}, {@code pdfdetach}, {@code pdftotext}), {@code qpdf} and {@code sha256sum}.
  */
 class ReportRenderTest {
-  private static final Path FLOPPY = Path.of("test-fixtures/floppy-fat12.ima").toAbsolutePath();
+  private static final Path FLOPPY = Evidence.FLOPPY;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path keys;
@@ -37,20 +38,13 @@ class ReportRenderTest {
 
   private Path acquire(String... extra) {
     Path out = temp.resolve("evidence");
-    List<String> args = new ArrayList<>(List.of("acquire", "image", FLOPPY.toString(), "--out", out.toString(),
-        "--case", "2026-0142", "--evidence", "FLOPPY-01", "--examiner", "Jane Doe"));
-    args.addAll(List.of(extra));
-    Cli.Run run = Cli.run(args.toArray(String[]::new));
+    Cli.Run run = Evidence.acquireFloppy(out, extra);
     assertThat(run.exitCode()).as(run.err()).isZero();
     return out;
   }
 
-  private static List<JsonNode> events(Path out) throws Exception {
-    List<JsonNode> events = new ArrayList<>();
-    for (String line : Files.readAllLines(out.resolve("custody.jsonl"), StandardCharsets.UTF_8)) {
-      events.add(JSON.readTree(line));
-    }
-    return events;
+  private static List<JsonNode> events(Path out) {
+    return Evidence.custodyEvents(out);
   }
 
   @Test

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /** Reading and checking an evidence directory the way an outside reviewer would. */
@@ -15,6 +18,9 @@ public final class Evidence {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** The schema in the repository, not the copy in the jar. */
   public static final Path SCHEMA = Path.of("evidence-schema/acquisition.schema.json").toAbsolutePath();
+
+  /** The bundled floppy fixture. */
+  public static final Path FLOPPY = Path.of("test-fixtures/floppy-fat12.ima").toAbsolutePath();
 
   private Evidence() {}
 
@@ -24,6 +30,27 @@ public final class Evidence {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The events of {@code directory}'s custody log, one JSON tree a line, in order. */
+  public static List<JsonNode> custodyEvents(Path directory) {
+    try {
+      List<JsonNode> events = new ArrayList<>();
+      for (String line : Files.readAllLines(directory.resolve("custody.jsonl"), StandardCharsets.UTF_8)) {
+        events.add(MAPPER.readTree(line));
+      }
+      return events;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code acquire image} of the bundled floppy into {@code out}, case 2026-0142, evidence FLOPPY-01, examiner Jane Doe, then {@code extra}. */
+  public static Cli.Run acquireFloppy(Path out, String... extra) {
+    List<String> args = new ArrayList<>(List.of("acquire", "image", FLOPPY.toString(), "--out", out.toString(),
+        "--case", "2026-0142", "--evidence", "FLOPPY-01", "--examiner", "Jane Doe"));
+    args.addAll(List.of(extra));
+    return Cli.run(args.toArray(String[]::new));
   }
 
   /** A file of {@code size} bytes of seeded pseudo-random data: the same bytes every run. */
