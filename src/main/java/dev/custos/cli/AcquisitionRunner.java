@@ -4,6 +4,7 @@ import dev.custos.acquire.Acquisition;
 import dev.custos.acquire.AcquisitionRequest;
 import dev.custos.acquire.StopSignal;
 import dev.custos.crypto.Signer;
+import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
 import dev.custos.evidence.EvidenceClock;
@@ -31,7 +32,8 @@ final class AcquisitionRunner {
    * Runs {@code request}, its custody events recorded by {@code recorder}, then renders the report,
    * signed by {@code signer} (null: unsigned); returns the exit code.
    */
-  static int run(AcquisitionRequest request, Signer signer, CustodyRecorder recorder, PrintWriter out, PrintWriter err)
+  static int run(AcquisitionRequest request, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
+      PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
     Acquisition acquisition = new Acquisition(
         SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
@@ -53,7 +55,7 @@ final class AcquisitionRunner {
           ? "signed by " + recorder.actor().name() + " (certificate " + recorder.actor().certificateSha256() + ")"
           : "UNSIGNED (--unsigned): the log does not prove who recorded it";
       Summary.print(manifest, request.outputDirectory().toAbsolutePath().normalize(), custody, out);
-      Reports.render(request.outputDirectory(), signer, recorder, out);
+      Reports.render(request.outputDirectory(), signer, authority, recorder, out);
       return manifest.outcome().status() == Manifest.Status.COMPLETED ? ExitCodes.OK : ExitCodes.INTERRUPTED;
     } finally {
       out.flush();

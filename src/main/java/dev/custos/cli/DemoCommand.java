@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
     // A throw-away identity: the demo shows signing end to end, and its certificate says it proves nothing.
     Signer demoIdentity = ExaminerIdentity.demo(Instant.now());
     CustodyRecorder recorder = CustodyRecorder.signed(demoIdentity, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
-    int code = AcquisitionRunner.run(request, demoIdentity, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
+    int code = AcquisitionRunner.run(request, demoIdentity, null, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
     spec.commandLine().getOut().println("Evidence is in " + target.toAbsolutePath().normalize());
     return code;
   }

@@ -2,6 +2,7 @@ package dev.custos.cli;
 
 import dev.custos.acquire.AcquisitionRequest;
 import dev.custos.crypto.Signer;
+import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
@@ -68,9 +69,17 @@ final class ImageCommand implements Callable<Integer> {
       description = "Record the custody log without signatures (no --key): every later report and check says so.")
   boolean unsigned;
 
+  @Option(names = "--tsa", paramLabel = "URL",
+      description = "RFC 3161 timestamp authority that stamps the report's signature (PAdES-BASELINE-T).")
+  String tsa;
+
   @Override
   public Integer call() throws CustosException, InterruptedException {
     Signer signer = signer();
+    TimestampAuthority authority = Reports.authority(tsa);
+    if (signer == null && authority != null) {
+      throw new UsageException("--tsa timestamps the report's signature: it needs --key, not --unsigned");
+    }
     CustodyRecorder recorder = signer != null
         ? CustodyRecorder.signed(signer, HostInfo.current(), ToolInfo.current(), EvidenceClock.system())
         : CustodyRecorder.unsigned(caseOptions.examiner, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
@@ -81,7 +90,7 @@ final class ImageCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    return AcquisitionRunner.run(request, signer, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return AcquisitionRunner.run(request, signer, authority, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 
   /** The examiner's key, loaded before anything is read or written; null only when --unsigned asks for it. */

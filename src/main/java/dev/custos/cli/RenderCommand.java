@@ -3,6 +3,7 @@ package dev.custos.cli;
 import dev.custos.crypto.Signer;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
+import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.ToolInfo;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,14 +29,21 @@ final class RenderCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
   Path directory;
 
+  @Option(names = "--tsa", paramLabel = "URL",
+      description = "RFC 3161 timestamp authority that stamps the signature (PAdES-BASELINE-T). If it does not answer, no report is written.")
+  String tsa;
+
   @Override
   public Integer call() throws CustosException {
     Signer signer = signing.signer();
+    if (signer == null && tsa != null) {
+      throw new UsageException("--tsa timestamps a signature: give --key too");
+    }
     HostInfo host = HostInfo.current();
     CustodyRecorder recorder = signer != null
         ? CustodyRecorder.signed(signer, host, ToolInfo.current(), EvidenceClock.system())
         : CustodyRecorder.unsigned(host.user(), host, ToolInfo.current(), EvidenceClock.system());
-    Reports.render(directory, signer, recorder, spec.commandLine().getOut());
+    Reports.render(directory, signer, Reports.authority(tsa), recorder, spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 }

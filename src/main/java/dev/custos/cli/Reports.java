@@ -1,8 +1,10 @@
 package dev.custos.cli;
 
 import dev.custos.crypto.Signer;
+import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
+import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.HostInfo;
 import dev.custos.report.ReportRendering;
@@ -13,11 +15,33 @@ import java.nio.file.Path;
 final class Reports {
   private Reports() {}
 
-  static void render(Path directory, Signer signer, CustodyRecorder recorder, PrintWriter out) throws CustosException {
+  /**
+   * The authority at {@code url}, or null when none is given.
+   *
+   * @throws UsageException if it is not an http(s) URL
+   */
+  static TimestampAuthority authority(String url) throws UsageException {
+    if (url == null) {
+      return null;
+    }
+    try {
+      java.net.URI uri = new java.net.URI(url);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw new UsageException("--tsa must be an http or https URL, got '" + url + "'");
+      }
+      return new TimestampAuthority(uri);
+    } catch (java.net.URISyntaxException e) {
+      throw new UsageException("--tsa '" + url + "' is not a URL: " + e.getMessage(), e);
+    }
+  }
+
+  static void render(Path directory, Signer signer, TimestampAuthority authority, CustodyRecorder recorder, PrintWriter out)
+      throws CustosException {
     ReportRendering.RenderedReport report = new ReportRendering(EvidenceClock.system(), HostInfo.current().hostname())
-        .render(directory.toAbsolutePath().normalize(), signer, recorder);
+        .render(directory.toAbsolutePath().normalize(), signer, authority, recorder);
     out.println(String.format(java.util.Locale.ROOT, "  %-12s %s (%d bytes, SHA-256 %s), %s", "report", report.file(),
-        report.sizeBytes(), report.sha256(), report.signed() ? "signed (PAdES) by " + signer.name() : "UNSIGNED"));
+        report.sizeBytes(), report.sha256(), report.signed() ? "signed (PAdES) by " + signer.name() + (authority == null ? "" : ", timestamped by " + authority.uri())
+            : "UNSIGNED"));
     out.flush();
   }
 }

@@ -1,6 +1,8 @@
 package dev.custos.report;
 
 import dev.custos.crypto.Signer;
+import dev.custos.crypto.TimestampAuthority;
+import dev.custos.error.SigningException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -25,8 +28,11 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -43,8 +49,14 @@ final class CadesSignature {
 
   private CadesSignature() {}
 
-  /** The DER CMS SignedData over {@code signedContent} (not included: detached), signed by {@code signer}. */
-  static byte[] sign(byte[] signedContent, Signer signer) {
+  /**
+   * The DER CMS SignedData over {@code signedContent} (not included: detached), signed by {@code
+   * signer}; with {@code authority} not null, the signature value is timestamped (RFC 3161) and the
+   * token added as the unsigned attribute signature-time-stamp (PAdES-BASELINE-T).
+   *
+   * @throws SigningException if the timestamp authority fails
+   */
+  static byte[] sign(byte[] signedContent, Signer signer, TimestampAuthority authority) throws SigningException {
     try {
       X509Certificate certificate = signer.certificateChain().get(0);
       CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
@@ -52,10 +64,24 @@ final class CadesSignature {
           .setSignedAttributeGenerator(signedAttributes(certificate))
           .build(new SignerContentSigner(signer), new JcaX509CertificateHolder(certificate)));
       generator.addCertificates(new JcaCertStore(signer.certificateChain()));
-      return generator.generate(new CMSProcessableByteArray(signedContent), false).getEncoded("DER");
+      CMSSignedData signed = generator.generate(new CMSProcessableByteArray(signedContent), false);
+      if (authority != null) {
+        signed = withTimestamp(signed, authority);
+      }
+      return signed.getEncoded("DER");
     } catch (OperatorCreationException | CMSException | CertificateEncodingException | IOException e) {
       throw new IllegalStateException("cannot build the report's CMS signature: " + e.getMessage(), e);
     }
+  }
+
+  private static CMSSignedData withTimestamp(CMSSignedData signed, TimestampAuthority authority)
+      throws SigningException, IOException {
+    SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+    byte[] token = authority.timestamp(signer.getSignature());
+    ASN1EncodableVector unsigned = new ASN1EncodableVector();
+    unsigned.add(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken, new DERSet(ASN1Primitive.fromByteArray(token))));
+    SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(unsigned));
+    return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped));
   }
 
   /** content-type and message-digest (which the generator computes), and signing-certificate-v2; nothing else. */

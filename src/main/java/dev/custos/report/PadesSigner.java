@@ -1,6 +1,8 @@
 package dev.custos.report;
 
 import dev.custos.crypto.Signer;
+import dev.custos.crypto.TimestampAuthority;
+import dev.custos.error.SigningException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +25,8 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
  * that adds one signature field, {@code /Filter /Adobe.PPKLite}, {@code /SubFilter
  * /ETSI.CAdES.detached}, the signing time in {@code /M}, and {@code /Contents} the detached CMS of
  * {@link CadesSignature} over the whole file but {@code /Contents} itself ({@code /ByteRange}).
- * The signature is invisible (the report's pages show the signer in text) and its widget printable,
+ * With a timestamp authority, the CMS also carries an RFC 3161 token over the signature value
+ * (PAdES-BASELINE-T). The signature is invisible (the report's pages show the signer in text) and its widget printable,
  * as PDF/A requires. Stateless.
  */
 public final class PadesSigner {
@@ -38,8 +41,11 @@ public final class PadesSigner {
    * @param reason why it is signed, as the signature dictionary's {@code /Reason}
    * @param location where, as {@code /Location} (the workstation)
    * @param signingTime the signing time, for {@code /M}
+   * @param authority the timestamp authority that stamps the signature (PAdES-BASELINE-T), or null
+   * @throws SigningException if the timestamp authority fails; nothing signed is returned then
    */
-  public static byte[] sign(byte[] pdf, Signer signer, String reason, String location, Instant signingTime) {
+  public static byte[] sign(byte[] pdf, Signer signer, String reason, String location, Instant signingTime,
+      TimestampAuthority authority) throws SigningException {
     try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
       PDSignature signature = new PDSignature();
       signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -58,7 +64,7 @@ public final class PadesSigner {
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE);
       ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-      external.setSignature(CadesSignature.sign(external.getContent().readAllBytes(), signer));
+      external.setSignature(CadesSignature.sign(external.getContent().readAllBytes(), signer, authority));
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot sign a PDF held in memory: " + e.getMessage(), e);

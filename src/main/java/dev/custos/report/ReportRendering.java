@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.crypto.Signer;
+import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyRecorder;
@@ -11,6 +12,7 @@ import dev.custos.custody.CustodyVerdict;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
+import dev.custos.error.SigningException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
@@ -54,13 +56,15 @@ public final class ReportRendering {
    * Renders, signs and writes the report of {@code directory}.
    *
    * @param signer signs the report, or null for an unsigned report (which says so on its pages)
+   * @param authority timestamps the signature (PAdES-BASELINE-T), or null
    * @param recorder records the {@code report-rendered} event
    * @throws UsageException if the directory has no valid manifest or no custody log
    * @throws CustodyBrokenException if the custody log is broken: a report does not vouch for it
    * @throws EvidenceWriteException if the report or the event cannot be written
+   * @throws SigningException if the timestamp authority fails: no report is written then
    */
-  public RenderedReport render(Path directory, Signer signer, CustodyRecorder recorder)
-      throws UsageException, CustodyBrokenException, EvidenceWriteException {
+  public RenderedReport render(Path directory, Signer signer, TimestampAuthority authority, CustodyRecorder recorder)
+      throws UsageException, CustodyBrokenException, EvidenceWriteException, SigningException {
     byte[] manifestBytes = read(directory.resolve(EvidenceDirectory.MANIFEST));
     JsonNode manifest = parseManifest(manifestBytes);
     byte[] custodyBytes = read(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
@@ -71,11 +75,11 @@ public final class ReportRendering {
     }
     Instant now = clock.now();
     byte[] pdf = ReportRenderer.render(new ReportInput(manifest, manifestBytes, custodyBytes, verdict.events(),
-        verdict.head(), verdict.unsignedEvents(), signatureBlock(signer), now));
+        verdict.head(), verdict.unsignedEvents(), signatureBlock(signer, authority), now));
     if (signer != null) {
       JsonNode caseNode = manifest.path("case");
       pdf = PadesSigner.sign(pdf, signer, "Acquisition report of case " + caseNode.path("caseId").asText()
-          + ", evidence " + caseNode.path("evidenceId").asText(), location, now);
+          + ", evidence " + caseNode.path("evidenceId").asText(), location, now, authority);
     }
     Path file = writeNew(directory, pdf);
     String sha256 = HexFormat.of().formatHex(HashAlgorithm.SHA_256.newMessageDigest().digest(pdf));
@@ -91,12 +95,13 @@ public final class ReportRendering {
     return new RenderedReport(file, sha256, pdf.length, signer != null, verdict.head());
   }
 
-  private static SignatureBlock signatureBlock(Signer signer) {
+  private static SignatureBlock signatureBlock(Signer signer, TimestampAuthority authority) {
     if (signer == null) {
       return new SignatureBlock("UNSIGNED", null, null, null);
     }
     String issuer = signer.certificateChain().get(0).getIssuerX500Principal().getName(X500Principal.RFC2253);
-    return new SignatureBlock(signer.name(), signer.certificateSha256(), issuer, null);
+    return new SignatureBlock(signer.name(), signer.certificateSha256(), issuer,
+        authority == null ? null : authority.uri() + " (time in the signature's RFC 3161 token)");
   }
 
   private static JsonNode parseManifest(byte[] bytes) throws UsageException {

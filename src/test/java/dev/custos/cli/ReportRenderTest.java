@@ -8,6 +8,7 @@ import dev.custos.testing.Cli;
 import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
 import dev.custos.testing.Identities;
+import dev.custos.testing.LocalTimestampAuthority;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,6 +119,40 @@ class ReportRenderTest {
     assertThat(out.resolve("report-2.pdf")).isRegularFile();
     assertThat(Files.readAllBytes(out.resolve("report.pdf"))).isEqualTo(first);
     assertThat(events(out)).extracting(event -> event.get("type").asText()).endsWith("report-rendered", "report-rendered");
+  }
+
+  @Test
+  void acquisitionWithTsa_reportSignatureCarriesATimestampToken() throws Exception {
+    Path out;
+    try (LocalTimestampAuthority tsa = LocalTimestampAuthority.start()) {
+      List<String> options = new ArrayList<>(List.of(jane.options()));
+      options.addAll(List.of("--tsa", tsa.url()));
+      out = acquire(options.toArray(String[]::new));
+    }
+
+    String pdfsig = ExternalTool.run(List.of("pdfsig", "-nocert", out.resolve("report.pdf").toString())).stdout();
+    assertThat(pdfsig).contains("Signature is Valid");
+    assertThat(ExternalTool.ok("pdftotext", "-layout", out.resolve("report.pdf").toString(), "-")).contains("127.0.0.1");
+  }
+
+  @Test
+  void renderWithTsaNotAnswering_exit3OneLineNoReportNoEvent() throws Exception {
+    Path out = acquire(jane.options());
+    String closed;
+    try (LocalTimestampAuthority tsa = LocalTimestampAuthority.start()) {
+      closed = tsa.url();
+    }
+    long eventsBefore = events(out).size();
+
+    List<String> args = new ArrayList<>(List.of("report", "render", out.toString(), "--tsa", closed));
+    args.addAll(List.of(jane.options()));
+    Cli.Run run = Cli.run(args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.err()).contains("did not answer").doesNotContain("Exception");
+    assertThat(out.resolve("report-2.pdf")).doesNotExist();
+    assertThat(events(out)).hasSize((int) eventsBefore);
   }
 
   @Test

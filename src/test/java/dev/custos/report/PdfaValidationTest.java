@@ -34,7 +34,7 @@ class PdfaValidationTest {
   void signedReport_asAnAcquisitionWritesIt_isStillPdfA3b(@TempDir Path temp) throws Exception {
     ReportInput input = ReportInputs.of(ReportInputs.demoDirectory(temp.resolve("demo")), ReportInputs.SIGNED);
     byte[] signed = PadesSigner.sign(ReportRenderer.render(input), dev.custos.testing.TestSigner.named("Jane Doe"),
-        "Acquisition report", "lab-ws-01", input.renderedAt());
+        "Acquisition report", "lab-ws-01", input.renderedAt(), null);
 
     assertThat(failures(signed)).isEmpty();
   }
