@@ -35,6 +35,7 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * An RFC 3161 timestamp authority on 127.0.0.1, made with Bouncy Castle's TSP classes, for tests:
  * its own self-signed certificate with the critical {@code timeStamping} extended key usage.
  */
+@SuppressForbidden(reason = "jdk.httpserver is a supported JDK module (com.sun.net.httpserver is its exported API): the test TSA's HTTP endpoint")
 public final class LocalTimestampAuthority implements AutoCloseable {
   private final HttpServer server;
   private final X509Certificate certificate;
