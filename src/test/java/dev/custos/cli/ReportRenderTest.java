@@ -122,6 +122,20 @@ class ReportRenderTest {
   }
 
   @Test
+  void report_labCaTrustedInAnNssDatabase_pdfsigTrustsTheSignersCertificate() throws Exception {
+    Path out = acquire(jane.options());
+    Path nss = Files.createDirectories(temp.resolve("nss"));
+    ExternalTool.ok("certutil", "-N", "-d", "sql:" + nss, "--empty-password");
+    // Trusted as a CA for S/MIME (the "C" in the second place), which is how poppler checks a signer.
+    ExternalTool.ok("certutil", "-A", "-d", "sql:" + nss, "-n", "custos-lab-ca", "-t", "CT,C,C",
+        "-i", keys.resolve("lab-ca.pem").toString());
+
+    String pdfsig = ExternalTool.run(List.of("pdfsig", "-nssdir", "sql:" + nss, out.resolve("report.pdf").toString())).stdout();
+
+    assertThat(pdfsig).contains("Signature is Valid", "Certificate is Trusted");
+  }
+
+  @Test
   void acquisitionWithTsa_reportSignatureCarriesATimestampToken() throws Exception {
     Path out;
     try (LocalTimestampAuthority tsa = LocalTimestampAuthority.start()) {
