@@ -20,6 +20,7 @@ final class ReportFonts {
   final PDFont bold;
   final PDFont mono;
   private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
+  private final java.util.SortedSet<Integer> replaced = new java.util.TreeSet<>();
 
   ReportFonts(PDDocument document) {
     regular = load(document, "DejaVuSans.ttf");
@@ -41,11 +42,17 @@ final class ReportFonts {
         out.append(' ');
       } else if (Character.isISOControl(codePoint) || !known.computeIfAbsent(codePoint, c -> canShow(font, c))) {
         out.append('?');
+        replaced.add(codePoint);
       } else {
         out.appendCodePoint(codePoint);
       }
     });
     return out.toString();
+  }
+
+  /** Every character {@link #printable} has replaced by {@code ?} so far, in code point order. */
+  java.util.SortedSet<Integer> replaced() {
+    return java.util.Collections.unmodifiableSortedSet(replaced);
   }
 
   private static boolean canShow(PDFont font, int codePoint) {

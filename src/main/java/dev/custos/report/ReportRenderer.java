@@ -43,10 +43,12 @@ public final class ReportRenderer {
     String renderedAt = EvidenceClock.format(input.renderedAt());
     try (PDDocument document = new PDDocument()) {
       document.setVersion(1.7f);
-      PageWriter page = new PageWriter(document, new ReportFonts(document));
+      ReportFonts fonts = new ReportFonts(document);
+      PageWriter page = new PageWriter(document, fonts);
       OverviewSections.write(page, manifest, input.signature(), renderedAt);
       DamageSections.write(page, manifest);
       CustodySections.write(page, input);
+      noteReplacedCharacters(page, fonts);
       page.finish("Custos acquisition report \u00b7 Case " + caseId + " \u00b7 Evidence " + evidenceId,
           "Case " + caseId + " \u00b7 Evidence " + evidenceId + " \u00b7 rendered " + renderedAt + " UTC");
 
@@ -69,6 +71,23 @@ public final class ReportRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot render the report", e);
     }
+  }
+
+  /** Says which characters the fonts could not show, so that nothing is replaced silently. */
+  private static void noteReplacedCharacters(PageWriter page, ReportFonts fonts) {
+    java.util.SortedSet<Integer> replaced = fonts.replaced();
+    if (replaced.isEmpty()) {
+      return;
+    }
+    int shown = 60;
+    String list = replaced.stream().limit(shown).map(c -> String.format(java.util.Locale.ROOT, "U+%04X", c))
+        .collect(java.util.stream.Collectors.joining(", "));
+    page.heading("Characters not shown");
+    page.paragraph("The report's fonts cannot show " + replaced.size() + " of the characters in the record (control "
+        + "characters, or scripts and symbols without a glyph in DejaVu); each was printed as ? above: " + list
+        + (replaced.size() > shown ? ", and " + (replaced.size() - shown) + " more" : "")
+        + ". The exact text is in the embedded acquisition.json and custody.jsonl.",
+        new Style(fonts.regular, 9.5f, Style.INK));
   }
 
   /** When the manifest was written: the end of the acquisition, as it records it. */

@@ -170,6 +170,25 @@ class ReportRenderTest {
   }
 
   @Test
+  void hostileText_rendersNothingCutAndNamesWhatTheFontsCannotShow() throws Exception {
+    Path out = temp.resolve("evidence");
+    String notes = "start " + "very long note ".repeat(400) + "עברית مرحبا 日本語 ☃ END-OF-NOTE";
+    Cli.Run run = Cli.run("acquire", "image", Evidence.FLOPPY.toString(), "--out", out.toString(), "--unsigned",
+        "--case", "C<>&\"-1", "--evidence", "证据-01", "--examiner", "Jane \"Q\" Doe", "--notes", notes);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    String text = ExternalTool.ok("pdftotext", "-raw", out.resolve("report.pdf").toString(), "-");
+
+    assertThat(text).contains("C<>&\"-1", "Jane \"Q\" Doe", "END-OF-NOTE", "☃");
+    // Right-to-left text is drawn in logical order, not shaped: pdftotext may give it either way round.
+    assertThat(text.contains("עברית") || text.contains("תירבע")).as("the Hebrew word, in some order").isTrue();
+    // Every word of the note is there, across wrapped lines and page breaks (where header and footer intervene).
+    assertThat(java.util.regex.Pattern.compile("\\bvery\\b").matcher(text).results().count()).as("the long note whole").isEqualTo(400);
+    assertThat(text).contains("Characters not shown", "U+65E5", "U+8BC1");
+    assertThat(ExternalTool.run(List.of("qpdf", "--check", out.resolve("report.pdf").toString())).exitCode()).isZero();
+  }
+
+  @Test
   void unsignedAcquisition_reportSaysUnsignedAndCarriesNoSignature() throws Exception {
     Path out = acquire("--unsigned");
     Path report = out.resolve("report.pdf");
