@@ -27,7 +27,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * line (but the last: a log cut short is found through the head the signed report records),
  * every inserted copy or forgery, and every swap of two lines. An untouched log always verifies.
  */
-class ChainTamperProperties {
+class ChainTamperPropertyTest {
   private static final int MAX_EVENTS = 12;
   private static Path directory;
   private static CustodyRecorder jane;
