@@ -9,11 +9,14 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -26,8 +29,8 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
  * /ETSI.CAdES.detached}, the signing time in {@code /M}, and {@code /Contents} the detached CMS of
  * {@link CadesSignature} over the whole file but {@code /Contents} itself ({@code /ByteRange}).
  * With a timestamp authority, the CMS also carries an RFC 3161 token over the signature value
- * (PAdES-BASELINE-T). The signature is invisible (the report's pages show the signer in text) and its widget printable,
- * as PDF/A requires. Stateless.
+ * (PAdES-BASELINE-T). The signature shows on the last page, in {@link SignatureBox} (signer,
+ * signing time, certificate SHA-256), its widget printable, as PDF/A requires. Stateless.
  */
 public final class PadesSigner {
   /** Room reserved for the CMS: the signature, the chain, and later a timestamp token. */
@@ -56,12 +59,7 @@ public final class PadesSigner {
       signature.setSignDate(calendar(signingTime));
       options.setPreferredSignatureSize(SIGNATURE_SIZE);
       document.addSignature(signature, options);
-      for (PDSignatureField field : document.getSignatureFields()) {
-        for (PDAnnotationWidget widget : field.getWidgets()) {
-          widget.setPrinted(true);
-          widget.getCOSObject().setNeedToBeUpdated(true);
-        }
-      }
+      showOnLastPage(document, signer, signingTime);
       ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE);
       ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
       external.setSignature(CadesSignature.sign(external.getContent().readAllBytes(), signer, authority));
@@ -69,6 +67,28 @@ public final class PadesSigner {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot sign a PDF held in memory: " + e.getMessage(), e);
     }
+  }
+
+  /** Moves the new signature's widget into {@link SignatureBox} on the last page, printable, with its appearance. */
+  private static void showOnLastPage(PDDocument document, Signer signer, Instant signingTime) throws IOException {
+    List<PDSignatureField> fields = document.getSignatureFields();
+    PDAnnotationWidget widget = fields.get(fields.size() - 1).getWidgets().get(0);
+    for (PDPage page : document.getPages()) {
+      if (page.getAnnotations().removeIf(annotation -> annotation.getCOSObject() == widget.getCOSObject())) {
+        page.getCOSObject().setNeedToBeUpdated(true);
+        page.getCOSObject().getCOSArray(COSName.ANNOTS).setNeedToBeUpdated(true);
+      }
+    }
+    PDPage last = document.getPage(document.getNumberOfPages() - 1);
+    List<PDAnnotation> annotations = last.getAnnotations();
+    annotations.add(widget);
+    last.setAnnotations(annotations);
+    widget.setPage(last);
+    widget.setRectangle(SignatureBox.RECT);
+    widget.setPrinted(true);
+    widget.setAppearance(SignatureAppearance.of(document, signer, signingTime));
+    widget.getCOSObject().setNeedToBeUpdated(true);
+    last.getCOSObject().setNeedToBeUpdated(true);
   }
 
   private static Calendar calendar(Instant instant) {

@@ -49,6 +49,9 @@ public final class ReportRenderer {
       DamageSections.write(page, manifest);
       CustodySections.write(page, input);
       noteReplacedCharacters(page, fonts);
+      if (input.signature().signed()) {
+        SignatureBox.reserve(page);
+      }
       page.finish("Custos acquisition report \u00b7 Case " + caseId + " \u00b7 Evidence " + evidenceId,
           "Case " + caseId + " \u00b7 Evidence " + evidenceId + " \u00b7 rendered " + renderedAt + " UTC");
 

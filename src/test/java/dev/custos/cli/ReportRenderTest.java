@@ -37,6 +37,12 @@ class ReportRenderTest {
     jane = Identities.keygen(keys, "jane", "Jane Doe");
   }
 
+  private Path acquire(String[] options, String... extra) {
+    List<String> all = new ArrayList<>(List.of(options));
+    all.addAll(List.of(extra));
+    return acquire(all.toArray(String[]::new));
+  }
+
   private Path acquire(String... extra) {
     Path out = temp.resolve("evidence");
     Cli.Run run = Evidence.acquireFloppy(out, extra);
@@ -57,6 +63,34 @@ class ReportRenderTest {
     String pdfsig = ExternalTool.run(List.of("pdfsig", "-nocert", report.toString())).stdout();
     assertThat(pdfsig).contains("Signature Type: ETSI.CAdES.detached", "Signature is Valid", "Jane Doe", "Total document signed");
     assertThat(ExternalTool.run(List.of("qpdf", "--check", report.toString())).exitCode()).isZero();
+  }
+
+  @Test
+  void report_visibleSignatureOnTheLastPage_nameTimeAndFingerprint() throws Exception {
+    Path out = acquire(jane.options());
+    Path report = out.resolve("report.pdf");
+    String pages = ExternalTool.ok("pdfinfo", report.toString()).lines()
+        .filter(line -> line.startsWith("Pages:")).findFirst().orElseThrow().replaceAll("\\D", "");
+    String fingerprint = Evidence.custodyEvents(out).get(0).get("actor").get("certificateSha256").asText();
+
+    String lastPage = ExternalTool.ok("pdftotext", "-f", pages, "-l", pages, "-layout", report.toString(), "-");
+
+    assertThat(lastPage).contains("Digitally signed (PAdES) by Jane Doe", "Signing time 20");
+    assertThat(lastPage.replaceAll("\\s+", "")).contains(fingerprint);
+  }
+
+  @Test
+  void report_showsTheDigestsMd5sumAndSha256sumComputeInBlocksOfEight() throws Exception {
+    Path out = acquire(jane.options(), "--hash", "md5,sha1,sha256,sha512");
+
+    String text = ExternalTool.ok("pdftotext", "-layout", out.resolve("report.pdf").toString(), "-");
+
+    for (String tool : List.of("md5sum", "sha1sum", "sha256sum", "sha512sum")) {
+      String digest = ExternalTool.digestOf(tool, out.resolve("image.ima"));
+      assertThat(ExternalTool.digestOf(tool, Evidence.FLOPPY)).isEqualTo(digest);
+      assertThat(text).as(tool).contains(digest.substring(0, 32).replaceAll("(.{8})(?=.)", "$1 "));
+    }
+    assertThat(text).contains("2026-0142", "FLOPPY-01");
   }
 
   @Test
