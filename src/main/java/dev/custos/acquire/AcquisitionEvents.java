@@ -2,6 +2,8 @@ package dev.custos.acquire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.custody.CustodyRecorder;
+import dev.custos.digest.Digest;
+import dev.custos.digest.HashAlgorithm;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.evidence.EvidenceDirectory;
@@ -98,8 +100,7 @@ final class AcquisitionEvents {
 
   private static String sha256(Path file) throws EvidenceWriteException {
     try {
-      byte[] digest = dev.custos.digest.HashAlgorithm.SHA_256.newMessageDigest().digest(Files.readAllBytes(file));
-      return java.util.HexFormat.of().formatHex(digest);
+      return Digest.compute(HashAlgorithm.SHA_256, Files.readAllBytes(file)).hex();
     } catch (IOException e) {
       throw new EvidenceWriteException("cannot read back " + file + ": " + e.getMessage(), e);
     }

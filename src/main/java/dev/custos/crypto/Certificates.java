@@ -33,10 +33,18 @@ public final class Certificates {
   /** Lowercase hex SHA-256 of {@code certificate}'s DER encoding, as {@code openssl x509 -fingerprint -sha256} shows it (without colons). */
   public static String sha256(X509Certificate certificate) {
     try {
-      return Digest.of(HashAlgorithm.SHA_256, HashAlgorithm.SHA_256.newMessageDigest().digest(certificate.getEncoded())).hex();
+      return Digest.compute(HashAlgorithm.SHA_256, certificate.getEncoded()).hex();
     } catch (CertificateEncodingException e) {
       throw new IllegalStateException("a parsed certificate always encodes", e);
     }
+  }
+
+  /**
+   * The subject's common name, exactly as {@link Signer#name()} gives it for the certificate's
+   * own signer, or the whole subject when it has none.
+   */
+  public static String commonName(X509Certificate certificate) {
+    return Names.commonName(certificate);
   }
 
   /** {@code chain} as PEM text, one {@code CERTIFICATE} block each, in order, 64 characters a line. */

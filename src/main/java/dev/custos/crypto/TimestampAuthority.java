@@ -1,5 +1,7 @@
 package dev.custos.crypto;
 
+import dev.custos.digest.Digest;
+import dev.custos.digest.HashAlgorithm;
 import dev.custos.error.SigningException;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -7,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -48,7 +48,7 @@ public final class TimestampAuthority {
   public byte[] timestamp(byte[] data) throws SigningException {
     TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
     generator.setCertReq(true);
-    TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, sha256(data), new BigInteger(64, random));
+    TimeStampRequest request = generator.generate(NISTObjectIdentifiers.id_sha256, Digest.compute(HashAlgorithm.SHA_256, data).bytes(), new BigInteger(64, random));
     byte[] answer;
     try {
       HttpResponse<byte[]> response = HttpClient.newBuilder().connectTimeout(TIMEOUT).build().send(
@@ -77,14 +77,6 @@ public final class TimestampAuthority {
     } catch (TSPException | IOException e) {
       throw new SigningException("the timestamp authority " + uri + " gave an answer that does not match the request: "
           + e.getMessage(), e);
-    }
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

@@ -10,10 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
-import javax.security.auth.x500.X500Principal;
 
 /**
  * Checks a whole custody log: every line an event in canonical form, every hash over its content,
@@ -112,7 +108,7 @@ final class ChainCheck {
       return Optional.of(new Finding(line, Finding.Kind.BAD_SIGNATURE,
           "the signature does not verify with " + event.actor().name() + "'s certificate: the event or its signature was changed"));
     }
-    String certificateName = commonName(certificate);
+    String certificateName = Certificates.commonName(certificate);
     if (!event.actor().name().equals(certificateName)) {
       return Optional.of(new Finding(line, Finding.Kind.CERTIFICATE_MISMATCH,
           "the actor is '" + event.actor().name() + "' but the certificate is " + certificateName + "'s"));
@@ -123,20 +119,5 @@ final class ChainCheck {
           "at " + EvidenceClock.format(event.time()) + ", the signer's certificate chain does not hold: " + chainProblems.get(0)));
     }
     return Optional.empty();
-  }
-
-  /** The subject's common name, or the whole subject when it has none. */
-  static String commonName(X509Certificate certificate) {
-    String subject = certificate.getSubjectX500Principal().getName(X500Principal.RFC2253);
-    try {
-      for (Rdn rdn : new LdapName(subject).getRdns()) {
-        if (rdn.getType().equalsIgnoreCase("CN")) {
-          return rdn.getValue().toString();
-        }
-      }
-    } catch (InvalidNameException e) {
-      return subject;
-    }
-    return subject;
   }
 }

@@ -84,7 +84,7 @@ public record CustodyEvent(long seq, Instant time, String type, Actor actor, Eve
 
   /** Lowercase hex SHA-256 of {@code bytes}. */
   static String sha256(byte[] bytes) {
-    return Digest.of(HashAlgorithm.SHA_256, HashAlgorithm.SHA_256.newMessageDigest().digest(bytes)).hex();
+    return Digest.compute(HashAlgorithm.SHA_256, bytes).hex();
   }
 
   ObjectNode tree(boolean withHashAndSignature) {

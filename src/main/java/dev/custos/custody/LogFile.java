@@ -6,7 +6,6 @@ import dev.custos.image.WriteOnce;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -80,17 +79,9 @@ final class LogFile {
    */
   TornLine setTornLineAside() throws EvidenceWriteException {
     Path directory = path.toAbsolutePath().getParent();
-    Path aside = null;
+    Path aside;
     try {
-      for (int n = 1; aside == null; n++) {
-        Path candidate = directory.resolve(path.getFileName() + ".torn-" + n);
-        try {
-          WriteOnce.writeNew(candidate, tornTail);
-          aside = candidate;
-        } catch (FileAlreadyExistsException e) {
-          // Set aside by an earlier repair: try the next number.
-        }
-      }
+      aside = WriteOnce.writeFirstFree(n -> directory.resolve(path.getFileName() + ".torn-" + n), tornTail);
       withWritableLog(channel -> channel.truncate(length));
     } catch (IOException e) {
       throw new EvidenceWriteException("cannot set the torn last line of " + path + " aside: " + e.getMessage(), e);

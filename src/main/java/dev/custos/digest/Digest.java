@@ -33,6 +33,11 @@ public final class Digest {
     return new Digest(algorithm, bytes);
   }
 
+  /** The digest of {@code algorithm} over all of {@code data}, for small things held in memory (a certificate, a report, a log line). */
+  public static Digest compute(HashAlgorithm algorithm, byte[] data) {
+    return new Digest(algorithm, algorithm.newMessageDigest().digest(data));
+  }
+
   /**
    * Parses lowercase or uppercase hex.
    *

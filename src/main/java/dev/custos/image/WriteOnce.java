@@ -62,6 +62,29 @@ public final class WriteOnce {
   }
 
   /**
+   * Writes {@code content}, as {@link #writeNew}, to the first of {@code candidate.apply(1)}, {@code
+   * candidate.apply(2)}, … that does not exist yet: a later report or set-aside file never replaces
+   * an earlier one, even when two processes race for the same name.
+   *
+   * @return the file written
+   * @throws IOException if writing fails
+   */
+  public static Path writeFirstFree(java.util.function.IntFunction<Path> candidate, byte[] content) throws IOException {
+    for (int n = 1; ; n++) {
+      Path target = candidate.apply(n);
+      if (Files.exists(target)) {
+        continue;
+      }
+      try {
+        writeNew(target, content);
+        return target;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // Taken meanwhile: the next number.
+      }
+    }
+  }
+
+  /**
    * Flushes a directory's entries (new, renamed files) to disk.
    *
    * @throws IOException if the directory cannot be opened or flushed

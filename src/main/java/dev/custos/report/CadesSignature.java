@@ -1,12 +1,13 @@
 package dev.custos.report;
 
 import dev.custos.crypto.Signer;
+import dev.custos.digest.Digest;
+import dev.custos.digest.HashAlgorithm;
 import dev.custos.crypto.TimestampAuthority;
 import dev.custos.error.SigningException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.ASN1EncodableVector;
@@ -87,7 +88,7 @@ final class CadesSignature {
   /** content-type and message-digest (which the generator computes), and signing-certificate-v2; nothing else. */
   private static CMSAttributeTableGenerator signedAttributes(X509Certificate certificate)
       throws CertificateEncodingException, IOException {
-    byte[] certificateHash = sha256(certificate.getEncoded());
+    byte[] certificateHash = Digest.compute(HashAlgorithm.SHA_256, certificate.getEncoded()).bytes();
     JcaX509CertificateHolder holder = new JcaX509CertificateHolder(certificate);
     ESSCertIDv2 id = new ESSCertIDv2(certificateHash,
         new IssuerSerial(new GeneralNames(new GeneralName(holder.getIssuer())), holder.getSerialNumber()));
@@ -102,14 +103,6 @@ final class CadesSignature {
       attributes.add(signingCertificate);
       return new AttributeTable(attributes);
     };
-  }
-
-  private static byte[] sha256(byte[] bytes) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   /** Bouncy Castle's view of a {@link Signer}: buffers what is to be signed, signs it on request. */

@@ -55,7 +55,7 @@ final class ReportFonts {
     return java.util.Collections.unmodifiableSortedSet(replaced);
   }
 
-  private static boolean canShow(PDFont font, int codePoint) {
+  static boolean canShow(PDFont font, int codePoint) {
     try {
       font.encode(new String(Character.toChars(codePoint)));
       return true;

@@ -9,6 +9,7 @@ import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.custody.CustodyVerdict;
+import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
@@ -19,12 +20,10 @@ import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.image.WriteOnce;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import javax.security.auth.x500.X500Principal;
 
@@ -82,7 +81,7 @@ public final class ReportRendering {
           + ", evidence " + caseNode.path("evidenceId").asText(), location, now, authority);
     }
     Path file = writeNew(directory, pdf);
-    String sha256 = HexFormat.of().formatHex(HashAlgorithm.SHA_256.newMessageDigest().digest(pdf));
+    String sha256 = Digest.compute(HashAlgorithm.SHA_256, pdf).hex();
     ObjectNode data = CustodyRecorder.newData();
     data.put("file", file.getFileName().toString());
     data.put("sha256", sha256);
@@ -130,19 +129,10 @@ public final class ReportRendering {
 
   /** {@code report.pdf}, or the first of {@code report-2.pdf}, {@code report-3.pdf}, … that does not exist. */
   private static Path writeNew(Path directory, byte[] pdf) throws EvidenceWriteException {
-    for (int n = 1; ; n++) {
-      Path candidate = directory.resolve(n == 1 ? "report.pdf" : "report-" + n + ".pdf");
-      if (Files.exists(candidate)) {
-        continue;
-      }
-      try {
-        WriteOnce.writeNew(candidate, pdf);
-        return candidate;
-      } catch (FileAlreadyExistsException e) {
-        // Written by someone else meanwhile: take the next number.
-      } catch (IOException e) {
-        throw new EvidenceWriteException("cannot write " + candidate + ": " + e.getMessage(), e);
-      }
+    try {
+      return WriteOnce.writeFirstFree(n -> directory.resolve(n == 1 ? "report.pdf" : "report-" + n + ".pdf"), pdf);
+    } catch (IOException e) {
+      throw new EvidenceWriteException("cannot write the report in " + directory + ": " + e.getMessage(), e);
     }
   }
 }

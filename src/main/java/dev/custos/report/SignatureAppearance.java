@@ -71,10 +71,9 @@ final class SignatureAppearance {
   private static String printable(String text, PDFont font) {
     StringBuilder out = new StringBuilder();
     text.codePoints().forEach(c -> {
-      try {
-        font.encode(new String(Character.toChars(c)));
+      if (ReportFonts.canShow(font, c)) {
         out.appendCodePoint(c);
-      } catch (IllegalArgumentException | IOException e) {
+      } else {
         out.append('?');
       }
     });

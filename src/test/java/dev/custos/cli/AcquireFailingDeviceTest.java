@@ -75,11 +75,9 @@ class AcquireFailingDeviceTest {
   }
 
   /** The custody log's read-errors events, taken together, name exactly the ranges of the manifest. */
-  private static void assertReadErrorsRecordedInCustody(Path out, List<String> manifestRanges) throws IOException {
+  private static void assertReadErrorsRecordedInCustody(Path out, List<String> manifestRanges) {
     List<String> logged = new ArrayList<>();
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    for (String line : Files.readAllLines(out.resolve("custody.jsonl"))) {
-      JsonNode event = json.readTree(line);
+    for (JsonNode event : Evidence.custodyEvents(out)) {
       if (event.path("type").asText().equals("read-errors")) {
         event.path("data").path("ranges").forEach(r -> logged.add(r.path("firstLba").asLong() + "+" + r.path("count").asLong()));
       }

@@ -63,9 +63,9 @@ class AcquireInterruptTest {
     assertThat(manifest.path("digests").size()).as("no whole digest for a partial image").isZero();
     assertThat(manifest.path("pieces").path("count").asLong()).isEqualTo(acquired / (1 << 20));
     assertThat(Files.readString(temp.resolve("stdout.txt"))).contains("Acquisition interrupted");
-    List<String> custody = Files.readAllLines(out.resolve("custody.jsonl"));
+    List<JsonNode> custody = Evidence.custodyEvents(out);
     assertThat(custody).as("started, interrupted, report-rendered").hasSize(3);
-    JsonNode interrupted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(custody.get(1));
+    JsonNode interrupted = custody.get(1);
     assertThat(interrupted.path("type").asText()).isEqualTo("acquisition-interrupted");
     assertThat(interrupted.path("data").path("bytesAcquired").asLong()).isEqualTo(acquired);
     assertThat(interrupted.path("data").path("reason").asText()).contains("signal");
