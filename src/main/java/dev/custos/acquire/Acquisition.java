@@ -7,6 +7,8 @@ import dev.custos.digest.Digest;
 import dev.custos.digest.DigestConsumer;
 import dev.custos.digest.PieceDigestConsumer;
 import dev.custos.digest.PipelineFailure;
+import dev.custos.digest.ProgressListener;
+import dev.custos.digest.ProgressMeter;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.CustosException;
@@ -110,7 +112,8 @@ public final class Acquisition {
     ImageSink sink = new ImageSink(directory.root(), request.layout());
     List<DigestConsumer> digests = request.algorithms().stream().map(DigestConsumer::new).toList();
     PieceDigestConsumer pieces = new PieceDigestConsumer(request.pieceAlgorithm(), request.pieceSize());
-    ProgressMeter progress = new ProgressMeter(listener, source.size(), badSectors::sectorCount, System::nanoTime);
+    RateSampler sampler = new RateSampler();
+    ProgressMeter progress = new ProgressMeter(listener, source.size(), badSectors::sectorCount, System::nanoTime, sampler::offer);
     List<BlockConsumer> consumers = new ArrayList<>(digests);
     consumers.add(pieces);
     consumers.add(new ImageWriterConsumer(sink));
@@ -154,7 +157,8 @@ public final class Acquisition {
     if (failure == null) {
       events.readErrors(badSectors, System.nanoTime(), true);
     }
-    List<Manifest.RateSample> samples = progress.end(bytesAcquired);
+    sampler.end(progress.end(bytesAcquired), bytesAcquired);
+    List<Manifest.RateSample> samples = sampler.samples();
     Instant ended = clock.now();
 
     Manifest.Status status = failure != null ? Manifest.Status.FAILED

@@ -5,6 +5,6 @@
  *
  * <p>Entry points: {@link dev.custos.acquire.Acquisition} (the use case), {@link
  * dev.custos.acquire.AcquisitionRequest} (what the examiner asked for), {@link
- * dev.custos.acquire.ProgressListener} and {@link dev.custos.acquire.StopSignal}.
+ * dev.custos.digest.ProgressListener} and {@link dev.custos.acquire.StopSignal}.
  */
 package dev.custos.acquire;

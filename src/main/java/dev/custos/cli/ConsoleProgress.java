@@ -1,6 +1,6 @@
 package dev.custos.cli;
 
-import dev.custos.acquire.ProgressListener;
+import dev.custos.digest.ProgressListener;
 import java.io.PrintWriter;
 import java.util.Locale;
 

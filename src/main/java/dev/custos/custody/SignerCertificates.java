@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * examiner.pem} (the first signer, with its chain) and {@code certificates/<sha256>.pem} (each
  * later signer whose certificate differs). Immutable once read.
  */
-final class SignerCertificates {
+public final class SignerCertificates {
   /** Where signers other than the one in {@code examiner.pem} leave their certificates. */
   static final String DIRECTORY = "certificates";
 
@@ -33,7 +33,7 @@ final class SignerCertificates {
   }
 
   /** Reads every certificate file of {@code directory}; an unreadable file is a problem, not a failure. */
-  static SignerCertificates in(Path directory) {
+  public static SignerCertificates in(Path directory) {
     Map<String, List<X509Certificate>> chains = new HashMap<>();
     List<String> problems = new ArrayList<>();
     read(directory.resolve(EvidenceDirectory.CERTIFICATE), EvidenceDirectory.CERTIFICATE, chains, problems);
@@ -64,12 +64,12 @@ final class SignerCertificates {
   }
 
   /** The chain (signer first) whose signer certificate has SHA-256 {@code sha256}. */
-  Optional<List<X509Certificate>> chain(String sha256) {
+  public Optional<List<X509Certificate>> chain(String sha256) {
     return Optional.ofNullable(chainsBySha256.get(sha256));
   }
 
   /** Files that could not be read, one line each. */
-  List<String> problems() {
+  public List<String> problems() {
     return problems;
   }
 }

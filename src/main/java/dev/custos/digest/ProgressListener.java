@@ -1,7 +1,7 @@
-package dev.custos.acquire;
+package dev.custos.digest;
 
 /**
- * Told how an acquisition advances. Called from the pipeline's progress thread, a few times a
+ * Told how a read through the pipeline (an acquisition, a verification) advances. Called from the pipeline's progress thread, a few times a
  * second at most, and once more at the end; implementations must be quick.
  */
 public interface ProgressListener {
@@ -12,7 +12,7 @@ public interface ProgressListener {
   void onProgress(Progress progress);
 
   /**
-   * A snapshot of the acquisition.
+   * A snapshot of the read.
    *
    * @param bytesDone bytes of the source through the pipeline
    * @param totalBytes size of the source
