@@ -9,6 +9,7 @@ import dev.custos.error.EvidenceWriteException;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ManifestJson;
+import dev.custos.source.BadSectorMap;
 import dev.custos.source.SectorRange;
 import dev.custos.source.SourceIdentity;
 import dev.custos.source.WriteBlock;

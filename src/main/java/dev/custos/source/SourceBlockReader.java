@@ -1,7 +1,6 @@
-package dev.custos.acquire;
+package dev.custos.source;
 
 import dev.custos.error.SourceAccessException;
-import dev.custos.source.ReadOnlySource;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -14,13 +13,18 @@ import java.util.Arrays;
  *
  * <p>Threading: confined to the reader thread.
  */
-final class SourceBlockReader {
+public final class SourceBlockReader {
   private final ReadOnlySource source;
   private final int retries;
   private final BadSectorMap badSectors;
   private long recoveredReadErrors;
 
-  SourceBlockReader(ReadOnlySource source, int retries, BadSectorMap badSectors) {
+  /**
+   * @param source what to read
+   * @param retries tries after a failed read
+   * @param badSectors where unreadable sectors are recorded
+   */
+  public SourceBlockReader(ReadOnlySource source, int retries, BadSectorMap badSectors) {
     this.source = source;
     this.retries = retries;
     this.badSectors = badSectors;
@@ -32,7 +36,7 @@ final class SourceBlockReader {
    *
    * @throws SourceAccessException if the source is gone or ends before its size
    */
-  void read(long offset, byte[] destination, int length) throws SourceAccessException {
+  public void read(long offset, byte[] destination, int length) throws SourceAccessException {
     for (int attempt = 0; attempt <= retries; attempt++) {
       try {
         int read = source.read(offset, destination, 0, length);
@@ -49,7 +53,7 @@ final class SourceBlockReader {
   }
 
   /** Block reads that failed and then succeeded on a retry. */
-  long recoveredReadErrors() {
+  public long recoveredReadErrors() {
     return recoveredReadErrors;
   }
 

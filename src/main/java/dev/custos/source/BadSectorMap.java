@@ -1,6 +1,5 @@
-package dev.custos.acquire;
+package dev.custos.source;
 
-import dev.custos.source.SectorRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,12 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * The unreadable sectors found so far, as ascending, merged ranges. Written by the reader thread;
  * {@link #sectorCount()} may be read by any thread.
  */
-final class BadSectorMap {
+public final class BadSectorMap {
   private final List<SectorRange> ranges = new ArrayList<>();
   private final AtomicLong sectorCount = new AtomicLong();
 
   /** Records that sector {@code lba} stayed unreadable; sectors arrive in ascending order. */
-  void add(long lba) {
+  public void add(long lba) {
     int last = ranges.size() - 1;
     if (last >= 0 && ranges.get(last).endLba() == lba) {
       SectorRange previous = ranges.get(last);
@@ -28,11 +27,13 @@ final class BadSectorMap {
     sectorCount.incrementAndGet();
   }
 
-  long sectorCount() {
+  /** Unreadable sectors so far; any thread. */
+  public long sectorCount() {
     return sectorCount.get();
   }
 
-  List<SectorRange> ranges() {
+  /** The ranges so far, ascending; the reader thread, or any thread once it is done. */
+  public List<SectorRange> ranges() {
     return List.copyOf(ranges);
   }
 }
