@@ -1,0 +1,28 @@
+package dev.custos.cli;
+
+import dev.custos.verify.CheckResult;
+import dev.custos.verify.Problem;
+import dev.custos.verify.VerificationResult;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** The human form of a verification: one row a check, its problems under it, then the verdict. */
+final class VerificationTable {
+  private VerificationTable() {}
+
+  static void print(VerificationResult result, PrintWriter out) {
+    out.println("Verifying " + result.target());
+    out.println(String.format(Locale.ROOT, "  %-14s %-8s %s", "CHECK", "VERDICT", "DETAILS"));
+    for (CheckResult check : result.checks()) {
+      out.println(String.format(Locale.ROOT, "  %-14s %-8s %s", check.check().id(), check.verdict().name(), check.summary()));
+      for (Problem problem : check.problems()) {
+        out.println(String.format(Locale.ROOT, "  %-14s %-8s - %s", "", "", problem.message()));
+      }
+    }
+    int problems = result.problems().size();
+    out.println(result.verified()
+        ? "VERIFIED: everything is as recorded"
+        : "NOT VERIFIED: " + problems + (problems == 1 ? " problem" : " problems") + " (listed above)");
+    out.flush();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.custos.cli;
+
+import dev.custos.crypto.Signer;
+import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.CustodyRecorder;
+import dev.custos.error.CustodyBrokenException;
+import dev.custos.error.CustosException;
+import dev.custos.error.EvidenceWriteException;
+import dev.custos.error.UsageException;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.JsonText;
+import dev.custos.evidence.ToolInfo;
+import dev.custos.source.SourceInspector;
+import dev.custos.source.WriteBlockGuard;
+import dev.custos.verify.Verification;
+import dev.custos.verify.VerificationResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code report verify DIR} and {@code report verify IMAGE --md5 HEX …}: prove nothing changed, or name what did. */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Re-verify an evidence directory: the manifest, the image files and their sizes, the image re-hashed",
+        "(whole and piece digests, in one read), the custody log, every report's signature and embedded files, and",
+        "with --verify-source the source itself. Every difference is named: file, piece, byte range, LBAs, segment.",
+        "The outcome is appended to the custody log as a verification event (signed with --key; unsigned without).",
+        "",
+        "Or verify an image another tool acquired: report verify IMAGE --md5 HEX | --hashes FILE (a split set is",
+        "found from its first segment: .001, .000 or .aa). Nothing is appended anywhere then.",
+        "",
+        "Exit 0 when everything verifies, 1 when anything does not, 2 for bad input, 3 for an I/O failure."})
+final class VerifyCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DebugOption debug;
+
+  @Parameters(index = "0", paramLabel = "DIR|IMAGE", description = "An evidence directory, or an image file (the first segment of a split set).")
+  Path target;
+
+  @Option(names = "--json", description = "Print the result as JSON (evidence-schema/verification.schema.json).")
+  boolean json;
+
+  @Mixin SigningKeyOptions signing;
+
+  @Option(names = "--no-record", description = "Do not append the verification event (e.g. verifying a read-only copy).")
+  boolean noRecord;
+
+  @Option(names = "--verify-source", paramLabel = "DEVICE", description = "Re-read the source (read-only, write-blocked) and compare its digests.")
+  Path verifySource;
+
+  @Option(names = "--set-readonly", description = "Set the source device's kernel read-only flag before re-reading it.")
+  boolean setReadOnly;
+
+  @Option(names = "--hardware-write-blocker", paramLabel = "MODEL", description = "The hardware write blocker the source is attached through.")
+  String hardwareWriteBlocker;
+
+  @Mixin ExpectedDigestOptions expected;
+
+  @Override
+  public Integer call() throws CustosException, InterruptedException {
+    if (!Files.exists(target)) {
+      throw new UsageException(target + " does not exist");
+    }
+    if (!Files.isDirectory(target)) {
+      return ImageVerificationRunner.run(target, expected, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+    if (expected.given()) {
+      throw new UsageException("--md5, --sha1, --sha256, --sha512 and --hashes are for an image file; " + target
+          + " is a directory, verified against its own manifest");
+    }
+    if (noRecord && signing.key != null) {
+      throw new UsageException("--no-record and --key contradict each other: the key signs the record");
+    }
+    Signer signer = noRecord ? null : signing.signer();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Verification verification = new Verification(SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
+        EvidenceClock.system());
+    Verification.SourceRequest source = verifySource == null ? null
+        : new Verification.SourceRequest(verifySource, setReadOnly, hardwareWriteBlocker);
+    VerificationResult result = verification.verify(target, source, new ConsoleProgress(err, System.console() != null));
+    CustodyEvent recorded = null;
+    String notRecorded = null;
+    if (noRecord) {
+      notRecorded = "--no-record";
+    } else {
+      try {
+        recorded = Verification.record(result, recorder(signer));
+      } catch (CustodyBrokenException e) {
+        notRecorded = "the custody log is broken: no event is appended to it";
+      } catch (EvidenceWriteException | UsageException e) {
+        notRecorded = "cannot append to the custody log: " + ExitCodes.oneLine(e);
+        err.println("report verify: the verification is not recorded: " + ExitCodes.oneLine(e));
+        err.flush();
+      }
+    }
+    if (json) {
+      out.print(JsonText.of(VerificationJson.of(result, "evidence-directory", recorded, notRecorded)));
+    } else {
+      VerificationTable.print(result, out);
+      out.println(recorded == null ? "Not recorded: " + notRecorded
+          : "Recorded as custody event seq " + recorded.seq() + " (" + (recorded.signed() ? "signed by " + recorded.actor().name()
+              : "UNSIGNED: no --key") + ", hash " + recorded.hash() + ")");
+    }
+    out.flush();
+    return result.verified() ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;
+  }
+
+  private static CustodyRecorder recorder(Signer signer) {
+    HostInfo host = HostInfo.current();
+    return signer != null
+        ? CustodyRecorder.signed(signer, host, ToolInfo.current(), EvidenceClock.system())
+        : CustodyRecorder.unsigned(host.user(), host, ToolInfo.current(), EvidenceClock.system());
+  }
+}

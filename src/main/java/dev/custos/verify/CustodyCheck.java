@@ -1,0 +1,81 @@
+package dev.custos.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.CustodyVerdict;
+import dev.custos.custody.Finding;
+import dev.custos.digest.Digest;
+import dev.custos.digest.HashAlgorithm;
+import dev.custos.evidence.EvidenceDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Check 4: the custody log's chain and signatures, as {@code report custody} checks them, and
+ * every torn line a {@code log-repaired} event set aside still there with its recorded SHA-256.
+ */
+final class CustodyCheck {
+  private static final String FILE = EvidenceDirectory.CUSTODY_LOG;
+
+  private CustodyCheck() {}
+
+  /**
+   * @param verdict the log's verdict, or null when there is no log
+   */
+  static CheckResult check(Path directory, CustodyVerdict verdict) {
+    if (verdict == null) {
+      return CheckResult.of(Check.CUSTODY, "no log", List.of(new Problem(FILE, FILE + " is missing")));
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (Finding finding : verdict.breaks()) {
+      problems.add(new Problem(FILE, FILE + " " + finding));
+    }
+    for (CustodyEvent event : verdict.events()) {
+      if (event.type().equals("log-repaired")) {
+        setAsideProblem(directory, event).ifPresent(problems::add);
+      }
+    }
+    return CheckResult.of(Check.CUSTODY, summary(verdict), problems);
+  }
+
+  private static Optional<Problem> setAsideProblem(Path directory, CustodyEvent event) {
+    JsonNode data = event.data();
+    String name = data.path("setAsideAs").asText();
+    String recorded = data.path("tornSha256").asText();
+    Path file = directory.resolve(name).normalize();
+    if (!file.getParent().equals(directory.normalize()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.of(new Problem(name, name + ", the torn line set aside by custody event seq " + event.seq()
+          + ", is missing"));
+    }
+    try {
+      String sha256 = Digest.compute(HashAlgorithm.SHA_256, Files.readAllBytes(file)).hex();
+      if (!sha256.equals(recorded)) {
+        return Optional.of(new Problem(name, name + " has SHA-256 " + sha256 + ", custody event seq " + event.seq()
+            + " recorded " + recorded));
+      }
+      return Optional.empty();
+    } catch (NoSuchFileException e) {
+      return Optional.of(new Problem(name, name + " is missing"));
+    } catch (IOException e) {
+      return Optional.of(new Problem(name, "cannot read " + name + ": " + e.getMessage()));
+    }
+  }
+
+  private static String summary(CustodyVerdict verdict) {
+    StringBuilder text = new StringBuilder().append(verdict.events().size()).append(verdict.events().size() == 1 ? " event" : " events");
+    if (verdict.head() != null) {
+      text.append(", head seq ").append(verdict.head().seq()).append(" hash ").append(verdict.head().hash());
+    }
+    text.append(verdict.fullySigned() ? ", every event signed" : ", " + verdict.unsignedEvents() + " unsigned");
+    if (verdict.findings().stream().anyMatch(finding -> finding.kind() == Finding.Kind.TORN_LAST_LINE)) {
+      text.append("; a torn last line (an append cut short by a crash) is set aside at the next append");
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.custos.verify;
+
+import dev.custos.digest.ProgressListener;
+import dev.custos.error.SourceAccessException;
+import dev.custos.image.ImageFile;
+import dev.custos.source.BadSectorMap;
+import dev.custos.source.ReadOnlySource;
+import dev.custos.source.SourceBlockReader;
+import dev.custos.source.SourceIdentity;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Check 6: the source re-read, read-only and write-blocked as at acquisition, and its digests
+ * compared with the manifest's, as Guymager's "verify source" does. A drive of another size, model
+ * or serial is named, not re-read. Unreadable sectors are zero-filled as at acquisition, so a
+ * failing drive whose bad sectors have not changed still verifies.
+ */
+final class SourceCheck {
+  /** Retries per failed read: fewer than at acquisition, since this only confirms what was read then. */
+  private static final int RETRIES = 1;
+
+  private SourceCheck() {}
+
+  /**
+   * @param source the source, inspected and write-blocked by the caller
+   * @param recorded what the manifest records
+   * @throws SourceAccessException if the source cannot be opened or vanishes while being read
+   * @throws InterruptedException if interrupted
+   */
+  static ImageComparison.Outcome check(SourceIdentity source, RecordedAcquisition recorded, ProgressListener listener)
+      throws SourceAccessException, InterruptedException {
+    List<Problem> identity = identityProblems(source, recorded.source());
+    String name = source.path().getFileName() == null ? source.path().toString() : source.path().getFileName().toString();
+    if (!identity.isEmpty()) {
+      return new ImageComparison.Outcome(null, CheckResult.of(Check.SOURCE, source.path() + " not re-read", identity));
+    }
+    BadSectorMap badSectors = new BadSectorMap();
+    long started = System.nanoTime();
+    Rehash.Result computed;
+    try (ReadOnlySource reader = ReadOnlySource.open(source)) {
+      SourceBlockReader blocks = new SourceBlockReader(reader, RETRIES, badSectors);
+      computed = Rehash.run((position, destination, length) -> {
+        try {
+          blocks.read(position, destination, length);
+        } catch (SourceAccessException e) {
+          throw new IOException(e.getMessage(), e);
+        }
+      }, recorded.imageSize(), recorded.algorithms(), recorded.pieces(), listener, badSectors::sectorCount);
+    } catch (IOException e) {
+      throw new SourceAccessException("cannot re-read the source " + source.path() + ": " + e.getMessage(), e);
+    }
+    long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+    RecordedAcquisition asSource = new RecordedAcquisition(List.of(new ImageFile(name, recorded.imageSize())), false,
+        recorded.sectorSize(), recorded.digests(), recorded.pieces(), recorded.pieceDigests(), recorded.completed(),
+        recorded.bytesAcquired(), recorded.source());
+    ImageComparison.Outcome outcome = ImageComparison.compare(Check.SOURCE, asSource, List.of(), computed, elapsedMillis);
+    String summary = source.path() + ": " + outcome.result().summary()
+        + (badSectors.sectorCount() == 0 ? "" : "; " + badSectors.sectorCount() + " sectors unreadable now, zero-filled");
+    return new ImageComparison.Outcome(outcome.findings(),
+        new CheckResult(Check.SOURCE, outcome.result().verdict(), summary, outcome.result().problems()));
+  }
+
+  private static List<Problem> identityProblems(SourceIdentity source, RecordedAcquisition.RecordedSource recorded) {
+    List<Problem> problems = new ArrayList<>();
+    String name = source.path().toString();
+    if (source.sizeBytes() != recorded.sizeBytes()) {
+      problems.add(new Problem(null, name + " is " + source.sizeBytes() + " bytes, the source acquired was " + recorded.sizeBytes()
+          + ": not the same drive"));
+    }
+    if (differs(source.model(), recorded.model())) {
+      problems.add(new Problem(null, name + " is model '" + source.model() + "', the source acquired was '" + recorded.model() + "'"));
+    }
+    if (differs(source.serial(), recorded.serial())) {
+      problems.add(new Problem(null, name + " has serial '" + source.serial() + "', the source acquired had '" + recorded.serial() + "'"));
+    }
+    return problems;
+  }
+
+  private static boolean differs(String now, String recorded) {
+    return now != null && recorded != null && !now.equals(recorded);
+  }
+}

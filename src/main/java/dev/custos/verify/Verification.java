@@ -1,0 +1,171 @@
+package dev.custos.verify;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.CustodyLog;
+import dev.custos.custody.CustodyRecorder;
+import dev.custos.custody.CustodyVerdict;
+import dev.custos.digest.ProgressListener;
+import dev.custos.error.CustodyBrokenException;
+import dev.custos.error.EvidenceReadException;
+import dev.custos.error.EvidenceWriteException;
+import dev.custos.error.SourceAccessException;
+import dev.custos.error.UsageException;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.image.ImageFile;
+import dev.custos.image.ImageReader;
+import dev.custos.source.SourceIdentity;
+import dev.custos.source.SourceInspector;
+import dev.custos.source.WriteBlockGuard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code report verify DIR} use case: runs every check of {@link Check} over an evidence
+ * directory, in order, and says exactly what differs from what was recorded and where. Reads only;
+ * {@link #record} then appends the outcome to the custody log.
+ */
+public final class Verification {
+  private final SourceInspector inspector;
+  private final WriteBlockGuard writeBlockGuard;
+  private final EvidenceClock clock;
+
+  /**
+   * @param inspector identifies a source to re-read
+   * @param writeBlockGuard applies the write-block rules of acquisition to it
+   * @param clock the time of verification
+   */
+  public Verification(SourceInspector inspector, WriteBlockGuard writeBlockGuard, EvidenceClock clock) {
+    this.inspector = inspector;
+    this.writeBlockGuard = writeBlockGuard;
+    this.clock = clock;
+  }
+
+  /**
+   * A source to re-read, with the write-block options of acquisition.
+   *
+   * @param device the device (or file) to re-read
+   * @param setReadOnly whether to set the device's kernel read-only flag first
+   * @param hardwareBlocker the hardware write blocker it is attached through, or null
+   */
+  public record SourceRequest(Path device, boolean setReadOnly, String hardwareBlocker) {}
+
+  /**
+   * Verifies {@code directory}.
+   *
+   * @param source a source to re-read, or null
+   * @throws UsageException if {@code directory} is not an evidence directory, or the source is refused
+   * @throws EvidenceReadException if evidence cannot be read (an I/O error, not a finding)
+   * @throws SourceAccessException if the source cannot be re-read
+   * @throws InterruptedException if interrupted
+   */
+  public VerificationResult verify(Path directory, SourceRequest source, ProgressListener listener)
+      throws UsageException, EvidenceReadException, SourceAccessException, InterruptedException {
+    Path root = evidenceDirectory(directory);
+    Instant started = clock.now();
+    SourceIdentity sourceIdentity = source == null ? null : secure(source);
+    byte[] manifestBytes = readIfPresent(root.resolve(EvidenceDirectory.MANIFEST));
+    byte[] custodyBytes = readIfPresent(root.resolve(EvidenceDirectory.CUSTODY_LOG));
+    CustodyVerdict custody = custodyBytes == null ? null : CustodyLog.check(root, custodyBytes);
+    List<CheckResult> checks = new ArrayList<>();
+    ManifestCheck.Outcome manifest = ManifestCheck.check(manifestBytes, custody == null ? List.of() : custody.events());
+    checks.add(manifest.result());
+    RecordedAcquisition recorded = manifest.recorded();
+    ImageFindings image = null;
+    ImageFindings reread = null;
+    try {
+      if (recorded == null) {
+        checks.add(CheckResult.skipped(Check.IMAGE_FILES, "the manifest cannot be read"));
+        checks.add(CheckResult.skipped(Check.IMAGE_DIGESTS, "the manifest cannot be read"));
+      } else {
+        checks.add(ImageFilesCheck.check(root, recorded.files()));
+        ImageComparison.Outcome rehashed = rehash(root, recorded, listener);
+        checks.add(rehashed.result());
+        image = rehashed.findings();
+      }
+      checks.add(CustodyCheck.check(root, custody));
+      checks.add(custodyBytes == null || manifestBytes == null
+          ? CheckResult.skipped(Check.REPORTS, "the manifest or the custody log is missing")
+          : ReportCheck.check(root, manifestBytes, custodyBytes, custody));
+    } catch (UncheckedIOException e) {
+      throw new EvidenceReadException(e.getMessage(), e);
+    }
+    if (sourceIdentity == null) {
+      checks.add(CheckResult.skipped(Check.SOURCE, "not asked for (--verify-source DEVICE)"));
+    } else if (recorded == null) {
+      checks.add(CheckResult.skipped(Check.SOURCE, "the manifest cannot be read"));
+    } else {
+      ImageComparison.Outcome outcome = SourceCheck.check(sourceIdentity, recorded, listener);
+      checks.add(outcome.result());
+      reread = outcome.findings();
+    }
+    return new VerificationResult(root, started, clock.now(), checks, image, reread, sourceIdentity == null ? null : sourceIdentity.path());
+  }
+
+  /**
+   * Appends a {@code verification} event with the outcome to the directory's custody log, signed
+   * when {@code recorder} signs. Never appended to a broken log, where it would seem to vouch for it.
+   *
+   * @throws CustodyBrokenException if the log is broken
+   * @throws EvidenceWriteException if the log cannot be written (a read-only copy, say)
+   * @throws UsageException if the directory has no custody log
+   */
+  public static CustodyEvent record(VerificationResult result, CustodyRecorder recorder)
+      throws CustodyBrokenException, EvidenceWriteException, UsageException {
+    ObjectNode data = VerificationEvent.data(result);
+    return recorder.appendToIntactLog(result.target(), "verification", data);
+  }
+
+  private ImageComparison.Outcome rehash(Path root, RecordedAcquisition recorded, ProgressListener listener)
+      throws EvidenceReadException, InterruptedException {
+    List<ImageReader.Part> parts = new ArrayList<>();
+    for (ImageFile file : recorded.files()) {
+      parts.add(new ImageReader.Part(file.name(), root.resolve(file.name()), file.sizeBytes()));
+    }
+    long started = System.nanoTime();
+    try (ImageReader reader = ImageReader.open(parts)) {
+      Rehash.Result computed = Rehash.run(reader::read, reader.size(), recorded.algorithms(), recorded.pieces(), listener, () -> 0);
+      long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+      return ImageComparison.compare(Check.IMAGE_DIGESTS, recorded, reader.gaps(), computed, elapsedMillis);
+    } catch (IOException e) {
+      throw new EvidenceReadException("cannot read the image: " + e.getMessage(), e);
+    }
+  }
+
+  private SourceIdentity secure(SourceRequest request) throws UsageException {
+    SourceIdentity identity = inspector.inspect(request.device());
+    writeBlockGuard.secure(identity, request.setReadOnly(), request.hardwareBlocker());
+    return identity;
+  }
+
+  private static Path evidenceDirectory(Path directory) throws UsageException {
+    Path root = directory.toAbsolutePath().normalize();
+    if (!Files.isDirectory(root)) {
+      throw new UsageException(root + " is not a directory");
+    }
+    if (!Files.exists(root.resolve(EvidenceDirectory.MANIFEST), LinkOption.NOFOLLOW_LINKS)
+        && !Files.exists(root.resolve(EvidenceDirectory.CUSTODY_LOG), LinkOption.NOFOLLOW_LINKS)) {
+      throw new UsageException(root + " is not an evidence directory: it holds neither " + EvidenceDirectory.MANIFEST
+          + " nor " + EvidenceDirectory.CUSTODY_LOG);
+    }
+    return root;
+  }
+
+  private static byte[] readIfPresent(Path file) throws EvidenceReadException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new EvidenceReadException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
