@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.verify.CheckResult;
 import dev.custos.verify.DamagedPiece;
@@ -14,7 +15,10 @@ import dev.custos.verify.ImageMap;
 import dev.custos.verify.Problem;
 import dev.custos.verify.VerificationResult;
 
-/** The {@code --json} form of a verification, as {@code evidence-schema/verification.schema.json} specifies it. */
+/**
+ * The {@code --json} form of a verification, as {@code evidence-schema/verification.schema.json}
+ * specifies it; checked against that schema before it is printed.
+ */
 final class VerificationJson {
   /** The format this build writes. */
   static final int FORMAT_VERSION = 1;
@@ -57,6 +61,11 @@ final class VerificationJson {
           .put("actor", recorded.actor().name());
     }
     root.put("notRecorded", notRecorded);
+    java.util.List<String> violations = EvidenceSchema.VERIFICATION.violations(root);
+    if (!violations.isEmpty()) {
+      throw new IllegalStateException("the verification result does not validate against " + EvidenceSchema.VERIFICATION.resource()
+          + ": " + violations);
+    }
     return root;
   }
 
