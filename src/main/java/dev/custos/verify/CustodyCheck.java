@@ -18,7 +18,9 @@ import java.util.Optional;
 
 /**
  * Check 4: the custody log's chain and signatures, as {@code report custody} checks them, and
- * every torn line a {@code log-repaired} event set aside still there with its recorded SHA-256.
+ * every torn line a {@code log-repaired} event set aside still there with its recorded SHA-256. A
+ * torn last line fails the check: it is what a crash during an append leaves, but also what
+ * damage to the last event's final bytes leaves; appending this verification sets it aside.
  */
 final class CustodyCheck {
   private static final String FILE = EvidenceDirectory.CUSTODY_LOG;
@@ -33,7 +35,9 @@ final class CustodyCheck {
       return CheckResult.of(Check.CUSTODY, "no log", List.of(new Problem(FILE, FILE + " is missing")));
     }
     List<Problem> problems = new ArrayList<>();
-    for (Finding finding : verdict.breaks()) {
+    for (Finding finding : verdict.findings()) {
+      // A torn last line does not break the chain, but verification says nothing changed only of a
+      // log that is whole: damage to the last event's closing bytes looks exactly like a torn append.
       problems.add(new Problem(FILE, FILE + " " + finding));
     }
     for (CustodyEvent event : verdict.events()) {
@@ -73,9 +77,6 @@ final class CustodyCheck {
       text.append(", head seq ").append(verdict.head().seq()).append(" hash ").append(verdict.head().hash());
     }
     text.append(verdict.fullySigned() ? ", every event signed" : ", " + verdict.unsignedEvents() + " unsigned");
-    if (verdict.findings().stream().anyMatch(finding -> finding.kind() == Finding.Kind.TORN_LAST_LINE)) {
-      text.append("; a torn last line (an append cut short by a crash) is set aside at the next append");
-    }
     return text.toString();
   }
 }
