@@ -33,15 +33,16 @@ import java.util.regex.Pattern;
  *       {@code \r} escapes; with {@code --zero}, NUL-ended lines with the name as it is.
  * </ul>
  *
- * Hex may be upper or lower case. Blank lines, lines starting with {@code #} (which {@code md5sum
- * -c} skips too), a byte-order mark and Windows line ends are ignored. Anything else is refused
- * with the line number: a list that is half understood is not a list to verify evidence against.
+ * Hex may be upper or lower case. White space before a line and after a tagged digest, blank
+ * lines, lines starting with {@code #} (which {@code md5sum -c} skips too), a byte-order mark and
+ * Windows line ends are ignored. Anything else is refused with the line number: a list that is
+ * half understood is not a list to verify evidence against.
  */
 public final class DigestList {
   /** Larger than any checksum list, smaller than any image given by mistake. */
   static final long MAX_BYTES = 16L << 20;
 
-  private static final Pattern TAGGED = Pattern.compile("([A-Za-z][A-Za-z0-9/-]*) ?\\((.*)\\) ?= ?(\\S*)", Pattern.DOTALL);
+  private static final Pattern TAGGED = Pattern.compile("([A-Za-z][A-Za-z0-9/-]*) ?\\((.*)\\) ?= ?(\\S*)[ \t]*", Pattern.DOTALL);
   private static final Pattern PLAIN = Pattern.compile("([^ ]+) [ *]?(.*)", Pattern.DOTALL);
   private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
   private static final int NAMES_SHOWN = 5;
@@ -108,8 +109,10 @@ public final class DigestList {
 
   private static Entry entry(String source, int number, String line, boolean escapes) throws UsageException {
     String at = where(source) + "line " + number + ": ";
-    boolean escaped = escapes && line.startsWith("\\");
-    String body = escaped ? line.substring(1) : line;
+    // md5sum -c skips white space before the digest, as here; after it, it belongs to the name.
+    String trimmed = line.replaceFirst("^[ \t]+", "");
+    boolean escaped = escapes && trimmed.startsWith("\\");
+    String body = escaped ? trimmed.substring(1) : trimmed;
     Matcher tagged = TAGGED.matcher(body);
     if (tagged.matches()) {
       HashAlgorithm algorithm = algorithmOfTag(at, tagged.group(1));

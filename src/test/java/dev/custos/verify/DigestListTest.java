@@ -124,6 +124,14 @@ class DigestListTest {
   }
 
   @Test
+  void expectedFor_opensslDgstOutput_oneDigestEach() throws Exception {
+    String list = inDir("openssl", "dgst", "-md5", "image.dd") + inDir("openssl", "dgst", "-sha1", "image.dd")
+        + inDir("openssl", "dgst", "-sha256", "image.dd") + inDir("openssl", "dgst", "-sha512", "image.dd");
+
+    assertThat(DigestList.parse(list).expectedFor(List.of(image))).containsExactlyElementsOf(allDigestsOf(image));
+  }
+
+  @Test
   void expectedFor_zeroTerminatedList_namesTakenAsTheyAre() throws Exception {
     Path awkward = TestBytes.file(dir, AWKWARD_NEWLINE, 100, 3);
     TestBytes.file(dir, AWKWARD_BACKSLASH, 100, 4);
@@ -216,11 +224,13 @@ class DigestListTest {
   }
 
   @Test
-  void parse_windowsLineEndsUppercaseHexCommentsAndByteOrderMark_read() throws Exception {
+  void parse_windowsLineEndsUppercaseHexCommentsByteOrderMarkAndOuterWhiteSpace_read() throws Exception {
     String md5 = allDigestsOf(image).get(0).hex().toUpperCase(java.util.Locale.ROOT);
-    String list = "\uFEFF# exported on the lab PC\r\n\r\n" + md5 + " *image.dd\r\n";
+    String sha1 = allDigestsOf(image).get(1).hex();
+    String list = "\uFEFF# exported on the lab PC\r\n\r\n" + md5 + " *image.dd\r\n\t SHA1 (image.dd) = " + sha1 + "  \r\n";
 
-    assertThat(DigestList.parse(list).expectedFor(List.of(image))).containsExactly(allDigestsOf(image).get(0));
+    assertThat(DigestList.parse(list).expectedFor(List.of(image)))
+        .containsExactly(allDigestsOf(image).get(0), allDigestsOf(image).get(1));
   }
 
   @ParameterizedTest(name = "''{0}''")
