@@ -109,7 +109,7 @@ public final class DigestList {
 
   private static Entry entry(String source, int number, String line, boolean escapes) throws UsageException {
     String at = where(source) + "line " + number + ": ";
-    // md5sum -c skips white space before the digest, as here; after it, it belongs to the name.
+    // md5sum -c skips white space before the digest too; white space after it is part of the name.
     String trimmed = line.replaceFirst("^[ \t]+", "");
     boolean escaped = escapes && trimmed.startsWith("\\");
     String body = escaped ? trimmed.substring(1) : trimmed;
