@@ -1,15 +1,68 @@
 package dev.custos.cli;
 
+import dev.custos.digest.Digest;
+import dev.custos.digest.HashAlgorithm;
 import dev.custos.error.CustosException;
+import dev.custos.error.EvidenceReadException;
 import dev.custos.error.UsageException;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.JsonText;
+import dev.custos.verify.DigestList;
+import dev.custos.verify.ImageVerification;
+import dev.custos.verify.VerificationResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code report verify IMAGE …}: an image another tool acquired, against the digests given. */
+/** {@code report verify IMAGE …}: an image another tool acquired, against the digests given. Appends nothing anywhere. */
 final class ImageVerificationRunner {
+  private static final String NOT_RECORDED = "an image from another tool: nothing is appended anywhere";
+
   private ImageVerificationRunner() {}
 
-  static int run(Path image, ExpectedDigestOptions expected, boolean json, PrintWriter out, PrintWriter err) throws CustosException {
-    throw new UsageException("verifying an image file is not available yet");
+  static int run(Path image, ExpectedDigestOptions options, boolean json, PrintWriter out, PrintWriter err)
+      throws CustosException, InterruptedException {
+    List<Path> files = ImageVerification.files(image);
+    List<Digest> expected = new ArrayList<>();
+    add(expected, HashAlgorithm.MD5, options.md5, "--md5");
+    add(expected, HashAlgorithm.SHA_1, options.sha1, "--sha1");
+    add(expected, HashAlgorithm.SHA_256, options.sha256, "--sha256");
+    add(expected, HashAlgorithm.SHA_512, options.sha512, "--sha512");
+    if (options.hashes != null) {
+      try {
+        for (Digest digest : DigestList.read(options.hashes).expectedFor(files)) {
+          if (expected.stream().anyMatch(given -> given.algorithm() == digest.algorithm() && !given.equals(digest))) {
+            throw new UsageException(options.hashes + " gives another " + digest.algorithm().displayName() + " than the option does");
+          }
+          if (!expected.contains(digest)) {
+            expected.add(digest);
+          }
+        }
+      } catch (IOException e) {
+        throw new EvidenceReadException("cannot read " + options.hashes + ": " + e.getMessage(), e);
+      }
+    }
+    VerificationResult result = ImageVerification.verify(files, expected, new ConsoleProgress(err, System.console() != null),
+        EvidenceClock.system());
+    if (json) {
+      out.print(JsonText.of(VerificationJson.of(result, "image", null, NOT_RECORDED)));
+    } else {
+      VerificationTable.print(result, "the image has every digest given", out);
+    }
+    out.flush();
+    return result.verified() ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;
+  }
+
+  private static void add(List<Digest> expected, HashAlgorithm algorithm, String hex, String option) throws UsageException {
+    if (hex == null) {
+      return;
+    }
+    try {
+      expected.add(Digest.fromHex(algorithm, hex.trim().toLowerCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(option + ": " + e.getMessage(), e);
+    }
   }
 }

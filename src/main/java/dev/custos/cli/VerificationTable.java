@@ -10,7 +10,8 @@ import java.util.Locale;
 final class VerificationTable {
   private VerificationTable() {}
 
-  static void print(VerificationResult result, PrintWriter out) {
+  /** Prints {@code result}; {@code verifiedLine} is what a verified result says (as recorded, as given). */
+  static void print(VerificationResult result, String verifiedLine, PrintWriter out) {
     out.println("Verifying " + result.target());
     out.println(String.format(Locale.ROOT, "  %-14s %-8s %s", "CHECK", "VERDICT", "DETAILS"));
     for (CheckResult check : result.checks()) {
@@ -21,7 +22,7 @@ final class VerificationTable {
     }
     int problems = result.problems().size();
     out.println(result.verified()
-        ? "VERIFIED: everything is as recorded"
+        ? "VERIFIED: " + verifiedLine
         : "NOT VERIFIED: " + problems + (problems == 1 ? " problem" : " problems") + " (listed above)");
     out.flush();
   }

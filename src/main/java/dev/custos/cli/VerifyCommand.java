@@ -69,6 +69,10 @@ final class VerifyCommand implements Callable<Integer> {
       throw new UsageException(target + " does not exist");
     }
     if (!Files.isDirectory(target)) {
+      if (signing.key != null || verifySource != null) {
+        throw new UsageException("--key and --verify-source are for an evidence directory; " + target
+            + " is an image file, verified against the digests given and recorded nowhere");
+      }
       return ImageVerificationRunner.run(target, expected, json, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
     if (expected.given()) {
@@ -104,7 +108,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (json) {
       out.print(JsonText.of(VerificationJson.of(result, "evidence-directory", recorded, notRecorded)));
     } else {
-      VerificationTable.print(result, out);
+      VerificationTable.print(result, "everything is as recorded", out);
       out.println(recorded == null ? "Not recorded: " + notRecorded
           : "Recorded as custody event seq " + recorded.seq() + " (" + (recorded.signed() ? "signed by " + recorded.actor().name()
               : "UNSIGNED: no --key") + ", hash " + recorded.hash() + ")");
