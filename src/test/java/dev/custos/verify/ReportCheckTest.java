@@ -122,6 +122,18 @@ class ReportCheckTest {
   }
 
   @Test
+  void renderedAgainByAnotherExaminer_signerFoundInCertificatesDirectory() throws Exception {
+    Path out = acquire("evidence", jane.options());
+    renderAgain(out, bob.options());
+
+    CheckResult result = check(out);
+
+    assertThat(result.problems()).isEmpty();
+    assertThat(result.summary()).matches("2 reports: report\\.pdf signed by Jane Doe at " + TIME
+        + ", report-2\\.pdf signed by Bob Roe at " + TIME);
+  }
+
+  @Test
   void directoryCopiedElsewhere_stillPasses() throws Exception {
     Path out = acquire("evidence", jane.options());
     Path copy = Files.createDirectories(temp.resolve("elsewhere/copy"));
