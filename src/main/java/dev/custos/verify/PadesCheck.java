@@ -52,10 +52,10 @@ final class PadesCheck {
   /**
    * @param document {@code pdf} parsed
    * @param certificates the certificates of the evidence directory
-   * @param recordedSigner SHA-256 of the certificate that recorded the report's event, or null
+   * @param event the report's {@code report-rendered} event, or null when none records it
    * @throws IOException if PDFBox cannot read the signature dictionaries: the PDF is damaged
    */
-  static Outcome check(PDDocument document, byte[] pdf, SignerCertificates certificates, String recordedSigner)
+  static Outcome check(PDDocument document, byte[] pdf, SignerCertificates certificates, ReportEvent event)
       throws IOException {
     List<PDSignature> signatures = document.getSignatureDictionaries();
     List<String> problems = new ArrayList<>();
@@ -63,7 +63,7 @@ final class PadesCheck {
     for (int i = 0; i < signatures.size(); i++) {
       String which = signatures.size() == 1 ? "" : "signature " + (i + 1) + " of " + signatures.size() + ": ";
       List<String> found = new ArrayList<>();
-      String description = checkOne(signatures.get(i), pdf, certificates, recordedSigner, found);
+      String description = checkOne(signatures.get(i), pdf, certificates, event, found);
       descriptions.add(found.isEmpty() ? description : description + " (not valid)");
       found.forEach(problem -> problems.add(which + problem));
     }
@@ -71,7 +71,7 @@ final class PadesCheck {
   }
 
   private static String checkOne(PDSignature signature, byte[] pdf, SignerCertificates certificates,
-      String recordedSigner, List<String> problems) {
+      ReportEvent event, List<String> problems) {
     Calendar date = signature.getSignDate();
     Instant signingTime = date == null ? null : date.toInstant();
     String at = signingTime == null ? "an unknown time" : EvidenceClock.format(signingTime);
@@ -117,7 +117,7 @@ final class PadesCheck {
       X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
       String name = Certificates.commonName(certificate);
       verify(signer, certificate, name, problems);
-      checkCertificate(certificate, name, signingTime, certificates, recordedSigner, problems);
+      checkCertificate(certificate, name, signingTime, certificates, event, problems);
       SignatureTimestamp.Outcome timestamp = SignatureTimestamp.check(signer);
       if (timestamp == null) {
         return "signed by " + name + " at " + at;
@@ -204,7 +204,7 @@ final class PadesCheck {
   }
 
   private static void checkCertificate(X509Certificate certificate, String name, Instant signingTime,
-      SignerCertificates certificates, String recordedSigner, List<String> problems) {
+      SignerCertificates certificates, ReportEvent event, List<String> problems) {
     String sha256 = Certificates.sha256(certificate);
     Optional<List<X509Certificate>> chain = certificates.chain(sha256);
     if (chain.isEmpty()) {
@@ -215,9 +215,9 @@ final class PadesCheck {
         problems.add("the signer's certificate chain does not hold at the signing time: " + problem);
       }
     }
-    if (recordedSigner != null && !recordedSigner.equals(sha256)) {
-      problems.add("signed with certificate " + sha256 + " (" + name + "), but the report-rendered event was recorded with certificate "
-          + recordedSigner);
+    if (event != null && event.signerSha256() != null && !event.signerSha256().equals(sha256)) {
+      problems.add("signed with certificate " + sha256 + " (" + name + "), but " + event.name()
+          + " was recorded with certificate " + event.signerSha256());
     }
   }
 }

@@ -157,7 +157,7 @@ final class ReportCheck {
         checkAsRecorded(pdf);
       }
       try (PDDocument document = Loader.loadPDF(pdf)) {
-        PadesCheck.Outcome signatures = PadesCheck.check(document, pdf, certificates, event == null ? null : event.signerSha256());
+        PadesCheck.Outcome signatures = PadesCheck.check(document, pdf, certificates, event);
         problems.addAll(signatures.problems());
         problems.addAll(EmbeddedFiles.check(document, manifest, log, custody, event));
         return signatures.description() + signedAsRecorded(signatures.signatures() > 0);
