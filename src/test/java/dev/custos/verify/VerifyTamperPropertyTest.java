@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every change to evidence is caught and located: one flipped byte anywhere in the image, the
- * manifest or the custody log; a truncated, grown, missing or swapped segment. Positions are
+ * manifest, the custody log or the report; a truncated, grown, missing or swapped segment. Positions are
  * seeded-random plus every piece boundary; each case is counted, and all must be caught.
  */
 class VerifyTamperPropertyTest {
@@ -89,6 +89,11 @@ class VerifyTamperPropertyTest {
   @Test
   void oneFlippedByteInTheCustodyLog_isCaught_andTheLogNamed() throws IOException {
     assertEveryFlipCaught("custody.jsonl", 150);
+  }
+
+  @Test
+  void oneFlippedByteInTheReport_isCaught_andTheReportNamed() throws IOException {
+    assertEveryFlipCaught("report.pdf", 150);
   }
 
   @Test
