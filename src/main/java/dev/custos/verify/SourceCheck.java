@@ -67,7 +67,7 @@ final class SourceCheck {
     String name = source.path().toString();
     if (source.sizeBytes() != recorded.sizeBytes()) {
       problems.add(new Problem(null, name + " is " + source.sizeBytes() + " bytes, the source acquired was " + recorded.sizeBytes()
-          + ": not the same drive"));
+          + " bytes: not the same drive"));
     }
     if (differs(source.model(), recorded.model())) {
       problems.add(new Problem(null, name + " is model '" + source.model() + "', the source acquired was '" + recorded.model() + "'"));
