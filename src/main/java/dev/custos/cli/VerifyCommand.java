@@ -8,6 +8,7 @@ import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.JsonText;
 import dev.custos.evidence.ToolInfo;
@@ -65,6 +66,9 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CustosException, InterruptedException {
+    if (json) {
+      EvidenceSchema.VERIFICATION.prepareInBackground();
+    }
     if (!Files.exists(target)) {
       throw new UsageException(target + " does not exist");
     }

@@ -44,6 +44,17 @@ public final class EvidenceSchema {
     return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
   }
 
+  /**
+   * Loads and compiles the schema on a background thread, so that a command that validates only at
+   * its end (after a long read) does not wait for it then. Harmless if it is loaded already.
+   */
+  public void prepareInBackground() {
+    Thread loader = new Thread(() -> violations(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()),
+        "custos-schema-" + resource.substring(resource.lastIndexOf('/') + 1));
+    loader.setDaemon(true);
+    loader.start();
+  }
+
   private JsonSchema schema() {
     JsonSchema loaded = schema;
     if (loaded == null) {

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 
 /**
  * The {@code report verify DIR} use case: runs every check of {@link Check} over an evidence
@@ -74,30 +75,33 @@ public final class Verification {
     SourceIdentity sourceIdentity = source == null ? null : secure(source);
     byte[] manifestBytes = readIfPresent(root.resolve(EvidenceDirectory.MANIFEST));
     byte[] custodyBytes = readIfPresent(root.resolve(EvidenceDirectory.CUSTODY_LOG));
-    CustodyVerdict custody = custodyBytes == null ? null : CustodyLog.check(root, custodyBytes);
-    List<CheckResult> checks = new ArrayList<>();
-    ManifestCheck.Outcome manifest = ManifestCheck.check(manifestBytes, custody == null ? List.of() : custody.events());
-    checks.add(manifest.result());
-    RecordedAcquisition recorded = manifest.recorded();
-    ImageFindings image = null;
-    ImageFindings reread = null;
+    // The records (log signatures, report PDFs, the manifest's schema) are checked on a thread of
+    // their own while the image is re-hashed: MD5 holds one core, SHA-256 leaves room on the other.
+    FutureTask<RecordChecks> records = new FutureTask<>(() -> RecordChecks.run(root, manifestBytes, custodyBytes));
+    Thread recordsThread = new Thread(records, "custos-verify-records");
+    recordsThread.setDaemon(true);
+    recordsThread.start();
+    RecordedAcquisition quick = ManifestCheck.readQuickly(manifestBytes);
+    ImageChecks image = null;
+    boolean imageChecked = false;
     try {
-      if (recorded == null) {
-        checks.add(CheckResult.skipped(Check.IMAGE_FILES, "the manifest cannot be read"));
-        checks.add(CheckResult.skipped(Check.IMAGE_DIGESTS, "the manifest cannot be read"));
-      } else {
-        checks.add(ImageFilesCheck.check(root, recorded.files()));
-        ImageComparison.Outcome rehashed = rehash(root, recorded, listener);
-        checks.add(rehashed.result());
-        image = rehashed.findings();
+      image = quick == null ? null : checkImage(root, quick, listener);
+      imageChecked = true;
+    } finally {
+      if (!imageChecked) {
+        records.cancel(true);
       }
-      checks.add(CustodyCheck.check(root, custody));
-      checks.add(custodyBytes == null || manifestBytes == null
-          ? CheckResult.skipped(Check.REPORTS, "the manifest or the custody log is missing")
-          : ReportCheck.check(root, manifestBytes, custodyBytes, custody));
-    } catch (UncheckedIOException e) {
-      throw new EvidenceReadException(e.getMessage(), e);
     }
+    RecordChecks recordChecks = RecordChecks.await(records);
+    RecordedAcquisition recorded = recordChecks.recorded();
+    if (recorded == null) {
+      image = ImageChecks.skipped("the manifest cannot be read");
+    } else if (image == null) {
+      image = checkImage(root, recorded, listener);
+    }
+    List<CheckResult> checks = new ArrayList<>(List.of(recordChecks.manifest(), image.files(), image.digests(),
+        recordChecks.custody(), recordChecks.reports()));
+    ImageFindings reread = null;
     if (sourceIdentity == null) {
       checks.add(CheckResult.skipped(Check.SOURCE, "not asked for (--verify-source DEVICE)"));
     } else if (recorded == null) {
@@ -107,7 +111,7 @@ public final class Verification {
       checks.add(outcome.result());
       reread = outcome.findings();
     }
-    return new VerificationResult(root, started, clock.now(), checks, image, reread, sourceIdentity == null ? null : sourceIdentity.path());
+    return new VerificationResult(root, started, clock.now(), checks, image.findings(), reread, sourceIdentity == null ? null : sourceIdentity.path());
   }
 
   /**
@@ -124,8 +128,27 @@ public final class Verification {
     return recorder.appendToIntactLog(result.target(), "verification", data);
   }
 
-  private ImageComparison.Outcome rehash(Path root, RecordedAcquisition recorded, ProgressListener listener)
+  /**
+   * Checks 2 and 3.
+   *
+   * @param files check 2
+   * @param digests check 3
+   * @param findings what re-hashing found, or null when it did not run
+   */
+  private record ImageChecks(CheckResult files, CheckResult digests, ImageFindings findings) {
+    static ImageChecks skipped(String why) {
+      return new ImageChecks(CheckResult.skipped(Check.IMAGE_FILES, why), CheckResult.skipped(Check.IMAGE_DIGESTS, why), null);
+    }
+  }
+
+  private static ImageChecks checkImage(Path root, RecordedAcquisition recorded, ProgressListener listener)
       throws EvidenceReadException, InterruptedException {
+    CheckResult files;
+    try {
+      files = ImageFilesCheck.check(root, recorded.files());
+    } catch (UncheckedIOException e) {
+      throw new EvidenceReadException(e.getMessage(), e);
+    }
     List<ImageReader.Part> parts = new ArrayList<>();
     for (ImageFile file : recorded.files()) {
       parts.add(new ImageReader.Part(file.name(), root.resolve(file.name()), file.sizeBytes()));
@@ -134,7 +157,8 @@ public final class Verification {
     try (ImageReader reader = ImageReader.open(parts)) {
       Rehash.Result computed = Rehash.run(reader::read, reader.size(), recorded.algorithms(), recorded.pieces(), listener, () -> 0);
       long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
-      return ImageComparison.compare(Check.IMAGE_DIGESTS, recorded, reader.gaps(), computed, elapsedMillis);
+      ImageComparison.Outcome outcome = ImageComparison.compare(Check.IMAGE_DIGESTS, recorded, reader.gaps(), computed, elapsedMillis);
+      return new ImageChecks(files, outcome.result(), outcome.findings());
     } catch (IOException e) {
       throw new EvidenceReadException("cannot read the image: " + e.getMessage(), e);
     }

@@ -1,0 +1,64 @@
+package dev.custos.verify;
+
+import dev.custos.custody.CustodyLog;
+import dev.custos.custody.CustodyVerdict;
+import dev.custos.error.EvidenceReadException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * The checks of the records of an acquisition, as opposed to its image: the manifest as the log
+ * recorded it, the custody log, the report PDFs. They read small files and check signatures, so
+ * they can run beside the re-hash.
+ *
+ * @param manifest check 1
+ * @param recorded the manifest's facts when it passed its schema, else null: the image is checked against these only
+ * @param custody check 4
+ * @param reports check 5
+ */
+record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckResult custody, CheckResult reports) {
+
+  /**
+   * @param manifestBytes {@code acquisition.json}, or null when missing
+   * @param custodyBytes {@code custody.jsonl}, or null when missing
+   * @throws UncheckedIOException if a report cannot be read
+   */
+  static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes) {
+    CustodyVerdict custody = custodyBytes == null ? null : CustodyLog.check(root, custodyBytes);
+    ManifestCheck.Outcome manifest = ManifestCheck.check(manifestBytes, custody == null ? List.of() : custody.events());
+    CheckResult reports = custodyBytes == null || manifestBytes == null
+        ? CheckResult.skipped(Check.REPORTS, "the manifest or the custody log is missing")
+        : ReportCheck.check(root, manifestBytes, custodyBytes, custody);
+    return new RecordChecks(manifest.result(), manifest.recorded(), CustodyCheck.check(root, custody), reports);
+  }
+
+  /**
+   * The checks' results once {@code task} is done.
+   *
+   * @throws EvidenceReadException if a report could not be read
+   * @throws InterruptedException if interrupted while waiting
+   */
+  static RecordChecks await(Future<RecordChecks> task) throws EvidenceReadException, InterruptedException {
+    try {
+      return task.get();
+    } catch (CancellationException e) {
+      throw new InterruptedException("the checks of the records were cancelled");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof UncheckedIOException io) {
+        throw new EvidenceReadException(io.getMessage(), io);
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}
