@@ -159,7 +159,13 @@ public final class ImageReader implements Closeable {
     ByteBuffer buffer = ByteBuffer.wrap(destination, offset, length);
     long position = at;
     while (buffer.hasRemaining()) {
-      int n = channels[part].read(buffer, position);
+      int n;
+      try {
+        n = channels[part].read(buffer, position);
+      } catch (IOException e) {
+        throw new IOException(parts.get(part).name() + " gives a read error in its bytes " + position + "–"
+            + (at + length - 1) + ": " + e.getMessage(), e);
+      }
       if (n < 0) {
         throw new IOException(parts.get(part).name() + " ended at byte " + position + " while being read: it changed during verification");
       }
