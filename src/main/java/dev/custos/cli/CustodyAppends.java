@@ -9,7 +9,7 @@ import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.ToolInfo;
 import java.io.PrintWriter;
 
-/** What the commands that append one signed event ({@code note}, {@code transfer}) share. */
+/** What the commands that append custody events ({@code note}, {@code transfer}, {@code render}, {@code verify}) share. */
 final class CustodyAppends {
   private CustodyAppends() {}
 
@@ -25,6 +25,17 @@ final class CustodyAppends {
           + SigningKeyOptions.KEY_VARIABLE + " (make one with report keygen --name NAME --out FILE)");
     }
     return CustodyRecorder.signed(signer, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
+  }
+
+  /**
+   * A recorder signing with {@code signer}, or, when there is none, recording unsigned events in the
+   * name of the operating-system account (each event says it is unsigned).
+   */
+  static CustodyRecorder recorder(Signer signer) {
+    HostInfo host = HostInfo.current();
+    return signer != null
+        ? CustodyRecorder.signed(signer, host, ToolInfo.current(), EvidenceClock.system())
+        : CustodyRecorder.unsigned(host.user(), host, ToolInfo.current(), EvidenceClock.system());
   }
 
   /**

@@ -1,12 +1,8 @@
 package dev.custos.cli;
 
 import dev.custos.crypto.Signer;
-import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
-import dev.custos.evidence.EvidenceClock;
-import dev.custos.evidence.HostInfo;
-import dev.custos.evidence.ToolInfo;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,11 +35,7 @@ final class RenderCommand implements Callable<Integer> {
     if (signer == null && tsa != null) {
       throw new UsageException("--tsa timestamps a signature: give --key too");
     }
-    HostInfo host = HostInfo.current();
-    CustodyRecorder recorder = signer != null
-        ? CustodyRecorder.signed(signer, host, ToolInfo.current(), EvidenceClock.system())
-        : CustodyRecorder.unsigned(host.user(), host, ToolInfo.current(), EvidenceClock.system());
-    Reports.render(directory, signer, Reports.authority(tsa), recorder, spec.commandLine().getOut());
+    Reports.render(directory, signer, Reports.authority(tsa), CustodyAppends.recorder(signer), spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 }

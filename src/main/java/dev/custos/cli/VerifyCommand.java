@@ -2,16 +2,13 @@ package dev.custos.cli;
 
 import dev.custos.crypto.Signer;
 import dev.custos.custody.CustodyEvent;
-import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceSchema;
-import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.JsonText;
-import dev.custos.evidence.ToolInfo;
 import dev.custos.source.SourceInspector;
 import dev.custos.source.WriteBlockGuard;
 import dev.custos.verify.Verification;
@@ -100,7 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
       notRecorded = "--no-record";
     } else {
       try {
-        recorded = Verification.record(result, recorder(signer));
+        recorded = Verification.record(result, CustodyAppends.recorder(signer));
       } catch (CustodyBrokenException e) {
         notRecorded = "the custody log is broken: no event is appended to it";
       } catch (EvidenceWriteException | UsageException e) {
@@ -119,12 +116,5 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return result.verified() ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;
-  }
-
-  private static CustodyRecorder recorder(Signer signer) {
-    HostInfo host = HostInfo.current();
-    return signer != null
-        ? CustodyRecorder.signed(signer, host, ToolInfo.current(), EvidenceClock.system())
-        : CustodyRecorder.unsigned(host.user(), host, ToolInfo.current(), EvidenceClock.system());
   }
 }

@@ -9,8 +9,8 @@ import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
 import dev.custos.testing.Identities;
 import dev.custos.testing.PythonJsonSchema;
+import dev.custos.testing.Tamper;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -105,7 +105,7 @@ class VerifyEvidenceTest {
     assertThat(Evidence.acquireFloppy(dir, "--unsigned", "--format", "split", "--segment-size", "512KiB",
         "--piece-size", "64KiB").exitCode()).isZero();
     long position = 600_000;  // image.002, offset 600000 - 524288 = 75712; piece 9 = bytes 589824–655359
-    flip(dir.resolve("image.002"), position - 524_288);
+    Tamper.flip(dir.resolve("image.002"), position - 524_288);
 
     Cli.Run run = verify(dir, "--json", "--no-record");
 
@@ -129,11 +129,8 @@ class VerifyEvidenceTest {
   void truncatedGrownMissingAndExtraSegments_areEachNamed() throws IOException {
     Path dir = temp.resolve("split");
     assertThat(Evidence.acquireFloppy(dir, "--unsigned", "--format", "split", "--segment-size", "512KiB").exitCode()).isZero();
-    truncate(dir.resolve("image.001"), 524_288 - 1000);
-    try (RandomAccessFile file = new RandomAccessFile(dir.resolve("image.002").toFile(), "rw")) {
-      file.seek(file.length());
-      file.write(new byte[512]);
-    }
+    Tamper.setLength(dir.resolve("image.001"), 524_288 - 1000);
+    Tamper.setLength(dir.resolve("image.002"), 524_288 + 512);
     Files.delete(dir.resolve("image.003"));
     Files.copy(dir.resolve("image.002"), dir.resolve("image.004"));
 
@@ -257,20 +254,4 @@ class VerifyEvidenceTest {
     throw new AssertionError("no " + algorithm + " digest in " + verification);
   }
 
-  static void flip(Path file, long offset) throws IOException {
-    file.toFile().setWritable(true);
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      raf.seek(offset);
-      int value = raf.read();
-      raf.seek(offset);
-      raf.write(value ^ 0x01);
-    }
-  }
-
-  private static void truncate(Path file, long size) throws IOException {
-    file.toFile().setWritable(true);
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      raf.setLength(size);
-    }
-  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.testing.Cli;
 import dev.custos.testing.Evidence;
+import dev.custos.testing.Tamper;
 import dev.custos.testing.ExternalTool;
 import dev.custos.testing.PythonJsonSchema;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class VerifyForeignImageTest {
   void aChangedByte_doesNotVerify_andEachDigestIsShownBothWays() throws IOException {
     Path image = Evidence.randomFile(temp.resolve("disk.img"), 1_000_000, 3);
     String md5 = ExternalTool.digestOf("md5sum", image);
-    VerifyEvidenceTest.flip(image, 123_456);
+    Tamper.flip(image, 123_456);
 
     Cli.Run run = Cli.run("report", "verify", image.toString(), "--md5", md5, "--json");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.testing.Cli;
 import dev.custos.testing.Evidence;
+import dev.custos.testing.Tamper;
 import dev.custos.testing.ExternalTool;
 import dev.custos.testing.LoopDevice;
 import java.io.IOException;
@@ -32,7 +33,7 @@ class VerifySourceTest {
       assertThat(same.exitCode()).as(same.out() + same.err()).isZero();
       assertThat(same.out()).containsPattern("source +PASS +" + loop.path() + ": 2 of 2 digests match");
 
-      VerifyEvidenceTest.flip(backing, 1_500_000);  // piece 5 of 256 KiB pieces: bytes 1310720–1572863
+      Tamper.flip(backing, 1_500_000);  // piece 5 of 256 KiB pieces: bytes 1310720–1572863
       ExternalTool.ok("blockdev", "--flushbufs", loop.path().toString());
 
       Cli.Run changed = Cli.run("report", "verify", dir.toString(), "--verify-source", loop.path().toString(), "--no-record");

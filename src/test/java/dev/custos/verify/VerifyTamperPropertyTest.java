@@ -9,8 +9,8 @@ import dev.custos.source.SourceInspector;
 import dev.custos.source.WriteBlockGuard;
 import dev.custos.testing.Cli;
 import dev.custos.testing.Evidence;
+import dev.custos.testing.Tamper;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,9 +61,9 @@ class VerifyTamperPropertyTest {
       Path segment = dir.resolve(String.format(Locale.ROOT, "image.%03d", position / SEGMENT + 1));
       long offset = position % SEGMENT;
       int mask = 1 + RANDOM.nextInt(255);
-      xor(segment, offset, mask);
+      Tamper.xor(segment, offset, mask);
       VerificationResult result = verify();
-      xor(segment, offset, mask);
+      Tamper.xor(segment, offset, mask);
 
       ImageFindings image = result.image();
       boolean located = !result.verified()
@@ -109,11 +109,11 @@ class VerifyTamperPropertyTest {
       String expected;
       switch (i % 3) {
         case 0 -> {
-          setLength(segment, (long) (RANDOM.nextDouble() * size));
+          Tamper.setLength(segment, (long) (RANDOM.nextDouble() * size));
           expected = name + " is truncated";
         }
         case 1 -> {
-          setLength(segment, size + 1 + RANDOM.nextInt(4096));
+          Tamper.setLength(segment, size + 1 + RANDOM.nextInt(4096));
           expected = name + " has grown";
         }
         default -> {
@@ -159,9 +159,9 @@ class VerifyTamperPropertyTest {
     for (int i = 0; i < cases; i++) {
       long offset = i == 0 ? 0 : i == 1 ? size - 1 : (long) (RANDOM.nextDouble() * size);
       int mask = 1 + RANDOM.nextInt(255);
-      xor(file, offset, mask);
+      Tamper.xor(file, offset, mask);
       VerificationResult result = verify();
-      xor(file, offset, mask);
+      Tamper.xor(file, offset, mask);
 
       Predicate<Problem> namesFile = problem -> name.equals(problem.file());
       assertThat(!result.verified() && result.problems().stream().anyMatch(namesFile))
@@ -181,22 +181,7 @@ class VerifyTamperPropertyTest {
     }
   }
 
-  private static void xor(Path file, long offset, int mask) throws IOException {
-    file.toFile().setWritable(true);
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      raf.seek(offset);
-      int value = raf.read();
-      raf.seek(offset);
-      raf.write(value ^ mask);
-    }
-  }
 
-  private static void setLength(Path file, long length) throws IOException {
-    file.toFile().setWritable(true);
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-      raf.setLength(length);
-    }
-  }
 
   private static void swap(String a, String b) throws IOException {
     Path held = temp.resolve("held");
