@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.evidence.EvidenceSchema;
+import dev.custos.testing.Cli;
 import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
 import java.io.BufferedReader;
@@ -69,6 +70,11 @@ class AcquireInterruptTest {
     assertThat(interrupted.path("type").asText()).isEqualTo("acquisition-interrupted");
     assertThat(interrupted.path("data").path("bytesAcquired").asLong()).isEqualTo(acquired);
     assertThat(interrupted.path("data").path("reason").asText()).contains("signal");
+
+    Cli.Run verified = Cli.run("report", "verify", out.toString(), "--no-record");
+    assertThat(verified.exitCode()).as("what was acquired verifies: %s", verified.out()).isZero();
+    assertThat(verified.out()).contains("no whole-image digest recorded (acquisition not completed at byte " + acquired + ")")
+        .contains((acquired / (1 << 20)) + " of " + (acquired / (1 << 20)) + " sha256 pieces");
   }
 
 }
