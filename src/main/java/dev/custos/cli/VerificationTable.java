@@ -17,7 +17,7 @@ final class VerificationTable {
     for (CheckResult check : result.checks()) {
       out.println(String.format(Locale.ROOT, "  %-14s %-8s %s", check.check().id(), check.verdict().name(), check.summary()));
       for (Problem problem : check.problems()) {
-        out.println(String.format(Locale.ROOT, "  %-14s %-8s - %s", "", "", problem.message()));
+        out.println(String.format(Locale.ROOT, "  %-14s %-8s - %s", "", "", problem.line()));
       }
     }
     int problems = result.problems().size();

@@ -13,4 +13,9 @@ public record Problem(String file, String message) {
   public Problem {
     Objects.requireNonNull(message, "message");
   }
+
+  /** The problem on one line, the file first unless the message already begins with it. */
+  public String line() {
+    return file == null || message.startsWith(file) ? message : file + ": " + message;
+  }
 }

@@ -34,7 +34,7 @@ final class VerificationEvent {
     data.put("problemCount", result.problems().size());
     ArrayNode problems = data.putArray("problems");
     result.problems().stream().limit(PROBLEMS_KEPT)
-        .forEach(problem -> problems.add(problem.message()));
+        .forEach(problem -> problems.add(problem.line()));
     return data;
   }
 }
