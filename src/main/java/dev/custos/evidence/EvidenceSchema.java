@@ -58,8 +58,14 @@ public final class EvidenceSchema {
   private JsonSchema schema() {
     JsonSchema loaded = schema;
     if (loaded == null) {
-      loaded = load(resource);
-      schema = loaded;
+      // One thread compiles it (a background preparation, say); the others wait for that one.
+      synchronized (this) {
+        loaded = schema;
+        if (loaded == null) {
+          loaded = load(resource);
+          schema = loaded;
+        }
+      }
     }
     return loaded;
   }
