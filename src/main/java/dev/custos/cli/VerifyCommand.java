@@ -26,15 +26,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code report verify DIR} and {@code report verify IMAGE --md5 HEX …}: prove nothing changed, or name what did. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Re-verify an evidence directory: the manifest, the image files and their sizes, the image re-hashed",
-        "(whole and piece digests, in one read), the custody log, every report's signature and embedded files, and",
-        "with --verify-source the source itself. Every difference is named: file, piece, byte range, LBAs, segment.",
-        "The outcome is appended to the custody log as a verification event (signed with --key; unsigned without).",
+    description = {
+        "Re-verify an evidence directory: the manifest; the image files and their sizes;",
+        "the image re-hashed in one read (whole and piece digests); the custody log;",
+        "every report's signature and embedded files; with --verify-source, the source.",
+        "Every difference is named: file, piece, byte range, LBAs, segment. The outcome",
+        "is appended to the custody log as a verification event (signed with --key).",
         "",
-        "Or verify an image another tool acquired: report verify IMAGE --md5 HEX | --hashes FILE (a split set is",
-        "found from its first segment: .001, .000 or .aa). Nothing is appended anywhere then.",
+        "Or verify an image another tool acquired: report verify IMAGE --md5 HEX or",
+        "--hashes FILE. A split set is found from its first segment (.001, .000, .aa).",
+        "Nothing is appended anywhere then.",
         "",
-        "Exit 0 when everything verifies, 1 when anything does not, 2 for bad input, 3 for an I/O failure."})
+        "Exit 0: all verifies; 1: something does not; 2: bad input; 3: I/O failure."})
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
