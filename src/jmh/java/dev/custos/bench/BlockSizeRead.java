@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * an operation is one byte.
  *
  * <p>A heap buffer is what the pipeline reads into ({@code ByteBuffer.wrap} of a block's array):
- * the JDK reads into a temporary direct buffer of its own and copies from it. The directory is
+ * the JDK reads into a temporary direct buffer of its own and copies from it. A plain direct buffer
+ * starts wherever the allocator put it; an aligned one on a page. The directory is
  * {@code -Dcustos.bench.memoryDir} (default {@code /dev/shm}).
  */
 @State(Scope.Thread)
@@ -36,11 +37,13 @@ import org.openjdk.jmh.annotations.TearDown;
 @Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms64m", "-Xmx192m"})
 public class BlockSizeRead {
   static final int FILE_BYTES = 256 << 20;
+  private static final int PAGE = 4096;
 
   @Param({"65536", "262144", "1048576", "4194304"})
   public int blockSize;
 
-  @Param({"heap", "direct"})
+  /** {@code direct-aligned}: a direct buffer that starts on a 4 KiB page, as O_DIRECT needs. */
+  @Param({"heap", "direct", "direct-aligned"})
   public String buffer;
 
   private Path file;
@@ -51,7 +54,20 @@ public class BlockSizeRead {
   public void setUp() throws IOException {
     file = TestFiles.random(Path.of(System.getProperty("custos.bench.memoryDir", "/dev/shm")), FILE_BYTES);
     channel = FileChannel.open(file, StandardOpenOption.READ);
-    block = buffer.equals("direct") ? ByteBuffer.allocateDirect(blockSize) : ByteBuffer.allocate(blockSize);
+    block = newBuffer(buffer, blockSize);
+  }
+
+  private static ByteBuffer newBuffer(String kind, int size) {
+    switch (kind) {
+      case "heap":
+        return ByteBuffer.allocate(size);
+      case "direct":
+        return ByteBuffer.allocateDirect(size);
+      case "direct-aligned":
+        return ByteBuffer.allocateDirect(size + PAGE).alignedSlice(PAGE).limit(size).slice();
+      default:
+        throw new IllegalArgumentException("unknown buffer '" + kind + "' (expected heap, direct or direct-aligned)");
+    }
   }
 
   @TearDown(Level.Trial)
