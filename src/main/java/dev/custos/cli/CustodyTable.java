@@ -90,6 +90,12 @@ final class CustodyTable {
       }
       case "note" -> facts.add(data.path("text").asText());
       case "log-repaired" -> facts.add(data.path("tornBytes").asText() + " torn bytes set aside as " + data.path("setAsideAs").asText());
+      case "verification" -> {
+        facts.add("verified".equals(data.path("outcome").asText()) ? "VERIFIED"
+            : "NOT VERIFIED: " + data.path("problemCount").asText() + " problems");
+        data.path("digests").properties().forEach(digest -> facts.add(digest.getKey() + " " + digest.getValue().asText()));
+        addIfPresent(facts, "source re-read: ", data.path("source"));
+      }
       default -> data.properties().stream().limit(4)
           .forEach(member -> facts.add(member.getKey() + " " + member.getValue().toString()));
     }

@@ -24,6 +24,9 @@ final class EventFacts {
           + Formats.text(data.path("to")) + optional("; reason: ", data.path("reason"))
           + optional("; location: ", data.path("location"));
       case "note" -> "Note: " + Formats.text(data.path("text"));
+      case "verification" -> ("verified".equals(data.path("outcome").asText()) ? "Evidence re-verified: everything as recorded"
+          : "Evidence re-verified: NOT as recorded, " + Formats.text(data.path("problemCount")) + " problems")
+          + optional("; source re-read: ", data.path("source"));
       default -> event.type() + generic(data);
     };
     return event.signed() ? facts : facts + " [UNSIGNED]";

@@ -42,7 +42,9 @@ class VerifyEvidenceTest {
     assertThat(last.path("data").path("outcome").asText()).isEqualTo("verified");
     assertThat(last.path("data").path("checks").path("image-digests").asText()).isEqualTo("pass");
     assertThat(last.has("sig")).isTrue();
-    assertThat(Cli.run("report", "custody", dir.toString()).exitCode()).isZero();
+    Cli.Run custody = Cli.run("report", "custody", dir.toString());
+    assertThat(custody.exitCode()).isZero();
+    assertThat(custody.out()).containsPattern("verification +VERIFIED; md5 a849b99b9c1b133ebcff3e20c7834f94");
   }
 
   @Test
