@@ -71,15 +71,6 @@ public class DirectIoRead {
   @Benchmark
   @OperationsPerInvocation(FILE_BYTES)
   public long readWholeFile() throws IOException {
-    long position = 0;
-    while (position < FILE_BYTES) {
-      block.clear();
-      int n = channel.read(block, position);
-      if (n <= 0) {
-        throw new IOException("unexpected end of " + file + " at " + position);
-      }
-      position += n;
-    }
-    return position;
+    return TestFiles.readWhole(channel, block, FILE_BYTES);
   }
 }

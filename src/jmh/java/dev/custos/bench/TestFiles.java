@@ -32,4 +32,23 @@ final class TestFiles {
     }
     return file;
   }
+
+  /**
+   * Reads {@code size} bytes of {@code channel} from the start through {@code block}; returns the
+   * bytes read, so that nothing can be optimised away.
+   *
+   * @throws IOException if the file ends early
+   */
+  static long readWhole(FileChannel channel, ByteBuffer block, long size) throws IOException {
+    long position = 0;
+    while (position < size) {
+      block.clear();
+      int n = channel.read(block, position);
+      if (n <= 0) {
+        throw new IOException("unexpected end of the file at " + position);
+      }
+      position += n;
+    }
+    return position;
+  }
 }
