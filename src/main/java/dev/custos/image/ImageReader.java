@@ -1,5 +1,6 @@
 package dev.custos.image;
 
+import dev.custos.digest.StagingBuffer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -53,8 +54,7 @@ public final class ImageReader implements Closeable {
   private final FileChannel[] channels;
   private final List<Gap> gaps;
   private final long size;
-  private static final int PAGE = 4096;
-  private ByteBuffer staging;
+  private final StagingBuffer staging = new StagingBuffer();
 
   private ImageReader(List<Part> parts, long[] offsets, long[] present, FileChannel[] channels, List<Gap> gaps, long size) {
     this.parts = parts;
@@ -158,13 +158,7 @@ public final class ImageReader implements Closeable {
   }
 
   private void readFully(int part, long at, byte[] destination, int offset, int length) throws IOException {
-    // The kernel copies into a page-aligned direct buffer faster than into the JDK's own temporary
-    // one (see the JMH BlockSizeRead figures in the README); one copy then brings it to the heap.
-    if (staging == null || staging.capacity() < length) {
-      // alignedSlice rounds the capacity down to whole pages: allocate whole pages, plus one to align.
-      staging = ByteBuffer.allocateDirect((length + PAGE - 1) / PAGE * PAGE + PAGE).alignedSlice(PAGE);
-    }
-    ByteBuffer buffer = staging.clear().limit(length);
+    ByteBuffer buffer = staging.of(length);
     long position = at;
     while (buffer.hasRemaining()) {
       int n;

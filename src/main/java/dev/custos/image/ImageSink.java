@@ -1,5 +1,6 @@
 package dev.custos.image;
 
+import dev.custos.digest.StagingBuffer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,6 +20,7 @@ public final class ImageSink implements Closeable {
   private final Path directory;
   private final ImageLayout layout;
   private final List<ImageFile> finished = new ArrayList<>();
+  private final StagingBuffer staging = new StagingBuffer();
   private FileChannel current;
   private String currentName;
   private long currentSize;
@@ -50,7 +52,7 @@ public final class ImageSink implements Closeable {
       if (layout.isSplit()) {
         take = (int) Math.min(take, layout.segmentSize() - currentSize);
       }
-      ByteBuffer buffer = ByteBuffer.wrap(data, position, take);
+      ByteBuffer buffer = staging.of(take).put(data, position, take).flip();
       while (buffer.hasRemaining()) {
         current.write(buffer);
       }

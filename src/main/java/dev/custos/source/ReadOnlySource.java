@@ -1,5 +1,6 @@
 package dev.custos.source;
 
+import dev.custos.digest.StagingBuffer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,6 +27,7 @@ public final class ReadOnlySource implements Closeable {
   private final SourceIdentity identity;
   private final FileChannel sequential;
   private final DirectSectorReader sectorReader;
+  private final StagingBuffer staging = new StagingBuffer();
 
   private ReadOnlySource(SourceIdentity identity, FileChannel sequential, DirectSectorReader sectorReader) {
     this.identity = identity;
@@ -73,7 +75,7 @@ public final class ReadOnlySource implements Closeable {
    * @throws IOException on a read error anywhere in the range
    */
   public int read(long position, byte[] destination, int offset, int length) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(destination, offset, length);
+    ByteBuffer buffer = staging.of(length);
     long at = position;
     while (buffer.hasRemaining()) {
       int n = sequential.read(buffer, at);
@@ -82,7 +84,9 @@ public final class ReadOnlySource implements Closeable {
       }
       at += n;
     }
-    return buffer.position() - offset;
+    int read = buffer.position();
+    buffer.flip().get(destination, offset, read);
+    return read;
   }
 
   /**
