@@ -33,10 +33,11 @@ final class ImageComparison {
     List<DigestComparison> digests = compareDigests(recorded, computed, gaps, problems);
     long pieceSize = recorded.pieces().size();
     long imageSize = recorded.imageSize();
-    int expectedPieces = (int) (recorded.completed() ? ceilDiv(imageSize, pieceSize) : imageSize / pieceSize);
+    long expectedPieces = recorded.expectedPieceCount();
     if (recorded.pieceDigests().size() != expectedPieces) {
       problems.add(new Problem("acquisition.json", "the manifest records " + recorded.pieceDigests().size()
-          + " piece digests, but an image of " + imageSize + " bytes in pieces of " + pieceSize + " bytes has " + expectedPieces));
+          + " piece digests, but an image of " + imageSize + " bytes in pieces of " + pieceSize + " bytes has " + expectedPieces
+          + ": pieces not compared"));
     }
     int compared = Math.min(recorded.pieceDigests().size(), computed.pieces().size());
     List<DamagedPiece> damaged = new ArrayList<>();
@@ -106,10 +107,6 @@ final class ImageComparison {
         .append(findings.pieceSize()).append(" bytes match; ").append(findings.sizeBytes()).append(" bytes read at ")
         .append(String.format(Locale.ROOT, "%.0f MB/s", findings.bytesPerSecond() / 1e6));
     return text.toString();
-  }
-
-  static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
   }
 
   /** Finds segments that hold the bytes recorded for another segment. */

@@ -80,6 +80,24 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
     return digests.stream().map(Digest::algorithm).toList();
   }
 
+  /**
+   * How many piece digests the manifest should hold for its image: every piece of a completed
+   * acquisition (the last one short), only whole pieces of an interrupted one.
+   */
+  long expectedPieceCount() {
+    long size = imageSize();
+    return completed ? (size + pieces.size() - 1) / pieces.size() : size / pieces.size();
+  }
+
+  /**
+   * How to cut the image into pieces when re-hashing it: as recorded, or not at all when the
+   * manifest's piece digests do not fit its image (computing pieces a damaged or hostile manifest
+   * asks for could take any amount of memory; the mismatch is reported instead).
+   */
+  Rehash.PieceSpec piecesToCompute() {
+    return pieceDigests.size() == expectedPieceCount() ? pieces : null;
+  }
+
   /** The image's recorded size: the sum of its files. */
   long imageSize() {
     return files.stream().mapToLong(ImageFile::sizeBytes).sum();

@@ -47,7 +47,7 @@ final class SourceCheck {
         } catch (SourceAccessException e) {
           throw new IOException(e.getMessage(), e);
         }
-      }, recorded.imageSize(), recorded.algorithms(), recorded.pieces(), listener, badSectors::sectorCount);
+      }, recorded.imageSize(), recorded.algorithms(), recorded.piecesToCompute(), listener, badSectors::sectorCount);
     } catch (IOException e) {
       throw new SourceAccessException("cannot re-read the source " + source.path() + ": " + e.getMessage(), e);
     }

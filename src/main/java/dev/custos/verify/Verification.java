@@ -155,7 +155,7 @@ public final class Verification {
     }
     long started = System.nanoTime();
     try (ImageReader reader = ImageReader.open(parts)) {
-      Rehash.Result computed = Rehash.run(reader::read, reader.size(), recorded.algorithms(), recorded.pieces(), listener, () -> 0);
+      Rehash.Result computed = Rehash.run(reader::read, reader.size(), recorded.algorithms(), recorded.piecesToCompute(), listener, () -> 0);
       long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
       ImageComparison.Outcome outcome = ImageComparison.compare(Check.IMAGE_DIGESTS, recorded, reader.gaps(), computed, elapsedMillis);
       return new ImageChecks(files, outcome.result(), outcome.findings());

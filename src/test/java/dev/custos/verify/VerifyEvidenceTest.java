@@ -182,6 +182,20 @@ class VerifyEvidenceTest {
   }
 
   @Test
+  void aManifestWhosePiecesDoNotFitItsImage_isNamed_andNoPiecesAreComputedForIt() throws IOException {
+    Path dir = acquireFloppyUnsigned();
+    Path manifest = dir.resolve("acquisition.json");
+    manifest.toFile().setWritable(true);
+    Files.writeString(manifest, Files.readString(manifest).replace("\"size\": 67108864", "\"size\": 512"));
+
+    Cli.Run run = verify(dir, "--no-record");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("the manifest records 1 piece digests, but an image of 1474560 bytes in pieces of 512 bytes "
+        + "has 2880: pieces not compared").contains("0 of 0 crc32c pieces").doesNotContain("Exception");
+  }
+
+  @Test
   void editedCustodyLine_isNamedByLine_andNoEventIsAppendedToTheBrokenLog() throws IOException {
     Path dir = acquireFloppyUnsigned();
     Path log = dir.resolve("custody.jsonl");
