@@ -28,9 +28,18 @@ final class ImageComparison {
    */
   static Outcome compare(Check check, RecordedAcquisition recorded, List<ImageReader.Gap> gaps, Rehash.Result computed,
       long elapsedMillis) {
+    return compare(check, recorded, gaps, computed, recorded.imageSize(), elapsedMillis);
+  }
+
+  /**
+   * As above, for an image read only up to {@code bytesRead}: whole digests are then not compared.
+   */
+  static Outcome compare(Check check, RecordedAcquisition recorded, List<ImageReader.Gap> gaps, Rehash.Result computed,
+      long bytesRead, long elapsedMillis) {
     ImageMap map = new ImageMap(recorded.files(), recorded.sectorSize());
     List<Problem> problems = new ArrayList<>();
-    List<DigestComparison> digests = compareDigests(recorded, computed, gaps, problems);
+    boolean whole = bytesRead == recorded.imageSize();
+    List<DigestComparison> digests = whole ? compareDigests(recorded, computed, gaps, problems) : List.of();
     long pieceSize = recorded.pieces().size();
     long imageSize = recorded.imageSize();
     long expectedPieces = recorded.expectedPieceCount();
@@ -53,7 +62,7 @@ final class ImageComparison {
     if (!damaged.isEmpty() && recorded.split()) {
       problems.addAll(SwappedSegments.find(recorded, computed.pieces(), damaged));
     }
-    ImageFindings findings = new ImageFindings(imageSize, elapsedMillis, digests, recorded.pieces().algorithm(), pieceSize,
+    ImageFindings findings = new ImageFindings(bytesRead, elapsedMillis, digests, recorded.pieces().algorithm(), pieceSize,
         compared, damaged);
     return new Outcome(findings, CheckResult.of(check, summary(recorded, findings), problems));
   }
@@ -94,7 +103,9 @@ final class ImageComparison {
 
   private static String summary(RecordedAcquisition recorded, ImageFindings findings) {
     StringBuilder text = new StringBuilder();
-    if (findings.digests().isEmpty()) {
+    if (findings.sizeBytes() < recorded.imageSize()) {
+      text.append("whole digests not compared (the image was read only to byte ").append(findings.sizeBytes()).append(")");
+    } else if (findings.digests().isEmpty()) {
       text.append("no whole-image digest recorded (acquisition ").append(recorded.completed() ? "completed" : "not completed")
           .append(" at byte ").append(recorded.bytesAcquired()).append(")");
     } else {

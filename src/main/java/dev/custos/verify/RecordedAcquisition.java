@@ -86,7 +86,8 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
    */
   long expectedPieceCount() {
     long size = imageSize();
-    return completed ? (size + pieces.size() - 1) / pieces.size() : size / pieces.size();
+    long whole = size / pieces.size();
+    return completed && size % pieces.size() != 0 ? whole + 1 : whole;
   }
 
   /**
@@ -98,8 +99,12 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
     return pieceDigests.size() == expectedPieceCount() ? pieces : null;
   }
 
-  /** The image's recorded size: the sum of its files. */
+  /**
+   * The image's recorded size: the sum of its files.
+   *
+   * @throws ArithmeticException if the recorded sizes add up to more than a long holds
+   */
   long imageSize() {
-    return files.stream().mapToLong(ImageFile::sizeBytes).sum();
+    return files.stream().mapToLong(ImageFile::sizeBytes).reduce(0, Math::addExact);
   }
 }

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code report verify DIR}: an untouched evidence directory verifies; every change is named. */
@@ -193,6 +194,23 @@ class VerifyEvidenceTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("the manifest records 1 piece digests, but an image of 1474560 bytes in pieces of 512 bytes "
         + "has 2880: pieces not compared").contains("0 of 0 crc32c pieces").doesNotContain("Exception");
+  }
+
+  @Test
+  @Timeout(120)
+  void aManifestRecordingSizesNoDiskHolds_isNamed_withoutReadingExabytesOfZeros() throws IOException {
+    Path dir = acquireFloppyUnsigned();
+    Path manifest = dir.resolve("acquisition.json");
+    manifest.toFile().setWritable(true);
+    Files.writeString(manifest, Files.readString(manifest).replace("\"sizeBytes\": 1474560", "\"sizeBytes\": 9223372036854775000"));
+
+    Cli.Run run = verify(dir, "--no-record");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("image.ima is truncated: 1474560 of its recorded 9223372036854775000 bytes")
+        .contains("the image was re-hashed only up to byte 1474560, where the first gap begins")
+        .contains("whole digests not compared");
+    assertThat(run.err()).doesNotContain("Exception");
   }
 
   @Test
