@@ -25,7 +25,8 @@ public final class ReadOnlySource implements Closeable {
   static final Set<OpenOption> READ_ONLY = Set.of(StandardOpenOption.READ);
 
   private final SourceIdentity identity;
-  private final FileChannel sequential;
+  private FileChannel sequential;
+  private boolean failedSinceOpened;
   private final DirectSectorReader sectorReader;
   private final StagingBuffer staging = new StagingBuffer();
 
@@ -75,10 +76,19 @@ public final class ReadOnlySource implements Closeable {
    * @throws IOException on a read error anywhere in the range
    */
   public int read(long position, byte[] destination, int offset, int length) throws IOException {
+    if (failedSinceOpened) {
+      reopen();
+    }
     ByteBuffer buffer = staging.of(length);
     long at = position;
     while (buffer.hasRemaining()) {
-      int n = sequential.read(buffer, at);
+      int n;
+      try {
+        n = sequential.read(buffer, at);
+      } catch (IOException e) {
+        failedSinceOpened = true;
+        throw e;
+      }
       if (n < 0) {
         break;
       }
@@ -87,6 +97,20 @@ public final class ReadOnlySource implements Closeable {
     int read = buffer.position();
     buffer.flip().get(destination, offset, read);
     return read;
+  }
+
+  /**
+   * Opens the sequential channel anew. Linux quarters an open file's read-ahead window at every
+   * read error (shrink_readahead_size_eio), so after a bad region the good regions behind it would
+   * be read without read-ahead, several times slower; a fresh open starts with a fresh window
+   * (bench/failing-device measures it).
+   */
+  private void reopen() throws IOException {
+    FileChannel fresh = FileChannel.open(identity.path(), READ_ONLY);
+    FileChannel old = sequential;
+    sequential = fresh;
+    failedSinceOpened = false;
+    old.close();
   }
 
   /**
