@@ -198,7 +198,11 @@ public final class Verification {
     return root;
   }
 
-  private static byte[] readIfPresent(Path file) throws EvidenceReadException {
+  private static byte[] readIfPresent(Path file) throws EvidenceReadException, UsageException {
+    if (Files.isSymbolicLink(file)) {
+      throw new UsageException(file + " is a symbolic link; Custos verifies the evidence in the directory and follows no link"
+          + " out of it");
+    }
     try {
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {

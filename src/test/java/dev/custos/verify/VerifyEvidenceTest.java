@@ -249,6 +249,19 @@ class VerifyEvidenceTest {
   }
 
   @Test
+  void aManifestOrLogReplacedByASymbolicLink_isRefused_notFollowed() throws IOException {
+    Path dir = acquireFloppyUnsigned();
+    Path elsewhere = Files.copy(dir.resolve("acquisition.json"), temp.resolve("elsewhere.json"));
+    Files.delete(dir.resolve("acquisition.json"));
+    Files.createSymbolicLink(dir.resolve("acquisition.json"), elsewhere);
+
+    Cli.Run run = verify(dir, "--no-record");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("acquisition.json is a symbolic link").doesNotContain("Exception");
+  }
+
+  @Test
   void notAnEvidenceDirectory_orNothingAtAll_isBadInput() throws IOException {
     Path empty = Files.createDirectories(temp.resolve("empty"));
 
