@@ -171,9 +171,7 @@ class VerifyEvidenceTest {
   @Test
   void schemaValidEditOfTheManifest_isCaughtByTheSha256TheCustodyLogRecorded() throws IOException {
     Path dir = acquireFloppyUnsigned();
-    Path manifest = dir.resolve("acquisition.json");
-    manifest.toFile().setWritable(true);
-    Files.writeString(manifest, Files.readString(manifest).replace("2026-0142", "2026-0143"));
+    editManifest(dir, "2026-0142", "2026-0143");
 
     Cli.Run run = verify(dir, "--no-record");
 
@@ -185,9 +183,7 @@ class VerifyEvidenceTest {
   @Test
   void aManifestWhosePiecesDoNotFitItsImage_isNamed_andNoPiecesAreComputedForIt() throws IOException {
     Path dir = acquireFloppyUnsigned();
-    Path manifest = dir.resolve("acquisition.json");
-    manifest.toFile().setWritable(true);
-    Files.writeString(manifest, Files.readString(manifest).replace("\"size\": 67108864", "\"size\": 512"));
+    editManifest(dir, "\"size\": 67108864", "\"size\": 512");
 
     Cli.Run run = verify(dir, "--no-record");
 
@@ -200,9 +196,7 @@ class VerifyEvidenceTest {
   @Timeout(120)
   void aManifestRecordingSizesNoDiskHolds_isNamed_withoutReadingExabytesOfZeros() throws IOException {
     Path dir = acquireFloppyUnsigned();
-    Path manifest = dir.resolve("acquisition.json");
-    manifest.toFile().setWritable(true);
-    Files.writeString(manifest, Files.readString(manifest).replace("\"sizeBytes\": 1474560", "\"sizeBytes\": 9223372036854775000"));
+    editManifest(dir, "\"sizeBytes\": 1474560", "\"sizeBytes\": 9223372036854775000");
 
     Cli.Run run = verify(dir, "--no-record");
 
@@ -279,6 +273,15 @@ class VerifyEvidenceTest {
     Cli.Run run = Evidence.acquireFloppy(dir, "--unsigned");
     assertThat(run.exitCode()).as(run.err()).isZero();
     return dir;
+  }
+
+  /** Replaces {@code from} by {@code to} in the manifest, as an editor would. */
+  private static void editManifest(Path dir, String from, String to) throws IOException {
+    Path manifest = dir.resolve("acquisition.json");
+    manifest.toFile().setWritable(true);
+    String text = Files.readString(manifest);
+    assertThat(text).as("the manifest to edit").contains(from);
+    Files.writeString(manifest, text.replace(from, to));
   }
 
   private static Cli.Run verify(Path dir, String... extra) {
