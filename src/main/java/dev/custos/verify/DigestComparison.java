@@ -1,6 +1,8 @@
 package dev.custos.verify;
 
+import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,5 +21,15 @@ public record DigestComparison(HashAlgorithm algorithm, String recorded, String 
 
   public boolean matches() {
     return recorded.equals(computed);
+  }
+
+  /**
+   * Each digest of {@code recorded} beside the one of its algorithm in {@code computed}.
+   *
+   * @throws java.util.NoSuchElementException if {@code computed} lacks an algorithm: a defect
+   */
+  static List<DigestComparison> of(List<Digest> recorded, List<Digest> computed) {
+    return recorded.stream().map(digest -> new DigestComparison(digest.algorithm(), digest.hex(),
+        computed.stream().filter(now -> now.algorithm() == digest.algorithm()).findFirst().orElseThrow().hex())).toList();
   }
 }

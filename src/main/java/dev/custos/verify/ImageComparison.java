@@ -1,6 +1,5 @@
 package dev.custos.verify;
 
-import dev.custos.digest.Digest;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageReader;
 import java.util.ArrayList;
@@ -24,22 +23,21 @@ final class ImageComparison {
    * @param recorded what the manifest records
    * @param gaps bytes the image files do not hold
    * @param computed the digests of the bytes as read now
-   * @param elapsedMillis how long the read took
+   * @param bytesRead how far the image was read: its size, or less (the first gap) when more bytes
+   *     are missing than present; whole digests are compared only for a whole read
    */
   static Outcome compare(Check check, RecordedAcquisition recorded, List<ImageReader.Gap> gaps, Rehash.Result computed,
-      long elapsedMillis) {
-    return compare(check, recorded, gaps, computed, recorded.imageSize(), elapsedMillis);
-  }
-
-  /**
-   * As above, for an image read only up to {@code bytesRead}: whole digests are then not compared.
-   */
-  static Outcome compare(Check check, RecordedAcquisition recorded, List<ImageReader.Gap> gaps, Rehash.Result computed,
-      long bytesRead, long elapsedMillis) {
+      long bytesRead) {
     ImageMap map = new ImageMap(recorded.files(), recorded.sectorSize());
     List<Problem> problems = new ArrayList<>();
     boolean whole = bytesRead == recorded.imageSize();
     List<DigestComparison> digests = whole ? compareDigests(recorded, computed, gaps, problems) : List.of();
+    if (!whole) {
+      long missing = gaps.stream().mapToLong(gap -> gap.end() - gap.start()).sum();
+      problems.add(new Problem(null, "more bytes are missing from the image files (" + missing + ") than present ("
+          + (recorded.imageSize() - missing) + "): the image was re-hashed only up to byte " + bytesRead
+          + ", where the first gap begins"));
+    }
     long pieceSize = recorded.pieces().size();
     long imageSize = recorded.imageSize();
     long expectedPieces = recorded.expectedPieceCount();
@@ -62,21 +60,18 @@ final class ImageComparison {
     if (!damaged.isEmpty() && recorded.split()) {
       problems.addAll(SwappedSegments.find(recorded, computed.pieces(), damaged));
     }
-    ImageFindings findings = new ImageFindings(bytesRead, elapsedMillis, digests, recorded.pieces().algorithm(), pieceSize,
+    ImageFindings findings = new ImageFindings(bytesRead, computed.elapsedMillis(), digests, recorded.pieces().algorithm(), pieceSize,
         compared, damaged);
     return new Outcome(findings, CheckResult.of(check, summary(recorded, findings), problems));
   }
 
   private static List<DigestComparison> compareDigests(RecordedAcquisition recorded, Rehash.Result computed,
       List<ImageReader.Gap> gaps, List<Problem> problems) {
-    List<DigestComparison> comparisons = new ArrayList<>();
-    for (Digest digest : recorded.digests()) {
-      Digest now = computed.digests().stream().filter(d -> d.algorithm() == digest.algorithm()).findFirst().orElseThrow();
-      DigestComparison comparison = new DigestComparison(digest.algorithm(), digest.hex(), now.hex());
-      comparisons.add(comparison);
+    List<DigestComparison> comparisons = DigestComparison.of(recorded.digests(), computed.digests());
+    for (DigestComparison comparison : comparisons) {
       if (!comparison.matches()) {
-        problems.add(new Problem(null, digest.algorithm().displayName() + " of the image is " + now.hex() + ", recorded "
-            + digest.hex() + (gaps.isEmpty() ? "" : " (bytes missing from the image files were read as zeros)")));
+        problems.add(new Problem(null, comparison.algorithm().displayName() + " of the image is " + comparison.computed()
+            + ", recorded " + comparison.recorded() + (gaps.isEmpty() ? "" : " (bytes missing from the image files were read as zeros)")));
       }
     }
     return comparisons;

@@ -67,28 +67,21 @@ public final class ImageVerification {
     } catch (IOException e) {
       throw new EvidenceReadException("cannot read the size of an image file: " + e.getMessage(), e);
     }
-    long nanos = System.nanoTime();
     Rehash.Result computed;
     try (ImageReader reader = ImageReader.open(parts)) {
       computed = Rehash.run(reader::read, reader.size(), algorithms, null, listener, () -> 0);
     } catch (IOException e) {
       throw new EvidenceReadException("cannot read the image: " + e.getMessage(), e);
     }
-    long elapsedMillis = (System.nanoTime() - nanos) / 1_000_000;
-    List<DigestComparison> comparisons = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-    for (int i = 0; i < expected.size(); i++) {
-      DigestComparison comparison = new DigestComparison(expected.get(i).algorithm(), expected.get(i).hex(), computed.digests().get(i).hex());
-      comparisons.add(comparison);
-      if (!comparison.matches()) {
-        problems.add(new Problem(null, comparison.algorithm().displayName() + " of the image is " + comparison.computed()
-            + ", expected " + comparison.recorded()));
-      }
-    }
+    List<DigestComparison> comparisons = DigestComparison.of(expected, computed.digests());
+    List<Problem> problems = comparisons.stream().filter(comparison -> !comparison.matches())
+        .map(comparison -> new Problem(null, comparison.algorithm().displayName() + " of the image is " + comparison.computed()
+            + ", expected " + comparison.recorded()))
+        .toList();
     String filesSummary = files.size() == 1 ? "1 file, " + total + " bytes"
         : files.size() + " files read in order as one image (" + parts.get(0).name() + " … " + parts.get(parts.size() - 1).name()
             + "), " + total + " bytes";
-    ImageFindings findings = new ImageFindings(total, elapsedMillis, comparisons, null, 0, 0, List.of());
+    ImageFindings findings = new ImageFindings(total, computed.elapsedMillis(), comparisons, null, 0, 0, List.of());
     String digestsSummary = (comparisons.size() - problems.size()) + " of " + comparisons.size() + " digests match ("
         + String.join(", ", algorithms.stream().map(HashAlgorithm::id).toList()) + ")";
     List<CheckResult> checks = List.of(CheckResult.pass(Check.IMAGE_FILES, filesSummary),

@@ -51,8 +51,14 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
    */
   static RecordedAcquisition from(JsonNode manifest) {
     List<ImageFile> files = new ArrayList<>();
+    long total = 0;
     for (JsonNode file : manifest.path("image").path("files")) {
-      files.add(new ImageFile(file.path("path").asText(), file.path("sizeBytes").longValue()));
+      ImageFile imageFile = new ImageFile(file.path("path").asText(), count(file.path("sizeBytes"), "an image file's size", 0));
+      files.add(imageFile);
+      if (imageFile.sizeBytes() > Long.MAX_VALUE - total) {
+        throw new IllegalArgumentException("the image files' sizes add up to more bytes than a file can hold");
+      }
+      total += imageFile.sizeBytes();
     }
     List<Digest> digests = new ArrayList<>();
     for (Map.Entry<String, JsonNode> entry : manifest.path("digests").properties()) {
@@ -63,12 +69,27 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
     pieces.path("digests").forEach(digest -> pieceDigests.add(digest.asText()));
     JsonNode source = manifest.path("source");
     JsonNode outcome = manifest.path("outcome");
-    return new RecordedAcquisition(files, "split".equals(manifest.path("image").path("format").asText()),
-        source.path("logicalSectorSize").intValue(), digests,
-        new Rehash.PieceSpec(PieceAlgorithm.byName(pieces.path("algorithm").asText()), pieces.path("size").longValue()),
-        pieceDigests, "completed".equals(outcome.path("status").asText()), outcome.path("bytesAcquired").longValue(),
-        new RecordedSource(source.path("path").asText(), source.path("sizeBytes").longValue(),
+    long sectorSize = count(source.path("logicalSectorSize"), "the sector size", 1);
+    if (sectorSize > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the sector size " + sectorSize + " is not one a drive has");
+    }
+    return new RecordedAcquisition(files, "split".equals(manifest.path("image").path("format").asText()), (int) sectorSize,
+        digests,
+        new Rehash.PieceSpec(PieceAlgorithm.byName(pieces.path("algorithm").asText()), count(pieces.path("size"), "the piece size", 1)),
+        pieceDigests, "completed".equals(outcome.path("status").asText()), count(outcome.path("bytesAcquired"), "the bytes acquired", 0),
+        new RecordedSource(source.path("path").asText(), count(source.path("sizeBytes"), "the source's size", 0),
             textOrNull(source.path("model")), textOrNull(source.path("serial"))));
+  }
+
+  /**
+   * An integer the manifest records, exactly: JSON allows integers no long holds, and reading
+   * only their low bits would check the image against a number nobody wrote.
+   */
+  private static long count(JsonNode node, String what, long minimum) {
+    if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < minimum) {
+      throw new IllegalArgumentException(what + " is " + node + ", not an integer from " + minimum + " to " + Long.MAX_VALUE);
+    }
+    return node.longValue();
   }
 
   private static String textOrNull(JsonNode node) {
@@ -99,12 +120,8 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
     return pieceDigests.size() == expectedPieceCount() ? pieces : null;
   }
 
-  /**
-   * The image's recorded size: the sum of its files.
-   *
-   * @throws ArithmeticException if the recorded sizes add up to more than a long holds
-   */
+  /** The image's recorded size: the sum of its files ({@link #from} refuses sums that overflow). */
   long imageSize() {
-    return files.stream().mapToLong(ImageFile::sizeBytes).reduce(0, Math::addExact);
+    return files.stream().mapToLong(ImageFile::sizeBytes).sum();
   }
 }

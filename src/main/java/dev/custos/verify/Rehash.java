@@ -46,8 +46,9 @@ final class Rehash {
    *
    * @param digests one per algorithm asked for, in that order
    * @param pieces one per piece, the last possibly short; empty without a piece spec
+   * @param elapsedMillis how long the read took
    */
-  record Result(List<Digest> digests, List<String> pieces) {
+  record Result(List<Digest> digests, List<String> pieces, long elapsedMillis) {
     Result {
       digests = List.copyOf(digests);
       pieces = List.copyOf(pieces);
@@ -89,8 +90,8 @@ final class Rehash {
       // Digest consumers only compute; a failure here is a defect, not a property of the evidence.
       throw new IllegalStateException("re-hashing failed in " + e.consumer() + ": " + e.getMessage(), e);
     }
-    progress.end(size);
+    long elapsedMillis = progress.end(size);
     return new Result(digests.stream().map(DigestConsumer::result).toList(),
-        pieceDigests == null ? List.of() : pieceDigests.result());
+        pieceDigests == null ? List.of() : pieceDigests.result(), elapsedMillis);
   }
 }

@@ -37,7 +37,6 @@ final class SourceCheck {
       return new ImageComparison.Outcome(null, CheckResult.of(Check.SOURCE, source.path() + " not re-read", identity));
     }
     BadSectorMap badSectors = new BadSectorMap();
-    long started = System.nanoTime();
     Rehash.Result computed;
     try (ReadOnlySource reader = ReadOnlySource.open(source)) {
       SourceBlockReader blocks = new SourceBlockReader(reader, RETRIES, badSectors);
@@ -51,11 +50,10 @@ final class SourceCheck {
     } catch (IOException e) {
       throw new SourceAccessException("cannot re-read the source " + source.path() + ": " + e.getMessage(), e);
     }
-    long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
     RecordedAcquisition asSource = new RecordedAcquisition(List.of(new ImageFile(name, recorded.imageSize())), false,
         recorded.sectorSize(), recorded.digests(), recorded.pieces(), recorded.pieceDigests(), recorded.completed(),
         recorded.bytesAcquired(), recorded.source());
-    ImageComparison.Outcome outcome = ImageComparison.compare(Check.SOURCE, asSource, List.of(), computed, elapsedMillis);
+    ImageComparison.Outcome outcome = ImageComparison.compare(Check.SOURCE, asSource, List.of(), computed, recorded.imageSize());
     String summary = source.path() + ": " + outcome.result().summary()
         + (badSectors.sectorCount() == 0 ? "" : "; " + badSectors.sectorCount() + " sectors unreadable now, zero-filled");
     return new ImageComparison.Outcome(outcome.findings(),

@@ -2,9 +2,7 @@ package dev.custos.verify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.custody.CustodyEvent;
-import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyRecorder;
-import dev.custos.custody.CustodyVerdict;
 import dev.custos.digest.ProgressListener;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceReadException;
@@ -153,27 +151,14 @@ public final class Verification {
     for (ImageFile file : recorded.files()) {
       parts.add(new ImageReader.Part(file.name(), root.resolve(file.name()), file.sizeBytes()));
     }
-    long started = System.nanoTime();
     try (ImageReader reader = ImageReader.open(parts)) {
       long gapBytes = reader.gaps().stream().mapToLong(gap -> gap.end() - gap.start()).sum();
       // Gaps are read as zeros to keep later bytes in place; but more zeros than bytes (files far
-      // shorter than recorded, or sizes no disk holds) would only cost time: stop at the first gap.
+      // shorter than recorded) would only cost time: stop at the first gap then.
       long readable = gapBytes > reader.size() - gapBytes ? reader.gaps().get(0).start() : reader.size();
       Rehash.Result computed = Rehash.run(reader::read, readable, recorded.algorithms(), recorded.piecesToCompute(), listener, () -> 0);
-      long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
-      ImageComparison.Outcome outcome = ImageComparison.compare(Check.IMAGE_DIGESTS, recorded, reader.gaps(), computed, readable,
-          elapsedMillis);
-      CheckResult digests = outcome.result();
-      if (readable < reader.size()) {
-        List<Problem> problems = new ArrayList<>(digests.problems());
-        problems.add(new Problem(null, "more bytes are missing from the image files (" + gapBytes + ") than present ("
-            + (reader.size() - gapBytes) + "): the image was re-hashed only up to byte " + readable + ", where the first gap begins"));
-        digests = CheckResult.of(Check.IMAGE_DIGESTS, digests.summary(), problems);
-      }
-      return new ImageChecks(files, digests, outcome.findings());
-    } catch (ArithmeticException e) {
-      return new ImageChecks(files, CheckResult.of(Check.IMAGE_DIGESTS, "not re-hashed", List.of(new Problem(EvidenceDirectory.MANIFEST,
-          "the recorded sizes of the image files add up to more bytes than a file can hold"))), null);
+      ImageComparison.Outcome outcome = ImageComparison.compare(Check.IMAGE_DIGESTS, recorded, reader.gaps(), computed, readable);
+      return new ImageChecks(files, outcome.result(), outcome.findings());
     } catch (IOException e) {
       throw new EvidenceReadException("cannot read the image: " + e.getMessage(), e);
     }
