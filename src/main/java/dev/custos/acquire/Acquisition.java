@@ -1,17 +1,8 @@
 package dev.custos.acquire;
 
-import dev.custos.digest.Block;
-import dev.custos.digest.BlockConsumer;
-import dev.custos.digest.BlockPipeline;
-import dev.custos.digest.Digest;
-import dev.custos.digest.DigestConsumer;
-import dev.custos.digest.PieceDigestConsumer;
-import dev.custos.digest.PipelineFailure;
-import dev.custos.digest.ProgressListener;
-import dev.custos.digest.ProgressMeter;
 import dev.custos.custody.CustodyRecorder;
+import dev.custos.digest.ProgressListener;
 import dev.custos.error.CustodyBrokenException;
-import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.SourceAccessException;
 import dev.custos.error.UsageException;
@@ -20,16 +11,13 @@ import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
-import dev.custos.image.ImageSink;
-import dev.custos.source.BadSectorMap;
+import dev.custos.image.ImageReader;
 import dev.custos.source.ReadOnlySource;
-import dev.custos.source.SourceBlockReader;
 import dev.custos.source.SourceIdentity;
 import dev.custos.source.SourceInspector;
 import dev.custos.source.WriteBlock;
 import dev.custos.source.WriteBlockGuard;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,8 +28,6 @@ import java.util.List;
  * <p>Each run is independent; an instance may run several acquisitions, one at a time or at once.
  */
 public final class Acquisition {
-  /** Blocks in flight: with 1 MiB blocks, 16 MiB whatever the size of the source. */
-  static final int POOL_BLOCKS = 16;
   /** Room for the manifest and its piece digests beyond the image itself. */
   private static final long MANIFEST_ALLOWANCE = 16L << 20;
 
@@ -74,7 +60,8 @@ public final class Acquisition {
    * Acquires the source into a new evidence directory.
    *
    * @return the manifest written: completed, or interrupted when {@code stop} was signalled
-   * @throws UsageException for a refusal before anything was written (the message says why)
+   * @throws UsageException for a refusal before anything was written (the message says why),
+   *     among them another Custos process acquiring into the directory or from the source
    * @throws EvidenceWriteException if the image or manifest could not be written; what was written
    *     is kept and, where the disk allowed, a manifest records the failure
    * @throws SourceAccessException if the source vanished or shrank; as above
@@ -86,16 +73,95 @@ public final class Acquisition {
       throws UsageException, EvidenceWriteException, SourceAccessException, CustodyBrokenException, InterruptedException {
     EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(request.outputDirectory());
     SourceIdentity source = inspector.inspect(request.source());
-    OutputChecks.check(request, source, directory, MANIFEST_ALLOWANCE);
+    OutputChecks.check(request, source, directory, MANIFEST_ALLOWANCE, 0);
     WriteBlock writeBlock = writeBlockGuard.secure(source, request.setReadOnly(), request.hardwareBlocker());
     directory.create();
-    try (ReadOnlySource reader = openSource(source)) {
-      AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
-      events.started(request, source, writeBlock, reader.errorUnit());
-      return acquire(request, reader, writeBlock, directory, listener, stop, events);
-    } catch (IOException e) {
-      throw new SourceAccessException("cannot close source " + source.path() + ": " + e.getMessage(), e);
+    try (AcquisitionLocks locks = AcquisitionLocks.ofDirectory(directory.root())) {
+      locks.alsoSource(source);
+      // Again, now that no other Custos process can write here: one may have just finished.
+      EvidenceDirectory.forNewAcquisition(directory.root());
+      try (ReadOnlySource reader = openSource(source)) {
+        AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
+        events.started(request, source, writeBlock, reader.errorUnit());
+        return readRun(request, reader, writeBlock, directory, events).read(ReadRun.Start.fresh(clock.now()), listener, stop);
+      } catch (ReadRun.PieceMismatch e) {
+        throw new IllegalStateException("a new acquisition has no recorded pieces to mismatch", e);
+      } catch (IOException e) {
+        throw new SourceAccessException("cannot close source " + source.path() + ": " + e.getMessage(), e);
+      }
     }
+  }
+
+  /**
+   * Continues an interrupted acquisition from where its image and progress record say it got:
+   * the image is re-hashed from byte 0 against the recorded piece digests (so the whole-image
+   * digests cover every byte), and the source is read from the first piece not in the image, or
+   * not matching its record. Ends with the image and digests an uninterrupted run would have.
+   *
+   * @return the manifest written, as {@link #run}
+   * @throws UsageException if there is nothing to resume, the source is another drive, or another
+   *     Custos process holds the directory or the source
+   * @throws CustodyBrokenException if the custody log is broken: nothing is resumed
+   * @throws EvidenceWriteException if the image, manifest or log cannot be written; as {@link #run}
+   * @throws SourceAccessException as {@link #run}
+   * @throws InterruptedException if the calling thread was interrupted
+   */
+  public Manifest resume(ResumeRequest request, ProgressListener listener, StopSignal stop)
+      throws UsageException, EvidenceWriteException, SourceAccessException, CustodyBrokenException, InterruptedException {
+    EvidenceDirectory directory = EvidenceDirectory.existing(request.directory());
+    try (AcquisitionLocks locks = AcquisitionLocks.ofDirectory(directory.root())) {
+      InterruptedAcquisition state = InterruptedAcquisition.read(directory.root(), request.source(), request.setReadOnly(),
+          request.hardwareBlocker());
+      AcquisitionRequest acquisition = state.request();
+      SourceIdentity source = inspector.inspect(acquisition.source());
+      state.requireSameSource(source);
+      String manifestSha256 = state.checkedManifestSha256(directory.root());
+      WriteBlock writeBlock = writeBlockGuard.secure(source, acquisition.setReadOnly(), acquisition.hardwareBlocker());
+      locks.alsoSource(source);
+      try (ReadOnlySource reader = openSource(source)) {
+        if (reader.errorUnit() != state.errorGranularity()) {
+          throw new UsageException("the source now reads in units of " + reader.errorUnit() + " bytes after an error, recorded "
+              + state.errorGranularity() + ": refusing to resume with another error granularity");
+        }
+        ResumePoint point = resumePoint(directory, acquisition, source);
+        OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.offset());
+        String setAside = manifestSha256 == null ? null : InterruptedManifests.setAside(directory.root());
+        AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
+        ReadRun run = readRun(acquisition, reader, writeBlock, directory, events);
+        List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
+        long rereadPiece = -1;
+        while (true) {
+          Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(), rereadPiece,
+              state.interrupted() != null);
+          events.resumed(resumption, setAside, manifestSha256, source, writeBlock);
+          setAside = null;
+          resumptions.add(resumption);
+          try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {
+            return run.read(new ReadRun.Start(point.offset(), prefix, point.digests(), point.badSectors(), state.started().time(),
+                resumptions), listener, stop);
+          } catch (ReadRun.PieceMismatch e) {
+            rereadPiece = e.piece;
+            point = point.before(e.piece, acquisition.pieceSize(), source.sizeBytes());
+          }
+        }
+      } catch (IOException e) {
+        throw new EvidenceWriteException("cannot resume in " + directory.root() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static ResumePoint resumePoint(EvidenceDirectory directory, AcquisitionRequest request, SourceIdentity source)
+      throws UsageException {
+    try {
+      return ResumePoint.find(directory.root(), request, source.sizeBytes(), source.logicalSectorSize());
+    } catch (IOException e) {
+      throw new UsageException("cannot resume in " + directory.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ReadRun readRun(AcquisitionRequest request, ReadOnlySource reader, WriteBlock writeBlock, EvidenceDirectory directory,
+      AcquisitionEvents events) {
+    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool);
   }
 
   private static ReadOnlySource openSource(SourceIdentity source) throws SourceAccessException {
@@ -103,120 +169,6 @@ public final class Acquisition {
       return ReadOnlySource.open(source);
     } catch (IOException e) {
       throw new SourceAccessException("cannot open source " + source.path() + " for reading: " + e.getMessage(), e);
-    }
-  }
-
-  private Manifest acquire(AcquisitionRequest request, ReadOnlySource source, WriteBlock writeBlock,
-      EvidenceDirectory directory, ProgressListener listener, StopSignal stop, AcquisitionEvents events)
-      throws EvidenceWriteException, SourceAccessException, CustodyBrokenException, InterruptedException {
-    BadSectorMap badSectors = new BadSectorMap();
-    SourceBlockReader reader = new SourceBlockReader(source, request.retries(), badSectors);
-    ImageSink sink = new ImageSink(directory.root(), request.layout());
-    List<DigestConsumer> digests = request.algorithms().stream().map(DigestConsumer::new).toList();
-    PieceDigestConsumer pieces = new PieceDigestConsumer(request.pieceAlgorithm(), request.pieceSize());
-    RateSampler sampler = new RateSampler();
-    ProgressMeter progress = new ProgressMeter(listener, source.size(), badSectors::sectorCount, System::nanoTime, sampler::offer);
-    List<BlockConsumer> consumers = new ArrayList<>(digests);
-    consumers.add(pieces);
-    consumers.add(new ImageWriterConsumer(sink));
-    consumers.add(progress);
-
-    Instant started = clock.now();
-    CustosException failure = null;
-    String stopReason = null;
-    long offset = 0;
-    BlockPipeline pipeline = new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS);
-    try {
-      while (offset < source.size()) {
-        if (stop.isStopped()) {
-          stopReason = stop.reason();
-          break;
-        }
-        Block block = pipeline.nextFreeBlock();
-        int length = (int) Math.min(block.capacity(), source.size() - offset);
-        reader.read(offset, block.data(), length);
-        block.fill(offset, length);
-        pipeline.publish(block);
-        offset += length;
-        events.readErrors(badSectors, System.nanoTime(), false);
-      }
-      pipeline.finish();
-    } catch (PipelineFailure e) {
-      failure = TargetFailures.describe(e, sink, source.size(), directory);
-    } catch (SourceAccessException | EvidenceWriteException | CustodyBrokenException e) {
-      failure = e;
-    } finally {
-      pipeline.close();
-      try {
-        sink.close();
-      } catch (IOException e) {
-        if (failure == null) {
-          failure = TargetFailures.describe(e, sink, source.size(), directory);
-        }
-      }
-    }
-    long bytesAcquired = failure == null ? offset : sink.totalBytes();
-    if (failure == null) {
-      events.readErrors(badSectors, System.nanoTime(), true);
-    }
-    sampler.end(progress.end(bytesAcquired), bytesAcquired);
-    List<Manifest.RateSample> samples = sampler.samples();
-    Instant ended = clock.now();
-
-    Manifest.Status status = failure != null ? Manifest.Status.FAILED
-        : stopReason != null ? Manifest.Status.INTERRUPTED : Manifest.Status.COMPLETED;
-    boolean completed = status == Manifest.Status.COMPLETED;
-    List<String> pieceDigests = pieces.completedPieces();
-    if (!completed) {
-      // Only whole pieces describe bytes that are in the image as read.
-      pieceDigests = pieceDigests.subList(0, (int) Math.min(pieceDigests.size(), bytesAcquired / request.pieceSize()));
-    }
-    Manifest manifest = new Manifest(
-        Manifest.FORMAT_VERSION, tool, request.caseInfo(), host, source.identity(), writeBlock,
-        new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries(), source.errorUnit()),
-        sink.files(),
-        completed ? digests.stream().map(DigestConsumer::result).toList() : List.of(),
-        new Manifest.Pieces(request.pieceAlgorithm(), request.pieceSize(), pieceDigests),
-        new Manifest.BadSectors(badSectors.ranges(), reader.recoveredReadErrors()),
-        new Manifest.Timing(started, ended),
-        samples,
-        new Manifest.Outcome(status, bytesAcquired,
-            failure != null ? failure.getMessage() : stopReason));
-    try {
-      directory.writeManifest(manifest);
-    } catch (EvidenceWriteException e) {
-      if (failure != null) {
-        e.addSuppressed(failure);
-        throw new EvidenceWriteException(failure.getMessage() + "; and the manifest could not be written: " + e.getMessage(), e);
-      }
-      throw e;
-    }
-    if (!(failure instanceof CustodyBrokenException)) {
-      try {
-        events.ended(manifest, true);
-      } catch (EvidenceWriteException | CustodyBrokenException e) {
-        if (failure == null) {
-          throw new EvidenceWriteException(EvidenceDirectory.MANIFEST + " is written, but the custody log could not record the end: "
-              + e.getMessage(), e);
-        }
-        failure.addSuppressed(e);
-      }
-    }
-    rethrow(failure, bytesAcquired);
-    return manifest;
-  }
-
-  private static void rethrow(CustosException failure, long bytesAcquired)
-      throws EvidenceWriteException, SourceAccessException, CustodyBrokenException {
-    if (failure instanceof CustodyBrokenException e) {
-      throw e;
-    }
-    String kept = " (the " + bytesAcquired + " bytes acquired are kept; " + EvidenceDirectory.MANIFEST + " records the failure)";
-    if (failure instanceof SourceAccessException e) {
-      throw new SourceAccessException(e.getMessage() + kept, e);
-    }
-    if (failure != null) {
-      throw new EvidenceWriteException(failure.getMessage() + kept, failure);
     }
   }
 }

@@ -54,6 +54,32 @@ final class AcquisitionEvents {
     recorder.append(directory, "acquisition-started", data);
   }
 
+  /** Takes the bad sectors already in {@code badSectors} (a resumption's, recorded earlier) as recorded. */
+  void alreadyRecorded(BadSectorMap badSectors) {
+    List<SectorRange> ranges = badSectors.ranges();
+    reportedSectors = badSectors.sectorCount();
+    reportedEndLba = ranges.isEmpty() ? 0 : ranges.get(ranges.size() - 1).endLba();
+  }
+
+  /**
+   * Records that an interrupted acquisition goes on: where reading the source begins again, how
+   * many recorded pieces of the image matched, the manifest of the interruption set aside, and
+   * the source and write block as they are now.
+   */
+  void resumed(Manifest.Resumption resumption, String previousManifestFile, String previousManifestSha256,
+      SourceIdentity source, WriteBlock writeBlock) throws EvidenceWriteException, CustodyBrokenException {
+    ObjectNode data = ManifestJson.resumptionTree(resumption);
+    data.remove("time");
+    if (previousManifestFile == null) {
+      data.putNull("previousManifest");
+    } else {
+      data.putObject("previousManifest").put("file", previousManifestFile).put("sha256", previousManifestSha256);
+    }
+    data.set("source", ManifestJson.sourceTree(source));
+    data.set("writeBlock", ManifestJson.writeBlockTree(writeBlock));
+    recorder.append(directory, "acquisition-resumed", data);
+  }
+
   /** Records the bad sectors found since the last batch, if there are any and a batch is due (or {@code force}). */
   void readErrors(BadSectorMap badSectors, long nowNanos, boolean force) throws EvidenceWriteException, CustodyBrokenException {
     if (badSectors.sectorCount() == reportedSectors || (!force && nowNanos - lastBatchNanos < READ_ERROR_BATCH_NANOS)) {

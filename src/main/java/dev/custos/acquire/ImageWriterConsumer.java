@@ -5,12 +5,17 @@ import dev.custos.digest.BlockConsumer;
 import dev.custos.image.ImageSink;
 import java.io.IOException;
 
-/** Writes every block into the image; {@link #finish()} flushes and seals the files. */
+/**
+ * Writes every block from {@code writeFrom} on into the image (a resumption's earlier blocks are
+ * the image's own, re-hashed, not written again); {@link #finish()} flushes and seals the files.
+ */
 final class ImageWriterConsumer implements BlockConsumer {
   private final ImageSink sink;
+  private final long writeFrom;
 
-  ImageWriterConsumer(ImageSink sink) {
+  ImageWriterConsumer(ImageSink sink, long writeFrom) {
     this.sink = sink;
+    this.writeFrom = writeFrom;
   }
 
   @Override
@@ -20,7 +25,9 @@ final class ImageWriterConsumer implements BlockConsumer {
 
   @Override
   public void accept(Block block) throws IOException {
-    sink.write(block.data(), 0, block.length());
+    if (block.offset() >= writeFrom) {
+      sink.write(block.data(), 0, block.length());
+    }
   }
 
   @Override

@@ -14,11 +14,12 @@ final class OutputChecks {
   private OutputChecks() {}
 
   /**
+   * @param alreadyWritten bytes of the image already on disk (a resumption's), not needed again
    * @throws UsageException if the output lies on the source, the block or segment size does not
    *     fit the sector size, or the output's file system lacks room for the image
    */
-  static void check(AcquisitionRequest request, SourceIdentity source, EvidenceDirectory directory, long allowance)
-      throws UsageException {
+  static void check(AcquisitionRequest request, SourceIdentity source, EvidenceDirectory directory, long allowance,
+      long alreadyWritten) throws UsageException {
     int sectorSize = source.logicalSectorSize();
     if (request.blockSize() % sectorSize != 0) {
       throw new UsageException("block size " + request.blockSize() + " is not a multiple of the source's sector size " + sectorSize);
@@ -28,7 +29,7 @@ final class OutputChecks {
     }
     Path existing = directory.nearestExisting();
     refuseOutputOnSource(source, directory, existing);
-    refuseTooLittleSpace(source, directory, existing, allowance);
+    refuseTooLittleSpace(source, directory, existing, allowance, alreadyWritten);
   }
 
   private static void refuseOutputOnSource(SourceIdentity source, EvidenceDirectory directory, Path existing) throws UsageException {
@@ -47,9 +48,10 @@ final class OutputChecks {
     }
   }
 
-  private static void refuseTooLittleSpace(SourceIdentity source, EvidenceDirectory directory, Path existing, long allowance)
-      throws UsageException {
-    long needed = Math.addExact(source.sizeBytes(), allowance);
+  private static void refuseTooLittleSpace(SourceIdentity source, EvidenceDirectory directory, Path existing, long allowance,
+      long alreadyWritten) throws UsageException {
+    long image = source.sizeBytes() - alreadyWritten;
+    long needed = Math.addExact(image, allowance);
     long free;
     try {
       FileStore store = Files.getFileStore(existing);
@@ -59,7 +61,7 @@ final class OutputChecks {
     }
     if (free < needed) {
       throw new UsageException("not enough free space for the image in " + directory.root() + ": needs "
-          + needed + " bytes (" + source.sizeBytes() + " of image and " + allowance + " for the manifest), "
+          + needed + " bytes (" + image + " of image and " + allowance + " for the manifest), "
           + free + " bytes are free");
     }
   }

@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
     name = "acquire",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Identify drives and acquire sector-exact images with parallel digests.",
-    subcommands = {DevicesCommand.class, ImageCommand.class, DemoCommand.class})
+    description = "Identify drives, acquire sector-exact images with parallel digests, resume an interrupted acquisition.",
+    subcommands = {DevicesCommand.class, ImageCommand.class, ResumeCommand.class, DemoCommand.class})
 final class AcquireCommand {}

@@ -6,6 +6,7 @@ import dev.custos.acquire.StopSignal;
 import dev.custos.crypto.Signer;
 import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyRecorder;
+import dev.custos.digest.ProgressListener;
 import dev.custos.error.CustosException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.HostInfo;
@@ -14,6 +15,7 @@ import dev.custos.evidence.ToolInfo;
 import dev.custos.source.SourceInspector;
 import dev.custos.source.WriteBlockGuard;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,11 +30,28 @@ final class AcquisitionRunner {
 
   private AcquisitionRunner() {}
 
+  /** One way of running the acquisition use case: a new acquisition or a resumption. */
+  @FunctionalInterface
+  interface Job {
+    Manifest run(Acquisition acquisition, ProgressListener listener, StopSignal stop) throws CustosException, InterruptedException;
+  }
+
   /**
    * Runs {@code request}, its custody events recorded by {@code recorder}, then renders the report,
    * signed by {@code signer} (null: unsigned); returns the exit code.
    */
   static int run(AcquisitionRequest request, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
+      PrintWriter out, PrintWriter err)
+      throws CustosException, InterruptedException {
+    return run((acquisition, listener, stop) -> acquisition.run(request, listener, stop), request.outputDirectory(), signer,
+        authority, recorder, out, err);
+  }
+
+  /**
+   * Runs {@code job} into {@code directory}, as {@link #run(AcquisitionRequest, Signer,
+   * TimestampAuthority, CustodyRecorder, PrintWriter, PrintWriter)}.
+   */
+  static int run(Job job, Path directory, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
       PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
     Acquisition acquisition = new Acquisition(
@@ -50,12 +69,12 @@ final class AcquisitionRunner {
     }, "custos-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      Manifest manifest = acquisition.run(request, new ConsoleProgress(err, System.console() != null), stop);
+      Manifest manifest = job.run(acquisition, new ConsoleProgress(err, System.console() != null), stop);
       String custody = recorder.signs()
           ? "signed by " + recorder.actor().name() + " (certificate " + recorder.actor().certificateSha256() + ")"
           : "UNSIGNED (--unsigned): the log does not prove who recorded it";
-      Summary.print(manifest, request.outputDirectory().toAbsolutePath().normalize(), custody, out);
-      Reports.render(request.outputDirectory(), signer, authority, recorder, out);
+      Summary.print(manifest, directory.toAbsolutePath().normalize(), custody, out);
+      Reports.render(directory, signer, authority, recorder, out);
       return manifest.outcome().status() == Manifest.Status.COMPLETED ? ExitCodes.OK : ExitCodes.INTERRUPTED;
     } finally {
       out.flush();

@@ -95,6 +95,14 @@ final class ImageCommand implements Callable<Integer> {
 
   /** The examiner's key, loaded before anything is read or written; null only when --unsigned asks for it. */
   private Signer signer() throws UsageException {
+    return signer(signing, unsigned, "acquire image");
+  }
+
+  /**
+   * The examiner's key of {@code command}, loaded before anything is read or written; null only
+   * when {@code unsigned} asks for it.
+   */
+  static Signer signer(SigningKeyOptions signing, boolean unsigned, String command) throws UsageException {
     if (unsigned) {
       if (signing.key != null) {
         throw new UsageException("--unsigned and --key contradict each other: give one");
@@ -103,7 +111,7 @@ final class ImageCommand implements Callable<Integer> {
     }
     Signer signer = signing.signer();
     if (signer == null) {
-      throw new UsageException("acquire image signs the custody log with the examiner's key: give --key FILE or set $"
+      throw new UsageException(command + " signs the custody log with the examiner's key: give --key FILE or set $"
           + SigningKeyOptions.KEY_VARIABLE + " (make a key with: report keygen --name \"Your Name\" --out you.p12),"
           + " or give --unsigned to record an unsigned log");
     }

@@ -1,5 +1,6 @@
 package dev.custos.digest;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,7 @@ public final class PieceDigestConsumer implements BlockConsumer {
   private final PieceAlgorithm algorithm;
   private final long pieceSize;
   private final PieceAlgorithm.Running running;
+  private final PieceListener listener;
   private final List<String> completed = new ArrayList<>();
   private long bytesInPiece;
   private volatile boolean finished;
@@ -24,12 +26,21 @@ public final class PieceDigestConsumer implements BlockConsumer {
    * @throws IllegalArgumentException if {@code pieceSize} is not positive
    */
   public PieceDigestConsumer(PieceAlgorithm algorithm, long pieceSize) {
+    this(algorithm, pieceSize, PieceListener.NONE);
+  }
+
+  /**
+   * As {@link #PieceDigestConsumer(PieceAlgorithm, long)}, telling {@code listener} of each piece
+   * as it completes (on this consumer's thread).
+   */
+  public PieceDigestConsumer(PieceAlgorithm algorithm, long pieceSize, PieceListener listener) {
     if (pieceSize <= 0) {
       throw new IllegalArgumentException("piece size must be positive, got " + pieceSize);
     }
     this.algorithm = algorithm;
     this.pieceSize = pieceSize;
     this.running = algorithm.newRunning();
+    this.listener = listener;
   }
 
   @Override
@@ -38,7 +49,7 @@ public final class PieceDigestConsumer implements BlockConsumer {
   }
 
   @Override
-  public void accept(Block block) {
+  public void accept(Block block) throws IOException {
     int position = 0;
     while (position < block.length()) {
       int take = (int) Math.min(block.length() - position, pieceSize - bytesInPiece);
@@ -52,19 +63,22 @@ public final class PieceDigestConsumer implements BlockConsumer {
   }
 
   @Override
-  public void finish() {
+  public void finish() throws IOException {
     if (bytesInPiece > 0) {
       completePiece();
     }
     finished = true;
   }
 
-  private void completePiece() {
+  private void completePiece() throws IOException {
     String digest = running.finishHex();
+    int index;
     synchronized (completed) {
+      index = completed.size();
       completed.add(digest);
     }
     bytesInPiece = 0;
+    listener.pieceCompleted(index, digest);
   }
 
   /** The digests (lowercase hex) of the pieces completed so far, in order. */

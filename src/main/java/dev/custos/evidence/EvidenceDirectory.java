@@ -63,9 +63,27 @@ public final class EvidenceDirectory {
     }
   }
 
+  /**
+   * The directory of an earlier acquisition, to go on with it.
+   *
+   * @throws UsageException if {@code root} is not a directory, or is a symbolic link
+   */
+  public static EvidenceDirectory existing(Path root) throws UsageException {
+    Path absolute = root.toAbsolutePath().normalize();
+    if (Files.isSymbolicLink(absolute)) {
+      throw new UsageException(absolute + " is a symbolic link: give the evidence directory itself");
+    }
+    if (!Files.isDirectory(absolute)) {
+      throw new UsageException(absolute + " is not an evidence directory (no such directory)");
+    }
+    return new EvidenceDirectory(absolute);
+  }
+
   static boolean isEvidenceName(String name) {
     return ImageLayout.isImageFileName(name)
         || name.equals(MANIFEST)
+        || name.matches("acquisition-interrupted-\\d+\\.json")
+        || name.equals("acquisition-progress.jsonl")
         || name.equals(CUSTODY_LOG)
         || name.equals(CERTIFICATE)
         || name.matches("report(-\\d+)?\\.pdf");

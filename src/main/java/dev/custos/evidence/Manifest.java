@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param timing start and end
  * @param rateSamples bytes read over time, for the read-rate graph
  * @param outcome how it ended
+ * @param resumptions each time an interrupted acquisition was resumed, in order; empty for one
+ *     that ran in one go
  */
 public record Manifest(
     int formatVersion,
@@ -47,7 +49,8 @@ public record Manifest(
     BadSectors badSectors,
     Timing timing,
     List<RateSample> rateSamples,
-    Outcome outcome) {
+    Outcome outcome,
+    List<Resumption> resumptions) {
 
   /** The manifest format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -66,6 +69,29 @@ public record Manifest(
     imageFiles = List.copyOf(imageFiles);
     digests = List.copyOf(digests);
     rateSamples = List.copyOf(rateSamples);
+    resumptions = List.copyOf(resumptions);
+  }
+
+  /**
+   * One resumption of an interrupted acquisition: the image up to {@code fromByte} was re-hashed
+   * and matched its recorded piece digests; the source was read again from there.
+   *
+   * @param time when it resumed
+   * @param fromByte where reading the source began again, a piece boundary
+   * @param piecesChecked recorded pieces of the image re-hashed and found as recorded
+   * @param rereadPiece the first recorded piece that did not match and was read again from the
+   *     source, or -1
+   * @param interruptionRecorded whether the interruption had been recorded (a manifest and an
+   *     {@code acquisition-interrupted} event), or the process had ended without a word
+   */
+  public record Resumption(Instant time, long fromByte, long piecesChecked, long rereadPiece, boolean interruptionRecorded) {
+    public Resumption {
+      Objects.requireNonNull(time, "time");
+      if (fromByte < 0 || piecesChecked < 0 || rereadPiece < -1) {
+        throw new IllegalArgumentException("resumption out of range: from byte " + fromByte + ", " + piecesChecked
+            + " pieces checked, piece " + rereadPiece + " re-read");
+      }
+    }
   }
 
   /**

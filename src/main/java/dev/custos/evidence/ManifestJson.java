@@ -62,7 +62,28 @@ public final class ManifestJson {
     outcome.put("status", manifest.outcome().status().id());
     outcome.put("bytesAcquired", manifest.outcome().bytesAcquired());
     outcome.put("reason", manifest.outcome().reason());
+    if (!manifest.resumptions().isEmpty()) {
+      ArrayNode resumptions = root.putArray("resumptions");
+      for (Manifest.Resumption resumption : manifest.resumptions()) {
+        resumptions.add(resumptionTree(resumption));
+      }
+    }
     return root;
+  }
+
+  /** One element of {@code resumptions}, also the data of an {@code acquisition-resumed} event. */
+  public static ObjectNode resumptionTree(Manifest.Resumption resumption) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("time", EvidenceClock.format(resumption.time()));
+    node.put("fromByte", resumption.fromByte());
+    node.put("piecesChecked", resumption.piecesChecked());
+    if (resumption.rereadPiece() >= 0) {
+      node.put("rereadPiece", resumption.rereadPiece());
+    } else {
+      node.putNull("rereadPiece");
+    }
+    node.put("interruptionRecorded", resumption.interruptionRecorded());
+    return node;
   }
 
   /** The {@code case} member. */

@@ -5,14 +5,18 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes the bytes of an image in order into the files of an {@link ImageLayout}, creating each
- * file new (an existing file is never opened for writing).
+ * file new (an existing file is never opened for writing), or, for a resumed acquisition, going on
+ * from a byte of the image whose every earlier byte has been checked ({@link #resuming}).
  *
  * <p>Threading: confined to one thread (the pipeline's writer thread). Not reusable.
  */
@@ -26,6 +30,8 @@ public final class ImageSink implements Closeable {
   private long currentSize;
   private long totalBytes;
   private boolean closed;
+  /** Whether files from an earlier, interrupted run may be reopened; see {@link #resuming}. */
+  private final boolean resuming;
 
   /**
    * Prepares to write into {@code directory}; the first file is created on the first write.
@@ -33,6 +39,34 @@ public final class ImageSink implements Closeable {
   public ImageSink(Path directory, ImageLayout layout) {
     this.directory = directory;
     this.layout = layout;
+    this.resuming = false;
+  }
+
+  private ImageSink(Path directory, ImageLayout layout, long offset) {
+    this.directory = directory;
+    this.layout = layout;
+    this.resuming = true;
+    this.totalBytes = offset;
+    if (layout.isSplit()) {
+      for (int i = 0; i < offset / layout.segmentSize(); i++) {
+        finished.add(new ImageFile(layout.fileName(i), layout.segmentSize()));
+      }
+    }
+    this.currentSize = layout.isSplit() ? offset % layout.segmentSize() : offset;
+  }
+
+  /**
+   * Prepares to go on writing an interrupted acquisition's image at byte {@code offset}, every
+   * byte before which the caller has checked against its recorded piece digests. The files before
+   * it are taken as complete. The file holding {@code offset} is made writable again, cut to the
+   * checked bytes and continued; any later file of the earlier run (bytes never checked) is
+   * written again from its start. A symbolic link in place of an image file is not followed.
+   */
+  public static ImageSink resuming(Path directory, ImageLayout layout, long offset) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("resume offset must not be negative, got " + offset);
+    }
+    return new ImageSink(directory, layout, offset);
   }
 
   /**
@@ -61,6 +95,7 @@ public final class ImageSink implements Closeable {
       totalBytes = Math.addExact(totalBytes, take);
       if (layout.isSplit() && currentSize == layout.segmentSize()) {
         closeCurrent();
+        currentSize = 0;
       }
     }
   }
@@ -87,14 +122,27 @@ public final class ImageSink implements Closeable {
       return;
     }
     closed = true;
+    if (resuming && current == null && currentSize > 0) {
+      openNext(); // a checked file nothing was written to: cut to its checked bytes and sealed as well
+    }
     closeCurrent();
   }
 
   private void openNext() throws IOException {
     currentName = layout.fileName(finished.size());
-    current = FileChannel.open(
-        directory.resolve(currentName), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    currentSize = 0;
+    Path file = directory.resolve(currentName);
+    if (resuming && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      // Only this run's own unchecked bytes are cut: the caller checked everything before currentSize.
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+      current = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+      current.truncate(currentSize);
+      current.position(currentSize);
+      return;
+    }
+    current = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    if (currentSize != 0) {
+      throw new IOException(file + " is missing, though its first " + currentSize + " bytes were checked");
+    }
   }
 
   private void closeCurrent() throws IOException {

@@ -6,14 +6,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The unreadable sectors found so far, as ascending, merged ranges. Written by the reader thread;
- * {@link #sectorCount()} may be read by any thread.
+ * read by any thread (the progress display, the progress record of each piece).
  */
 public final class BadSectorMap {
   private final List<SectorRange> ranges = new ArrayList<>();
   private final AtomicLong sectorCount = new AtomicLong();
 
   /** Records that sector {@code lba} stayed unreadable; sectors arrive in ascending order. */
-  public void add(long lba) {
+  public synchronized void add(long lba) {
     int last = ranges.size() - 1;
     if (last >= 0 && ranges.get(last).endLba() == lba) {
       SectorRange previous = ranges.get(last);
@@ -32,8 +32,39 @@ public final class BadSectorMap {
     return sectorCount.get();
   }
 
-  /** The ranges so far, ascending; the reader thread, or any thread once it is done. */
-  public List<SectorRange> ranges() {
+  /**
+   * Records a whole range found earlier (a resumed acquisition's, from its progress record); ranges
+   * arrive in ascending order, after every sector added so far.
+   */
+  public synchronized void addRange(SectorRange range) {
+    int last = ranges.size() - 1;
+    if (last >= 0 && ranges.get(last).endLba() > range.firstLba()) {
+      throw new IllegalArgumentException("bad sectors must be added in ascending order: " + range + " after " + ranges.get(last));
+    }
+    if (last >= 0 && ranges.get(last).endLba() == range.firstLba()) {
+      SectorRange previous = ranges.get(last);
+      ranges.set(last, new SectorRange(previous.firstLba(), previous.count() + range.count()));
+    } else {
+      ranges.add(range);
+    }
+    sectorCount.addAndGet(range.count());
+  }
+
+  /** The ranges so far, ascending. */
+  public synchronized List<SectorRange> ranges() {
     return List.copyOf(ranges);
+  }
+
+  /** The parts of the ranges so far that lie in sectors {@code [firstLba, endLba)}, ascending. */
+  public synchronized List<SectorRange> rangesWithin(long firstLba, long endLba) {
+    List<SectorRange> within = new ArrayList<>();
+    for (SectorRange range : ranges) {
+      long start = Math.max(range.firstLba(), firstLba);
+      long end = Math.min(range.endLba(), endLba);
+      if (start < end) {
+        within.add(new SectorRange(start, end - start));
+      }
+    }
+    return within;
   }
 }

@@ -109,13 +109,14 @@ class AcquireImageCommandTest {
 
     acquire(FLOPPY, out);
 
-    for (String name : List.of("image.ima", "acquisition.json", "custody.jsonl", "report.pdf")) {
+    for (String name : List.of("image.ima", "acquisition.json", "acquisition-progress.jsonl", "custody.jsonl", "report.pdf")) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(name)))).as(name).isEqualTo("r--r--r--");
     }
     try (var entries = Files.list(out)) {
       assertThat(entries.map(p -> p.getFileName().toString()))
-          .as("the evidence, and the empty lock file that keeps two appends to the log apart")
-          .containsExactlyInAnyOrder("image.ima", "acquisition.json", "custody.jsonl", "report.pdf", ".custody.lock");
+          .as("the evidence, the progress record, and the lock files that keep two processes apart")
+          .containsExactlyInAnyOrder("image.ima", "acquisition.json", "acquisition-progress.jsonl", "custody.jsonl", "report.pdf",
+              ".custody.lock", ".acquisition.lock");
     }
   }
 

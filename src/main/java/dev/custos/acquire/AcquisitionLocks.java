@@ -1,0 +1,150 @@
+package dev.custos.acquire;
+
+import dev.custos.error.UsageException;
+import dev.custos.source.SourceIdentity;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The locks one acquisition (or resumption) holds from before its first write to its end, so that
+ * a second Custos process is refused at once instead of interleaving with it:
+ *
+ * <ul>
+ *   <li>{@code DIR/.acquisition.lock}: one acquisition into a directory at a time;
+ *   <li>a lock file per source, under {@code /run/lock/custos} (or the temporary directory where
+ *       that is not writable), named for the device number of a block device or the device and
+ *       inode of a file: one acquisition of a drive at a time, whatever path names it. Two reads of
+ *       one drive at once halve both and prove nothing more.
+ * </ul>
+ *
+ * <p>The locks are advisory {@code fcntl} locks: the kernel drops them when the process ends,
+ * {@code kill -9} and power loss included, so a stale lock never blocks a resumption. The files
+ * hold the holder's process id and directory, for the refusal message; they are never deleted
+ * (deleting a lock file races with the next process that opens it).
+ */
+final class AcquisitionLocks implements AutoCloseable {
+  /** The directory's lock file. */
+  static final String DIRECTORY_LOCK = ".acquisition.lock";
+
+  private final List<FileChannel> held;
+  private final Path directory;
+
+  private AcquisitionLocks(List<FileChannel> held, Path directory) {
+    this.held = held;
+    this.directory = directory;
+  }
+
+  /**
+   * Takes the directory's lock.
+   *
+   * @param directory the evidence directory, existing
+   * @throws UsageException naming the other process, if it is held
+   */
+  static AcquisitionLocks ofDirectory(Path directory) throws UsageException {
+    List<FileChannel> held = new ArrayList<>();
+    held.add(lock(directory.resolve(DIRECTORY_LOCK), holder(directory), "another Custos process is acquiring into " + directory));
+    return new AcquisitionLocks(held, directory);
+  }
+
+  /**
+   * Takes the source's lock as well.
+   *
+   * @throws UsageException naming the other process, if it is held
+   */
+  void alsoSource(SourceIdentity source) throws UsageException {
+    held.add(lock(sourceLockFile(source), holder(directory), "another Custos process is reading the source " + source.path()));
+  }
+
+  private static String holder(Path directory) {
+    return ProcessHandle.current().pid() + " into " + directory;
+  }
+
+  private static FileChannel lock(Path file, String holder, String refusal) throws UsageException {
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // held by this very process
+      }
+      if (lock == null) {
+        String other = readHolder(channel);
+        channel.close();
+        throw new UsageException(refusal + (other.isEmpty() ? "" : " (process " + other + ")")
+            + "; wait for it to end, or stop it first");
+      }
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+      return channel;
+    } catch (IOException e) {
+      closeQuietly(channel);
+      throw new UsageException("cannot lock " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String readHolder(FileChannel channel) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(4096);
+    channel.read(buffer, 0);
+    return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip().replaceAll("\\p{Cntrl}", "?");
+  }
+
+  /** The lock file of a source: the same for every path that names the same drive or file. */
+  static Path sourceLockFile(SourceIdentity source) throws UsageException {
+    String key;
+    try {
+      Path real = source.path().toRealPath();
+      key = source.kind().isDevice()
+          ? "device-" + Files.getAttribute(real, "unix:rdev")
+          : "file-" + Files.getAttribute(real, "unix:dev") + "-" + Files.getAttribute(real, "unix:ino");
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new UsageException("cannot identify " + source.path() + " for its lock: " + e.getMessage(), e);
+    }
+    return lockDirectory().resolve("source-" + key + ".lock");
+  }
+
+  private static Path lockDirectory() throws UsageException {
+    for (Path candidate : List.of(Path.of("/run/lock/custos"), Path.of(System.getProperty("java.io.tmpdir"), "custos-locks"))) {
+      try {
+        Files.createDirectories(candidate);
+        if (Files.isWritable(candidate)) {
+          return candidate;
+        }
+      } catch (IOException e) {
+        // Try the next place.
+      }
+    }
+    throw new UsageException("no writable place for the source lock (/run/lock/custos or the temporary directory)");
+  }
+
+  /** Releases every lock; idempotent. */
+  @Override
+  public void close() {
+    for (FileChannel channel : held) {
+      closeQuietly(channel);
+    }
+    held.clear();
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // The lock goes with the channel either way.
+      }
+    }
+  }
+}

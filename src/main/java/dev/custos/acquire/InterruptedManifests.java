@@ -1,0 +1,63 @@
+package dev.custos.acquire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.custody.CustodyEvent;
+import dev.custos.error.UsageException;
+import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.evidence.Manifest;
+import dev.custos.image.WriteOnce;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The records a resumption keeps of the runs before it: the manifest each interruption wrote,
+ * set aside under a name of its own, and the resumptions the custody log records.
+ */
+final class InterruptedManifests {
+  private InterruptedManifests() {}
+
+  /** {@code acquisition-interrupted-N.json}: the manifest of the N-th interruption. */
+  static Path name(Path directory, int n) {
+    return directory.resolve("acquisition-interrupted-" + n + ".json");
+  }
+
+  /**
+   * Renames {@code acquisition.json} to the first free {@code acquisition-interrupted-N.json}: the
+   * manifest of an interruption stays, byte for byte and read-only, and the custody log records
+   * its new name with its SHA-256. The caller holds the directory's lock.
+   *
+   * @return the new name
+   * @throws UsageException if it cannot be renamed
+   */
+  static String setAside(Path directory) throws UsageException {
+    Path manifest = directory.resolve(EvidenceDirectory.MANIFEST);
+    for (int n = 1; ; n++) {
+      Path target = name(directory, n);
+      if (Files.exists(target)) {
+        continue;
+      }
+      try {
+        Files.move(manifest, target);
+        WriteOnce.syncDirectory(directory);
+        return target.getFileName().toString();
+      } catch (IOException e) {
+        throw new UsageException("cannot set " + manifest + " aside as " + target.getFileName() + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The resumptions recorded since the acquisition started, for the final manifest. */
+  static List<Manifest.Resumption> earlierResumptions(InterruptedAcquisition state) {
+    List<Manifest.Resumption> resumptions = new ArrayList<>();
+    for (CustodyEvent event : state.resumptions()) {
+      JsonNode data = event.data();
+      resumptions.add(new Manifest.Resumption(event.time(), data.path("fromByte").asLong(), data.path("piecesChecked").asLong(),
+          data.path("rereadPiece").isIntegralNumber() ? data.path("rereadPiece").asLong() : -1,
+          data.path("interruptionRecorded").asBoolean()));
+    }
+    return resumptions;
+  }
+}

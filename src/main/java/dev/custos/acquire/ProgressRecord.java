@@ -1,0 +1,241 @@
+package dev.custos.acquire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceListener;
+import dev.custos.image.WriteOnce;
+import dev.custos.source.BadSectorMap;
+import dev.custos.source.SectorRange;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The progress record of an acquisition, {@code acquisition-progress.jsonl}: what {@code acquire
+ * resume} needs after a crash that left no manifest. A first line names the piece digest, the
+ * piece size and the source size; then one line a piece, as its digest completes, with the
+ * unreadable sectors found in it (schema: {@code evidence-schema/acquisition-progress.schema.json}).
+ *
+ * <p>Lines are written with one {@code write} each and without fsync: a process killed with
+ * {@code kill -9} keeps every line it wrote, and nothing on the read path waits for a disk flush.
+ * After a power loss a line may be missing, or ahead of the image bytes it describes; that costs a
+ * re-read, never a wrong image, because a resumption re-hashes every recorded piece of the image
+ * and reads again from the source from the first piece that does not match.
+ *
+ * <p>While resuming, the first {@code expected} pieces are the ones already recorded: each is
+ * compared as it is re-hashed and not written again; the first that differs is remembered ({@link
+ * #firstMismatch()}).
+ *
+ * <p>Threading: {@link #pieceCompleted} on the piece thread; the rest on the reading thread.
+ */
+final class ProgressRecord implements PieceListener, Closeable {
+  /** The file's name in the evidence directory. */
+  static final String FILE = "acquisition-progress.jsonl";
+  static final int FORMAT_VERSION = 1;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern HEX = Pattern.compile("[0-9a-f]{8,128}");
+
+  private final Path file;
+  private final FileChannel channel;
+  private final long pieceSize;
+  private final int sectorSize;
+  private final BadSectorMap badSectors;
+  private final List<String> expected;
+  private final AtomicLong firstMismatch = new AtomicLong(-1);
+  private volatile String mismatchDigest;
+
+  private ProgressRecord(Path file, FileChannel channel, long pieceSize, int sectorSize, BadSectorMap badSectors,
+      List<String> expected) {
+    this.file = file;
+    this.channel = channel;
+    this.pieceSize = pieceSize;
+    this.sectorSize = sectorSize;
+    this.badSectors = badSectors;
+    this.expected = List.copyOf(expected);
+  }
+
+  /**
+   * Starts the record of a new acquisition.
+   *
+   * @throws IOException if the file exists or cannot be written
+   */
+  static ProgressRecord start(Path directory, PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize,
+      BadSectorMap badSectors) throws IOException {
+    Path file = directory.resolve(FILE);
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+    ProgressRecord record = new ProgressRecord(file, channel, pieceSize, sectorSize, badSectors, List.of());
+    ObjectNode header = JSON.createObjectNode();
+    header.put("formatVersion", FORMAT_VERSION);
+    header.put("pieceAlgorithm", algorithm.id());
+    header.put("pieceSize", pieceSize);
+    header.put("sourceSizeBytes", sourceSize);
+    header.put("sectorSize", sectorSize);
+    record.writeLine(header);
+    return record;
+  }
+
+  /**
+   * Continues the record of a resumed acquisition: the first {@code expected.size()} pieces are
+   * checked, not written.
+   *
+   * @throws IOException if the file cannot be opened for appending
+   */
+  static ProgressRecord resume(Path directory, long pieceSize, int sectorSize, BadSectorMap badSectors, List<String> expected)
+      throws IOException {
+    Path file = directory.resolve(FILE);
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+    return new ProgressRecord(file, channel, pieceSize, sectorSize, badSectors, expected);
+  }
+
+  @Override
+  public void pieceCompleted(long index, String digest) throws IOException {
+    if (index < expected.size()) {
+      if (!expected.get((int) index).equals(digest) && firstMismatch.compareAndSet(-1, index)) {
+        mismatchDigest = digest;
+      }
+      return;
+    }
+    long firstLba = index * pieceSize / sectorSize;
+    long endLba = Math.addExact(index, 1) * pieceSize / sectorSize;
+    ObjectNode line = JSON.createObjectNode();
+    line.put("piece", index);
+    line.put("digest", digest);
+    ArrayNode bad = line.putArray("badSectors");
+    for (SectorRange range : badSectors.rangesWithin(firstLba, endLba)) {
+      bad.addObject().put("firstLba", range.firstLba()).put("count", range.count());
+    }
+    writeLine(line);
+  }
+
+  /** The first already-recorded piece that re-hashed to another digest, or -1. */
+  long firstMismatch() {
+    return firstMismatch.get();
+  }
+
+  /** The digest the first mismatching piece re-hashed to, or {@code null}. */
+  String mismatchDigest() {
+    return mismatchDigest;
+  }
+
+  private void writeLine(ObjectNode line) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+    while (bytes.hasRemaining()) {
+      channel.write(bytes);
+    }
+  }
+
+  /** Closes the file, and with {@code seal} flushes it and makes it read-only (a completed acquisition's). */
+  void close(boolean seal) throws IOException {
+    channel.close();
+    if (seal) {
+      WriteOnce.seal(file);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    close(false);
+  }
+
+  /** One recorded piece: its digest and the unreadable sectors in it. */
+  record Piece(String digest, List<SectorRange> badSectors) {}
+
+  /**
+   * What a progress record holds, as far as it can be read: a torn or unreadable line ends it (the
+   * pieces after it are read again from the source). A later line for a piece replaces the earlier
+   * one and every piece after it (a resumption writes again from the first piece it re-reads).
+   */
+  record Recorded(PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize, List<Piece> pieces) {
+    Recorded {
+      pieces = List.copyOf(pieces);
+    }
+  }
+
+  /**
+   * Reads the progress record of {@code directory}.
+   *
+   * @return what it holds, or {@code null} if there is none
+   * @throws IOException if it exists but cannot be read, or its first line is not a progress record's
+   */
+  static Recorded read(Path directory) throws IOException {
+    Path file = directory.resolve(FILE);
+    List<String> lines;
+    try {
+      if (Files.isSymbolicLink(file)) {
+        throw new IOException(file + " is a symbolic link, not Custos's progress record");
+      }
+      lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n", -1));
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+    if (lines.size() == 1) {
+      return null; // not even the first line was completed: nothing recorded
+    }
+    JsonNode header = parse(lines.get(0));
+    if (header == null || header.path("formatVersion").asInt() != FORMAT_VERSION || !header.path("pieceSize").canConvertToLong()
+        || !header.path("sourceSizeBytes").canConvertToLong() || !header.path("sectorSize").canConvertToInt()) {
+      throw new IOException(file + " does not begin as a progress record of format " + FORMAT_VERSION);
+    }
+    PieceAlgorithm algorithm;
+    try {
+      algorithm = PieceAlgorithm.byName(header.path("pieceAlgorithm").asText());
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    }
+    List<Piece> pieces = new ArrayList<>();
+    // The last element is what follows the final newline: empty, or a torn line.
+    for (String text : lines.subList(1, lines.size() - 1)) {
+      JsonNode line = parse(text);
+      Piece piece = line == null ? null : piece(line);
+      long index = line == null ? -1 : line.path("piece").asLong(-1);
+      if (piece == null || index < 0 || index > pieces.size()) {
+        break;
+      }
+      pieces.subList((int) index, pieces.size()).clear();
+      pieces.add(piece);
+    }
+    return new Recorded(algorithm, header.path("pieceSize").asLong(), header.path("sourceSizeBytes").asLong(),
+        header.path("sectorSize").asInt(), pieces);
+  }
+
+  private static JsonNode parse(String text) {
+    try {
+      JsonNode node = JSON.readTree(text);
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static Piece piece(JsonNode line) {
+    String digest = line.path("digest").asText("");
+    if (!HEX.matcher(digest).matches() || !line.path("badSectors").isArray()) {
+      return null;
+    }
+    List<SectorRange> bad = new ArrayList<>();
+    for (JsonNode range : line.path("badSectors")) {
+      try {
+        bad.add(new SectorRange(range.path("firstLba").asLong(-1), range.path("count").asLong(0)));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return new Piece(digest, bad);
+  }
+}
