@@ -124,6 +124,7 @@ public final class Acquisition {
               + state.errorGranularity() + ": refusing to resume with another error granularity");
         }
         ResumePoint point = resumePoint(directory, acquisition, source);
+        SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.offset());
         String setAside = manifestSha256 == null ? null : InterruptedManifests.setAside(directory.root());
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());

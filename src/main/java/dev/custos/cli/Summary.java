@@ -30,6 +30,12 @@ final class Summary {
     out.println(line("acquired", outcome.bytesAcquired() + " bytes"));
     out.println(line("write block", manifest.writeBlock().method().id() + ": " + manifest.writeBlock().proof()));
     out.println(line("started", EvidenceClock.format(manifest.timing().started())));
+    for (Manifest.Resumption resumption : manifest.resumptions()) {
+      out.println(line("resumed", EvidenceClock.format(resumption.time()) + " from byte " + resumption.fromByte() + " ("
+          + resumption.piecesChecked() + " recorded pieces of the image re-hashed and matched"
+          + (resumption.rereadPiece() >= 0 ? "; piece " + resumption.rereadPiece() + " did not and was read again" : "")
+          + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded") + ")"));
+    }
     out.println(line("ended", EvidenceClock.format(manifest.timing().ended())));
     out.println(line("duration", String.format(Locale.ROOT, "%.3f s, average %s",
         manifest.timing().duration().toMillis() / 1000.0, Sizes.rate(manifest.averageBytesPerSecond()))));

@@ -47,12 +47,12 @@ public enum PieceAlgorithm {
   }
 
   /** A fresh running hash of this algorithm. */
-  Running newRunning() {
+  public Running newRunning() {
     return this == CRC32C ? new Crc() : new Sha256();
   }
 
   /** A running piece hash; {@link #finishHex()} returns lowercase hex and resets. */
-  interface Running {
+  public interface Running {
     void update(byte[] data, int offset, int length);
 
     String finishHex();

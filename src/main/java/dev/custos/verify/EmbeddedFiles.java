@@ -40,9 +40,12 @@ final class EmbeddedFiles {
   /**
    * Every problem with the embedded files of {@code document}, one line each.
    *
+   * @param earlierManifests manifests of interruptions set aside as recorded, which a report
+   *     rendered before a resumption embeds instead of {@code manifest}
    * @param event the report's {@code report-rendered} event, or null when none records it
    */
-  static List<String> check(PDDocument document, byte[] manifest, byte[] log, CustodyVerdict custody, ReportEvent event) {
+  static List<String> check(PDDocument document, byte[] manifest, List<byte[]> earlierManifests, byte[] log, CustodyVerdict custody,
+      ReportEvent event) {
     List<String> problems = new ArrayList<>();
     Map<String, byte[]> embedded = new TreeMap<>();
     try {
@@ -55,7 +58,8 @@ final class EmbeddedFiles {
     byte[] embeddedManifest = embedded.get(EvidenceDirectory.MANIFEST);
     if (!embedded.containsKey(EvidenceDirectory.MANIFEST)) {
       problems.add("does not embed " + EvidenceDirectory.MANIFEST);
-    } else if (embeddedManifest != null && !Arrays.equals(embeddedManifest, manifest)) {
+    } else if (embeddedManifest != null && !Arrays.equals(embeddedManifest, manifest)
+        && earlierManifests.stream().noneMatch(earlier -> Arrays.equals(embeddedManifest, earlier))) {
       problems.add(EvidenceDirectory.MANIFEST + " differs from the copy this report embeds from byte "
           + Arrays.mismatch(embeddedManifest, manifest) + " (" + manifest.length + " bytes on disk, " + embeddedManifest.length
           + " embedded): one of them was changed after the report was rendered");

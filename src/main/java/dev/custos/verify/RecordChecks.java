@@ -29,11 +29,25 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
    */
   static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes) {
     CustodyVerdict custody = custodyBytes == null ? null : CustodyLog.check(root, custodyBytes);
-    ManifestCheck.Outcome manifest = ManifestCheck.check(manifestBytes, custody == null ? List.of() : custody.events());
+    List<dev.custos.custody.CustodyEvent> events = custody == null ? List.of() : custody.events();
+    ManifestCheck.Outcome manifest = ManifestCheck.check(manifestBytes, events);
+    SetAsideManifests setAside = SetAsideManifests.check(root, events);
     CheckResult reports = custodyBytes == null || manifestBytes == null
         ? CheckResult.skipped(Check.REPORTS, "the manifest or the custody log is missing")
-        : ReportCheck.check(root, manifestBytes, custodyBytes, custody);
-    return new RecordChecks(manifest.result(), manifest.recorded(), CustodyCheck.check(root, custody), reports);
+        : ReportCheck.check(root, manifestBytes, setAside.intact(), custodyBytes, custody);
+    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody), reports);
+  }
+
+  /** The manifest check, failed by a set-aside manifest that is missing or changed, or noting those found intact. */
+  private static CheckResult withSetAside(CheckResult manifest, SetAsideManifests setAside) {
+    if (setAside.problems().isEmpty() && setAside.intact().isEmpty()) {
+      return manifest;
+    }
+    List<Problem> problems = new java.util.ArrayList<>(manifest.problems());
+    problems.addAll(setAside.problems());
+    String summary = manifest.summary() + "; " + setAside.intact().size() + " manifest"
+        + (setAside.intact().size() == 1 ? "" : "s") + " of interruptions set aside as recorded";
+    return manifest.verdict() == Verdict.SKIPPED ? manifest : CheckResult.of(Check.MANIFEST, summary, problems);
   }
 
   /**

@@ -44,13 +44,16 @@ final class ReportCheck {
    * Checks every report PDF of {@code directory}.
    *
    * @param manifestBytes {@code acquisition.json} as the caller read it
+   * @param earlierManifests manifests of interruptions set aside as recorded: a report rendered
+   *     before a resumption embeds one of these
    * @param custodyBytes {@code custody.jsonl} as the caller read it
    * @param custody {@code CustodyLog.check(directory, custodyBytes)}
    * @return the {@link Check#REPORTS} result: a pass naming each report's signer and signing time,
    *     or a failure with every problem found
    * @throws UncheckedIOException if the directory cannot be listed or a report in it cannot be read
    */
-  static CheckResult check(Path directory, byte[] manifestBytes, byte[] custodyBytes, CustodyVerdict custody) {
+  static CheckResult check(Path directory, byte[] manifestBytes, List<byte[]> earlierManifests, byte[] custodyBytes,
+      CustodyVerdict custody) {
     List<Problem> problems = new ArrayList<>();
     Map<String, ReportEvent> recorded = recorded(custody, problems);
     TreeSet<String> names = new TreeSet<>(ORDER);
@@ -59,7 +62,8 @@ final class ReportCheck {
     SignerCertificates certificates = SignerCertificates.in(directory);
     List<String> parts = new ArrayList<>();
     for (String name : names) {
-      Report report = new Report(directory, name, recorded.get(name), certificates, manifestBytes, custodyBytes, custody);
+      Report report = new Report(directory, name, recorded.get(name), certificates, manifestBytes, earlierManifests, custodyBytes,
+          custody);
       parts.add(name + " " + report.check());
       report.problems.forEach(message -> problems.add(new Problem(name, message)));
     }
@@ -114,12 +118,14 @@ final class ReportCheck {
     private final ReportEvent event;
     private final SignerCertificates certificates;
     private final byte[] manifest;
+    private final List<byte[]> earlierManifests;
     private final byte[] log;
     private final CustodyVerdict custody;
     private final List<String> problems = new ArrayList<>();
 
-    Report(Path directory, String name, ReportEvent event, SignerCertificates certificates, byte[] manifest, byte[] log,
-        CustodyVerdict custody) {
+    Report(Path directory, String name, ReportEvent event, SignerCertificates certificates, byte[] manifest,
+        List<byte[]> earlierManifests, byte[] log, CustodyVerdict custody) {
+      this.earlierManifests = earlierManifests;
       this.file = directory.resolve(name);
       this.event = event;
       this.certificates = certificates;
@@ -159,7 +165,7 @@ final class ReportCheck {
       try (PDDocument document = Loader.loadPDF(pdf)) {
         PadesCheck.Outcome signatures = PadesCheck.check(document, pdf, certificates, event);
         problems.addAll(signatures.problems());
-        problems.addAll(EmbeddedFiles.check(document, manifest, log, custody, event));
+        problems.addAll(EmbeddedFiles.check(document, manifest, earlierManifests, log, custody, event));
         return signatures.description() + signedAsRecorded(signatures.signatures() > 0);
       } catch (IOException | RuntimeException e) {
         // PDFBox reports damaged or hostile PDFs with runtime exceptions too: every one is a finding, named.

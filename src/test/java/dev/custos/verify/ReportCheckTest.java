@@ -61,7 +61,7 @@ class ReportCheckTest {
   private static CheckResult check(Path out) throws IOException {
     byte[] manifest = Files.readAllBytes(out.resolve("acquisition.json"));
     byte[] custody = Files.readAllBytes(out.resolve("custody.jsonl"));
-    return ReportCheck.check(out, manifest, custody, CustodyLog.check(out, custody));
+    return ReportCheck.check(out, manifest, List.of(), custody, CustodyLog.check(out, custody));
   }
 
   /** Evidence files are read-only (0444): tampering makes them writable first. */
@@ -334,7 +334,7 @@ class ReportCheckTest {
   void noReportAndNoneRecorded_passesSayingSo() throws Exception {
     Path empty = Files.createDirectories(temp.resolve("empty"));
 
-    CheckResult result = ReportCheck.check(empty, new byte[0], new byte[0], CustodyLog.check(empty, new byte[0]));
+    CheckResult result = ReportCheck.check(empty, new byte[0], List.of(), new byte[0], CustodyLog.check(empty, new byte[0]));
 
     assertThat(result.verdict()).isEqualTo(Verdict.PASS);
     assertThat(result.summary()).isEqualTo("no report PDFs, and none recorded");
