@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.digest.PieceListener;
+import dev.custos.evidence.EvidenceSchema;
 import dev.custos.image.WriteOnce;
 import dev.custos.source.BadSectorMap;
 import dev.custos.source.SectorRange;
@@ -188,8 +189,8 @@ final class ProgressRecord implements PieceListener, Closeable {
       return null; // not even the first line was completed: nothing recorded
     }
     JsonNode header = parse(lines.get(0));
-    if (header == null || header.path("formatVersion").asInt() != FORMAT_VERSION || !header.path("pieceSize").canConvertToLong()
-        || !header.path("sourceSizeBytes").canConvertToLong() || !header.path("sectorSize").canConvertToInt()) {
+    if (header == null || header.path("formatVersion").asInt() != FORMAT_VERSION || !header.has("pieceAlgorithm")
+        || !header.path("pieceSize").canConvertToLong() || !header.path("sourceSizeBytes").canConvertToLong()) {
       throw new IOException(file + " does not begin as a progress record of format " + FORMAT_VERSION);
     }
     PieceAlgorithm algorithm;
@@ -214,10 +215,11 @@ final class ProgressRecord implements PieceListener, Closeable {
         header.path("sectorSize").asInt(), pieces);
   }
 
+  /** The line as JSON, if it is a line the schema allows. */
   private static JsonNode parse(String text) {
     try {
       JsonNode node = JSON.readTree(text);
-      return node != null && node.isObject() ? node : null;
+      return node != null && node.isObject() && EvidenceSchema.PROGRESS.violations(node).isEmpty() ? node : null;
     } catch (IOException e) {
       return null;
     }

@@ -83,6 +83,16 @@ final class CustodyTable {
         data.path("digests").properties().forEach(digest -> facts.add(digest.getKey() + " " + digest.getValue().asText()));
         facts.add(data.path("badSectors").path("sectorCount").asText() + " bad sectors");
       }
+      case "acquisition-resumed" -> {
+        facts.add("from byte " + data.path("fromByte").asText() + ", " + data.path("piecesChecked").asText()
+            + " recorded pieces re-hashed and matched");
+        if (data.path("rereadPiece").isIntegralNumber()) {
+          facts.add("piece " + data.path("rereadPiece").asText() + " did not match: read again");
+        }
+        facts.add(data.path("interruptionRecorded").asBoolean() ? "interruption recorded"
+            : "the earlier run ended without recording it");
+        addIfPresent(facts, "manifest set aside as ", data.path("previousManifest").path("file"));
+      }
       case "transfer" -> {
         facts.add(data.path("from").asText() + " -> " + data.path("to").asText());
         addIfPresent(facts, "reason: ", data.path("reason"));

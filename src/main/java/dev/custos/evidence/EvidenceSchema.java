@@ -23,6 +23,8 @@ public final class EvidenceSchema {
   public static final EvidenceSchema DEVICES = new EvidenceSchema("/evidence-schema/devices.schema.json");
   /** One event (line) of {@code custody.jsonl}. */
   public static final EvidenceSchema CUSTODY_EVENT = new EvidenceSchema("/evidence-schema/custody-event.schema.json");
+  /** One line of {@code acquisition-progress.jsonl}, the progress record {@code acquire resume} reads. */
+  public static final EvidenceSchema PROGRESS = new EvidenceSchema("/evidence-schema/acquisition-progress.schema.json");
   /** {@code report verify --json}. */
   public static final EvidenceSchema VERIFICATION = new EvidenceSchema("/evidence-schema/verification.schema.json");
 

@@ -20,6 +20,11 @@ final class EventFacts {
       case "read-errors" -> Formats.text(data.path("sectorCount")) + " unreadable sectors in "
           + data.path("ranges").size() + " ranges, zero-filled in the image";
       case "acquisition-completed", "acquisition-interrupted" -> completion(event.type(), data);
+      case "acquisition-resumed" -> "Acquisition resumed: the source read again from byte " + Formats.text(data.path("fromByte"))
+          + " after " + Formats.text(data.path("piecesChecked")) + " recorded pieces of the image were re-hashed and matched"
+          + (data.path("rereadPiece").isIntegralNumber() ? "; piece " + data.path("rereadPiece").asText() + " did not and was read again" : "")
+          + (data.path("interruptionRecorded").asBoolean() ? "" : "; the earlier run had ended without recording it")
+          + optional("; manifest of the interruption kept as ", data.path("previousManifest").path("file"));
       case "transfer" -> "Evidence handed over from " + Formats.text(data.path("from")) + " to "
           + Formats.text(data.path("to")) + optional("; reason: ", data.path("reason"))
           + optional("; location: ", data.path("location"));

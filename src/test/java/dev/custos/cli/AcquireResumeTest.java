@@ -3,11 +3,14 @@ package dev.custos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.testing.Cli;
 import dev.custos.testing.CustosProcess;
 import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
+import dev.custos.testing.PythonJsonSchema;
 import dev.custos.testing.Tamper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,6 +138,31 @@ class AcquireResumeTest {
     assertThat(resumptions.get(1).path("data").path("rereadPiece").asLong()).isEqualTo(2);
     assertThat(resumptions.get(1).path("data").path("fromByte").asLong()).isEqualTo(8L << 20);
     assertEverythingVerifies(out);
+  }
+
+  @Test
+  void image_progressRecord_oneLinePerPieceAsTheManifest_validAsPythonJsonschemaReadsIt() throws IOException {
+    Path out = temp.resolve("evidence");
+    Cli.Run acquired = Cli.run("acquire", "image", source.toString(), "--out", out.toString(), "--case", "C-1", "--evidence", "E-1",
+        "--examiner", "Jane Doe", "--unsigned", "--piece-size", PIECE);
+    assertThat(acquired.exitCode()).as(acquired.err()).isZero();
+
+    List<String> lines = Files.readAllLines(out.resolve("acquisition-progress.jsonl"));
+    JsonNode pieces = Evidence.manifest(out).path("pieces").path("digests");
+    assertThat(lines).as("a first line, then one a piece").hasSize(1 + pieces.size());
+    for (int i = 0; i < pieces.size(); i++) {
+      assertThat(lines.get(1 + i)).isEqualTo("{\"piece\":" + i + ",\"digest\":\"" + pieces.get(i).asText() + "\",\"badSectors\":[]}");
+    }
+    // Every line against the schema, by a validator nobody here wrote: the lines as one array.
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode arraySchema = json.createObjectNode().put("$schema", "https://json-schema.org/draft/2020-12/schema").put("type", "array");
+    arraySchema.set("items", json.readTree(Path.of("evidence-schema/acquisition-progress.schema.json").toFile()));
+    Path schema = Files.writeString(temp.resolve("lines.schema.json"), arraySchema.toString());
+    Path document = Files.writeString(temp.resolve("lines.json"), "[" + String.join(",", lines) + "]");
+    PythonJsonSchema.Result valid = PythonJsonSchema.validate(schema, document);
+    assertThat(valid.valid()).as(valid.output()).isTrue();
+    assertThat(Files.getPosixFilePermissions(out.resolve("acquisition-progress.jsonl")))
+        .as("read-only once the acquisition completed").isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
   }
 
   @Test
