@@ -89,12 +89,15 @@ public final class Acquisition {
     OutputChecks.check(request, source, directory, MANIFEST_ALLOWANCE);
     WriteBlock writeBlock = writeBlockGuard.secure(source, request.setReadOnly(), request.hardwareBlocker());
     directory.create();
+    directory.reserveRoom(MANIFEST_ALLOWANCE);
     try (ReadOnlySource reader = openSource(source)) {
       AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
       events.started(request, source, writeBlock, reader.errorUnit());
       return acquire(request, reader, writeBlock, directory, listener, stop, events);
     } catch (IOException e) {
       throw new SourceAccessException("cannot close source " + source.path() + ": " + e.getMessage(), e);
+    } finally {
+      directory.releaseRoom();
     }
   }
 
