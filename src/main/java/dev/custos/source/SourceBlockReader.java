@@ -141,7 +141,8 @@ public final class SourceBlockReader {
     if (firstGoodUnit < 0) {
       return;
     }
-    for (long reference : firstGoodUnit == latestGoodUnit ? List.of(firstGoodUnit) : List.of(firstGoodUnit, latestGoodUnit)) {
+    // The latest first: near the head, so a drive that is merely damaged answers without a long seek.
+    for (long reference : firstGoodUnit == latestGoodUnit ? List.of(latestGoodUnit) : List.of(latestGoodUnit, firstGoodUnit)) {
       for (int attempt = 0; attempt <= retries; attempt++) {
         try {
           source.readUnit(reference, probe, 0);
