@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# attach.sh BACKING WORKDIR [--bad START:LENGTH ...] [--fail-from OFFSET]
+# attach.sh BACKING WORKDIR [--bad START:LENGTH ...] [--fail-from OFFSET] [--read-delay-ms N]
+#           [--gone-file FILE [--vanish-at OFFSET]]
 #           [--delay-ms N] [--log FILE]
 #
 # Exposes BACKING through failing_file.py (FUSE) at WORKDIR/mnt/disk.img and
@@ -23,7 +24,7 @@ PY=/usr/bin/python3
 
 die() { echo "attach.sh: $*" >&2; exit 1; }
 
-[ $# -ge 2 ] || die "usage: attach.sh BACKING WORKDIR [--bad START:LENGTH ...] [--fail-from OFFSET] [--delay-ms N] [--log FILE]"
+[ $# -ge 2 ] || die "usage: attach.sh BACKING WORKDIR [--bad START:LENGTH ...] [--fail-from OFFSET] [--delay-ms N] [--read-delay-ms N] [--gone-file FILE [--vanish-at OFFSET]] [--log FILE]"
 BACKING="$1"; WORKDIR="$2"; shift 2
 
 [ -f "$BACKING" ] || die "backing file not found: $BACKING"

@@ -3,18 +3,32 @@
 
 Usage:
     failing_file.py BACKING MOUNTPOINT [--bad START:LENGTH ...]
-                    [--fail-from OFFSET] [--delay-ms N] [--log FILE]
+                    [--fail-from OFFSET] [--delay-ms N] [--read-delay-ms N]
+                    [--gone-file FILE [--vanish-at OFFSET]] [--log FILE]
 
 ``disk.img`` has the size and content of BACKING.  A read request fails as a
 whole with EIO when its byte range [offset, offset+size) overlaps
 
   * any ``--bad START:LENGTH`` range (bytes; may be given several times;
     START/LENGTH accept decimal, 0x hex, or K/M/G suffixes = KiB/MiB/GiB), or
-  * [OFFSET, infinity) when ``--fail-from OFFSET`` is given (a source that
-    "vanishes" part way through; reads wholly below OFFSET still succeed).
+  * [OFFSET, infinity) when ``--fail-from OFFSET`` is given (a drive whose
+    rest is dead; reads wholly below OFFSET still succeed, so this is a bad
+    region to the end, not a vanished device: see ``--gone-file``).
 
 ``--delay-ms N`` sleeps N milliseconds before answering any *failing* read
-(a slow failing region); successful reads are never delayed.
+(a slow failing region).  ``--read-delay-ms N`` sleeps N milliseconds before
+answering every *successful* read (a slow drive: it gives a test time to act
+while an acquisition runs); without it successful reads are never delayed.
+
+``--gone-file FILE``: while FILE exists, *every* read fails with EIO, also
+of ranges that read fine before: the whole device has vanished (cable pulled,
+USB reset), unlike a bad region, whose neighbours still read.  Delete FILE
+and the device is back, unchanged.  ``--vanish-at OFFSET`` (needs
+``--gone-file``) creates FILE when the first read reaching OFFSET arrives, so
+the device vanishes at a known point; that read fails too.  It fires once:
+after FILE is deleted the device stays healthy.  Killing the daemon (SIGKILL)
+is the other way to make the device vanish, for good: reads of the loop
+device then fail with EIO and the mount answers ENOTCONN.
 ``--log FILE`` appends one line per read request: ``offset size OK|EIO``.
 
 The filesystem runs in the foreground (so a caller can background it and kill
@@ -97,8 +111,13 @@ def parse_range(text):
 class FailingFile(Operations):
     use_ns = True  # silence fusepy's utimens deprecation warning
 
-    def __init__(self, backing, bad_ranges, fail_from, delay_ms, log_path):
+    def __init__(self, backing, bad_ranges, fail_from, delay_ms, log_path,
+                 read_delay_ms=0, gone_file=None, vanish_at=None):
         self.backing = backing
+        self.read_delay = read_delay_ms / 1000.0
+        self.gone_file = gone_file
+        self.vanish_at = vanish_at
+        self.vanish_lock = threading.Lock()
         self.fd = os.open(backing, os.O_RDONLY)
         self.size = os.fstat(self.fd).st_size
         self.bad_ranges = sorted(bad_ranges)
@@ -110,8 +129,22 @@ class FailingFile(Operations):
         self.mtime = os.fstat(self.fd).st_mtime_ns
 
     # -- helpers ------------------------------------------------------------
+    def _gone(self, offset, size):
+        """Whether the whole device has vanished (or vanishes with this read)."""
+        if self.gone_file is None:
+            return False
+        if self.vanish_at is not None and offset + size > self.vanish_at:
+            with self.vanish_lock:
+                if self.vanish_at is not None:
+                    self.vanish_at = None  # fires once
+                    with open(self.gone_file, "a"):
+                        pass
+        return os.path.exists(self.gone_file)
+
     def _fails(self, offset, size):
         end = offset + size
+        if self._gone(offset, size):
+            return True
         if self.fail_from is not None and end > self.fail_from:
             return True
         for b_start, b_end in self.bad_ranges:
@@ -170,6 +203,8 @@ class FailingFile(Operations):
                 time.sleep(self.delay)
             self._log(offset, size, "EIO")
             raise FuseOSError(errno.EIO)
+        if self.read_delay > 0:
+            time.sleep(self.read_delay)
         data = os.pread(self.fd, size, offset)
         self._log(offset, size, "OK")
         return data
@@ -220,6 +255,15 @@ def main(argv=None):
                    help="every read reaching OFFSET or beyond fails")
     p.add_argument("--delay-ms", metavar="N", type=int, default=0,
                    help="sleep N ms before returning EIO for a failing read")
+    p.add_argument("--read-delay-ms", metavar="N", type=int, default=0,
+                   help="sleep N ms before answering every successful read")
+    p.add_argument("--gone-file", metavar="FILE", default=None,
+                   help="while FILE exists every read fails: the device "
+                   "has vanished; delete FILE to bring it back")
+    p.add_argument("--vanish-at", metavar="OFFSET", type=parse_size,
+                   default=None,
+                   help="create the --gone-file when the first read "
+                   "reaching OFFSET arrives (once)")
     p.add_argument("--log", metavar="FILE", default=None,
                    help="append 'offset size OK|EIO' per read request")
     p.add_argument("--debug", action="store_true",
@@ -228,13 +272,19 @@ def main(argv=None):
 
     if args.delay_ms < 0:
         p.error("--delay-ms must be >= 0")
+    if args.read_delay_ms < 0:
+        p.error("--read-delay-ms must be >= 0")
+    if args.vanish_at is not None and args.gone_file is None:
+        p.error("--vanish-at needs --gone-file")
     if not os.path.isfile(args.backing):
         p.error("backing file not found: %s" % args.backing)
     if not os.path.isdir(args.mountpoint):
         p.error("mountpoint is not a directory: %s" % args.mountpoint)
 
+    gone_file = os.path.abspath(args.gone_file) if args.gone_file else None
     ops = FailingFile(os.path.abspath(args.backing), args.bad, args.fail_from,
-                      args.delay_ms, args.log)
+                      args.delay_ms, args.log, args.read_delay_ms, gone_file,
+                      args.vanish_at)
     FUSE(
         ops,
         args.mountpoint,

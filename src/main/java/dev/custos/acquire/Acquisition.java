@@ -80,6 +80,7 @@ public final class Acquisition {
       locks.alsoSource(source);
       // Again, now that no other Custos process can write here: one may have just finished.
       EvidenceDirectory.forNewAcquisition(directory.root());
+      directory.reserveRoom(MANIFEST_ALLOWANCE);
       try (ReadOnlySource reader = openSource(source)) {
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
         events.started(request, source, writeBlock, reader.errorUnit());
@@ -88,6 +89,8 @@ public final class Acquisition {
         throw new IllegalStateException("a new acquisition has no recorded pieces to mismatch", e);
       } catch (IOException e) {
         throw new SourceAccessException("cannot close source " + source.path() + ": " + e.getMessage(), e);
+      } finally {
+        directory.releaseRoom();
       }
     }
   }
@@ -126,6 +129,7 @@ public final class Acquisition {
         ResumePoint point = resumePoint(directory, acquisition, source);
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.offset());
+        directory.reserveRoom(MANIFEST_ALLOWANCE);
         String setAside = manifestSha256 == null ? null : InterruptedManifests.setAside(directory.root());
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
         ReadRun run = readRun(acquisition, reader, writeBlock, directory, events);
@@ -147,6 +151,8 @@ public final class Acquisition {
         }
       } catch (IOException e) {
         throw new EvidenceWriteException("cannot resume in " + directory.root() + ": " + e.getMessage(), e);
+      } finally {
+        directory.releaseRoom();
       }
     }
   }

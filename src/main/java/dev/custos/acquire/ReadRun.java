@@ -252,6 +252,7 @@ final class ReadRun {
     try {
       directory.writeManifest(manifest);
     } catch (EvidenceWriteException e) {
+      recordEndWithoutManifest(manifest, e);
       if (failure != null) {
         e.addSuppressed(failure);
         throw new EvidenceWriteException(failure.getMessage() + "; and the manifest could not be written: " + e.getMessage()
@@ -269,6 +270,15 @@ final class ReadRun {
         }
         failure.addSuppressed(e);
       }
+    }
+  }
+
+  /** The custody log still records how far it got when the manifest could not be written: its own room may remain. */
+  private void recordEndWithoutManifest(Manifest manifest, EvidenceWriteException manifestFailure) {
+    try {
+      events.ended(manifest, false);
+    } catch (EvidenceWriteException | CustodyBrokenException e) {
+      manifestFailure.addSuppressed(e);
     }
   }
 

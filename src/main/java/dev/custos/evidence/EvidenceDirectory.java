@@ -5,10 +5,14 @@ import dev.custos.error.UsageException;
 import dev.custos.image.ImageLayout;
 import dev.custos.image.WriteOnce;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +27,11 @@ public final class EvidenceDirectory {
   public static final String CUSTODY_LOG = "custody.jsonl";
   /** The signer's certificate. */
   public static final String CERTIFICATE = "examiner.pem";
+  /**
+   * Room kept free for the records while the image is written (see {@link #reserveRoom(long)}); not
+   * evidence, deleted before the manifest is written.
+   */
+  public static final String RESERVE = ".custos-reserve";
 
   private final Path root;
 
@@ -117,8 +126,46 @@ public final class EvidenceDirectory {
   }
 
   /**
+   * Keeps {@code bytes} of the target's space for the records: writes them, incompressible, into
+   * {@link #RESERVE}. When another writer fills the disk while the image is being written, the image
+   * write fails, and {@link #writeManifest} (which first releases the room) and the custody events
+   * after it still find space: a full disk costs the rest of the image, never the record of what
+   * was acquired.
+   *
+   * @throws EvidenceWriteException if the room cannot be kept (the partial reserve is removed)
+   */
+  public void reserveRoom(long bytes) throws EvidenceWriteException {
+    Path reserve = root.resolve(RESERVE);
+    byte[] chunk = new byte[1 << 20];
+    new Random(bytes).nextBytes(chunk); // not zeros: a compressing file system would keep no room
+    try (FileChannel channel = FileChannel.open(reserve, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      for (long written = 0; written < bytes; ) {
+        ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, (int) Math.min(chunk.length, bytes - written));
+        while (buffer.hasRemaining()) {
+          written += channel.write(buffer);
+        }
+      }
+      channel.force(true);
+    } catch (IOException e) {
+      releaseRoom();
+      throw new EvidenceWriteException("cannot keep " + bytes + " bytes for the manifest and custody log in " + root + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Gives back the room kept by {@link #reserveRoom}; does nothing when none is kept. Never fails: the reserve is not evidence. */
+  public void releaseRoom() {
+    try {
+      Files.deleteIfExists(root.resolve(RESERVE));
+    } catch (IOException e) {
+      // Left behind, it costs space, not evidence; the next write will say if space is short.
+    }
+  }
+
+  /**
    * Writes {@code acquisition.json} once: validated against the schema, written completely or not
-   * at all, fsync'ed and made read-only.
+   * at all, fsync'ed and made read-only. Releases the room kept by {@link #reserveRoom} first.
    *
    * @throws EvidenceWriteException if it exists already or cannot be written (the message says
    *     which)
@@ -131,6 +178,7 @@ public final class EvidenceDirectory {
       throw new IllegalStateException("the manifest does not validate against " + EvidenceSchema.MANIFEST.resource() + ": " + violations);
     }
     Path target = root.resolve(MANIFEST);
+    releaseRoom();
     try {
       WriteOnce.writeNew(target, ManifestJson.toBytes(manifest));
     } catch (FileAlreadyExistsException e) {

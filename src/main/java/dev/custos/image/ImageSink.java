@@ -73,7 +73,8 @@ public final class ImageSink implements Closeable {
    * Appends {@code data[offset, offset + length)} to the image.
    *
    * @throws java.nio.file.FileAlreadyExistsException if an image file of that name already exists
-   * @throws IOException if the write fails (a full disk among others)
+   * @throws IOException if the write fails (a full disk among others); the bytes that reached the
+   *     file before are counted in {@link #totalBytes()}
    */
   public void write(byte[] data, int offset, int length) throws IOException {
     int position = offset;
@@ -88,11 +89,13 @@ public final class ImageSink implements Closeable {
       }
       ByteBuffer buffer = staging.of(take).put(data, position, take).flip();
       while (buffer.hasRemaining()) {
-        current.write(buffer);
+        // Counted as written, so that a write failing part way (a full disk takes what fits, then
+        // refuses) leaves the recorded size equal to the file's.
+        int written = current.write(buffer);
+        currentSize = Math.addExact(currentSize, written);
+        totalBytes = Math.addExact(totalBytes, written);
       }
       position += take;
-      currentSize = Math.addExact(currentSize, take);
-      totalBytes = Math.addExact(totalBytes, take);
       if (layout.isSplit() && currentSize == layout.segmentSize()) {
         closeCurrent();
         currentSize = 0;

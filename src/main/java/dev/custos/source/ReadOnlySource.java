@@ -5,6 +5,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -136,6 +137,22 @@ public final class ReadOnlySource implements Closeable {
       return sectorReader.read(position, destination, offset, length);
     }
     return read(position, destination, offset, length);
+  }
+
+  /**
+   * What shows that the source is no longer the one opened, or null when nothing does: its node
+   * no longer opens (a removed drive's node disappears) or now has another size (a detached loop
+   * device has size 0). Opens the node anew, read-only, and closes it again.
+   */
+  String whatChanged() {
+    try (FileChannel now = FileChannel.open(identity.path(), READ_ONLY)) {
+      long size = now.size();
+      return size == size() ? null : "its size is now " + size + " bytes, was " + size() + " bytes";
+    } catch (NoSuchFileException e) {
+      return identity.path() + " no longer exists";
+    } catch (IOException e) {
+      return identity.path() + " can no longer be opened (" + e.getMessage() + ")";
+    }
   }
 
   @Override

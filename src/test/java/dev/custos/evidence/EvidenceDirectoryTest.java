@@ -3,7 +3,9 @@ package dev.custos.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
+import dev.custos.testing.SmallDisk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,5 +105,29 @@ class EvidenceDirectoryTest {
     directory.create();
 
     assertThat(absent).isDirectory().isEmptyDirectory();
+  }
+
+  @Test
+  void reserveRoom_thenRelease_keepsExactlyThatManyBytesUntilReleased(@TempDir Path dir) throws Exception {
+    EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(dir);
+
+    directory.reserveRoom((3L << 20) + 5);
+
+    assertThat(dir.resolve(EvidenceDirectory.RESERVE)).hasSize((3L << 20) + 5);
+    directory.releaseRoom();
+    assertThat(dir).isEmptyDirectory();
+    directory.releaseRoom();
+  }
+
+  @Test
+  void reserveRoom_tooLittleSpace_refusedNamingTheBytesAndNothingLeftBehind(@TempDir Path dir) throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(dir.resolve("small"), 1L << 20)) {
+      EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(disk.path());
+
+      assertThatExceptionOfType(EvidenceWriteException.class)
+          .isThrownBy(() -> directory.reserveRoom(2L << 20))
+          .withMessage("cannot keep 2097152 bytes for the manifest and custody log in " + disk.path() + ": No space left on device");
+      assertThat(disk.path()).isEmptyDirectory();
+    }
   }
 }

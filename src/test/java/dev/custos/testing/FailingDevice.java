@@ -2,13 +2,19 @@ package dev.custos.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A real failing block device: a FUSE file returning EIO for chosen byte ranges, attached
  * read-only to a loop device ({@code test-fixtures/failing-device/}). Reading it fails at those
- * sectors as a dying drive does.
+ * sectors as a dying drive does; it can also be slow, vanish as a whole and come back, or lose its
+ * daemon for good.
  */
 public final class FailingDevice implements AutoCloseable {
   private static final Path SCRIPTS = Path.of("test-fixtures/failing-device").toAbsolutePath();
@@ -26,20 +32,87 @@ public final class FailingDevice implements AutoCloseable {
    * Skips the test, saying why, where root, loop devices or FUSE are missing.
    */
   public static FailingDevice attach(Path backing, Path workDir, List<String> badRanges) {
+    List<String> options = new ArrayList<>();
+    for (String range : badRanges) {
+      options.add("--bad");
+      options.add(range);
+    }
+    return attachWith(backing, workDir, options.toArray(String[]::new));
+  }
+
+  /**
+   * Attaches {@code backing} with {@code failing_file.py}'s options as given ({@code --bad},
+   * {@code --delay-ms}, {@code --read-delay-ms}, {@code --vanish-at}, …); {@link #goneFile()} and
+   * {@link #readLog()} are always passed. Skips the test, saying why, where root, loop devices or
+   * FUSE are missing.
+   */
+  public static FailingDevice attachWith(Path backing, Path workDir, String... fixtureOptions) {
     ExternalTool.Result prereqs = ExternalTool.run(List.of(SCRIPTS.resolve("check-prereqs.sh").toString()));
     assumeTrue(prereqs.exitCode() == 0, "no failing device here: " + prereqs.output().strip());
-    List<String> command = ExternalTool.command(SCRIPTS.resolve("attach.sh").toString(), backing.toString(), workDir.toString());
-    for (String range : badRanges) {
-      command.add("--bad");
-      command.add(range);
-    }
+    Path absolute = workDir.toAbsolutePath();
+    List<String> command = ExternalTool.command(SCRIPTS.resolve("attach.sh").toString(), backing.toString(), absolute.toString(),
+        "--gone-file", absolute.resolve("gone").toString(), "--log", absolute.resolve("reads.log").toString());
+    command.addAll(List.of(fixtureOptions));
     String output = ExternalTool.ok(command.toArray(String[]::new)).strip();
     String[] lines = output.split("\n");
-    return new FailingDevice(workDir, Path.of(lines[lines.length - 1].strip()));
+    return new FailingDevice(absolute, Path.of(lines[lines.length - 1].strip()));
   }
 
   public Path path() {
     return device;
+  }
+
+  /** While this file exists, every read of the device fails: it has vanished. */
+  public Path goneFile() {
+    return workDir.resolve("gone");
+  }
+
+  /** Makes the whole device vanish: every read fails from now on, also of what read fine before. */
+  public void vanish() {
+    try {
+      Files.writeString(goneFile(), "", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether the device has vanished (by {@link #vanish()} or {@code --vanish-at}). */
+  public boolean hasVanished() {
+    return Files.exists(goneFile());
+  }
+
+  /** Brings a vanished device back, unchanged. */
+  public void comeBack() {
+    try {
+      Files.deleteIfExists(goneFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Kills the FUSE daemon (SIGKILL): the device is gone for good, its reads fail with EIO. */
+  public void killDaemon() {
+    try {
+      String pid = Files.readString(workDir.resolve("fuse.pid"), StandardCharsets.UTF_8).strip();
+      ExternalTool.ok("kill", "-KILL", pid);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The read requests the daemon received, one {@code offset size OK|EIO} a line. */
+  public List<String> readLog() {
+    try {
+      Path log = workDir.resolve("reads.log");
+      return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** How many read requests the daemon failed. */
+  public long failedReads() {
+    return readLog().stream().filter(line -> line.endsWith(" EIO")).count();
   }
 
   @Override
