@@ -128,7 +128,7 @@ public final class Acquisition {
         }
         ResumePoint point = resumePoint(directory, acquisition, source);
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
-        OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.offset());
+        OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
         directory.reserveRoom(MANIFEST_ALLOWANCE);
         String setAside = manifestSha256 == null ? null : InterruptedManifests.setAside(directory.root());
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());

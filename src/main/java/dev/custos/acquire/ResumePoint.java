@@ -19,8 +19,9 @@ import java.util.List;
  * @param pieces the recorded pieces to re-hash and compare, from piece 0
  * @param offset the byte after them, where reading the source begins
  * @param note why fewer pieces than recorded are used, or {@code null}
+ * @param onDisk bytes of the image on disk from byte 0: written over or kept, they need no new space
  */
-record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note) {
+record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, long onDisk) {
   ResumePoint {
     pieces = List.copyOf(pieces);
   }
@@ -31,27 +32,27 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note) 
    * @throws IOException if the progress record or an image file cannot be read
    */
   static ResumePoint find(Path directory, AcquisitionRequest request, long sourceSize, int sectorSize) throws IOException {
+    long onDisk = bytesOnDisk(directory, request.layout(), sourceSize);
     ProgressRecord.Recorded recorded = ProgressRecord.read(directory);
     if (recorded == null) {
-      return new ResumePoint(List.of(), 0, "no progress was recorded");
+      return new ResumePoint(List.of(), 0, "no progress was recorded", onDisk);
     }
     if (recorded.algorithm() != request.pieceAlgorithm() || recorded.pieceSize() != request.pieceSize()
         || recorded.sourceSize() != sourceSize || recorded.sectorSize() != sectorSize) {
-      return new ResumePoint(List.of(), 0, ProgressRecord.FILE + " does not describe this acquisition");
+      return new ResumePoint(List.of(), 0, ProgressRecord.FILE + " does not describe this acquisition", onDisk);
     }
-    long onDisk = bytesOnDisk(directory, request.layout(), sourceSize);
     long pieceSize = request.pieceSize();
     long whole = onDisk == sourceSize ? (sourceSize + pieceSize - 1) / pieceSize : onDisk / pieceSize;
     int usable = (int) Math.min(recorded.pieces().size(), whole);
     String note = usable < recorded.pieces().size()
         ? "the image holds " + onDisk + " bytes, fewer than the " + recorded.pieces().size() + " pieces recorded" : null;
-    return new ResumePoint(recorded.pieces().subList(0, usable), Math.min(usable * pieceSize, sourceSize), note);
+    return new ResumePoint(recorded.pieces().subList(0, usable), Math.min(usable * pieceSize, sourceSize), note, onDisk);
   }
 
   /** The same point with only the pieces before {@code piece}: that one re-hashed to another digest. */
   ResumePoint before(long piece, long pieceSize, long sourceSize) {
     return new ResumePoint(pieces.subList(0, (int) piece), Math.min(piece * pieceSize, sourceSize),
-        "piece " + piece + " of the image no longer matched its recorded digest");
+        "piece " + piece + " of the image no longer matched its recorded digest", onDisk);
   }
 
   /** The recorded digests of the pieces. */

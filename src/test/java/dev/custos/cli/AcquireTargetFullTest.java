@@ -74,6 +74,18 @@ class AcquireTargetFullTest {
       assertThat(Cli.run("report", "custody", out.toString()).exitCode()).as("the chain verifies").isZero();
       Cli.Run verified = Cli.run("report", "verify", out.toString(), "--no-record");
       assertThat(verified.exitCode()).as("what was acquired verifies: %s", verified.out()).isZero();
+
+      // Space freed: the acquisition goes on where it stopped and ends as if it never had.
+      disk.free("filler");
+      Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+      assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+      assertThat(ExternalTool.identical(backing, image)).as("image = source (cmp)").isTrue();
+      assertThat(Evidence.manifest(out).path("digests").path("sha256").asText()).isEqualTo(ExternalTool.digestOf("sha256sum", backing));
+      assertThat(Evidence.manifest(out).path("resumptions").get(0).path("fromByte").asLong())
+          .as("from the last whole piece on disk").isEqualTo(written / (64L << 20) * (64L << 20));
+      assertThat(out.resolve("acquisition-interrupted-1.json")).exists();
+      Cli.Run reverified = Cli.run("report", "verify", out.toString(), "--no-record");
+      assertThat(reverified.exitCode()).as("everything verifies after the resumption: %s", reverified.out()).isZero();
     }
   }
 

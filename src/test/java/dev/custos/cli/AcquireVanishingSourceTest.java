@@ -57,6 +57,12 @@ class AcquireVanishingSourceTest {
 
       device.comeBack();
       assertThat(ExternalTool.identical(backing, device.path())).as("back, the device reads as before").isTrue();
+
+      Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+      assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+      assertThat(ExternalTool.identical(backing, out.resolve("image.ima"))).as("resumed: image = source (cmp)").isTrue();
+      assertThat(Evidence.manifest(out).path("digests").path("md5").asText()).isEqualTo(ExternalTool.digestOf("md5sum", backing));
+      assertThat(Cli.run("report", "verify", out.toString(), "--no-record").exitCode()).as("everything verifies").isZero();
     }
   }
 
