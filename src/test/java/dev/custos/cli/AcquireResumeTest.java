@@ -73,6 +73,30 @@ class AcquireResumeTest {
   }
 
   @Test
+  void resume_splitImageKilledMidSegment_segmentsTogetherAreTheSource() throws Exception {
+    Path out = temp.resolve("evidence");
+    CustosProcess acquisition = CustosProcess.start(temp, "acquire", "acquire", "image", source.toString(), "--out", out.toString(),
+        "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned", "--piece-size", PIECE,
+        "--format", "split", "--segment-size", "40MiB");
+    assertThat(acquisition.awaitFileSize(out.resolve("image.003"), 20L << 20)).as("segments 1 and 2 sealed, 3 half written").isTrue();
+    acquisition.signal("KILL");
+    acquisition.exitCode();
+
+    Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    String joined = ExternalTool.ok("sh", "-c", "cat " + out + "/image.0* | md5sum").split(" ")[0];
+    assertThat(joined).as("cat image.0* | md5sum").isEqualTo(md5);
+    JsonNode files = Evidence.manifest(out).path("image").path("files");
+    assertThat(files).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      assertThat(files.get(i).path("sizeBytes").asLong()).isEqualTo(i < 4 ? 40L << 20 : SOURCE_BYTES - (160L << 20));
+      assertThat(Files.size(out.resolve(files.get(i).path("path").asText()))).isEqualTo(files.get(i).path("sizeBytes").asLong());
+    }
+    assertEverythingVerifies(out);
+  }
+
+  @Test
   void resume_killedWhileResuming_resumesAgain() throws Exception {
     Path out = temp.resolve("evidence");
     CustosProcess first = start(out, "first");
