@@ -138,7 +138,7 @@ public final class Acquisition {
         while (true) {
           Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(), rereadPiece,
               state.interrupted() != null);
-          events.resumed(resumption, setAside, manifestSha256, source, writeBlock);
+          events.resumed(resumption, point.note(), setAside, manifestSha256, source, writeBlock);
           setAside = null;
           resumptions.add(resumption);
           try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {

@@ -66,10 +66,11 @@ final class AcquisitionEvents {
    * many recorded pieces of the image matched, the manifest of the interruption set aside, and
    * the source and write block as they are now.
    */
-  void resumed(Manifest.Resumption resumption, String previousManifestFile, String previousManifestSha256,
+  void resumed(Manifest.Resumption resumption, String note, String previousManifestFile, String previousManifestSha256,
       SourceIdentity source, WriteBlock writeBlock) throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = ManifestJson.resumptionTree(resumption);
     data.remove("time");
+    data.put("note", note);
     if (previousManifestFile == null) {
       data.putNull("previousManifest");
     } else {

@@ -168,11 +168,21 @@ final class ProgressRecord implements PieceListener, Closeable {
     }
   }
 
+  /** A progress record whose first line cannot be read: it costs a re-read, not a refusal. */
+  static final class Unreadable extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Unreadable(String message) {
+      super(message);
+    }
+  }
+
   /**
    * Reads the progress record of {@code directory}.
    *
    * @return what it holds, or {@code null} if there is none
-   * @throws IOException if it exists but cannot be read, or its first line is not a progress record's
+   * @throws Unreadable if its first line is not a progress record's
+   * @throws IOException if it cannot be read, or is a symbolic link
    */
   static Recorded read(Path directory) throws IOException {
     Path file = directory.resolve(FILE);
@@ -191,20 +201,20 @@ final class ProgressRecord implements PieceListener, Closeable {
     JsonNode header = parse(lines.get(0));
     if (header == null || header.path("formatVersion").asInt() != FORMAT_VERSION || !header.has("pieceAlgorithm")
         || !header.path("pieceSize").canConvertToLong() || !header.path("sourceSizeBytes").canConvertToLong()) {
-      throw new IOException(file + " does not begin as a progress record of format " + FORMAT_VERSION);
+      throw new Unreadable(file.getFileName() + " does not begin as a progress record of format " + FORMAT_VERSION);
     }
     PieceAlgorithm algorithm;
     try {
       algorithm = PieceAlgorithm.byName(header.path("pieceAlgorithm").asText());
     } catch (IllegalArgumentException e) {
-      throw new IOException(file + ": " + e.getMessage(), e);
+      throw new Unreadable(file.getFileName() + ": " + e.getMessage());
     }
     List<Piece> pieces = new ArrayList<>();
     // The last element is what follows the final newline: empty, or a torn line.
     for (String text : lines.subList(1, lines.size() - 1)) {
       JsonNode line = parse(text);
-      Piece piece = line == null ? null : piece(line);
       long index = line == null ? -1 : line.path("piece").asLong(-1);
+      Piece piece = line == null ? null : piece(line, index, header.path("pieceSize").asLong(), header.path("sectorSize").asInt());
       if (piece == null || index < 0 || index > pieces.size()) {
         break;
       }
@@ -225,18 +235,24 @@ final class ProgressRecord implements PieceListener, Closeable {
     }
   }
 
-  private static Piece piece(JsonNode line) {
+  /** The piece a line records, or null when its bad ranges do not lie, ascending, within the piece. */
+  private static Piece piece(JsonNode line, long index, long pieceSize, int sectorSize) {
     String digest = line.path("digest").asText("");
-    if (!HEX.matcher(digest).matches() || !line.path("badSectors").isArray()) {
+    if (!HEX.matcher(digest).matches() || !line.path("badSectors").isArray() || index < 0 || pieceSize % sectorSize != 0
+        || index > Long.MAX_VALUE / pieceSize - 1) {
       return null;
     }
+    long next = index * (pieceSize / sectorSize);
+    long end = (index + 1) * (pieceSize / sectorSize);
     List<SectorRange> bad = new ArrayList<>();
     for (JsonNode range : line.path("badSectors")) {
-      try {
-        bad.add(new SectorRange(range.path("firstLba").asLong(-1), range.path("count").asLong(0)));
-      } catch (IllegalArgumentException e) {
+      long first = range.path("firstLba").asLong(-1);
+      long count = range.path("count").asLong(0);
+      if (first < next || count < 1 || count > end - first) {
         return null;
       }
+      bad.add(new SectorRange(first, count));
+      next = first + count + 1; // merged ranges are never adjacent
     }
     return new Piece(digest, bad);
   }

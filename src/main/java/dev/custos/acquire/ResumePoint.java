@@ -33,7 +33,12 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
    */
   static ResumePoint find(Path directory, AcquisitionRequest request, long sourceSize, int sectorSize) throws IOException {
     long onDisk = bytesOnDisk(directory, request.layout(), sourceSize);
-    ProgressRecord.Recorded recorded = ProgressRecord.read(directory);
+    ProgressRecord.Recorded recorded;
+    try {
+      recorded = ProgressRecord.read(directory);
+    } catch (ProgressRecord.Unreadable e) {
+      return new ResumePoint(List.of(), 0, e.getMessage() + ": everything is read again", onDisk);
+    }
     if (recorded == null) {
       return new ResumePoint(List.of(), 0, "no progress was recorded", onDisk);
     }
@@ -46,7 +51,46 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
     int usable = (int) Math.min(recorded.pieces().size(), whole);
     String note = usable < recorded.pieces().size()
         ? "the image holds " + onDisk + " bytes, fewer than the " + recorded.pieces().size() + " pieces recorded" : null;
+    int zeroFilled = firstWithUnfilledBadSectors(directory, request.layout(), recorded.pieces().subList(0, usable), sectorSize,
+        Math.min(usable * pieceSize, sourceSize));
+    if (zeroFilled < usable) {
+      usable = zeroFilled;
+      note = "piece " + zeroFilled + " is recorded with unreadable sectors the image does not hold as zeros";
+    }
     return new ResumePoint(recorded.pieces().subList(0, usable), Math.min(usable * pieceSize, sourceSize), note, onDisk);
+  }
+
+  /**
+   * The first piece whose recorded unreadable sectors are not all zeros in the image, or {@code
+   * pieces.size()}. Unreadable sectors are written as zeros; a record that says otherwise (damaged,
+   * or edited) must not put bad ranges in the manifest that the image contradicts.
+   */
+  private static int firstWithUnfilledBadSectors(Path directory, ImageLayout layout, List<ProgressRecord.Piece> pieces,
+      int sectorSize, long prefix) throws IOException {
+    if (pieces.stream().allMatch(piece -> piece.badSectors().isEmpty())) {
+      return pieces.size();
+    }
+    ResumePoint all = new ResumePoint(pieces, prefix, null, prefix);
+    try (ImageReader image = ImageReader.open(all.prefixParts(directory, layout))) {
+      byte[] sector = new byte[sectorSize];
+      for (int i = 0; i < pieces.size(); i++) {
+        for (SectorRange range : pieces.get(i).badSectors()) {
+          for (long lba = range.firstLba(); lba < range.endLba(); lba++) {
+            long position = lba * sectorSize;
+            if (position + sectorSize > prefix) {
+              return i;
+            }
+            image.read(position, sector, sectorSize);
+            for (byte b : sector) {
+              if (b != 0) {
+                return i;
+              }
+            }
+          }
+        }
+      }
+    }
+    return pieces.size();
   }
 
   /** The same point with only the pieces before {@code piece}: that one re-hashed to another digest. */
