@@ -56,12 +56,7 @@ final class ImageCommand implements Callable<Integer> {
 
   @Mixin PipelineOptions pipeline;
 
-  @Option(names = "--set-readonly", description = "Set the device's kernel read-only flag (blockdev --setro) and check it took.")
-  boolean setReadOnly;
-
-  @Option(names = "--hardware-write-blocker", paramLabel = "MODEL",
-      description = "Declare the hardware write blocker the drive is attached through; recorded in the manifest.")
-  String hardwareWriteBlocker;
+  @Mixin WriteBlockOptions writeBlock;
 
   @Mixin SigningKeyOptions signing;
 
@@ -86,7 +81,8 @@ final class ImageCommand implements Callable<Integer> {
     AcquisitionRequest request;
     try {
       request = new AcquisitionRequest(source, out, caseOptions.toCaseInfo(), layout(), pipeline.algorithms,
-          pipeline.pieceAlgorithm(), pipeline.pieceSize, pipeline.blockSize(), pipeline.retries, setReadOnly, hardwareWriteBlocker);
+          pipeline.pieceAlgorithm(), pipeline.pieceSize, pipeline.blockSize(), pipeline.retries, writeBlock.setReadOnly,
+          writeBlock.hardwareWriteBlocker);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }

@@ -37,12 +37,7 @@ final class ResumeCommand implements Callable<Integer> {
       description = "Where the source is now, if not at its recorded path (a drive attached again under another name).")
   Path source;
 
-  @Option(names = "--set-readonly", description = "Set the device's kernel read-only flag (blockdev --setro) and check it took.")
-  boolean setReadOnly;
-
-  @Option(names = "--hardware-write-blocker", paramLabel = "MODEL",
-      description = "Declare the hardware write blocker the drive is attached through; recorded.")
-  String hardwareWriteBlocker;
+  @Mixin WriteBlockOptions writeBlock;
 
   @Mixin SigningKeyOptions signing;
 
@@ -63,7 +58,7 @@ final class ResumeCommand implements Callable<Integer> {
     CustodyRecorder recorder = signer != null
         ? CustodyRecorder.signed(signer, host, ToolInfo.current(), EvidenceClock.system())
         : CustodyRecorder.unsigned(host.user(), host, ToolInfo.current(), EvidenceClock.system());
-    ResumeRequest request = new ResumeRequest(directory, source, setReadOnly, hardwareWriteBlocker);
+    ResumeRequest request = new ResumeRequest(directory, source, writeBlock.setReadOnly, writeBlock.hardwareWriteBlocker);
     return AcquisitionRunner.run((acquisition, listener, stop) -> acquisition.resume(request, listener, stop), directory,
         signer, authority, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
   }

@@ -56,11 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--verify-source", paramLabel = "DEVICE", description = "Re-read the source (read-only, write-blocked) and compare its digests.")
   Path verifySource;
 
-  @Option(names = "--set-readonly", description = "Set the source device's kernel read-only flag before re-reading it.")
-  boolean setReadOnly;
-
-  @Option(names = "--hardware-write-blocker", paramLabel = "MODEL", description = "The hardware write blocker the source is attached through.")
-  String hardwareWriteBlocker;
+  @Mixin WriteBlockOptions writeBlock;
 
   @Mixin ExpectedDigestOptions expected;
 
@@ -92,7 +88,7 @@ final class VerifyCommand implements Callable<Integer> {
     Verification verification = new Verification(SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
         EvidenceClock.system());
     Verification.SourceRequest source = verifySource == null ? null
-        : new Verification.SourceRequest(verifySource, setReadOnly, hardwareWriteBlocker);
+        : new Verification.SourceRequest(verifySource, writeBlock.setReadOnly, writeBlock.hardwareWriteBlocker);
     VerificationResult result = verification.verify(target, source, new ConsoleProgress(err, System.console() != null));
     CustodyEvent recorded = null;
     String notRecorded = null;
