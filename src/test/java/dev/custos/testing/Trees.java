@@ -1,0 +1,29 @@
+package dev.custos.testing;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** What is in a directory tree, as {@code find} (not Custos) lists it: to show that nothing else was written. */
+public final class Trees {
+  private Trees() {}
+
+  /**
+   * One entry a line, sorted: type, size, mode, modification time (ns), relative name, link target;
+   * the root itself (whose time changes with what is made in it, which the entries show) and
+   * entries at or under {@code excluded} (relative to {@code root}) left out.
+   */
+  public static List<String> snapshot(Path root, String... excluded) {
+    // The name may hold tabs, line breaks, anything but NUL: it comes after the fixed fields.
+    String listing = ExternalTool.ok("find", root.toString(), "-printf", "%y %s %m %T@ %P\\001%l\\0");
+    return Arrays.stream(listing.split("\0"))
+        .filter(entry -> !entry.isEmpty())
+        .filter(entry -> {
+          String named = entry.split(" ", 5)[4];
+          String path = named.substring(0, named.indexOf('\001'));
+          return !path.isEmpty() && Arrays.stream(excluded).noneMatch(name -> path.equals(name) || path.startsWith(name + "/"));
+        })
+        .sorted()
+        .toList();
+  }
+}
