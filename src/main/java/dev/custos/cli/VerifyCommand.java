@@ -9,6 +9,7 @@ import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.JsonText;
+import dev.custos.evidence.TextField;
 import dev.custos.source.SourceInspector;
 import dev.custos.source.WriteBlockGuard;
 import dev.custos.verify.Verification;
@@ -64,6 +65,14 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin ExpectedDigestOptions expected;
 
+  private String blocker() throws UsageException {
+    try {
+      return TextField.optional("--hardware-write-blocker", hardwareWriteBlocker, 256, false);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
   @Override
   public Integer call() throws CustosException, InterruptedException {
     if (json) {
@@ -92,7 +101,7 @@ final class VerifyCommand implements Callable<Integer> {
     Verification verification = new Verification(SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
         EvidenceClock.system());
     Verification.SourceRequest source = verifySource == null ? null
-        : new Verification.SourceRequest(verifySource, setReadOnly, hardwareWriteBlocker);
+        : new Verification.SourceRequest(verifySource, setReadOnly, blocker());
     VerificationResult result = verification.verify(target, source, new ConsoleProgress(err, System.console() != null));
     CustodyEvent recorded = null;
     String notRecorded = null;
