@@ -111,6 +111,19 @@ class HostileNamesTest {
     assertThat(ambiguousVerify.err()).contains("'..' after the symbolic link").hasLineCount(1);
   }
 
+  @Test
+  void outUnderAFile_refusedWithExit2_beforeAnythingIsRead() throws IOException {
+    Path file = Files.writeString(temp.resolve("a-file"), "not a directory\n");
+    List<String> before = Trees.snapshot(temp);
+
+    Cli.Run run = Evidence.acquireFloppy(file.resolve("evidence"), "--unsigned");
+
+    assertThat(run.exitCode()).as("a usage error, not an I/O failure: %s", run.err()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("acquire image: output " + file.resolve("evidence") + " cannot be created: " + file
+        + " is not a directory\n");
+    assertThat(Trees.snapshot(temp)).isEqualTo(before);
+  }
+
   /**
    * Names that are not UTF-8 can only be made and passed by a real process: a shell's {@code
    * $'\xff'}. The JVM reads them through its file-name encoding ({@code sun.jnu.encoding}): under
