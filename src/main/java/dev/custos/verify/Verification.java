@@ -186,8 +186,9 @@ public final class Verification {
       throw new UsageException(file + " is a symbolic link; Custos verifies the evidence in the directory and follows no link"
           + " out of it");
     }
-    try {
-      return Files.readAllBytes(file);
+    // Opened without following a link, should one replace the file after the check above.
+    try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      return in.readAllBytes();
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
