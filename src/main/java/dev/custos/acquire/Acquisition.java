@@ -111,7 +111,7 @@ public final class Acquisition {
    */
   public Manifest resume(ResumeRequest request, ProgressListener listener, StopSignal stop)
       throws UsageException, EvidenceWriteException, SourceAccessException, CustodyBrokenException, InterruptedException {
-    EvidenceDirectory directory = EvidenceDirectory.existing(request.directory());
+    EvidenceDirectory directory = EvidenceDirectory.toResume(request.directory());
     try (AcquisitionLocks locks = AcquisitionLocks.ofDirectory(directory.root())) {
       InterruptedAcquisition state = InterruptedAcquisition.read(directory.root(), request.source(), request.setReadOnly(),
           request.hardwareBlocker());

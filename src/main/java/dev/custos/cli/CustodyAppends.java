@@ -39,22 +39,23 @@ final class CustodyAppends {
   }
 
   /**
-   * {@code value} as given, if it is fit for the record: not blank, no control characters but line ends and tabs.
+   * {@code value} as given, if it is fit for the record: not blank, at most {@code maxLength} characters,
+   * no control characters but line feeds and tabs, no bidirectional controls ({@link
+   * dev.custos.evidence.TextField}).
    *
    * @throws UsageException naming {@code option} otherwise
    */
-  static String text(String option, String value) throws UsageException {
-    if (value.isBlank()) {
-      throw new UsageException(option + " is empty");
+  static String text(String option, String value, int maxLength) throws UsageException {
+    try {
+      dev.custos.evidence.TextField.require(option, value, maxLength, true);
+      return value;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
     }
-    if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-      throw new UsageException(option + " holds a control character; write plain text");
-    }
-    return value;
   }
 
   static void printRecorded(CustodyEvent event, PrintWriter out) {
-    out.println("Recorded " + event.type() + " as seq " + event.seq() + " by " + event.actor().name()
+    out.println("Recorded " + event.type() + " as seq " + event.seq() + " by " + TerminalText.escape(event.actor().name())
         + " at " + EvidenceClock.format(event.time()) + " (hash " + event.hash() + ")");
     out.flush();
   }

@@ -37,19 +37,20 @@ final class CustodyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws UsageException {
-    CustodyVerdict verdict = CustodyLog.check(directory);
+    Path root = EvidenceDirectory.existing(directory);
+    CustodyVerdict verdict = CustodyLog.check(root);
     if (json) {
       spec.commandLine().getOut().print(JsonText.of(toJson(verdict)));
       spec.commandLine().getOut().flush();
     } else {
-      CustodyTable.print(verdict, directory.resolve(EvidenceDirectory.CUSTODY_LOG).toString(), spec.commandLine().getOut());
+      CustodyTable.print(verdict, root.resolve(EvidenceDirectory.CUSTODY_LOG).toString(), spec.commandLine().getOut());
     }
     return verdict.intact() ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;
   }
 
   private ObjectNode toJson(CustodyVerdict verdict) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("log", directory.resolve(EvidenceDirectory.CUSTODY_LOG).toString());
+    root.put("log", directory.toAbsolutePath().normalize().resolve(EvidenceDirectory.CUSTODY_LOG).toString());
     root.put("intact", verdict.intact());
     root.put("eventCount", verdict.events().size());
     root.put("unsignedEvents", verdict.unsignedEvents());

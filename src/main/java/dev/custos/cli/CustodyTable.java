@@ -18,20 +18,20 @@ final class CustodyTable {
   private CustodyTable() {}
 
   static void print(CustodyVerdict verdict, String log, PrintWriter out) {
-    out.println("Chain of custody: " + log + " (" + verdict.events().size() + (verdict.events().size() == 1 ? " event)" : " events)"));
+    out.println("Chain of custody: " + TerminalText.escape(log) + " (" + verdict.events().size() + (verdict.events().size() == 1 ? " event)" : " events)"));
     out.println(String.format(Locale.ROOT, "%4s  %-24s  %-" + WHO_WIDTH + "s  %-" + WHAT_WIDTH + "s  %s",
         "seq", "time (UTC)", "who", "what", "facts"));
     for (CustodyEvent event : verdict.events()) {
-      String who = event.actor().name() + (event.signed() ? "" : " (unsigned)");
+      String who = TerminalText.escape(event.actor().name()) + (event.signed() ? "" : " (unsigned)");
       out.println(String.format(Locale.ROOT, "%4d  %-24s  %-" + WHO_WIDTH + "s  %-" + WHAT_WIDTH + "s  %s",
-          event.seq(), EvidenceClock.format(event.time()), clip(who, WHO_WIDTH), event.type(), facts(event)));
+          event.seq(), EvidenceClock.format(event.time()), clip(who, WHO_WIDTH), TerminalText.escape(event.type()), facts(event)));
     }
     if (verdict.head() != null) {
       out.println("Head: seq " + verdict.head().seq() + ", hash " + verdict.head().hash());
     }
     for (Finding finding : verdict.findings()) {
       if (!finding.kind().breaksChain()) {
-        out.println("Note: " + finding);
+        out.println("Note: " + TerminalText.escape(finding.toString()));
       }
     }
     if (verdict.intact()) {
@@ -40,7 +40,7 @@ final class CustodyTable {
       List<Finding> breaks = verdict.breaks();
       out.println("Verdict: BROKEN: " + breaks.size() + (breaks.size() == 1 ? " finding" : " findings"));
       for (Finding finding : breaks) {
-        out.println("  " + finding);
+        out.println("  " + TerminalText.escape(finding.toString()));
       }
     }
     out.flush();
@@ -109,7 +109,7 @@ final class CustodyTable {
       default -> data.properties().stream().limit(4)
           .forEach(member -> facts.add(member.getKey() + " " + member.getValue().toString()));
     }
-    return String.join("; ", facts).replaceAll("\\s*\\R\\s*", " ");
+    return TerminalText.escape(String.join("; ", facts).replaceAll("\\s*\\R\\s*", " "));
   }
 
   private static void addIfPresent(List<String> facts, String label, JsonNode value) {

@@ -38,8 +38,10 @@ final class CustosCommand {
   /** A configured command line writing to {@code out} and {@code err}, seeing {@code environment}. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment) {
     CommandLine commandLine = new CommandLine(new CustosCommand(environment));
-    commandLine.setOut(out);
-    commandLine.setErr(err);
+    // Every line a command prints passes a guard: no record can steer the terminal (TerminalText).
+    commandLine.setOut(TerminalText.guard(out));
+    commandLine.setErr(TerminalText.guard(err));
+    commandLine.registerConverter(java.nio.file.Path.class, new PathArgument());
     commandLine.setExecutionExceptionHandler(ExitCodes::handleExecutionException);
     commandLine.setParameterExceptionHandler(ExitCodes::handleParameterException);
     commandLine.setExitCodeExceptionMapper(ExitCodes::exitCodeOf);

@@ -75,6 +75,6 @@ final class ExitCodes {
     if (message == null || message.isBlank()) {
       message = failure.getClass().getSimpleName();
     }
-    return message.replaceAll("\\s*\\R\\s*", " ").strip();
+    return TerminalText.escape(message.replaceAll("\\s*\\R\\s*", " ").strip());
   }
 }

@@ -11,6 +11,7 @@ import dev.custos.error.UsageException;
 import dev.custos.evidence.CaseInfo;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.TextField;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageLayout;
 import java.nio.file.Path;
@@ -70,6 +71,14 @@ final class ImageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CustosException, InterruptedException {
+    CaseInfo caseInfo;
+    String blocker;
+    try {
+      caseInfo = caseOptions.toCaseInfo();
+      blocker = writeBlock.blocker();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
     Signer signer = signer();
     TimestampAuthority authority = Reports.authority(tsa);
     if (signer == null && authority != null) {
@@ -77,12 +86,11 @@ final class ImageCommand implements Callable<Integer> {
     }
     CustodyRecorder recorder = signer != null
         ? CustodyRecorder.signed(signer, HostInfo.current(), ToolInfo.current(), EvidenceClock.system())
-        : CustodyRecorder.unsigned(caseOptions.examiner, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
+        : CustodyRecorder.unsigned(caseInfo.examiner(), HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
     AcquisitionRequest request;
     try {
-      request = new AcquisitionRequest(source, out, caseOptions.toCaseInfo(), layout(), pipeline.algorithms,
-          pipeline.pieceAlgorithm(), pipeline.pieceSize, pipeline.blockSize(), pipeline.retries, writeBlock.setReadOnly,
-          writeBlock.hardwareWriteBlocker);
+      request = new AcquisitionRequest(source, out, caseInfo, layout(), pipeline.algorithms,
+          pipeline.pieceAlgorithm(), pipeline.pieceSize, pipeline.blockSize(), pipeline.retries, writeBlock.setReadOnly, blocker);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }

@@ -3,6 +3,7 @@ package dev.custos.cli;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
+import dev.custos.evidence.EvidenceDirectory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,9 +28,10 @@ final class NoteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CustosException {
+    Path root = EvidenceDirectory.existing(directory);
+    String note = CustodyAppends.text("TEXT", text, 16384);
     CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report note");
-    CustodyEvent event = recorder.appendToIntactLog(directory,
-        "note", CustodyRecorder.newData().put("text", CustodyAppends.text("TEXT", text)));
+    CustodyEvent event = recorder.appendToIntactLog(root, "note", CustodyRecorder.newData().put("text", note));
     CustodyAppends.printRecorded(event, spec.commandLine().getOut());
     return ExitCodes.OK;
   }

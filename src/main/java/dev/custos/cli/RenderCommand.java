@@ -3,6 +3,7 @@ package dev.custos.cli;
 import dev.custos.crypto.Signer;
 import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
+import dev.custos.evidence.EvidenceDirectory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,11 +32,12 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CustosException {
+    Path root = EvidenceDirectory.existing(directory);
     Signer signer = signing.signer();
     if (signer == null && tsa != null) {
       throw new UsageException("--tsa timestamps a signature: give --key too");
     }
-    Reports.render(directory, signer, Reports.authority(tsa), CustodyAppends.recorder(signer), spec.commandLine().getOut());
+    Reports.render(root, signer, Reports.authority(tsa), CustodyAppends.recorder(signer), spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 }

@@ -58,7 +58,7 @@ final class ResumeCommand implements Callable<Integer> {
     CustodyRecorder recorder = signer != null
         ? CustodyRecorder.signed(signer, host, ToolInfo.current(), EvidenceClock.system())
         : CustodyRecorder.unsigned(host.user(), host, ToolInfo.current(), EvidenceClock.system());
-    ResumeRequest request = new ResumeRequest(directory, source, writeBlock.setReadOnly, writeBlock.hardwareWriteBlocker);
+    ResumeRequest request = new ResumeRequest(directory, source, writeBlock.setReadOnly, writeBlock.blocker());
     return AcquisitionRunner.run((acquisition, listener, stop) -> acquisition.resume(request, listener, stop), directory,
         signer, authority, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
   }

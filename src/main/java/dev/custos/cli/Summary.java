@@ -21,9 +21,10 @@ final class Summary {
   static void print(Manifest manifest, Path directory, String custody, PrintWriter out) {
     int sectorSize = manifest.source().logicalSectorSize();
     Manifest.Outcome outcome = manifest.outcome();
-    out.println("Acquisition " + outcome.status().id() + ": " + manifest.source().path() + " -> " + directory);
+    out.println("Acquisition " + outcome.status().id() + ": " + TerminalText.escape(manifest.source().path().toString()) + " -> "
+        + TerminalText.escape(directory.toString()));
     if (outcome.reason() != null) {
-      out.println(line("reason", outcome.reason()));
+      out.println(line("reason", TerminalText.escape(outcome.reason())));
     }
     out.println(line("size", manifest.source().sizeBytes() + " bytes (" + Sizes.human(manifest.source().sizeBytes()) + "), "
         + manifest.source().sectorCount() + " sectors of " + sectorSize + " bytes"));
@@ -50,8 +51,9 @@ final class Summary {
         + (pieces.digests().size() == 1 ? " digest" : " digests") + " of "
         + pieces.size() + " bytes each (listed in " + EvidenceDirectory.MANIFEST + ")"));
     out.println(line("bad sectors", describeBad(manifest.badSectors(), sectorSize)));
-    out.println(line("manifest", directory.resolve(EvidenceDirectory.MANIFEST).toString()));
-    out.println(line("custody", directory.resolve(EvidenceDirectory.CUSTODY_LOG) + ", " + custody));
+    out.println(line("manifest", TerminalText.escape(directory.resolve(EvidenceDirectory.MANIFEST).toString())));
+    out.println(line("custody", TerminalText.escape(directory.resolve(EvidenceDirectory.CUSTODY_LOG).toString()) + ", "
+        + TerminalText.escape(custody)));
     out.flush();
   }
 

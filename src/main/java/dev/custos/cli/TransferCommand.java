@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
+import dev.custos.evidence.EvidenceDirectory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,13 +37,17 @@ final class TransferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CustosException {
+    Path root = EvidenceDirectory.existing(directory);
+    String receiver = CustodyAppends.text("--to", to, 256);
+    String why = reason == null ? null : CustodyAppends.text("--reason", reason, 4096);
+    String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
     CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report transfer");
     ObjectNode data = CustodyRecorder.newData();
     data.put("from", recorder.actor().name());
-    data.put("to", CustodyAppends.text("--to", to));
-    data.put("reason", reason == null ? null : CustodyAppends.text("--reason", reason));
-    data.put("location", location == null ? null : CustodyAppends.text("--location", location));
-    CustodyEvent event = recorder.appendToIntactLog(directory, "transfer", data);
+    data.put("to", receiver);
+    data.put("reason", why);
+    data.put("location", where);
+    CustodyEvent event = recorder.appendToIntactLog(root, "transfer", data);
     CustodyAppends.printRecorded(event, spec.commandLine().getOut());
     return ExitCodes.OK;
   }

@@ -12,12 +12,13 @@ final class VerificationTable {
 
   /** Prints {@code result}; {@code verifiedLine} is what a verified result says (as recorded, as given). */
   static void print(VerificationResult result, String verifiedLine, PrintWriter out) {
-    out.println("Verifying " + result.target());
+    out.println("Verifying " + TerminalText.escape(result.target().toString()));
     out.println(String.format(Locale.ROOT, "  %-14s %-8s %s", "CHECK", "VERDICT", "DETAILS"));
     for (CheckResult check : result.checks()) {
-      out.println(String.format(Locale.ROOT, "  %-14s %-8s %s", check.check().id(), check.verdict().name(), check.summary()));
+      out.println(String.format(Locale.ROOT, "  %-14s %-8s %s", check.check().id(), check.verdict().name(),
+          TerminalText.escape(check.summary())));
       for (Problem problem : check.problems()) {
-        out.println(String.format(Locale.ROOT, "  %-14s %-8s - %s", "", "", problem.line()));
+        out.println(String.format(Locale.ROOT, "  %-14s %-8s - %s", "", "", TerminalText.escape(problem.line())));
       }
     }
     int problems = result.problems().size();

@@ -9,6 +9,7 @@ import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.JsonText;
+import dev.custos.evidence.TextField;
 import dev.custos.source.SourceInspector;
 import dev.custos.source.WriteBlockGuard;
 import dev.custos.verify.Verification;
@@ -88,7 +89,7 @@ final class VerifyCommand implements Callable<Integer> {
     Verification verification = new Verification(SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
         EvidenceClock.system());
     Verification.SourceRequest source = verifySource == null ? null
-        : new Verification.SourceRequest(verifySource, writeBlock.setReadOnly, writeBlock.hardwareWriteBlocker);
+        : new Verification.SourceRequest(verifySource, writeBlock.setReadOnly, writeBlock.blocker());
     VerificationResult result = verification.verify(target, source, new ConsoleProgress(err, System.console() != null));
     CustodyEvent recorded = null;
     String notRecorded = null;

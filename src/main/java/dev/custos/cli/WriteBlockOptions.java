@@ -1,5 +1,7 @@
 package dev.custos.cli;
 
+import dev.custos.error.UsageException;
+import dev.custos.evidence.TextField;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,4 +17,17 @@ final class WriteBlockOptions {
   @Option(names = "--hardware-write-blocker", paramLabel = "MODEL",
       description = "Declare the hardware write blocker the drive is attached through; recorded.")
   String hardwareWriteBlocker;
+
+  /**
+   * The declared write blocker, trimmed, or {@code null}.
+   *
+   * @throws UsageException if it holds control characters or is too long
+   */
+  String blocker() throws UsageException {
+    try {
+      return TextField.optional("--hardware-write-blocker", hardwareWriteBlocker, 256, false);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
 }

@@ -4,6 +4,7 @@ import dev.custos.error.EvidenceWriteException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * kernel drops the file lock when the process dies, {@code kill -9} included.
  */
 final class AppendLock implements AutoCloseable {
-  static final String FILE = ".custody.lock";
+  static final String FILE = dev.custos.evidence.EvidenceDirectory.LOCK;
 
   /** One lock per directory within this JVM: file locks do not exclude threads of one process. */
   private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
@@ -43,7 +44,9 @@ final class AppendLock implements AutoCloseable {
     inProcess.lock();
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(absolute.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      // Never through a link: a planted .custody.lock -> elsewhere would create or open a file outside.
+      channel = FileChannel.open(absolute.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
       return new AppendLock(inProcess, channel, channel.lock());
     } catch (IOException e) {
       closeQuietly(channel);

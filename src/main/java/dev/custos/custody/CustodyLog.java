@@ -3,9 +3,12 @@ package dev.custos.custody;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /** Reading and checking the custody log of an evidence directory. Stateless. */
 public final class CustodyLog {
@@ -20,15 +23,30 @@ public final class CustodyLog {
    */
   public static CustodyVerdict check(Path directory) throws UsageException {
     Path log = directory.resolve(EvidenceDirectory.CUSTODY_LOG);
+    if (Files.isSymbolicLink(log)) {
+      throw new UsageException(log + " is a symbolic link; Custos checks the log in the evidence directory and follows no"
+          + " link out of it");
+    }
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(log);
+      bytes = readNoLink(log);
     } catch (NoSuchFileException e) {
       throw new UsageException("no custody log: " + log + " does not exist", e);
     } catch (IOException e) {
       throw new UsageException("cannot read " + log + ": " + e.getMessage(), e);
     }
     return check(directory, bytes);
+  }
+
+  /**
+   * The bytes of {@code file}, opened without following a symbolic link (a link fails to open).
+   *
+   * @throws IOException if it cannot be read, or is a link
+   */
+  static byte[] readNoLink(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      return in.readAllBytes();
+    }
   }
 
   /**

@@ -16,6 +16,7 @@ import dev.custos.image.WriteOnce;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.util.Base64;
@@ -103,12 +104,13 @@ public final class CustodyRecorder {
    * what came before.
    *
    * @return the event as written
-   * @throws UsageException if {@code directory} has no custody log
+   * @throws UsageException if {@code directory} has no custody log, or it or a file in it is a symbolic link
    * @throws CustodyBrokenException if the log is broken (the first break is named)
    * @throws EvidenceWriteException as {@link #append}
    */
   public CustodyEvent appendToIntactLog(Path directory, String type, ObjectNode data)
       throws UsageException, CustodyBrokenException, EvidenceWriteException {
+    EvidenceDirectory.existing(directory);
     CustodyVerdict verdict = CustodyLog.check(directory);
     if (!verdict.intact()) {
       throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
@@ -139,16 +141,22 @@ public final class CustodyRecorder {
     }
     byte[] pem = Certificates.toPem(signer.certificateChain()).getBytes(StandardCharsets.US_ASCII);
     Path examiner = directory.resolve(EvidenceDirectory.CERTIFICATE);
+    Path others = directory.resolve(SignerCertificates.DIRECTORY);
+    for (Path place : List.of(examiner, others)) {
+      if (Files.isSymbolicLink(place)) {
+        throw new EvidenceWriteException("cannot record the signer's certificate: " + place + " is a symbolic link, not followed");
+      }
+    }
     try {
-      if (!Files.exists(examiner)) {
+      if (!Files.exists(examiner, LinkOption.NOFOLLOW_LINKS)) {
         WriteOnce.writeNew(examiner, pem);
         return;
       }
       if (Certificates.sha256(Certificates.readPem(examiner).get(0)).equals(signer.certificateSha256())) {
         return;
       }
-      Path other = directory.resolve(SignerCertificates.DIRECTORY).resolve(signer.certificateSha256() + ".pem");
-      if (!Files.exists(other)) {
+      Path other = others.resolve(signer.certificateSha256() + ".pem");
+      if (!Files.exists(other, LinkOption.NOFOLLOW_LINKS)) {
         Files.createDirectories(other.getParent());
         WriteOnce.writeNew(other, pem);
       }

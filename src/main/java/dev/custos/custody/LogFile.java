@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
@@ -39,7 +41,7 @@ final class LogFile {
   static LogFile open(Path path) throws EvidenceWriteException, CustodyBrokenException {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
+      bytes = CustodyLog.readNoLink(path);
     } catch (NoSuchFileException e) {
       return new LogFile(path, null, -1, new byte[0]);
     } catch (IOException e) {
@@ -137,9 +139,15 @@ final class LogFile {
 
   /** Runs {@code action} on the log opened for writing, and makes it read-only and synced again afterwards. */
   private void withWritableLog(ChannelAction action) throws IOException {
-    Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r--r--"));
+    if (Files.isSymbolicLink(path)) {
+      throw new IOException(path + " is a symbolic link: not followed");
+    }
+    // Neither the mode nor the bytes of a file a link points to are touched, even if a link
+    // replaces the log after the check above.
+    Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        .setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
     try {
-      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
         action.run(channel);
         channel.force(true);
       }

@@ -4,6 +4,7 @@ import dev.custos.crypto.Certificates;
 import dev.custos.evidence.EvidenceDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class SignerCertificates {
   /** Where signers other than the one in {@code examiner.pem} leave their certificates. */
-  static final String DIRECTORY = "certificates";
+  static final String DIRECTORY = EvidenceDirectory.CERTIFICATES;
 
   private final Map<String, List<X509Certificate>> chainsBySha256;
   private final List<String> problems;
@@ -38,7 +39,9 @@ public final class SignerCertificates {
     List<String> problems = new ArrayList<>();
     read(directory.resolve(EvidenceDirectory.CERTIFICATE), EvidenceDirectory.CERTIFICATE, chains, problems);
     Path others = directory.resolve(DIRECTORY);
-    if (Files.isDirectory(others)) {
+    if (Files.isSymbolicLink(others)) {
+      problems.add(DIRECTORY + "/ is a symbolic link: not followed");
+    } else if (Files.isDirectory(others, LinkOption.NOFOLLOW_LINKS)) {
       try (Stream<Path> files = Files.list(others)) {
         for (Path file : files.sorted().toList()) {
           read(file, DIRECTORY + "/" + file.getFileName(), chains, problems);
@@ -51,6 +54,10 @@ public final class SignerCertificates {
   }
 
   private static void read(Path file, String name, Map<String, List<X509Certificate>> chains, List<String> problems) {
+    if (Files.isSymbolicLink(file)) {
+      problems.add(name + " is a symbolic link: not followed");
+      return;
+    }
     try {
       List<X509Certificate> chain = Certificates.readPem(file);
       chains.putIfAbsent(Certificates.sha256(chain.get(0)), chain);

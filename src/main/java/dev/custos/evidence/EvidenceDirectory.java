@@ -9,10 +9,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,6 +34,10 @@ public final class EvidenceDirectory {
    * evidence, deleted before the manifest is written.
    */
   public static final String RESERVE = ".custos-reserve";
+  /** Where signers other than the one in {@link #CERTIFICATE} leave their certificates. */
+  public static final String CERTIFICATES = "certificates";
+  /** The empty file whose lock keeps two processes' custody appends apart. */
+  public static final String LOCK = ".custody.lock";
 
   private final Path root;
 
@@ -41,14 +47,25 @@ public final class EvidenceDirectory {
 
   /**
    * A directory for a new acquisition: it may exist (empty, or holding unrelated files) but must
-   * not hold evidence. Nothing is created yet.
+   * not hold evidence. Nothing is created yet. A symbolic link is refused as the directory itself
+   * and as any file in it Custos would write (see {@link #existing}); a link among its parents is
+   * resolved as usual.
    *
-   * @throws UsageException if {@code root} is a file, or already holds evidence (named)
+   * @throws UsageException if {@code root} is a file or a symbolic link, names a directory the
+   *     kernel and its text would place differently, cannot be created where it is, or already
+   *     holds evidence (named)
    */
   public static EvidenceDirectory forNewAcquisition(Path root) throws UsageException {
-    Path absolute = root.toAbsolutePath().normalize();
-    if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+    Path absolute = unambiguous(root, "output");
+    if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
       throw new UsageException("output " + absolute + " exists and is not a directory");
+    }
+    Path parent = nearestExisting(absolute);
+    if (!Files.isDirectory(parent)) {
+      throw new UsageException("output " + absolute + " cannot be created: " + parent + " is not a directory");
+    }
+    if (Files.isDirectory(absolute, LinkOption.NOFOLLOW_LINKS)) {
+      refuseLinkedEntries(absolute);
     }
     List<String> evidence = evidenceFilesIn(absolute);
     if (!evidence.isEmpty()) {
@@ -58,8 +75,82 @@ public final class EvidenceDirectory {
     return new EvidenceDirectory(absolute);
   }
 
+  /**
+   * An existing evidence directory named on the command line, absolute and normalised, after the
+   * checks that keep every read and write inside it: it exists, is a directory and not a symbolic
+   * link, and no file in it that Custos reads or writes (manifest, custody log and its lock,
+   * certificates, reports, image files, set-aside and temporary files) is a symbolic link. Custos
+   * follows no link out of an evidence directory: a link would make it check, sign or append to
+   * something that is not the evidence. A link among the parents is resolved as usual, but {@code
+   * ..} right after a link is refused, since the kernel resolves it from the link's target and the
+   * text from the link.
+   *
+   * @throws UsageException naming the path, or the link and where it points
+   */
+  public static Path existing(Path directory) throws UsageException {
+    Path root = unambiguous(directory, "evidence directory");
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      throw new UsageException(root + " does not exist");
+    }
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      throw new UsageException(root + " is not a directory");
+    }
+    refuseLinkedEntries(root);
+    return root;
+  }
+
+  /**
+   * {@code path} absolute and normalised, if that is the directory the kernel would open too, and not
+   * a symbolic link.
+   */
+  private static Path unambiguous(Path path, String role) throws UsageException {
+    Path absolute = path.toAbsolutePath();
+    Path prefix = absolute.getRoot();
+    for (Path name : absolute) {
+      if (name.toString().equals("..") && Files.isSymbolicLink(prefix)) {
+        throw new UsageException(role + " " + path + ": '..' after the symbolic link " + prefix + " (to " + target(prefix)
+            + ") means one directory to the kernel and another as written; give the path without '..'");
+      }
+      prefix = prefix.resolve(name).normalize();
+    }
+    Path normal = absolute.normalize();
+    if (Files.isSymbolicLink(normal)) {
+      throw new UsageException(role + " " + normal + " is a symbolic link (to " + target(normal) + "); Custos follows no"
+          + " link to or out of an evidence directory: give the directory itself");
+    }
+    return normal;
+  }
+
+  private static void refuseLinkedEntries(Path root) throws UsageException {
+    try (Stream<Path> entries = Files.list(root)) {
+      for (Path entry : entries.sorted().toList()) {
+        if (isCustosName(entry.getFileName().toString()) && Files.isSymbolicLink(entry)) {
+          throw new UsageException(entry + " is a symbolic link (to " + target(entry) + "); Custos reads and writes evidence"
+              + " only in the directory itself and follows no link out of it: nothing was read or written");
+        }
+      }
+    } catch (IOException e) {
+      throw new UsageException("cannot read directory " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String target(Path link) {
+    try {
+      return Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  /** Every name Custos writes or reads in an evidence directory. */
+  static boolean isCustosName(String name) {
+    return isEvidenceName(name) || name.equals(CERTIFICATES) || name.equals(LOCK) || name.equals(RESERVE)
+        || name.equals(".acquisition.lock")
+        || name.matches(Pattern.quote(CUSTODY_LOG) + "\\.torn-\\d+") || name.startsWith(".") && name.endsWith(".partial");
+  }
+
   private static List<String> evidenceFilesIn(Path directory) throws UsageException {
-    if (!Files.isDirectory(directory)) {
+    if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(directory)) {
@@ -73,19 +164,13 @@ public final class EvidenceDirectory {
   }
 
   /**
-   * The directory of an earlier acquisition, to go on with it.
+   * The directory of an earlier acquisition, to go on with it: checked as {@link #existing(Path)}.
    *
-   * @throws UsageException if {@code root} is not a directory, or is a symbolic link
+   * @throws UsageException if it is missing, not a directory, a link, or holds a link named as
+   *     evidence
    */
-  public static EvidenceDirectory existing(Path root) throws UsageException {
-    Path absolute = root.toAbsolutePath().normalize();
-    if (Files.isSymbolicLink(absolute)) {
-      throw new UsageException(absolute + " is a symbolic link: give the evidence directory itself");
-    }
-    if (!Files.isDirectory(absolute)) {
-      throw new UsageException(absolute + " is not an evidence directory (no such directory)");
-    }
-    return new EvidenceDirectory(absolute);
+  public static EvidenceDirectory toResume(Path root) throws UsageException {
+    return new EvidenceDirectory(existing(root));
   }
 
   static boolean isEvidenceName(String name) {
@@ -105,8 +190,12 @@ public final class EvidenceDirectory {
 
   /** The nearest directory of {@code root} or its parents that exists, to ask for free space and device. */
   public Path nearestExisting() {
+    return nearestExisting(root);
+  }
+
+  private static Path nearestExisting(Path root) {
     Path candidate = root;
-    while (candidate != null && !Files.exists(candidate)) {
+    while (candidate != null && !Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
       candidate = candidate.getParent();
     }
     return candidate == null ? root.getRoot() : candidate;

@@ -57,13 +57,15 @@ public final class ReportRendering {
    * @param signer signs the report, or null for an unsigned report (which says so on its pages)
    * @param authority timestamps the signature (PAdES-BASELINE-T), or null
    * @param recorder records the {@code report-rendered} event
-   * @throws UsageException if the directory has no valid manifest or no custody log
+   * @throws UsageException if the directory has no valid manifest or no custody log, or it or a file in it is a
+   *     symbolic link ({@link EvidenceDirectory#existing})
    * @throws CustodyBrokenException if the custody log is broken: a report does not vouch for it
    * @throws EvidenceWriteException if the report or the event cannot be written
    * @throws SigningException if the timestamp authority fails: no report is written then
    */
-  public RenderedReport render(Path directory, Signer signer, TimestampAuthority authority, CustodyRecorder recorder)
+  public RenderedReport render(Path evidence, Signer signer, TimestampAuthority authority, CustodyRecorder recorder)
       throws UsageException, CustodyBrokenException, EvidenceWriteException, SigningException {
+    Path directory = EvidenceDirectory.existing(evidence);
     byte[] manifestBytes = read(directory.resolve(EvidenceDirectory.MANIFEST));
     JsonNode manifest = parseManifest(manifestBytes);
     byte[] custodyBytes = read(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
@@ -118,8 +120,13 @@ public final class ReportRendering {
   }
 
   private static byte[] read(Path file) throws UsageException {
-    try {
-      return Files.readAllBytes(file);
+    if (Files.isSymbolicLink(file)) {
+      throw new UsageException(file + " is a symbolic link; Custos reports on the evidence in the directory and follows no"
+          + " link out of it");
+    }
+    try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.StandardOpenOption.READ,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return in.readAllBytes();
     } catch (NoSuchFileException e) {
       throw new UsageException(file + " does not exist: not an evidence directory", e);
     } catch (IOException e) {

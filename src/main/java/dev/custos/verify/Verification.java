@@ -61,7 +61,8 @@ public final class Verification {
    * Verifies {@code directory}.
    *
    * @param source a source to re-read, or null
-   * @throws UsageException if {@code directory} is not an evidence directory, or the source is refused
+   * @throws UsageException if {@code directory} is not an evidence directory, it or a file in it is a symbolic link
+   *     ({@link EvidenceDirectory#existing}), or the source is refused
    * @throws EvidenceReadException if evidence cannot be read (an I/O error, not a finding)
    * @throws SourceAccessException if the source cannot be re-read
    * @throws InterruptedException if interrupted
@@ -171,10 +172,7 @@ public final class Verification {
   }
 
   private static Path evidenceDirectory(Path directory) throws UsageException {
-    Path root = directory.toAbsolutePath().normalize();
-    if (!Files.isDirectory(root)) {
-      throw new UsageException(root + " is not a directory");
-    }
+    Path root = EvidenceDirectory.existing(directory);
     if (!Files.exists(root.resolve(EvidenceDirectory.MANIFEST), LinkOption.NOFOLLOW_LINKS)
         && !Files.exists(root.resolve(EvidenceDirectory.CUSTODY_LOG), LinkOption.NOFOLLOW_LINKS)) {
       throw new UsageException(root + " is not an evidence directory: it holds neither " + EvidenceDirectory.MANIFEST
@@ -188,8 +186,9 @@ public final class Verification {
       throw new UsageException(file + " is a symbolic link; Custos verifies the evidence in the directory and follows no link"
           + " out of it");
     }
-    try {
-      return Files.readAllBytes(file);
+    // Opened without following a link, should one replace the file after the check above.
+    try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      return in.readAllBytes();
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {

@@ -27,4 +27,11 @@ public final class Cli {
     int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), variables);
     return new Run(code, out.toString(), err.toString());
   }
+
+  /** {@code first} then {@code more}: a command line and, say, {@code --key FILE --password-file FILE}. */
+  public static String[] join(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
 }
