@@ -58,6 +58,23 @@ final class DirectSectorReader implements Closeable {
     return got;
   }
 
+  /**
+   * Reads into {@code buffer} (its address a multiple of {@link #unit()}, its remaining bytes too)
+   * at {@code position} (a multiple of the unit) until it is full or the device ends.
+   *
+   * @return bytes read
+   */
+  int readAligned(ByteBuffer buffer, long position) throws IOException {
+    int start = buffer.position();
+    while (buffer.hasRemaining()) {
+      int n = channel.read(buffer, position + buffer.position() - start);
+      if (n < 0) {
+        break;
+      }
+    }
+    return buffer.position() - start;
+  }
+
   @Override
   public void close() throws IOException {
     channel.close();
