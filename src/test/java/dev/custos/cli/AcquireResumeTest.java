@@ -52,9 +52,8 @@ class AcquireResumeTest {
       Path out = temp.resolve("evidence-" + round);
       long killAt = (8L << 20) + (long) (random.nextDouble() * (SOURCE_BYTES - (16L << 20)));
       CustosProcess acquisition = start(out, "acquire-" + round);
-      boolean reached = acquisition.awaitFileSize(out.resolve("image.ima"), killAt);
-      acquisition.signal("KILL");
-      assertThat(acquisition.exitCode()).as("round %d: killed at %d bytes (reached: %s)", round, killAt, reached).isEqualTo(137);
+      assertThat(acquisition.signalAt(out.resolve("image.ima"), killAt, "KILL")).as("round %d: killed at %d bytes", round, killAt)
+          .isEqualTo(137);
       long onDisk = Files.size(out.resolve("image.ima"));
 
       Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
@@ -78,9 +77,7 @@ class AcquireResumeTest {
     CustosProcess acquisition = CustosProcess.start(temp, "acquire", "acquire", "image", source.toString(), "--out", out.toString(),
         "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned", "--piece-size", PIECE,
         "--format", "split", "--segment-size", "40MiB");
-    assertThat(acquisition.awaitFileSize(out.resolve("image.003"), 20L << 20)).as("segments 1 and 2 sealed, 3 half written").isTrue();
-    acquisition.signal("KILL");
-    acquisition.exitCode();
+    acquisition.signalAt(out.resolve("image.003"), 20L << 20, "KILL"); // segments 1 and 2 sealed, 3 half written
 
     Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
 
@@ -100,13 +97,9 @@ class AcquireResumeTest {
   void resume_killedWhileResuming_resumesAgain() throws Exception {
     Path out = temp.resolve("evidence");
     CustosProcess first = start(out, "first");
-    first.awaitFileSize(out.resolve("image.ima"), 40L << 20);
-    first.signal("KILL");
-    first.exitCode();
+    first.signalAt(out.resolve("image.ima"), 40L << 20, "KILL");
     CustosProcess second = CustosProcess.start(temp, "second", "acquire", "resume", out.toString(), "--unsigned");
-    second.awaitFileSize(out.resolve("image.ima"), 120L << 20);
-    second.signal("KILL");
-    second.exitCode();
+    second.signalAt(out.resolve("image.ima"), 120L << 20, "KILL");
 
     Cli.Run third = Cli.run("acquire", "resume", out.toString(), "--unsigned");
 
@@ -120,9 +113,7 @@ class AcquireResumeTest {
   void resume_afterSigterm_setsTheInterruptedManifestAsideAndEverythingVerifies() throws Exception {
     Path out = temp.resolve("evidence");
     CustosProcess acquisition = start(out, "acquire");
-    acquisition.awaitFileSize(out.resolve("image.ima"), 64L << 20);
-    acquisition.signal("TERM");
-    assertThat(acquisition.exitCode()).isEqualTo(143);
+    assertThat(acquisition.signalAt(out.resolve("image.ima"), 64L << 20, "TERM")).isEqualTo(143);
     String interruptedSha256 = ExternalTool.digestOf("sha256sum", out.resolve("acquisition.json"));
     long interruptedAt = Evidence.manifest(out).path("outcome").path("bytesAcquired").asLong();
 
@@ -146,9 +137,7 @@ class AcquireResumeTest {
   void resume_imagePieceDamagedSinceTheInterruption_isReadAgainFromTheSourceAndRecorded() throws Exception {
     Path out = temp.resolve("evidence");
     CustosProcess acquisition = start(out, "acquire");
-    acquisition.awaitFileSize(out.resolve("image.ima"), 100L << 20);
-    acquisition.signal("TERM");
-    acquisition.exitCode();
+    acquisition.signalAt(out.resolve("image.ima"), 100L << 20, "TERM");
     Files.setPosixFilePermissions(out.resolve("image.ima"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     Tamper.xor(out.resolve("image.ima"), (10L << 20) + 12345, 0x5a); // in piece 2
 
@@ -239,9 +228,7 @@ class AcquireResumeTest {
   private Path interruptedAcquisition() throws InterruptedException {
     Path out = temp.resolve("evidence");
     CustosProcess acquisition = start(out, "acquire");
-    acquisition.awaitFileSize(out.resolve("image.ima"), 64L << 20);
-    acquisition.signal("KILL");
-    acquisition.exitCode();
+    acquisition.signalAt(out.resolve("image.ima"), 64L << 20, "KILL");
     return out;
   }
 

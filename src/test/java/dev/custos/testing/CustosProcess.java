@@ -71,6 +71,20 @@ public final class CustosProcess {
     return false;
   }
 
+  /**
+   * Sends {@code signal} once {@code file} holds at least {@code bytes} bytes, and waits for the end.
+   *
+   * @return the exit status
+   * @throws AssertionError if the process ended before the file got there
+   */
+  public int signalAt(Path file, long bytes, String signal) throws InterruptedException {
+    if (!awaitFileSize(file, bytes)) {
+      throw new AssertionError("custos ended before " + file + " held " + bytes + " bytes: " + stderr());
+    }
+    signal(signal);
+    return exitCode();
+  }
+
   /** Waits for the end (at most two minutes) and returns the exit status. */
   public int exitCode() throws InterruptedException {
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
