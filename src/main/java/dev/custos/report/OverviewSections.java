@@ -103,8 +103,16 @@ final class OverviewSections {
     JsonNode parameters = manifest.path("parameters");
     page.heading("Acquisition");
     page.field("Started", Formats.text(timing.path("started")) + " (UTC)");
+    for (JsonNode resumption : manifest.path("resumptions")) {
+      page.field("Resumed", Formats.text(resumption.path("time")) + " (UTC) from byte " + Formats.text(resumption.path("fromByte"))
+          + ", after " + Formats.text(resumption.path("piecesChecked")) + " recorded pieces of the image were re-hashed and matched"
+          + (resumption.path("rereadPiece").isIntegralNumber()
+              ? "; piece " + resumption.path("rereadPiece").asText() + " did not and was read again" : "")
+          + (resumption.path("interruptionRecorded").asBoolean() ? "" : "; the interruption had not been recorded"));
+    }
     page.field("Ended", Formats.text(timing.path("ended")) + " (UTC)");
-    page.field("Duration", Formats.duration(timing.path("durationMs").asLong()));
+    page.field("Duration", Formats.duration(timing.path("durationMs").asLong())
+        + (manifest.path("resumptions").isEmpty() ? "" : ", from the first start, interruptions included"));
     page.field("Average rate", Formats.rate(timing.path("averageBytesPerSecond").asLong()));
     page.field("Bytes acquired", Formats.bytes(manifest.path("outcome").path("bytesAcquired").asLong()));
     page.field("Outcome", Formats.text(manifest.path("outcome").path("status"))

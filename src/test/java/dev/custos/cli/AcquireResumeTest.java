@@ -130,6 +130,9 @@ class AcquireResumeTest {
     assertThat(event.path("data").path("fromByte").asLong()).isEqualTo(interruptedAt / (4L << 20) * (4L << 20));
     assertThat(out.resolve("report.pdf")).as("the interruption's report").exists();
     assertThat(out.resolve("report-2.pdf")).as("the completed acquisition's report").exists();
+    assertThat(ExternalTool.ok("pdftotext", out.resolve("report-2.pdf").toString(), "-").replaceAll("\\s+", " "))
+        .as("the report says it was resumed, and from where").contains("Resumed")
+        .contains("from byte " + interruptedAt / (4L << 20) * (4L << 20));
     assertEverythingVerifies(out);
   }
 
