@@ -21,11 +21,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code acquire resume DIR}: continue an interrupted acquisition. */
 @Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Continue the interrupted acquisition in DIR (Ctrl-C, SIGTERM, kill -9, a power cut, a full disk,",
-        "a lost source) with the parameters its custody log records. The image already on disk is",
-        "re-hashed and checked against the recorded piece digests; the source, which must be the same",
-        "drive, is read from the first piece not in the image or not matching. Ends with the image and",
-        "digests an uninterrupted acquisition would have."})
+        "Continue the interrupted acquisition in DIR (Ctrl-C, SIGTERM, kill -9, a",
+        "power cut, a full disk, a lost source) with the parameters its custody log",
+        "records. The image on disk is re-hashed against the recorded piece digests;",
+        "the source, which must be the same drive, is read from the first piece not",
+        "in the image or not matching. Ends with the image and digests an",
+        "uninterrupted acquisition would have."})
 final class ResumeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
