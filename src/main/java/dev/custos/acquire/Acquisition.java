@@ -126,7 +126,8 @@ public final class Acquisition {
           throw new UsageException("the source now reads in units of " + reader.errorUnit() + " bytes after an error, recorded "
               + state.errorGranularity() + ": refusing to resume with another error granularity");
         }
-        ResumePoint point = resumePoint(directory, acquisition, source);
+        ResumePoint point = resumePoint(directory, acquisition, source)
+            .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
         directory.reserveRoom(MANIFEST_ALLOWANCE);
@@ -146,7 +147,8 @@ public final class Acquisition {
                 resumptions), listener, stop);
           } catch (ReadRun.PieceMismatch e) {
             rereadPiece = e.piece;
-            point = point.before(e.piece, acquisition.pieceSize(), source.sizeBytes());
+            point = point.before(e.piece, acquisition.pieceSize(), source.sizeBytes())
+                .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
           }
         }
       } catch (IOException e) {
