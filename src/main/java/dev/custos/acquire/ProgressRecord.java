@@ -95,11 +95,16 @@ final class ProgressRecord implements PieceListener, Closeable {
    * Continues the record of a resumed acquisition: the first {@code expected.size()} pieces are
    * checked, not written.
    *
-   * @throws IOException if the file cannot be opened for appending
+   * @throws IOException if the file cannot be opened for appending; a missing one is begun anew
+   *     when no recorded piece is to be checked
    */
-  static ProgressRecord resume(Path directory, long pieceSize, int sectorSize, BadSectorMap badSectors, List<String> expected)
-      throws IOException {
+  static ProgressRecord resume(Path directory, PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize,
+      BadSectorMap badSectors, List<String> expected) throws IOException {
     Path file = directory.resolve(FILE);
+    if (expected.isEmpty() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      // None was left (killed before its first line, or lost in a power cut): begin one, as a new acquisition does.
+      return start(directory, algorithm, pieceSize, sourceSize, sectorSize, badSectors);
+    }
     FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
     return new ProgressRecord(file, channel, pieceSize, sectorSize, badSectors, expected);
   }

@@ -184,7 +184,8 @@ final class ReadRun {
   private ProgressRecord openProgressRecord(Start start, BadSectorMap badSectors) throws EvidenceWriteException {
     try {
       return start.resuming()
-          ? ProgressRecord.resume(directory.root(), request.pieceSize(), source.sectorSize(), badSectors, start.checkedPieces())
+          ? ProgressRecord.resume(directory.root(), request.pieceAlgorithm(), request.pieceSize(), source.size(),
+              source.sectorSize(), badSectors, start.checkedPieces())
           : ProgressRecord.start(directory.root(), request.pieceAlgorithm(), request.pieceSize(), source.size(),
               source.sectorSize(), badSectors);
     } catch (IOException e) {

@@ -156,6 +156,22 @@ class AcquireResumeTest {
     assertEverythingVerifies(out);
   }
 
+  /** No progress record left (killed before its first line, or lost in a power cut): everything is read again, not exit 3. */
+  @Test
+  void resume_progressRecordMissing_readsEverythingAgain() throws Exception {
+    Path out = temp.resolve("evidence");
+    CustosProcess acquisition = start(out, "acquire");
+    acquisition.signalAt(out.resolve("image.ima"), 40L << 20, "KILL");
+    Files.delete(out.resolve("acquisition-progress.jsonl"));
+
+    Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertImageOfTheSource(out);
+    assertThat(Evidence.manifest(out).path("resumptions").get(0).path("fromByte").asLong()).isZero();
+    assertEverythingVerifies(out);
+  }
+
   @Test
   void image_progressRecord_oneLinePerPieceAsTheManifest_validAsPythonJsonschemaReadsIt() throws IOException {
     Path out = temp.resolve("evidence");
