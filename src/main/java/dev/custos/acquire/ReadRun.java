@@ -155,6 +155,9 @@ final class ReadRun {
         events.readErrors(badSectors, System.nanoTime(), false);
       }
       if (progressRecord.firstMismatch() < 0) {
+        if (offset < source.size()) {
+          progressRecord.streamEndsAt(offset); // stopped: the piece in hand is not whole
+        }
         pipeline.finish();
       }
     } catch (PipelineFailure e) {
