@@ -119,6 +119,7 @@ public final class Acquisition {
       SourceIdentity source = inspector.inspect(acquisition.source());
       state.requireSameSource(source);
       String manifestSha256 = state.checkedManifestSha256(directory.root());
+      String setAsideBefore = state.unrecordedSetAside(directory.root());
       WriteBlock writeBlock = writeBlockGuard.secure(source, acquisition.setReadOnly(), acquisition.hardwareBlocker());
       locks.alsoSource(source);
       try (ReadOnlySource reader = openSource(source)) {
@@ -131,7 +132,10 @@ public final class Acquisition {
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
         directory.reserveRoom(MANIFEST_ALLOWANCE);
-        String setAside = manifestSha256 == null ? null : InterruptedManifests.setAside(directory.root());
+        String setAside = manifestSha256 == null ? setAsideBefore : InterruptedManifests.setAside(directory.root());
+        if (setAsideBefore != null) {
+          manifestSha256 = state.recordedManifestSha256();
+        }
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
         ReadRun run = readRun(acquisition, reader, writeBlock, directory, events);
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
