@@ -119,6 +119,7 @@ public final class Acquisition {
       SourceIdentity source = inspector.inspect(acquisition.source());
       state.requireSameSource(source);
       String manifestSha256 = state.checkedManifestSha256(directory.root());
+      String setAsideBefore = state.unrecordedSetAside(directory.root());
       WriteBlock writeBlock = writeBlockGuard.secure(source, acquisition.setReadOnly(), acquisition.hardwareBlocker());
       locks.alsoSource(source);
       try (ReadOnlySource reader = openSource(source)) {
@@ -126,11 +127,15 @@ public final class Acquisition {
           throw new UsageException("the source now reads in units of " + reader.errorUnit() + " bytes after an error, recorded "
               + state.errorGranularity() + ": refusing to resume with another error granularity");
         }
-        ResumePoint point = resumePoint(directory, acquisition, source);
+        ResumePoint point = resumePoint(directory, acquisition, source)
+            .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
         directory.reserveRoom(MANIFEST_ALLOWANCE);
-        String setAside = manifestSha256 == null ? null : InterruptedManifests.setAside(directory.root());
+        String setAside = manifestSha256 == null ? setAsideBefore : InterruptedManifests.setAside(directory.root());
+        if (setAsideBefore != null) {
+          manifestSha256 = state.recordedManifestSha256();
+        }
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
         ReadRun run = readRun(acquisition, reader, writeBlock, directory, events);
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
@@ -146,7 +151,8 @@ public final class Acquisition {
                 resumptions), listener, stop);
           } catch (ReadRun.PieceMismatch e) {
             rereadPiece = e.piece;
-            point = point.before(e.piece, acquisition.pieceSize(), source.sizeBytes());
+            point = point.before(e.piece, acquisition.pieceSize(), source.sizeBytes())
+                .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
           }
         }
       } catch (IOException e) {

@@ -170,6 +170,47 @@ record InterruptedAcquisition(
     return sha256;
   }
 
+  /**
+   * The manifest the interruption recorded, when it is no longer {@code acquisition.json}: the
+   * {@code acquisition-interrupted-N.json} that holds it (a resumption stopped between setting it
+   * aside and recording that), so that this resumption records it.
+   *
+   * @return its file name, or {@code null} when {@code acquisition.json} is there or none was recorded
+   * @throws UsageException if the recorded manifest is nowhere: evidence is missing
+   */
+  String unrecordedSetAside(Path directory) throws UsageException {
+    if (interrupted == null || Files.exists(directory.resolve(EvidenceDirectory.MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    JsonNode recorded = interrupted.data().path("manifest").path("sha256");
+    if (!recorded.isTextual()) {
+      return null; // the interruption could not write its manifest
+    }
+    for (int n = 1; ; n++) {
+      Path candidate = InterruptedManifests.name(directory, n);
+      if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+        break;
+      }
+      try {
+        if (Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)
+            && Digest.compute(HashAlgorithm.SHA_256, Files.readAllBytes(candidate)).hex().equals(recorded.asText())) {
+          return candidate.getFileName().toString();
+        }
+      } catch (IOException e) {
+        throw new UsageException("cannot read " + candidate + ": " + e.getMessage(), e);
+      }
+    }
+    throw new UsageException(directory.resolve(EvidenceDirectory.MANIFEST) + ", the manifest custody event seq "
+        + interrupted.seq() + " recorded with SHA-256 " + recorded.asText() + ", is missing; refusing to resume (run report verify "
+        + directory + ")");
+  }
+
+  /** The SHA-256 the interruption recorded for its manifest, or {@code null}. */
+  String recordedManifestSha256() {
+    JsonNode recorded = interrupted == null ? null : interrupted.data().path("manifest").path("sha256");
+    return recorded != null && recorded.isTextual() ? recorded.asText() : null;
+  }
+
   private static CaseInfo caseInfo(JsonNode node) {
     return new CaseInfo(text(node, "caseId"), text(node, "evidenceId"), text(node, "examiner"),
         node.path("description").isTextual() ? node.path("description").asText() : null,

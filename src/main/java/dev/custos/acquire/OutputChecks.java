@@ -56,6 +56,11 @@ final class OutputChecks {
     try {
       FileStore store = Files.getFileStore(existing);
       free = store.getUsableSpace();
+      // A reserve left by a process that was killed (kill -9, a power cut) is room this run takes over.
+      Path reserve = directory.root().resolve(EvidenceDirectory.RESERVE);
+      if (Files.isRegularFile(reserve, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        free = Math.addExact(free, Files.size(reserve));
+      }
     } catch (IOException e) {
       throw new UsageException("cannot tell the free space at " + existing + ": " + e.getMessage(), e);
     }

@@ -59,6 +59,8 @@ final class ProgressRecord implements PieceListener, Closeable {
   private final List<String> expected;
   private final AtomicLong firstMismatch = new AtomicLong(-1);
   private volatile String mismatchDigest;
+  /** Where a stopped stream ends (before the source's end), or -1: a piece cut short there is no piece. */
+  private volatile long streamEnd = -1;
 
   private ProgressRecord(Path file, FileChannel channel, long pieceSize, int sectorSize, BadSectorMap badSectors,
       List<String> expected) {
@@ -95,17 +97,35 @@ final class ProgressRecord implements PieceListener, Closeable {
    * Continues the record of a resumed acquisition: the first {@code expected.size()} pieces are
    * checked, not written.
    *
-   * @throws IOException if the file cannot be opened for appending
+   * @throws IOException if the file cannot be opened for appending; a missing one is begun anew
+   *     when no recorded piece is to be checked
    */
-  static ProgressRecord resume(Path directory, long pieceSize, int sectorSize, BadSectorMap badSectors, List<String> expected)
-      throws IOException {
+  static ProgressRecord resume(Path directory, PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize,
+      BadSectorMap badSectors, List<String> expected) throws IOException {
     Path file = directory.resolve(FILE);
+    if (expected.isEmpty() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      // None was left (killed before its first line, or lost in a power cut): begin one, as a new acquisition does.
+      return start(directory, algorithm, pieceSize, sourceSize, sectorSize, badSectors);
+    }
     FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
     return new ProgressRecord(file, channel, pieceSize, sectorSize, badSectors, expected);
   }
 
+  /**
+   * Says that the stream stops at byte {@code end}, before the source's end (a stop asked for):
+   * the piece the pipeline then finishes short is neither compared with its record nor recorded.
+   * Call before the pipeline finishes.
+   */
+  void streamEndsAt(long end) {
+    streamEnd = end;
+  }
+
   @Override
   public void pieceCompleted(long index, String digest) throws IOException {
+    long end = streamEnd;
+    if (end >= 0 && (index + 1) * pieceSize > end) {
+      return; // cut short by the stop: its digest is of part of a piece
+    }
     if (index < expected.size()) {
       if (!expected.get((int) index).equals(digest) && firstMismatch.compareAndSet(-1, index)) {
         mismatchDigest = digest;

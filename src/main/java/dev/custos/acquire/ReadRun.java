@@ -155,6 +155,9 @@ final class ReadRun {
         events.readErrors(badSectors, System.nanoTime(), false);
       }
       if (progressRecord.firstMismatch() < 0) {
+        if (offset < source.size()) {
+          progressRecord.streamEndsAt(offset); // stopped: the piece in hand is not whole
+        }
         pipeline.finish();
       }
     } catch (PipelineFailure e) {
@@ -184,7 +187,8 @@ final class ReadRun {
   private ProgressRecord openProgressRecord(Start start, BadSectorMap badSectors) throws EvidenceWriteException {
     try {
       return start.resuming()
-          ? ProgressRecord.resume(directory.root(), request.pieceSize(), source.sectorSize(), badSectors, start.checkedPieces())
+          ? ProgressRecord.resume(directory.root(), request.pieceAlgorithm(), request.pieceSize(), source.size(),
+              source.sectorSize(), badSectors, start.checkedPieces())
           : ProgressRecord.start(directory.root(), request.pieceAlgorithm(), request.pieceSize(), source.size(),
               source.sectorSize(), badSectors);
     } catch (IOException e) {

@@ -99,6 +99,26 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
         "piece " + piece + " of the image no longer matched its recorded digest", onDisk);
   }
 
+  /**
+   * The same point with as few pieces fewer as it takes for reading the source to begin at a
+   * multiple of {@code unit} (the source's error unit), or at its end. A block device is read with
+   * {@code O_DIRECT}, whose reads, and the unit-by-unit reads that locate a bad sector, must begin
+   * on that grid: begun at a piece boundary off it (a piece size that is a multiple of 512 but not
+   * of 4096), every unit of a block with one bad sector would fail and be zero-filled.
+   */
+  ResumePoint alignedTo(int unit, long pieceSize, long sourceSize) {
+    int usable = pieces.size();
+    while (usable > 0 && usable * pieceSize < sourceSize && usable * pieceSize % unit != 0) {
+      usable--;
+    }
+    if (usable == pieces.size()) {
+      return this;
+    }
+    return new ResumePoint(pieces.subList(0, usable), usable * pieceSize,
+        "the source is read from piece " + usable + ", the last piece boundary on its " + unit + "-byte read unit"
+            + (note == null ? "" : "; " + note), onDisk);
+  }
+
   /** The recorded digests of the pieces. */
   List<String> digests() {
     return pieces.stream().map(ProgressRecord.Piece::digest).toList();

@@ -32,6 +32,8 @@ public final class ImageSink implements Closeable {
   private boolean closed;
   /** Whether files from an earlier, interrupted run may be reopened; see {@link #resuming}. */
   private final boolean resuming;
+  /** Whole segments before the resume point: the earlier run may have been killed before sealing the last. */
+  private final int checkedSegments;
 
   /**
    * Prepares to write into {@code directory}; the first file is created on the first write.
@@ -40,6 +42,7 @@ public final class ImageSink implements Closeable {
     this.directory = directory;
     this.layout = layout;
     this.resuming = false;
+    this.checkedSegments = 0;
   }
 
   private ImageSink(Path directory, ImageLayout layout, long offset) {
@@ -47,8 +50,9 @@ public final class ImageSink implements Closeable {
     this.layout = layout;
     this.resuming = true;
     this.totalBytes = offset;
+    this.checkedSegments = layout.isSplit() ? (int) (offset / layout.segmentSize()) : 0;
     if (layout.isSplit()) {
-      for (int i = 0; i < offset / layout.segmentSize(); i++) {
+      for (int i = 0; i < checkedSegments; i++) {
         finished.add(new ImageFile(layout.fileName(i), layout.segmentSize()));
       }
     }
@@ -129,6 +133,9 @@ public final class ImageSink implements Closeable {
       openNext(); // a checked file nothing was written to: cut to its checked bytes and sealed as well
     }
     closeCurrent();
+    for (int i = 0; i < checkedSegments; i++) {
+      WriteOnce.seal(directory.resolve(layout.fileName(i)));
+    }
   }
 
   private void openNext() throws IOException {

@@ -66,4 +66,43 @@ class AcquireResumeFailingDeviceTest {
       assertThat(Cli.run("report", "verify", out.toString(), "--no-record").exitCode()).isZero();
     }
   }
+
+  /**
+   * A piece size that is a multiple of 512 but not of 4096 puts the resume point off the block
+   * device's 4 KiB direct-I/O grid. Each 4 KiB unit of a block with a bad sector, read at such an
+   * offset, used to fail (EINVAL) and be zero-filled: 2 MiB of readable bytes zeroed and recorded
+   * as bad, and exit 0.
+   */
+  @Test
+  void resume_pieceSizeOffTheDirectIoGrid_badRangeExactAndImageTheDrives() throws Exception {
+    long size = 8L << 20;
+    long bad = 6L << 20;
+    Path backing = Evidence.randomFile(temp.resolve("disk.bin"), size, 43);
+    Path out = temp.resolve("evidence");
+    try (FailingDevice device = FailingDevice.attachWith(backing, temp.resolve("fuse"), "--read-delay-ms", "10",
+        "--bad", bad + ":" + BAD_BYTES)) {
+      CustosProcess acquisition = CustosProcess.start(temp, "acquire", "acquire", "image", device.path().toString(),
+          "--out", out.toString(), "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned",
+          "--piece-size", Long.toString((1L << 20) + 512), "--retries", "0");
+      assertThat(acquisition.awaitFileSize(out.resolve("image.ima"), 3L << 20)).as(acquisition.stderr()).isTrue();
+      acquisition.signal("KILL");
+      assertThat(acquisition.exitCode()).isEqualTo(137);
+
+      Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+
+      assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+      JsonNode manifest = Evidence.manifest(out);
+      List<String> ranges = new ArrayList<>();
+      manifest.path("badSectors").path("ranges")
+          .forEach(range -> ranges.add(range.path("firstLba").asLong() + "+" + range.path("count").asLong()));
+      assertThat(ranges).containsExactly(bad / 512 + "+" + BAD_BYTES / 512);
+      assertThat(manifest.path("resumptions").get(0).path("fromByte").asLong() % 4096).isZero();
+      Path image = out.resolve("image.ima");
+      assertThat(ExternalTool.run(List.of("cmp", "-n", Long.toString(bad), backing.toString(), image.toString())).exitCode())
+          .as("before the bad sectors").isZero();
+      assertThat(ExternalTool.run(List.of("cmp", "-i", Long.toString(bad + BAD_BYTES), backing.toString(), image.toString()))
+          .exitCode()).as("after the bad sectors").isZero();
+      assertThat(Cli.run("report", "verify", out.toString(), "--no-record").exitCode()).isZero();
+    }
+  }
 }

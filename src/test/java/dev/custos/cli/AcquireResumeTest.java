@@ -156,6 +156,58 @@ class AcquireResumeTest {
     assertEverythingVerifies(out);
   }
 
+  /** No progress record left (killed before its first line, or lost in a power cut): everything is read again, not exit 3. */
+  @Test
+  void resume_progressRecordMissing_readsEverythingAgain() throws Exception {
+    Path out = temp.resolve("evidence");
+    CustosProcess acquisition = start(out, "acquire");
+    acquisition.signalAt(out.resolve("image.ima"), 40L << 20, "KILL");
+    Files.delete(out.resolve("acquisition-progress.jsonl"));
+
+    Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertImageOfTheSource(out);
+    assertThat(Evidence.manifest(out).path("resumptions").get(0).path("fromByte").asLong()).isZero();
+    assertEverythingVerifies(out);
+  }
+
+  /** The manifest the interruption recorded (by its SHA-256) is gone: evidence is missing, so nothing is resumed. */
+  @Test
+  void resume_interruptedManifestMissing_refusedAndNothingRecorded() throws Exception {
+    Path out = temp.resolve("evidence");
+    CustosProcess acquisition = start(out, "acquire");
+    assertThat(acquisition.signalAt(out.resolve("image.ima"), 64L << 20, "TERM")).isEqualTo(143);
+    Files.delete(out.resolve("acquisition.json"));
+    byte[] log = Files.readAllBytes(out.resolve("custody.jsonl"));
+
+    Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(2);
+    assertThat(resumed.err()).contains("is missing");
+    assertThat(Files.readAllBytes(out.resolve("custody.jsonl"))).isEqualTo(log);
+  }
+
+  /** A resumption killed between setting the interruption's manifest aside and recording it: the next one records it. */
+  @Test
+  void resume_interruptedManifestSetAsideButNotRecorded_theNextResumptionRecordsIt() throws Exception {
+    Path out = temp.resolve("evidence");
+    CustosProcess acquisition = start(out, "acquire");
+    assertThat(acquisition.signalAt(out.resolve("image.ima"), 64L << 20, "TERM")).isEqualTo(143);
+    String interruptedSha256 = ExternalTool.digestOf("sha256sum", out.resolve("acquisition.json"));
+    Files.move(out.resolve("acquisition.json"), out.resolve("acquisition-interrupted-1.json"));
+
+    Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertImageOfTheSource(out);
+    JsonNode event = Evidence.custodyEvents(out).stream().filter(e -> e.path("type").asText().equals("acquisition-resumed"))
+        .findFirst().orElseThrow();
+    assertThat(event.path("data").path("previousManifest").path("file").asText()).isEqualTo("acquisition-interrupted-1.json");
+    assertThat(event.path("data").path("previousManifest").path("sha256").asText()).isEqualTo(interruptedSha256);
+    assertEverythingVerifies(out);
+  }
+
   @Test
   void image_progressRecord_oneLinePerPieceAsTheManifest_validAsPythonJsonschemaReadsIt() throws IOException {
     Path out = temp.resolve("evidence");

@@ -192,4 +192,25 @@ class ImageSinkTest {
     }
     return target;
   }
+
+  /** A segment killed between its last write and its sealing is sealed when the resumption closes. */
+  @Test
+  void resuming_sealsTheWholeSegmentsBeforeTheResumePoint(@TempDir Path dir) throws Exception {
+    ImageLayout layout = ImageLayout.split(4096, 512);
+    byte[] data = new byte[4096 * 2 + 1024];
+    Arrays.fill(data, (byte) 7);
+    Files.write(dir.resolve(layout.fileName(0)), Arrays.copyOfRange(data, 0, 4096));
+    Files.write(dir.resolve(layout.fileName(1)), Arrays.copyOfRange(data, 4096, 8192));
+    Files.setPosixFilePermissions(dir.resolve(layout.fileName(0)), PosixFilePermissions.fromString("r--r--r--"));
+    Files.setPosixFilePermissions(dir.resolve(layout.fileName(1)), PosixFilePermissions.fromString("rw-r--r--"));
+
+    ImageSink sink = ImageSink.resuming(dir, layout, 8192);
+    sink.write(data, 8192, 1024);
+    sink.close();
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(Files.getPosixFilePermissions(dir.resolve(layout.fileName(i)))).as(layout.fileName(i))
+          .isEqualTo(PosixFilePermissions.fromString("r--r--r--"));
+    }
+  }
 }

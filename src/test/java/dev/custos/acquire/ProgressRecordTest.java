@@ -1,0 +1,58 @@
+package dev.custos.acquire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.custos.digest.PieceAlgorithm;
+import dev.custos.source.BadSectorMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProgressRecordTest {
+  private static final long PIECE = 4096;
+
+  /**
+   * A resumption stopped (SIGTERM) while re-hashing its prefix in the middle of a piece: the
+   * pipeline finishes that piece short. Compared with the whole piece's record it "mismatched",
+   * and the resumption started again before it, recording a damaged piece that was not damaged
+   * and cutting the checked image back to it.
+   */
+  @Test
+  void resume_stoppedMidPiece_thePieceCutShortIsNeitherAMismatchNorRecorded(@TempDir Path dir) throws Exception {
+    byte[] data = new byte[(int) (3 * PIECE)];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i * 31 + 7);
+    }
+    List<String> recorded = digests(data, data.length);
+    ProgressRecord start = ProgressRecord.start(dir, PieceAlgorithm.CRC32C, PIECE, data.length, 512, new BadSectorMap());
+    start.close(false);
+    long lines = Files.readAllLines(dir.resolve(ProgressRecord.FILE)).size();
+
+    ProgressRecord record = ProgressRecord.resume(dir, PieceAlgorithm.CRC32C, PIECE, data.length, 512, new BadSectorMap(), recorded);
+    int stoppedAt = (int) (PIECE + 1024);
+    record.streamEndsAt(stoppedAt);
+    List<String> hashed = digests(data, stoppedAt); // what the pipeline's finish() reports: piece 1 short
+    for (int i = 0; i < hashed.size(); i++) {
+      record.pieceCompleted(i, hashed.get(i));
+    }
+    record.close(false);
+
+    assertThat(hashed).hasSize(2);
+    assertThat(record.firstMismatch()).isEqualTo(-1);
+    assertThat(Files.readAllLines(dir.resolve(ProgressRecord.FILE))).hasSize((int) lines);
+  }
+
+  /** Piece digests of {@code data[0, length)}, the last one short where {@code length} ends mid-piece. */
+  private static List<String> digests(byte[] data, int length) {
+    PieceAlgorithm.Running running = PieceAlgorithm.CRC32C.newRunning();
+    List<String> out = new ArrayList<>();
+    for (int at = 0; at < length; at += (int) PIECE) {
+      running.update(data, at, (int) Math.min(PIECE, length - at));
+      out.add(running.finishHex());
+    }
+    return out;
+  }
+}
