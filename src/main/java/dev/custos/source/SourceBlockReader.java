@@ -2,6 +2,7 @@ package dev.custos.source;
 
 import dev.custos.error.SourceAccessException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -82,6 +83,9 @@ public final class SourceBlockReader {
   private void readSectorBySector(long offset, byte[] destination, int length) throws SourceAccessException {
     int unit = source.errorUnit();
     int sectorSize = source.sectorSize();
+    // Recorded only once the whole block is accounted for: if the source turns out lost part way,
+    // the block is not acquired, and neither are the bad sectors found in it.
+    List<Long> unreadable = new ArrayList<>();
     for (int position = 0; position < length; position += unit) {
       int expected = Math.min(unit, length - position);
       IOException failure = readUnit(offset + position, destination, position, expected);
@@ -92,10 +96,11 @@ public final class SourceBlockReader {
         Arrays.fill(destination, position, position + expected, (byte) 0);
         long firstLba = (offset + position) / sectorSize;
         for (long lba = firstLba; lba < firstLba + (expected + sectorSize - 1) / sectorSize; lba++) {
-          badSectors.add(lba);
+          unreadable.add(lba);
         }
       }
     }
+    unreadable.forEach(badSectors::add);
   }
 
   /** Reads one error unit with retries; returns null when it was read, else the last failure. */
