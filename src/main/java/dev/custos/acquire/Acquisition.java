@@ -80,6 +80,7 @@ public final class Acquisition {
       locks.alsoSource(source);
       // Again, now that no other Custos process can write here: one may have just finished.
       EvidenceDirectory.forNewAcquisition(directory.root());
+      directory.requireNoReserve();
       directory.reserveRoom(MANIFEST_ALLOWANCE);
       try (ReadOnlySource reader = openSource(source)) {
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());

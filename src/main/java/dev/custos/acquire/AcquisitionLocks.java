@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The locks one acquisition (or resumption) holds from before its first write to its end, so that
@@ -86,6 +87,12 @@ final class AcquisitionLocks implements AutoCloseable {
         throw new UsageException(refusal + (other.isEmpty() ? "" : " (process " + other + ")")
             + "; wait for it to end, or stop it first");
       }
+      // Only a lock file's own content is ever replaced: a file of that name holding anything else
+      // (a source, someone's data) is left as it is.
+      if (channel.size() > MAX_HOLDER_BYTES || !HOLDER.matcher(readHolder(channel)).matches()) {
+        channel.close();
+        throw new UsageException(file + " exists and is not a Custos lock file (it holds other data); refusing to write to it");
+      }
       channel.truncate(0);
       channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
       return channel;
@@ -94,6 +101,10 @@ final class AcquisitionLocks implements AutoCloseable {
       throw new UsageException("cannot lock " + file + ": " + e.getMessage(), e);
     }
   }
+
+  /** What a lock file holds: nothing, or its last holder's process id and directory. */
+  private static final Pattern HOLDER = Pattern.compile("|[0-9]+ into /.*");
+  private static final int MAX_HOLDER_BYTES = 4096;
 
   private static String readHolder(FileChannel channel) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(4096);

@@ -15,7 +15,7 @@ final class OutputChecks {
 
   /**
    * @param alreadyWritten bytes of the image already on disk (a resumption's), not needed again
-   * @throws UsageException if the output lies on the source, the block or segment size does not
+   * @throws UsageException if the output lies on the source (or a source file inside the output), the block or segment size does not
    *     fit the sector size, or the output's file system lacks room for the image
    */
   static void check(AcquisitionRequest request, SourceIdentity source, EvidenceDirectory directory, long allowance,
@@ -29,7 +29,30 @@ final class OutputChecks {
     }
     Path existing = directory.nearestExisting();
     refuseOutputOnSource(source, directory, existing);
+    refuseSourceInsideOutput(source, directory);
     refuseTooLittleSpace(source, directory, existing, allowance, alreadyWritten);
+  }
+
+  /**
+   * A source file inside the evidence directory could be one of the files Custos writes there
+   * (its lock, its reserve, its progress record): the source would be written. Refused, whatever
+   * name it has.
+   */
+  private static void refuseSourceInsideOutput(SourceIdentity source, EvidenceDirectory directory) throws UsageException {
+    if (source.kind().isDevice() || !Files.isDirectory(directory.root())) {
+      return;
+    }
+    try {
+      Path realSource = source.path().toRealPath();
+      Path realOutput = directory.root().toRealPath();
+      if (realSource.startsWith(realOutput)) {
+        throw new UsageException("refusing to write evidence to " + directory.root() + ": the source " + source.path()
+            + " lies inside it; Custos writes its own files there and would write the source");
+      }
+    } catch (IOException e) {
+      throw new UsageException("cannot tell whether the source " + source.path() + " lies inside " + directory.root() + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private static void refuseOutputOnSource(SourceIdentity source, EvidenceDirectory directory, Path existing) throws UsageException {

@@ -23,7 +23,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * The progress record of an acquisition, {@code acquisition-progress.jsonl}: what {@code acquire
@@ -49,7 +48,6 @@ final class ProgressRecord implements PieceListener, Closeable {
   static final int FORMAT_VERSION = 1;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern HEX = Pattern.compile("[0-9a-f]{8,128}");
 
   private final Path file;
   private final FileChannel channel;
@@ -258,7 +256,8 @@ final class ProgressRecord implements PieceListener, Closeable {
   /** The piece a line records, or null when its bad ranges do not lie, ascending, within the piece. */
   private static Piece piece(JsonNode line, long index, long pieceSize, int sectorSize) {
     String digest = line.path("digest").asText("");
-    if (!HEX.matcher(digest).matches() || !line.path("badSectors").isArray() || index < 0 || pieceSize % sectorSize != 0
+    // The schema has checked the digest's form and the members' types (parse); what remains spans lines.
+    if (index < 0 || pieceSize % sectorSize != 0
         || index > Long.MAX_VALUE / pieceSize - 1) {
       return null;
     }

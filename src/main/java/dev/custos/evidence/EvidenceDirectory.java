@@ -164,6 +164,20 @@ public final class EvidenceDirectory {
   }
 
   /**
+   * Refuses a new acquisition's directory that holds a file named as the reserve: with the
+   * directory's lock held, no Custos process is using it, and {@link #reserveRoom} would replace and
+   * then delete someone's file.
+   *
+   * @throws UsageException if there is one
+   */
+  public void requireNoReserve() throws UsageException {
+    if (Files.exists(root.resolve(RESERVE), LinkOption.NOFOLLOW_LINKS)) {
+      throw new UsageException("output directory " + root + " holds a file named " + RESERVE
+          + ", which Custos would replace and delete: choose a new directory");
+    }
+  }
+
+  /**
    * The directory of an earlier acquisition, to go on with it: checked as {@link #existing(Path)}.
    *
    * @throws UsageException if it is missing, not a directory, a link, or holds a link named as

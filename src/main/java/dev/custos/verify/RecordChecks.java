@@ -1,10 +1,12 @@
 package dev.custos.verify;
 
+import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyVerdict;
 import dev.custos.error.EvidenceReadException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +31,7 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
    */
   static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes) {
     CustodyVerdict custody = custodyBytes == null ? null : CustodyLog.check(root, custodyBytes);
-    List<dev.custos.custody.CustodyEvent> events = custody == null ? List.of() : custody.events();
+    List<CustodyEvent> events = custody == null ? List.of() : custody.events();
     ManifestCheck.Outcome manifest = ManifestCheck.check(manifestBytes, events);
     SetAsideManifests setAside = SetAsideManifests.check(root, events);
     CheckResult reports = custodyBytes == null || manifestBytes == null
@@ -43,7 +45,7 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     if (setAside.problems().isEmpty() && setAside.intact().isEmpty()) {
       return manifest;
     }
-    List<Problem> problems = new java.util.ArrayList<>(manifest.problems());
+    List<Problem> problems = new ArrayList<>(manifest.problems());
     problems.addAll(setAside.problems());
     String summary = manifest.summary() + "; " + setAside.intact().size() + " manifest"
         + (setAside.intact().size() == 1 ? "" : "s") + " of interruptions set aside as recorded";

@@ -55,6 +55,35 @@ class AcquireRefusalTest {
     assertThat(out).doesNotExist();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({".acquisition.lock", ".custos-reserve", "acquisition-progress.jsonl", "disk.bin"})
+  void image_sourceFileInsideTheOutputDirectory_refusedAndSourceUntouched(String name) throws IOException {
+    Path out = Files.createDirectory(temp.resolve("evidence"));
+    Path source = Evidence.randomFile(out.resolve(name), 1 << 20, 5);
+    String before = ExternalTool.digestOf("md5sum", source);
+
+    Cli.Run run = acquire(source.toString(), out);
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).hasLineCount(1).containsAnyOf("lies inside it", "already holds evidence");
+    assertThat(ExternalTool.digestOf("md5sum", source)).as("the source, byte for byte").isEqualTo(before);
+    assertThat(out.resolve("custody.jsonl")).doesNotExist();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({".acquisition.lock, is not a Custos lock file", ".custos-reserve, holds a file named .custos-reserve"})
+  void image_foreignFileNamedLikeCustosOwn_refusedAndLeftAsItIs(String name, String message) throws IOException {
+    Path out = Files.createDirectory(temp.resolve("evidence"));
+    Path foreign = Evidence.randomFile(out.resolve(name), 4096, 6);
+    String before = ExternalTool.digestOf("md5sum", foreign);
+
+    Cli.Run run = acquire(Evidence.FLOPPY.toString(), out);
+
+    assertRefused(run, message);
+    assertThat(ExternalTool.digestOf("md5sum", foreign)).as("the foreign file, byte for byte").isEqualTo(before);
+    assertThat(out.resolve("custody.jsonl")).doesNotExist();
+  }
+
   @Test
   void image_emptySource_refused() throws IOException {
     Path empty = Files.createFile(temp.resolve("empty.bin"));
