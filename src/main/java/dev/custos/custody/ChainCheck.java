@@ -2,6 +2,9 @@ package dev.custos.custody;
 
 import dev.custos.crypto.CertificateChains;
 import dev.custos.crypto.Certificates;
+import dev.custos.crypto.SignerFingerprints;
+import dev.custos.crypto.Trust;
+import dev.custos.crypto.TrustAnchors;
 import dev.custos.evidence.EvidenceClock;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -21,6 +24,11 @@ final class ChainCheck {
   private ChainCheck() {}
 
   static CustodyVerdict check(LogLines log, SignerCertificates certificates) {
+    return check(log, certificates, TrustAnchors.none());
+  }
+
+  static CustodyVerdict check(LogLines log, SignerCertificates certificates, TrustAnchors anchors) {
+    List<EventSignature> signatures = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     for (String problem : certificates.problems()) {
       findings.add(new Finding(0, Finding.Kind.UNKNOWN_CERTIFICATE, problem));
@@ -51,7 +59,9 @@ final class ChainCheck {
       } else {
         order.ifPresent(findings::add);
       }
-      signatureFinding(line, event, certificates).ifPresent(findings::add);
+      Optional<Finding> signature = signatureFinding(line, event, certificates);
+      signature.ifPresent(findings::add);
+      signatures.add(trust(line, event, certificates, anchors, signature));
       lineByHash.putIfAbsent(event.hash(), line);
       previous = event;
       expectedSeq = Math.max(expectedSeq, event.seq()) + 1;
@@ -67,7 +77,7 @@ final class ChainCheck {
         findings.add(new Finding(line, Finding.Kind.NOT_JSON, "the last line is neither an event nor a torn append: the log was edited"));
       }
     }
-    return new CustodyVerdict(events, findings, unsigned, events.isEmpty() ? null : events.get(events.size() - 1));
+    return new CustodyVerdict(events, findings, unsigned, events.isEmpty() ? null : events.get(events.size() - 1), signatures);
   }
 
   private static Optional<Finding> orderFinding(int line, CustodyEvent event, long expectedSeq, CustodyEvent previous,
@@ -91,6 +101,21 @@ final class ChainCheck {
           "prev does not match the hash of the event before it: a line before it was replaced"));
     }
     return Optional.empty();
+  }
+
+  /** Who signed {@code event}: judged against {@code anchors} only when its signature itself holds. */
+  private static EventSignature trust(int line, CustodyEvent event, SignerCertificates certificates, TrustAnchors anchors,
+      Optional<Finding> signatureFinding) {
+    String actor = event.actor().name();
+    if (!event.signed()) {
+      return new EventSignature(line, event.seq(), event.type(), actor, null, Trust.unsigned());
+    }
+    Optional<List<X509Certificate>> chain = certificates.chain(event.actor().certificateSha256());
+    SignerFingerprints fingerprints = chain.map(SignerFingerprints::of).orElse(null);
+    if (signatureFinding.isPresent()) {
+      return new EventSignature(line, event.seq(), event.type(), actor, fingerprints, Trust.notTrusted(signatureFinding.get().message()));
+    }
+    return new EventSignature(line, event.seq(), event.type(), actor, fingerprints, anchors.assess(chain.orElseThrow(), event.time()));
   }
 
   private static Optional<Finding> signatureFinding(int line, CustodyEvent event, SignerCertificates certificates) {
