@@ -19,6 +19,7 @@ final class NoteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
   @Mixin SigningKeyOptions signing;
+  @Mixin TrustOptions trust;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
   Path directory;
@@ -30,7 +31,7 @@ final class NoteCommand implements Callable<Integer> {
   public Integer call() throws CustosException {
     Path root = EvidenceDirectory.existing(directory);
     String note = CustodyAppends.text("TEXT", text, 16384);
-    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report note");
+    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report note").acceptingSignersTrustedBy(trust.anchors());
     CustodyEvent event = recorder.appendToIntactLog(root, "note", CustodyRecorder.newData().put("text", note));
     CustodyAppends.printRecorded(event, spec.commandLine().getOut());
     return ExitCodes.OK;

@@ -22,6 +22,7 @@ final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
   @Mixin SigningKeyOptions signing;
+  @Mixin TrustOptions trust;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
   Path directory;
@@ -37,7 +38,8 @@ final class RenderCommand implements Callable<Integer> {
     if (signer == null && tsa != null) {
       throw new UsageException("--tsa timestamps a signature: give --key too");
     }
-    Reports.render(root, signer, Reports.authority(tsa), CustodyAppends.recorder(signer), spec.commandLine().getOut());
+    Reports.render(root, signer, Reports.authority(tsa), CustodyAppends.recorder(signer).acceptingSignersTrustedBy(trust.anchors()),
+        spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 }

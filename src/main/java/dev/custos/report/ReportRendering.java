@@ -58,7 +58,8 @@ public final class ReportRendering {
    * @param authority timestamps the signature (PAdES-BASELINE-T), or null
    * @param recorder records the {@code report-rendered} event
    * @throws UsageException if the directory has no valid manifest or no custody log, or it or a file in it is a
-   *     symbolic link ({@link EvidenceDirectory#existing})
+   *     symbolic link ({@link EvidenceDirectory#existing}), or the recorder's signer is refused ({@link
+   *     CustodyRecorder#requireAcceptedSigner})
    * @throws CustodyBrokenException if the custody log is broken: a report does not vouch for it
    * @throws EvidenceWriteException if the report or the event cannot be written
    * @throws SigningException if the timestamp authority fails: no report is written then
@@ -66,6 +67,8 @@ public final class ReportRendering {
   public RenderedReport render(Path evidence, Signer signer, TimestampAuthority authority, CustodyRecorder recorder)
       throws UsageException, CustodyBrokenException, EvidenceWriteException, SigningException {
     Path directory = EvidenceDirectory.existing(evidence);
+    // Refused before anything is written: a report signed by a key from another lab is not rendered.
+    recorder.requireAcceptedSigner(directory);
     byte[] manifestBytes = read(directory.resolve(EvidenceDirectory.MANIFEST));
     JsonNode manifest = parseManifest(manifestBytes);
     byte[] custodyBytes = read(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
