@@ -14,6 +14,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXReason;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -194,11 +195,10 @@ public final class TrustAnchors {
       return validAt(result.getTrustAnchor().getTrustedCert(), at, "chains to the trust anchor");
     } catch (CertPathValidatorException e) {
       X509Certificate root = chain.get(chain.size() - 1);
-      String why = e.getReason() == CertPathValidatorException.BasicReason.UNSPECIFIED
-          && e.getMessage() != null && e.getMessage().contains("trust anchor")
-          ? "does not chain to any trust anchor given" : "does not chain to a trust anchor given (" + e.getMessage() + ")";
-      return Trust.notTrusted(why + "; its root is " + root.getSubjectX500Principal().getName() + " (certificate SHA-256 "
-          + Certificates.sha256(root) + "), which only the evidence directory supplies");
+      String why = e.getReason() == PKIXReason.NO_TRUST_ANCHOR ? "does not chain to any trust anchor given"
+          : "does not chain to a trust anchor given (" + e.getMessage() + ")";
+      return Trust.notTrusted(why + "; its root " + root.getSubjectX500Principal().getName() + " (certificate SHA-256 "
+          + Certificates.sha256(root) + ") is only what the evidence directory supplies");
     } catch (InvalidAlgorithmParameterException | NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK provides PKIX validation with a non-empty anchor set", e);
     } catch (CertificateException e) {

@@ -204,6 +204,41 @@ public final class CustodyRecorder {
   }
 
   /**
+   * Refuses to vouch for a log some of whose events are signed under another root than the log's
+   * first signer's ({@code examiner.pem}) and not by a signer {@link #acceptingSignersTrustedBy}
+   * accepts: a report signed over such a log would list another lab's (or a forger's) events as if
+   * they were the lab's own.
+   *
+   * @param verdict the log's verdict, read from {@code directory}
+   * @throws UsageException naming the first such line
+   */
+  public void requireSignersAccepted(Path directory, CustodyVerdict verdict) throws UsageException {
+    SignerCertificates certificates = SignerCertificates.in(directory);
+    String firstRoot = null;
+    for (EventSignature signature : verdict.signatures()) {
+      if (signature.fingerprints() == null) {
+        continue;
+      }
+      if (firstRoot == null) {
+        firstRoot = signature.fingerprints().rootSha256();
+        continue;
+      }
+      if (firstRoot.equals(signature.fingerprints().rootSha256())) {
+        continue;
+      }
+      List<X509Certificate> chain = certificates.chain(signature.fingerprints().sha256()).orElseThrow();
+      CustodyEvent event = verdict.events().stream().filter(e -> e.seq() == signature.seq()).findFirst().orElseThrow();
+      if (handover.configured() && handover.assess(chain, event.time()).trusted()) {
+        continue;
+      }
+      throw new UsageException(EvidenceDirectory.CUSTODY_LOG + " " + signature.where() + " is signed by " + signature.actor()
+          + " under another root than the log's first signer's: " + signature.fingerprints().root() + " (certificate SHA-256 "
+          + signature.fingerprints().rootSha256() + "); nothing was rendered: name that root with --trust if it is a lab the"
+          + " evidence was handed to, else the line does not belong in the log");
+    }
+  }
+
+  /**
    * {@code data} with {@code signerCertificate}: whose certificate this event's append stored, as
    * {@code storedAs}, and under which root, by fingerprint. No certificate enters the directory
    * unannounced.

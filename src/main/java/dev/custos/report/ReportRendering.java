@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.crypto.Signer;
+import dev.custos.crypto.SignerFingerprints;
 import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyLog;
@@ -77,6 +78,7 @@ public final class ReportRendering {
       throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
           + "); no report was rendered: run report custody " + directory);
     }
+    recorder.requireSignersAccepted(directory, verdict);
     Instant now = clock.now();
     byte[] pdf = ReportRenderer.render(new ReportInput(manifest, manifestBytes, custodyBytes, verdict.events(),
         verdict.head(), verdict.unsignedEvents(), signatureBlock(signer, authority), now));
@@ -104,8 +106,10 @@ public final class ReportRendering {
       return new SignatureBlock("UNSIGNED", null, null, null);
     }
     String issuer = signer.certificateChain().get(0).getIssuerX500Principal().getName(X500Principal.RFC2253);
+    SignerFingerprints fingerprints = SignerFingerprints.of(signer.certificateChain());
     return new SignatureBlock(signer.name(), signer.certificateSha256(), issuer,
-        authority == null ? null : authority.uri() + " (time in the signature's RFC 3161 token)");
+        authority == null ? null : authority.uri() + " (time in the signature's RFC 3161 token)", fingerprints.issuerSha256(),
+        fingerprints.issuerSerial());
   }
 
   private static JsonNode parseManifest(byte[] bytes) throws UsageException {

@@ -37,7 +37,7 @@ final class SignersCheck {
         anchors.add(trust.anchorSha256());
       } else if (anchored) {
         problems.add(new Problem(signature.file(), signature.place() + ": " + signature.signer()
-            + (signature.fingerprints() == null ? "" : " (" + signature.fingerprints().describe() + ")")
+            + (signature.fingerprints() == null ? "" : " (certificate SHA-256 " + signature.fingerprints().sha256() + ")")
             + " is " + trust.level().label() + ": " + trust.reason()));
       }
     }
