@@ -184,6 +184,11 @@ public final class TrustAnchors {
     if (!links.isEmpty()) {
       return Trust.notTrusted("its certificate chain does not hold at the signing time: " + links.get(0));
     }
+    if (anchors.isEmpty()) {
+      X509Certificate root = chain.get(chain.size() - 1);
+      return Trust.notTrusted("does not chain to any trust anchor given; its root " + root.getSubjectX500Principal().getName()
+          + " (certificate SHA-256 " + Certificates.sha256(root) + ") is only what the evidence directory supplies");
+    }
     Set<TrustAnchor> pkixAnchors = new HashSet<>();
     anchors.values().forEach(anchor -> pkixAnchors.add(new TrustAnchor(anchor, null)));
     try {
