@@ -8,6 +8,7 @@ import dev.custos.testing.Cli;
 import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
 import dev.custos.testing.Identities;
+import dev.custos.testing.LocalTimestampAuthority;
 import dev.custos.testing.PythonJsonSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,6 +62,26 @@ class VerifyTrustTest {
       "open(log, 'ab').write(jcs(event) + b'\\n')",
       "print(event.get('actor', {}).get('certificateSha256', ''))");
 
+  /**
+   * Cuts the RFC 3161 token and the signature value it stamps out of a DER CMS, by the offsets
+   * {@code openssl asn1parse} prints: the SEQUENCE after the id-smime-aa-timeStampToken attribute's
+   * SET, and the last OCTET STRING before the unsigned attributes. Arguments: cms, token out, signature out.
+   */
+  private static final String CUT_TIMESTAMP = String.join("\n",
+      "import re, subprocess, sys",
+      "cms = open(sys.argv[1], 'rb').read()",
+      "text = subprocess.run(['openssl', 'asn1parse', '-inform', 'DER', '-in', sys.argv[1]], capture_output=True, text=True, check=True).stdout",
+      "rows = []",
+      "for line in text.splitlines():",
+      "    m = re.match(r'\\s*(\\d+):d=\\s*(\\d+)\\s+hl=\\s*(\\d+)\\s+l=\\s*(\\d+)\\s+(?:prim|cons):\\s*(.*)', line)",
+      "    if m: rows.append((int(m.group(1)), int(m.group(3)), int(m.group(4)), m.group(5)))",
+      "i = next(n for n, r in enumerate(rows) if 'timeStampToken' in r[3])",
+      "token = next(r for r in rows[i + 1:] if r[3].startswith('SEQUENCE'))",
+      "unsigned = max(n for n, r in enumerate(rows[:i]) if r[3].startswith('cont [ 1 ]'))",
+      "sig = [r for r in rows[:unsigned] if r[3].startswith('OCTET STRING')][-1]",
+      "open(sys.argv[2], 'wb').write(cms[token[0]:token[0] + token[1] + token[2]])",
+      "open(sys.argv[3], 'wb').write(cms[sig[0] + sig[1]:sig[0] + sig[1] + sig[2]])");
+
   @TempDir static Path keys;
   private static Identities.KeyFile jane;
   private static Identities.KeyFile forgedJane;
@@ -91,9 +112,9 @@ class VerifyTrustTest {
     return new Identities.KeyFile(p12, password);
   }
 
-  private Path acquire(String name, Identities.KeyFile key) {
+  private Path acquire(String name, Identities.KeyFile key, String... extra) {
     Path out = temp.resolve(name);
-    Cli.Run run = Evidence.acquireFloppy(out, key.options());
+    Cli.Run run = Evidence.acquireFloppy(out, Cli.join(key.options(), extra));
     assertThat(run.exitCode()).as(run.err()).isZero();
     return out;
   }
@@ -380,5 +401,37 @@ class VerifyTrustTest {
       assertThat(cms == 0).as("openssl cms -verify of " + directory).isEqualTo(directory.equals(genuine));
       assertThat(custos == 0).as("report verify --trust of " + directory).isEqualTo(directory.equals(genuine));
     }
+  }
+
+  @Test
+  void timestamp_tsaTrust_trustedOnlyWithItsAnchor_opensslTsVerifyAgrees() throws Exception {
+    ExternalTool.assumeInstalled("openssl");
+    Path genuine;
+    Path tsaPem = temp.resolve("tsa.pem");
+    try (LocalTimestampAuthority tsa = LocalTimestampAuthority.start()) {
+      Files.writeString(tsaPem, dev.custos.crypto.Certificates.toPem(List.of(tsa.certificate())), StandardCharsets.US_ASCII);
+      genuine = acquire("genuine", jane, "--tsa", tsa.url());
+    }
+    Path[] signature = signatureOf(genuine.resolve("report.pdf"), temp);
+    Path token = temp.resolve("token.der");
+    Path value = temp.resolve("signature-value.bin");
+    ExternalTool.ok(ExternalTool.python3(), "-c", CUT_TIMESTAMP, signature[1].toString(), token.toString(), value.toString());
+
+    ExternalTool.Result trustedByOpenssl = ExternalTool.run(List.of("openssl", "ts", "-verify", "-in", token.toString(), "-token_in",
+        "-data", value.toString(), "-CAfile", tsaPem.toString()));
+    ExternalTool.Result otherByOpenssl = ExternalTool.run(List.of("openssl", "ts", "-verify", "-in", token.toString(), "-token_in",
+        "-data", value.toString(), "-CAfile", otherCa.toString()));
+    Cli.Run both = report("verify", genuine.toString(), "--trust", genuineCa.toString(), "--tsa-trust", tsaPem.toString());
+    Cli.Run signerOnly = report("verify", genuine.toString(), "--trust", genuineCa.toString());
+    Cli.Run wrongTsa = report("verify", genuine.toString(), "--trust", genuineCa.toString(), "--tsa-trust", otherCa.toString());
+
+    assertThat(trustedByOpenssl.output()).contains("Verification: OK");
+    assertThat(otherByOpenssl.exitCode()).isNotZero();
+    assertThat(both.exitCode()).as(both.out()).isZero();
+    assertThat(both.out()).contains("TRUSTED  Custos test TSA");
+    assertThat(signerOnly.exitCode()).isEqualTo(1);
+    assertThat(signerOnly.out()).contains("report.pdf signature timestamp: Custos test TSA", "is SELF-ASSERTED");
+    assertThat(wrongTsa.exitCode()).isEqualTo(1);
+    assertThat(wrongTsa.out()).contains("report.pdf signature timestamp: Custos test TSA", "is NOT TRUSTED");
   }
 }
