@@ -25,7 +25,8 @@ final class VerificationTable {
     int problems = result.problems().size();
     out.println(result.verified()
         ? "VERIFIED: " + verifiedLine + (result.selfAsserted() ? SignerList.SELF_ASSERTED_HEADLINE : "")
-        : "NOT VERIFIED: " + problems + (problems == 1 ? " problem" : " problems") + " (listed above)");
+        : "NOT VERIFIED: " + problems + (problems == 1 ? " problem" : " problems") + " (listed above)"
+            + (result.selfAsserted() ? SignerList.SELF_ASSERTED_HEADLINE : ""));
     out.flush();
   }
 }

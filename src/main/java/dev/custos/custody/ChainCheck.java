@@ -1,5 +1,6 @@
 package dev.custos.custody;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.crypto.CertificateChains;
 import dev.custos.crypto.Certificates;
 import dev.custos.crypto.SignerFingerprints;
@@ -66,6 +67,7 @@ final class ChainCheck {
       previous = event;
       expectedSeq = Math.max(expectedSeq, event.seq()) + 1;
     }
+    firstSignerFinding(events, lineOf(log, events), certificates).ifPresent(findings::add);
     if (log.hasTail()) {
       int line = log.count() + 1;
       if (EventReader.isTornAppend(log.tail())) {
@@ -99,6 +101,38 @@ final class ChainCheck {
     if (expectedPrev != null && !expectedPrev.equals(event.prev())) {
       return Optional.of(new Finding(line, Finding.Kind.CHAIN_BROKEN,
           "prev does not match the hash of the event before it: a line before it was replaced"));
+    }
+    return Optional.empty();
+  }
+
+  /** The line of each readable event, in order. */
+  private static List<Integer> lineOf(LogLines log, List<CustodyEvent> events) {
+    List<Integer> lines = new ArrayList<>();
+    for (int line = 1; line <= log.count() && lines.size() < events.size(); line++) {
+      if (EventReader.read(log.line(line)).ok()) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * Custos writes {@code examiner.pem} from the first signed event's signer and never changes it:
+   * another certificate there was put in by hand, e.g. a genuine examiner's beside a forger's log.
+   */
+  private static Optional<Finding> firstSignerFinding(List<CustodyEvent> events, List<Integer> lines, SignerCertificates certificates) {
+    for (int i = 0; i < events.size(); i++) {
+      CustodyEvent event = events.get(i);
+      if (!event.signed()) {
+        continue;
+      }
+      String examiner = certificates.examinerSha256();
+      if (examiner == null || examiner.equals(event.actor().certificateSha256())) {
+        return Optional.empty();
+      }
+      return Optional.of(new Finding(lines.get(i), Finding.Kind.CERTIFICATE_MISMATCH, "the first signed event is signed by "
+          + event.actor().name() + "'s certificate " + event.actor().certificateSha256() + ", but examiner.pem holds " + examiner
+          + ": Custos writes examiner.pem from the first signer and never replaces it"));
     }
     return Optional.empty();
   }
@@ -142,6 +176,15 @@ final class ChainCheck {
     if (!chainProblems.isEmpty()) {
       return Optional.of(new Finding(line, Finding.Kind.CERTIFICATE_MISMATCH,
           "at " + EvidenceClock.format(event.time()) + ", the signer's certificate chain does not hold: " + chainProblems.get(0)));
+    }
+    JsonNode stored = event.data().path("signerCertificate");
+    if (stored.isObject()) {
+      SignerFingerprints facts = SignerFingerprints.of(chain.get());
+      if (!facts.sha256().equals(stored.path("sha256").asText()) || !facts.rootSha256().equals(stored.path("rootSha256").asText())) {
+        return Optional.of(new Finding(line, Finding.Kind.CERTIFICATE_MISMATCH, "the event says it stored certificate "
+            + stored.path("sha256").asText() + " under root " + stored.path("rootSha256").asText() + ", but it is signed by "
+            + facts.sha256() + " under root " + facts.rootSha256()));
+      }
     }
     return Optional.empty();
   }

@@ -205,6 +205,9 @@ class VerifyTrustTest {
     assertThat(anchored.out()).contains("Jane Doe (certificate SHA-256 " + forgedSha + ") is NOT TRUSTED");
     assertThat(opensslVerifies(genuineCa, planted.resolve("examiner.pem"))).isTrue();
     assertThat(opensslVerifies(genuineCa, planted.resolve("certificates/innocuous.pem"))).isFalse();
+    assertThat(bare.exitCode()).as(bare.out()).isEqualTo(1);
+    assertThat(bare.out()).contains("custody.jsonl line 1: the first signed event is signed by Jane Doe's certificate " + forgedSha
+        + ", but examiner.pem holds " + sha256Of(genuine.resolve("examiner.pem")));
     assertThat(headline(bare)).contains("SELF-ASSERTED");
   }
 
