@@ -86,6 +86,10 @@ final class VerifyCommand implements Callable<Integer> {
       throw new UsageException(target + " does not exist");
     }
     if (!Files.isDirectory(target)) {
+      if (!trust.files.isEmpty() || !trust.fingerprints.isEmpty() || !tsaTrust.isEmpty()) {
+        throw new UsageException("--trust, --trust-fingerprint and --tsa-trust judge who signed an evidence directory; " + target
+            + " is an image file, which nobody signed");
+      }
       if (signing.key != null || verifySource != null) {
         throw new UsageException("--key and --verify-source are for an evidence directory; " + target
             + " is an image file, verified against the digests given and recorded nowhere");

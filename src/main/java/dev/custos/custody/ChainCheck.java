@@ -67,7 +67,7 @@ final class ChainCheck {
       previous = event;
       expectedSeq = Math.max(expectedSeq, event.seq()) + 1;
     }
-    firstSignerFinding(events, lineOf(log, events), certificates).ifPresent(findings::add);
+    firstSignerFinding(events, lineOf(log, events), certificates).ifPresent(finding -> insertInLineOrder(findings, finding));
     if (log.hasTail()) {
       int line = log.count() + 1;
       if (EventReader.isTornAppend(log.tail())) {
@@ -105,6 +105,14 @@ final class ChainCheck {
     return Optional.empty();
   }
 
+  private static void insertInLineOrder(List<Finding> findings, Finding finding) {
+    int at = 0;
+    while (at < findings.size() && findings.get(at).line() <= finding.line()) {
+      at++;
+    }
+    findings.add(at, finding);
+  }
+
   /** The line of each readable event, in order. */
   private static List<Integer> lineOf(LogLines log, List<CustodyEvent> events) {
     List<Integer> lines = new ArrayList<>();
@@ -127,7 +135,9 @@ final class ChainCheck {
         continue;
       }
       String examiner = certificates.examinerSha256();
-      if (examiner == null || examiner.equals(event.actor().certificateSha256())) {
+      // An unknown certificate is a finding of its own already.
+      if (examiner == null || examiner.equals(event.actor().certificateSha256())
+          || certificates.chain(event.actor().certificateSha256()).isEmpty()) {
         return Optional.empty();
       }
       return Optional.of(new Finding(lines.get(i), Finding.Kind.CERTIFICATE_MISMATCH, "the first signed event is signed by "
