@@ -136,6 +136,12 @@ class VerifyTrustTest {
     return line.substring(line.indexOf('=') + 1).trim().replace(":", "").toLowerCase(java.util.Locale.ROOT);
   }
 
+  /** The serial of {@code pem}'s first certificate as openssl prints it, lowercase, without the leading zeros it pads with. */
+  private static String serialOf(Path pem) {
+    String line = ExternalTool.ok("openssl", "x509", "-in", pem.toString(), "-noout", "-serial").trim();
+    return line.substring(line.indexOf('=') + 1).toLowerCase(java.util.Locale.ROOT).replaceFirst("^0+(?=.)", "");
+  }
+
   private static String headline(Cli.Run run) {
     return run.out().lines().filter(line -> line.startsWith("VERIFIED") || line.startsWith("NOT VERIFIED")).findFirst().orElseThrow();
   }
@@ -222,13 +228,13 @@ class VerifyTrustTest {
     assertThat(run.exitCode()).as(run.out()).isZero();
     JsonNode signatures = JSON.readTree(run.out()).get("signatures");
     assertThat(signatures).hasSize(4);
-    String serial = ExternalTool.ok("openssl", "x509", "-in", genuineCa.toString(), "-noout", "-serial").trim();
+    String serial = serialOf(genuineCa);
     for (JsonNode signature : signatures) {
       assertThat(signature.get("trust").asText()).isEqualTo("trusted");
       assertThat(signature.get("certificate").get("sha256").asText()).isEqualTo(sha256Of(genuine.resolve("examiner.pem")));
       assertThat(signature.get("certificate").get("issuerSha256").asText()).isEqualTo(sha256Of(genuineCa));
       assertThat(signature.get("anchorSha256").asText()).isEqualTo(sha256Of(genuineCa));
-      assertThat("serial=" + signature.get("certificate").get("issuerSerial").asText()).isEqualToIgnoringCase(serial);
+      assertThat(signature.get("certificate").get("issuerSerial").asText()).isEqualTo(serial);
     }
     PythonJsonSchema.Result valid = PythonJsonSchema.validate(Path.of("evidence-schema/verification.schema.json"), json);
     assertThat(valid.valid()).as(valid.output()).isTrue();
@@ -436,5 +442,16 @@ class VerifyTrustTest {
     assertThat(signerOnly.out()).contains("report.pdf signature timestamp: Custos test TSA", "is SELF-ASSERTED");
     assertThat(wrongTsa.exitCode()).isEqualTo(1);
     assertThat(wrongTsa.out()).contains("report.pdf signature timestamp: Custos test TSA", "is NOT TRUSTED");
+  }
+
+  @Test
+  void report_showsTheSignersAndTheIssuersFingerprintsAndSerial_asOpensslComputesThem() {
+    ExternalTool.assumeInstalled("pdftotext");
+    Path genuine = acquire("genuine", jane);
+
+    String text = ExternalTool.ok("pdftotext", "-layout", genuine.resolve("report.pdf").toString(), "-")
+        .replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+
+    assertThat(text).contains("issuersha-256" + sha256Of(genuineCa), "issuerserial" + serialOf(genuineCa), "signersofthelog", "janedoe" + sha256Of(genuine.resolve("examiner.pem")));
   }
 }
