@@ -71,7 +71,8 @@ final class AcquisitionRunner {
     try {
       Manifest manifest = job.run(acquisition, new ConsoleProgress(err, System.console() != null), stop);
       String custody = recorder.signs()
-          ? "signed by " + recorder.actor().name() + " (certificate " + recorder.actor().certificateSha256() + ")"
+          ? "signed by " + recorder.actor().name() + " (" + (signer == null ? "certificate SHA-256 " + recorder.actor().certificateSha256()
+              : dev.custos.crypto.SignerFingerprints.of(signer.certificateChain()).describe()) + ")"
           : "UNSIGNED (--unsigned): the log does not prove who recorded it";
       Summary.print(manifest, directory.toAbsolutePath().normalize(), custody, out);
       Reports.render(directory, signer, authority, recorder, out);

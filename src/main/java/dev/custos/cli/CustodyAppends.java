@@ -56,7 +56,7 @@ final class CustodyAppends {
 
   static void printRecorded(CustodyEvent event, PrintWriter out) {
     out.println("Recorded " + event.type() + " as seq " + event.seq() + " by " + TerminalText.escape(event.actor().name())
-        + " at " + EvidenceClock.format(event.time()) + " (hash " + event.hash() + ")");
+        + (event.signed() ? " (certificate SHA-256 " + event.actor().certificateSha256() + ")" : "") + " at " + EvidenceClock.format(event.time()) + " (hash " + event.hash() + ")");
     out.flush();
   }
 }

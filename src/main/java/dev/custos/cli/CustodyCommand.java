@@ -3,14 +3,21 @@ package dev.custos.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.crypto.Trust;
+import dev.custos.crypto.TrustAnchors;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.EventSignature;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyVerdict;
 import dev.custos.custody.Finding;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.JsonText;
+import dev.custos.verify.SignatureTrust;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +31,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "custody", mixinStandardHelpOptions = true,
     description = {"Print the chain of custody of an evidence directory (time, who, what, key facts) and check it:",
         "every line an event, the hash chain unbroken, every signature valid with the certificates in the directory.",
-        "Exit 0 when intact, 1 when broken (each break named by its line), 2 for bad input."})
+        "Who signed is judged against --trust / --trust-fingerprint / $CUSTOS_TRUST (TRUSTED), else SELF-ASSERTED.",
+        "Exit 0 when intact, 1 when broken (each break named by its line) or, with a trust anchor, when an event",
+        "is not TRUSTED; 2 for bad input."})
 final class CustodyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
@@ -35,20 +44,56 @@ final class CustodyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the events, the findings and the verdict as JSON.")
   boolean json;
 
+  @Mixin TrustOptions trust;
+
   @Override
   public Integer call() throws UsageException {
     Path root = EvidenceDirectory.existing(directory);
-    CustodyVerdict verdict = CustodyLog.check(root);
+    TrustAnchors anchors = trust.anchors();
+    CustodyVerdict verdict = CustodyLog.check(root, anchors);
+    boolean trusted = !anchors.configured() || verdict.untrusted().isEmpty();
     if (json) {
-      spec.commandLine().getOut().print(JsonText.of(toJson(verdict)));
+      spec.commandLine().getOut().print(JsonText.of(toJson(verdict, anchors)));
       spec.commandLine().getOut().flush();
     } else {
       CustodyTable.print(verdict, root.resolve(EvidenceDirectory.CUSTODY_LOG).toString(), spec.commandLine().getOut());
+      printTrust(verdict, anchors, spec.commandLine().getOut());
     }
-    return verdict.intact() ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;
+    return verdict.intact() && trusted ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;
   }
 
-  private ObjectNode toJson(CustodyVerdict verdict) {
+  /** Who signed, with fingerprints, and the trust verdict on the whole log. */
+  static void printTrust(CustodyVerdict verdict, TrustAnchors anchors, PrintWriter out) {
+    List<SignatureTrust> signatures = signatures(verdict);
+    SignerList.print(signatures, out);
+    List<EventSignature> untrusted = verdict.untrusted();
+    long signed = verdict.signatures().stream().filter(signature -> signature.trust().level() != Trust.Level.UNSIGNED).count();
+    if (!anchors.configured()) {
+      if (signed > 0) {
+        out.println("Trust: SELF-ASSERTED: no trust anchor given (--trust LAB-CA.pem, --trust-fingerprint, $"
+            + TrustOptions.STORE_VARIABLE + "); the signatures chain only to roots the evidence directory supplies");
+      }
+    } else if (untrusted.isEmpty()) {
+      out.println("Trust: TRUSTED: every event is signed by a certificate that chains to a trust anchor at its signing time");
+    } else {
+      out.println("Trust: NOT TRUSTED: " + untrusted.size() + " of " + verdict.signatures().size() + " events");
+      for (EventSignature signature : untrusted) {
+        out.println("  line " + signature.line() + ": " + TerminalText.escape(signature.actor()) + " is " + signature.trust().level().label()
+            + ": " + TerminalText.escape(signature.trust().reason()));
+      }
+    }
+    out.flush();
+  }
+
+  private static List<SignatureTrust> signatures(CustodyVerdict verdict) {
+    List<SignatureTrust> signatures = new ArrayList<>();
+    for (EventSignature event : verdict.signatures()) {
+      signatures.add(new SignatureTrust(EvidenceDirectory.CUSTODY_LOG, event.where(), event.actor(), event.fingerprints(), event.trust()));
+    }
+    return signatures;
+  }
+
+  private ObjectNode toJson(CustodyVerdict verdict, TrustAnchors anchors) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("log", directory.toAbsolutePath().normalize().resolve(EvidenceDirectory.CUSTODY_LOG).toString());
     root.put("intact", verdict.intact());
@@ -66,6 +111,19 @@ final class CustodyCommand implements Callable<Integer> {
           .put("kind", finding.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
           .put("breaksChain", finding.kind().breaksChain())
           .put("message", finding.message());
+    }
+    root.put("trustAnchorsGiven", anchors.configured());
+    root.put("trusted", anchors.configured() && verdict.untrusted().isEmpty());
+    ArrayNode signatures = root.putArray("signatures");
+    for (EventSignature signature : verdict.signatures()) {
+      signatures.addObject()
+          .put("line", signature.line())
+          .put("seq", signature.seq())
+          .put("signer", signature.actor())
+          .put("trust", signature.trust().level().id())
+          .put("reason", signature.trust().reason())
+          .put("anchorSha256", signature.trust().anchorSha256())
+          .set("certificate", VerificationJson.certificate(signature.fingerprints()));
     }
     ArrayNode events = root.putArray("events");
     for (CustodyEvent event : verdict.events()) {

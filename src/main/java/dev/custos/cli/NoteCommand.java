@@ -14,11 +14,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code report note DIR TEXT --key FILE}: an examiner's signed note in the custody log. */
 @Command(name = "note", mixinStandardHelpOptions = true,
-    description = "Append an examiner's note to the custody log of DIR, signed with --key (the log must be intact).")
+    description = {"Append an examiner's note to the custody log of DIR, signed with --key (the log must be intact).",
+        "A key whose certificate does not chain to the root of the log's first signer is refused, unless --trust names its CA."})
 final class NoteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
   @Mixin SigningKeyOptions signing;
+  @Mixin TrustOptions trust;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
   Path directory;
@@ -30,7 +32,7 @@ final class NoteCommand implements Callable<Integer> {
   public Integer call() throws CustosException {
     Path root = EvidenceDirectory.existing(directory);
     String note = CustodyAppends.text("TEXT", text, 16384);
-    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report note");
+    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report note").acceptingSignersTrustedBy(trust.anchors());
     CustodyEvent event = recorder.appendToIntactLog(root, "note", CustodyRecorder.newData().put("text", note));
     CustodyAppends.printRecorded(event, spec.commandLine().getOut());
     return ExitCodes.OK;

@@ -17,11 +17,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "render", mixinStandardHelpOptions = true,
     description = {"Render the acquisition report of DIR as PDF/A-3b (acquisition.json and custody.jsonl embedded),",
         "sign it (PAdES) with --key, and record it in the custody log. A new file each time: report.pdf,",
-        "then report-2.pdf, …; an existing report is never overwritten. Without a key the report is UNSIGNED and says so."})
+        "then report-2.pdf, …; an existing report is never overwritten. Without a key the report is UNSIGNED and says so.",
+        "A key, or a logged event, under another root than the log's first signer's is refused unless --trust names it."})
 final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
   @Mixin SigningKeyOptions signing;
+  @Mixin TrustOptions trust;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
   Path directory;
@@ -37,7 +39,8 @@ final class RenderCommand implements Callable<Integer> {
     if (signer == null && tsa != null) {
       throw new UsageException("--tsa timestamps a signature: give --key too");
     }
-    Reports.render(root, signer, Reports.authority(tsa), CustodyAppends.recorder(signer), spec.commandLine().getOut());
+    Reports.render(root, signer, Reports.authority(tsa), CustodyAppends.recorder(signer).acceptingSignersTrustedBy(trust.anchors()),
+        spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 }

@@ -40,7 +40,7 @@ final class Reports {
     ReportRendering.RenderedReport report = new ReportRendering(EvidenceClock.system(), HostInfo.current().hostname())
         .render(directory.toAbsolutePath().normalize(), signer, authority, recorder);
     out.println(String.format(java.util.Locale.ROOT, "  %-12s %s (%d bytes, SHA-256 %s), %s", "report", TerminalText.escape(report.file().toString()),
-        report.sizeBytes(), report.sha256(), report.signed() ? "signed (PAdES) by " + signer.name() + (authority == null ? "" : ", timestamped by " + authority.uri())
+        report.sizeBytes(), report.sha256(), report.signed() ? "signed (PAdES) by " + signer.name() + " (" + dev.custos.crypto.SignerFingerprints.of(signer.certificateChain()).describe() + ")" + (authority == null ? "" : ", timestamped by " + authority.uri())
             : "UNSIGNED"));
     out.flush();
   }

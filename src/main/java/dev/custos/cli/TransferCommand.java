@@ -22,6 +22,7 @@ final class TransferCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
   @Mixin SigningKeyOptions signing;
+  @Mixin TrustOptions trust;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
   Path directory;
@@ -41,7 +42,7 @@ final class TransferCommand implements Callable<Integer> {
     String receiver = CustodyAppends.text("--to", to, 256);
     String why = reason == null ? null : CustodyAppends.text("--reason", reason, 4096);
     String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
-    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report transfer");
+    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report transfer").acceptingSignersTrustedBy(trust.anchors());
     ObjectNode data = CustodyRecorder.newData();
     data.put("from", recorder.actor().name());
     data.put("to", receiver);

@@ -3,6 +3,7 @@ package dev.custos.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.crypto.SignerFingerprints;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceSchema;
@@ -13,6 +14,7 @@ import dev.custos.verify.DigestComparison;
 import dev.custos.verify.ImageFindings;
 import dev.custos.verify.ImageMap;
 import dev.custos.verify.Problem;
+import dev.custos.verify.SignatureTrust;
 import dev.custos.verify.VerificationResult;
 
 /**
@@ -61,12 +63,39 @@ final class VerificationJson {
           .put("actor", recorded.actor().name());
     }
     root.put("notRecorded", notRecorded);
+    ArrayNode signatures = root.putArray("signatures");
+    for (SignatureTrust signature : result.signatures()) {
+      ObjectNode node = signatures.addObject();
+      node.put("file", signature.file());
+      node.put("where", signature.where());
+      node.put("signer", signature.signer());
+      node.put("trust", signature.trust().level().id());
+      node.put("reason", signature.trust().reason());
+      node.put("anchorSha256", signature.trust().anchorSha256());
+      node.set("certificate", certificate(signature.fingerprints()));
+    }
     java.util.List<String> violations = EvidenceSchema.VERIFICATION.violations(root);
     if (!violations.isEmpty()) {
       throw new IllegalStateException("the verification result does not validate against " + EvidenceSchema.VERIFICATION.resource()
           + ": " + violations);
     }
     return root;
+  }
+
+  /** The signer's certificate fingerprints, or null. */
+  static ObjectNode certificate(SignerFingerprints fingerprints) {
+    if (fingerprints == null) {
+      return null;
+    }
+    return JsonNodeFactory.instance.objectNode()
+        .put("subject", fingerprints.subject())
+        .put("sha256", fingerprints.sha256())
+        .put("serial", fingerprints.serial())
+        .put("issuer", fingerprints.issuer())
+        .put("issuerSha256", fingerprints.issuerSha256())
+        .put("issuerSerial", fingerprints.issuerSerial())
+        .put("root", fingerprints.root())
+        .put("rootSha256", fingerprints.rootSha256());
   }
 
   private static ObjectNode findings(ImageFindings findings) {

@@ -21,10 +21,12 @@ final class VerificationTable {
         out.println(String.format(Locale.ROOT, "  %-14s %-8s - %s", "", "", TerminalText.escape(problem.line())));
       }
     }
+    SignerList.print(result.signatures(), out);
     int problems = result.problems().size();
     out.println(result.verified()
-        ? "VERIFIED: " + verifiedLine
-        : "NOT VERIFIED: " + problems + (problems == 1 ? " problem" : " problems") + " (listed above)");
+        ? "VERIFIED: " + verifiedLine + (result.selfAsserted() ? SignerList.SELF_ASSERTED_HEADLINE : "")
+        : "NOT VERIFIED: " + problems + (problems == 1 ? " problem" : " problems") + " (listed above)"
+            + (result.selfAsserted() ? SignerList.SELF_ASSERTED_HEADLINE : ""));
     out.flush();
   }
 }

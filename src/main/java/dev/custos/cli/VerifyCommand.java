@@ -1,6 +1,7 @@
 package dev.custos.cli;
 
 import dev.custos.crypto.Signer;
+import dev.custos.crypto.TrustAnchors;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.CustosException;
@@ -17,6 +18,8 @@ import dev.custos.verify.VerificationResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,14 +34,17 @@ import picocli.CommandLine.Model.CommandSpec;
         "Re-verify an evidence directory: the manifest; the image files and their sizes;",
         "the image re-hashed in one read (whole and piece digests); the custody log;",
         "every report's signature and embedded files; with --verify-source, the source.",
-        "Every difference is named: file, piece, byte range, LBAs, segment. The outcome",
-        "is appended to the custody log as a verification event (signed with --key).",
+        "Every difference is named: file, piece, byte range, LBAs, segment. Who signed is",
+        "judged against --trust / --trust-fingerprint / $CUSTOS_TRUST: TRUSTED, or only",
+        "SELF-ASSERTED without an anchor. With --key the outcome is appended to the custody",
+        "log as a signed verification event; without it nothing is written.",
         "",
         "Or verify an image another tool acquired: report verify IMAGE --md5 HEX or",
         "--hashes FILE. A split set is found from its first segment (.001, .000, .aa).",
         "Nothing is appended anywhere then.",
         "",
-        "Exit 0: all verifies; 1: something does not; 2: bad input; 3: I/O failure."})
+        "Exit 0: all verifies; 1: something does not, or (with an anchor) a signer is not",
+        "trusted; 2: bad input; 3: I/O failure."})
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
@@ -53,6 +59,16 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Option(names = "--no-record", description = "Do not append the verification event (e.g. verifying a read-only copy).")
   boolean noRecord;
+
+  @Mixin TrustOptions trust;
+
+  @Option(names = "--tsa-trust", paramLabel = "FILE.pem",
+      description = "A trust anchor for timestamp authorities (their CA or certificate, PEM). Repeatable.")
+  List<Path> tsaTrust = new ArrayList<>();
+
+  @Option(names = "--record-unsigned",
+      description = "Without --key, append the verification event anyway, UNSIGNED (by default a check without a key writes nothing).")
+  boolean recordUnsigned;
 
   @Option(names = "--verify-source", paramLabel = "DEVICE", description = "Re-read the source (read-only, write-blocked) and compare its digests.")
   Path verifySource;
@@ -70,6 +86,10 @@ final class VerifyCommand implements Callable<Integer> {
       throw new UsageException(target + " does not exist");
     }
     if (!Files.isDirectory(target)) {
+      if (!trust.files.isEmpty() || !trust.fingerprints.isEmpty() || !tsaTrust.isEmpty()) {
+        throw new UsageException("--trust, --trust-fingerprint and --tsa-trust judge who signed an evidence directory; " + target
+            + " is an image file, which nobody signed");
+      }
       if (signing.key != null || verifySource != null) {
         throw new UsageException("--key and --verify-source are for an evidence directory; " + target
             + " is an image file, verified against the digests given and recorded nowhere");
@@ -83,21 +103,30 @@ final class VerifyCommand implements Callable<Integer> {
     if (noRecord && signing.key != null) {
       throw new UsageException("--no-record and --key contradict each other: the key signs the record");
     }
-    Signer signer = noRecord ? null : signing.signer();
+    if (recordUnsigned && (noRecord || signing.key != null)) {
+      throw new UsageException("--record-unsigned records an unsigned event: it goes with neither --key nor --no-record");
+    }
+    TrustAnchors anchors = trust.anchors();
+    TrustAnchors authorities = trust.authorities(tsaTrust);
+    Signer signer = noRecord || recordUnsigned ? null : signing.signer();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Verification verification = new Verification(SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
         EvidenceClock.system());
     Verification.SourceRequest source = verifySource == null ? null
         : new Verification.SourceRequest(verifySource, writeBlock.setReadOnly, writeBlock.blocker());
-    VerificationResult result = verification.verify(target, source, new ConsoleProgress(err, System.console() != null));
+    VerificationResult result = verification.verify(target, source, new ConsoleProgress(err, System.console() != null), anchors,
+        authorities);
     CustodyEvent recorded = null;
     String notRecorded = null;
     if (noRecord) {
       notRecorded = "--no-record";
+    } else if (signer == null && !recordUnsigned) {
+      notRecorded = "no --key: a check without a key writes nothing; to record it in the custody log, sign it with --key FILE"
+          + " (or --record-unsigned for an UNSIGNED event)";
     } else {
       try {
-        recorded = Verification.record(result, CustodyAppends.recorder(signer));
+        recorded = Verification.record(result, CustodyAppends.recorder(signer).acceptingSignersTrustedBy(anchors));
       } catch (CustodyBrokenException e) {
         notRecorded = "the custody log is broken: no event is appended to it";
       } catch (EvidenceWriteException | UsageException e) {

@@ -22,7 +22,10 @@ import java.util.List;
  * never logged or printed.
  */
 public final class LabCa {
-  /** The common name of a lab CA Custos makes. */
+  /**
+   * The common name of a lab CA Custos makes, before the short fingerprint of its key that tells
+   * two labs' CAs apart: {@code Custos lab CA 3f2a9c1e}.
+   */
   public static final String NAME = "Custos lab CA";
 
   private final Pkcs12.KeyEntry entry;
@@ -32,8 +35,9 @@ public final class LabCa {
   }
 
   /**
-   * A new lab CA: an EC P-256 key and a self-signed certificate {@code CN=Custos lab CA[,
-   * O=organisation]} valid ten years from {@code now}, with basicConstraints CA:TRUE and keyUsage
+   * A new lab CA: an EC P-256 key and a self-signed certificate {@code CN=Custos lab CA
+   * <key>[, O=organisation]}, where {@code <key>} is the first 8 hex digits of the SHA-256 of its
+   * public key (SubjectPublicKeyInfo), so that no two labs' CAs look alike, valid ten years from {@code now}, with basicConstraints CA:TRUE and keyUsage
    * keyCertSign, cRLSign (both critical) and a subjectKeyIdentifier. Nothing is written.
    *
    * @param organisation the subject's O, or null
@@ -41,8 +45,12 @@ public final class LabCa {
   public static LabCa create(String organisation, Instant now) {
     SecureRandom random = new SecureRandom();
     KeyPair keys = P256.generate(random);
-    X509Certificate certificate = CertificateMaker.certificateAuthority(Names.of(NAME, organisation), keys, now, random);
+    X509Certificate certificate = CertificateMaker.certificateAuthority(Names.of(NAME + " " + shortFingerprint(keys), organisation), keys, now, random);
     return new LabCa(new Pkcs12.KeyEntry(keys.getPrivate(), List.of(certificate)));
+  }
+
+  private static String shortFingerprint(KeyPair keys) {
+    return dev.custos.digest.Digest.compute(dev.custos.digest.HashAlgorithm.SHA_256, keys.getPublic().getEncoded()).hex().substring(0, 8);
   }
 
   /**

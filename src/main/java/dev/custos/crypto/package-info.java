@@ -13,6 +13,10 @@
  *       CA, or a certificate request completed later with the certificate a lab's CA issues.
  *   <li>{@link dev.custos.crypto.Certificates}: PEM, fingerprints, checking a signature.
  *   <li>{@link dev.custos.crypto.CertificateChains}: checking a chain offline.
+ *   <li>{@link dev.custos.crypto.TrustAnchors} with {@link dev.custos.crypto.Trust}: whether a
+ *       signature proves who signed: its chain validated (PKIX, at the signing time) up to an
+ *       anchor the verifier gives, or only self-asserted; {@link
+ *       dev.custos.crypto.SignerFingerprints}: what tells two signers named alike apart.
  * </ul>
  *
  * <p>Certificates are built with Bouncy Castle; keys, signatures and PKCS#12 use the JDK's own

@@ -1,7 +1,11 @@
 package dev.custos.custody;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.crypto.CertificateChains;
 import dev.custos.crypto.Certificates;
+import dev.custos.crypto.SignerFingerprints;
+import dev.custos.crypto.Trust;
+import dev.custos.crypto.TrustAnchors;
 import dev.custos.evidence.EvidenceClock;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -21,6 +25,11 @@ final class ChainCheck {
   private ChainCheck() {}
 
   static CustodyVerdict check(LogLines log, SignerCertificates certificates) {
+    return check(log, certificates, TrustAnchors.none());
+  }
+
+  static CustodyVerdict check(LogLines log, SignerCertificates certificates, TrustAnchors anchors) {
+    List<EventSignature> signatures = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     for (String problem : certificates.problems()) {
       findings.add(new Finding(0, Finding.Kind.UNKNOWN_CERTIFICATE, problem));
@@ -51,11 +60,14 @@ final class ChainCheck {
       } else {
         order.ifPresent(findings::add);
       }
-      signatureFinding(line, event, certificates).ifPresent(findings::add);
+      Optional<Finding> signature = signatureFinding(line, event, certificates);
+      signature.ifPresent(findings::add);
+      signatures.add(trust(line, event, certificates, anchors, signature));
       lineByHash.putIfAbsent(event.hash(), line);
       previous = event;
       expectedSeq = Math.max(expectedSeq, event.seq()) + 1;
     }
+    firstSignerFinding(events, lineOf(log, events), certificates).ifPresent(finding -> insertInLineOrder(findings, finding));
     if (log.hasTail()) {
       int line = log.count() + 1;
       if (EventReader.isTornAppend(log.tail())) {
@@ -67,7 +79,7 @@ final class ChainCheck {
         findings.add(new Finding(line, Finding.Kind.NOT_JSON, "the last line is neither an event nor a torn append: the log was edited"));
       }
     }
-    return new CustodyVerdict(events, findings, unsigned, events.isEmpty() ? null : events.get(events.size() - 1));
+    return new CustodyVerdict(events, findings, unsigned, events.isEmpty() ? null : events.get(events.size() - 1), signatures);
   }
 
   private static Optional<Finding> orderFinding(int line, CustodyEvent event, long expectedSeq, CustodyEvent previous,
@@ -91,6 +103,63 @@ final class ChainCheck {
           "prev does not match the hash of the event before it: a line before it was replaced"));
     }
     return Optional.empty();
+  }
+
+  private static void insertInLineOrder(List<Finding> findings, Finding finding) {
+    int at = 0;
+    while (at < findings.size() && findings.get(at).line() <= finding.line()) {
+      at++;
+    }
+    findings.add(at, finding);
+  }
+
+  /** The line of each readable event, in order. */
+  private static List<Integer> lineOf(LogLines log, List<CustodyEvent> events) {
+    List<Integer> lines = new ArrayList<>();
+    for (int line = 1; line <= log.count() && lines.size() < events.size(); line++) {
+      if (EventReader.read(log.line(line)).ok()) {
+        lines.add(line);
+      }
+    }
+    return lines;
+  }
+
+  /**
+   * Custos writes {@code examiner.pem} from the first signed event's signer and never changes it:
+   * another certificate there was put in by hand, e.g. a genuine examiner's beside a forger's log.
+   */
+  private static Optional<Finding> firstSignerFinding(List<CustodyEvent> events, List<Integer> lines, SignerCertificates certificates) {
+    for (int i = 0; i < events.size(); i++) {
+      CustodyEvent event = events.get(i);
+      if (!event.signed()) {
+        continue;
+      }
+      String examiner = certificates.examinerSha256();
+      // An unknown certificate is a finding of its own already.
+      if (examiner == null || examiner.equals(event.actor().certificateSha256())
+          || certificates.chain(event.actor().certificateSha256()).isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Finding(lines.get(i), Finding.Kind.CERTIFICATE_MISMATCH, "the first signed event is signed by "
+          + event.actor().name() + "'s certificate " + event.actor().certificateSha256() + ", but examiner.pem holds " + examiner
+          + ": Custos writes examiner.pem from the first signer and never replaces it"));
+    }
+    return Optional.empty();
+  }
+
+  /** Who signed {@code event}: judged against {@code anchors} only when its signature itself holds. */
+  private static EventSignature trust(int line, CustodyEvent event, SignerCertificates certificates, TrustAnchors anchors,
+      Optional<Finding> signatureFinding) {
+    String actor = event.actor().name();
+    if (!event.signed()) {
+      return new EventSignature(line, event.seq(), event.type(), actor, null, Trust.unsigned());
+    }
+    Optional<List<X509Certificate>> chain = certificates.chain(event.actor().certificateSha256());
+    SignerFingerprints fingerprints = chain.map(SignerFingerprints::of).orElse(null);
+    if (signatureFinding.isPresent()) {
+      return new EventSignature(line, event.seq(), event.type(), actor, fingerprints, Trust.notTrusted(signatureFinding.get().message()));
+    }
+    return new EventSignature(line, event.seq(), event.type(), actor, fingerprints, anchors.assess(chain.orElseThrow(), event.time()));
   }
 
   private static Optional<Finding> signatureFinding(int line, CustodyEvent event, SignerCertificates certificates) {
@@ -117,6 +186,15 @@ final class ChainCheck {
     if (!chainProblems.isEmpty()) {
       return Optional.of(new Finding(line, Finding.Kind.CERTIFICATE_MISMATCH,
           "at " + EvidenceClock.format(event.time()) + ", the signer's certificate chain does not hold: " + chainProblems.get(0)));
+    }
+    JsonNode stored = event.data().path("signerCertificate");
+    if (stored.isObject()) {
+      SignerFingerprints facts = SignerFingerprints.of(chain.get());
+      if (!facts.sha256().equals(stored.path("sha256").asText()) || !facts.rootSha256().equals(stored.path("rootSha256").asText())) {
+        return Optional.of(new Finding(line, Finding.Kind.CERTIFICATE_MISMATCH, "the event says it stored certificate "
+            + stored.path("sha256").asText() + " under root " + stored.path("rootSha256").asText() + ", but it is signed by "
+            + facts.sha256() + " under root " + facts.rootSha256()));
+      }
     }
     return Optional.empty();
   }

@@ -1,5 +1,6 @@
 package dev.custos.custody;
 
+import dev.custos.crypto.TrustAnchors;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
 import java.io.IOException;
@@ -22,6 +23,16 @@ public final class CustodyLog {
    *     names the file)
    */
   public static CustodyVerdict check(Path directory) throws UsageException {
+    return check(directory, TrustAnchors.none());
+  }
+
+  /**
+   * As {@link #check(Path)}, judging every signature against {@code anchors} ({@link
+   * CustodyVerdict#signatures()}).
+   *
+   * @throws UsageException as {@link #check(Path)}
+   */
+  public static CustodyVerdict check(Path directory, TrustAnchors anchors) throws UsageException {
     Path log = directory.resolve(EvidenceDirectory.CUSTODY_LOG);
     if (Files.isSymbolicLink(log)) {
       throw new UsageException(log + " is a symbolic link; Custos checks the log in the evidence directory and follows no"
@@ -35,7 +46,7 @@ public final class CustodyLog {
     } catch (IOException e) {
       throw new UsageException("cannot read " + log + ": " + e.getMessage(), e);
     }
-    return check(directory, bytes);
+    return check(directory, bytes, anchors);
   }
 
   /**
@@ -54,6 +65,11 @@ public final class CustodyLog {
    * checked is exactly what the caller goes on to use), against the directory's certificates.
    */
   public static CustodyVerdict check(Path directory, byte[] log) {
-    return ChainCheck.check(LogLines.of(log), SignerCertificates.in(directory));
+    return check(directory, log, TrustAnchors.none());
+  }
+
+  /** As {@link #check(Path, byte[])}, judging every signature against {@code anchors}. */
+  public static CustodyVerdict check(Path directory, byte[] log, TrustAnchors anchors) {
+    return ChainCheck.check(LogLines.of(log), SignerCertificates.in(directory), anchors);
   }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.crypto.Certificates;
 import dev.custos.crypto.Signer;
+import dev.custos.crypto.SignerFingerprints;
+import dev.custos.crypto.Trust;
+import dev.custos.crypto.TrustAnchors;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
@@ -17,8 +20,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -40,13 +45,74 @@ public final class CustodyRecorder {
   private final CustodyEvent.EventHost host;
   private final CustodyEvent.EventTool tool;
   private final EvidenceClock clock;
+  /** Anchors whose signers may append under another root than the log's first signer's: a hand-over. */
+  private final TrustAnchors handover;
 
-  private CustodyRecorder(Signer signer, Actor actor, HostInfo host, ToolInfo tool, EvidenceClock clock) {
+  private CustodyRecorder(Signer signer, Actor actor, CustodyEvent.EventHost host, CustodyEvent.EventTool tool, EvidenceClock clock,
+      TrustAnchors handover) {
     this.signer = signer;
     this.actor = actor;
-    this.host = new CustodyEvent.EventHost(host.hostname(), host.os(), host.user());
-    this.tool = new CustodyEvent.EventTool(tool.name(), tool.version());
+    this.host = host;
+    this.tool = tool;
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.handover = Objects.requireNonNull(handover, "handover");
+  }
+
+  private CustodyRecorder(Signer signer, Actor actor, HostInfo host, ToolInfo tool, EvidenceClock clock) {
+    this(signer, actor, new CustodyEvent.EventHost(host.hostname(), host.os(), host.user()),
+        new CustodyEvent.EventTool(tool.name(), tool.version()), clock, TrustAnchors.none());
+  }
+
+  /**
+   * This recorder, also accepting a signer whose certificate chains (now) to one of {@code anchors}
+   * though not to the root of the log's first signer: a hand-over to another lab.
+   */
+  public CustodyRecorder acceptingSignersTrustedBy(TrustAnchors anchors) {
+    return new CustodyRecorder(signer, actor, host, tool, clock, anchors);
+  }
+
+  /**
+   * Refuses a signer from another lab: one whose certificate does not chain to the same root as
+   * the log's first signer ({@code examiner.pem}), unless it chains now to an anchor of {@link
+   * #acceptingSignersTrustedBy}. A directory without {@code examiner.pem} accepts any signer (it
+   * becomes the first); an unsigned recorder is not judged here.
+   *
+   * @throws UsageException if the signer is refused, or {@code examiner.pem} cannot be read
+   */
+  public void requireAcceptedSigner(Path directory) throws UsageException {
+    if (signer == null) {
+      return;
+    }
+    Path examiner = directory.resolve(EvidenceDirectory.CERTIFICATE);
+    if (Files.isSymbolicLink(examiner)) {
+      throw new UsageException(examiner + " is a symbolic link, not followed: the log's first signer cannot be known");
+    }
+    List<X509Certificate> first;
+    try {
+      first = Certificates.readPem(examiner);
+    } catch (NoSuchFileException e) {
+      return;
+    } catch (IOException | CertificateException e) {
+      throw new UsageException("cannot read " + examiner + " to check the signer against the log's first signer: " + e.getMessage(), e);
+    }
+    List<X509Certificate> mine = signer.certificateChain();
+    X509Certificate firstRoot = first.get(first.size() - 1);
+    X509Certificate myRoot = mine.get(mine.size() - 1);
+    if (Certificates.sha256(firstRoot).equals(Certificates.sha256(myRoot))) {
+      return;
+    }
+    String whose = signer.name() + "'s key (certificate SHA-256 " + signer.certificateSha256() + ") chains to "
+        + myRoot.getSubjectX500Principal().getName() + " (certificate SHA-256 " + Certificates.sha256(myRoot) + ")";
+    if (handover.configured()) {
+      Trust trust = handover.assess(mine, clock.now());
+      if (trust.trusted()) {
+        return;
+      }
+      throw new UsageException(whose + ", not to the root of the log's first signer, and " + trust.reason() + ": refused");
+    }
+    throw new UsageException(whose + ", not to the root of the log's first signer " + Certificates.commonName(first.get(0)) + ", "
+        + firstRoot.getSubjectX500Principal().getName() + " (certificate SHA-256 " + Certificates.sha256(firstRoot)
+        + "): refused; a hand-over to another lab names that lab's CA with --trust LAB-CA.pem");
   }
 
   /** A recorder whose events {@code signer} signs. */
@@ -84,13 +150,14 @@ public final class CustodyRecorder {
   public CustodyEvent append(Path directory, String type, ObjectNode data) throws EvidenceWriteException, CustodyBrokenException {
     AppendLock lock = AppendLock.acquire(directory);
     try {
-      publishCertificate(directory);
+      String stored = publishCertificate(directory);
+      ObjectNode signed = stored == null ? data : withSignerCertificate(data, stored);
       LogFile log = LogFile.open(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
       if (log.hasTornLine()) {
         TornLine torn = log.setTornLineAside();
         log.append(event(log.last(), "log-repaired", torn.describe()));
       }
-      CustodyEvent event = event(log.last(), type, data);
+      CustodyEvent event = event(log.last(), type, signed);
       log.append(event);
       return event;
     } finally {
@@ -104,13 +171,15 @@ public final class CustodyRecorder {
    * what came before.
    *
    * @return the event as written
-   * @throws UsageException if {@code directory} has no custody log, or it or a file in it is a symbolic link
+   * @throws UsageException if {@code directory} has no custody log, or it or a file in it is a symbolic link, or
+   *     the signer is refused ({@link #requireAcceptedSigner})
    * @throws CustodyBrokenException if the log is broken (the first break is named)
    * @throws EvidenceWriteException as {@link #append}
    */
   public CustodyEvent appendToIntactLog(Path directory, String type, ObjectNode data)
       throws UsageException, CustodyBrokenException, EvidenceWriteException {
     EvidenceDirectory.existing(directory);
+    requireAcceptedSigner(directory);
     CustodyVerdict verdict = CustodyLog.check(directory);
     if (!verdict.intact()) {
       throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
@@ -134,10 +203,70 @@ public final class CustodyRecorder {
     return event;
   }
 
-  /** Makes sure the signer's certificate chain is in the directory before anything it signed. */
-  private void publishCertificate(Path directory) throws EvidenceWriteException {
+  /**
+   * Refuses to vouch for a log some of whose events are signed under another root than the log's
+   * first signer's ({@code examiner.pem}) and not by a signer {@link #acceptingSignersTrustedBy}
+   * accepts: a report signed over such a log would list another lab's (or a forger's) events as if
+   * they were the lab's own.
+   *
+   * @param verdict the log's verdict, read from {@code directory}
+   * @throws UsageException naming the first such line
+   */
+  public void requireSignersAccepted(Path directory, CustodyVerdict verdict) throws UsageException {
+    SignerCertificates certificates = SignerCertificates.in(directory);
+    String firstRoot = null;
+    for (EventSignature signature : verdict.signatures()) {
+      if (signature.fingerprints() == null) {
+        continue;
+      }
+      if (firstRoot == null) {
+        firstRoot = signature.fingerprints().rootSha256();
+        continue;
+      }
+      if (firstRoot.equals(signature.fingerprints().rootSha256())) {
+        continue;
+      }
+      List<X509Certificate> chain = certificates.chain(signature.fingerprints().sha256()).orElseThrow();
+      CustodyEvent event = verdict.events().stream().filter(e -> e.seq() == signature.seq()).findFirst().orElseThrow();
+      if (handover.configured() && handover.assess(chain, event.time()).trusted()) {
+        continue;
+      }
+      throw new UsageException(EvidenceDirectory.CUSTODY_LOG + " " + signature.where() + " is signed by " + signature.actor()
+          + " under another root than the log's first signer's: " + signature.fingerprints().root() + " (certificate SHA-256 "
+          + signature.fingerprints().rootSha256() + "); nothing was rendered: name that root with --trust if it is a lab the"
+          + " evidence was handed to, else the line does not belong in the log");
+    }
+  }
+
+  /**
+   * {@code data} with {@code signerCertificate}: whose certificate this event's append stored, as
+   * {@code storedAs}, and under which root, by fingerprint. No certificate enters the directory
+   * unannounced.
+   */
+  private ObjectNode withSignerCertificate(ObjectNode data, String storedAs) {
+    SignerFingerprints fingerprints = SignerFingerprints.of(signer.certificateChain());
+    ObjectNode copy = data.deepCopy();
+    ObjectNode node = copy.putObject("signerCertificate");
+    node.put("storedAs", storedAs);
+    node.put("subject", fingerprints.subject());
+    node.put("sha256", fingerprints.sha256());
+    node.put("serial", fingerprints.serial());
+    node.put("issuer", fingerprints.issuer());
+    node.put("issuerSha256", fingerprints.issuerSha256());
+    node.put("issuerSerial", fingerprints.issuerSerial());
+    node.put("root", fingerprints.root());
+    node.put("rootSha256", fingerprints.rootSha256());
+    return copy;
+  }
+
+  /**
+   * Makes sure the signer's certificate chain is in the directory before anything it signed.
+   *
+   * @return the file it was stored in now, relative to the directory, or null when it was there already
+   */
+  private String publishCertificate(Path directory) throws EvidenceWriteException {
     if (signer == null) {
-      return;
+      return null;
     }
     byte[] pem = Certificates.toPem(signer.certificateChain()).getBytes(StandardCharsets.US_ASCII);
     Path examiner = directory.resolve(EvidenceDirectory.CERTIFICATE);
@@ -150,16 +279,18 @@ public final class CustodyRecorder {
     try {
       if (!Files.exists(examiner, LinkOption.NOFOLLOW_LINKS)) {
         WriteOnce.writeNew(examiner, pem);
-        return;
+        return EvidenceDirectory.CERTIFICATE;
       }
       if (Certificates.sha256(Certificates.readPem(examiner).get(0)).equals(signer.certificateSha256())) {
-        return;
+        return null;
       }
       Path other = others.resolve(signer.certificateSha256() + ".pem");
       if (!Files.exists(other, LinkOption.NOFOLLOW_LINKS)) {
         Files.createDirectories(other.getParent());
         WriteOnce.writeNew(other, pem);
+        return SignerCertificates.DIRECTORY + "/" + other.getFileName();
       }
+      return null;
     } catch (IOException | CertificateException e) {
       throw new EvidenceWriteException("cannot record the signer's certificate in " + directory + ": " + e.getMessage(), e);
     }

@@ -11,11 +11,24 @@ import java.util.List;
  *     break the chain
  * @param unsignedEvents how many events carry no signature
  * @param head the last whole event, or null when the log holds none
+ * @param signatures who signed each readable event, against the trust anchors of the check, in file order
  */
-public record CustodyVerdict(List<CustodyEvent> events, List<Finding> findings, int unsignedEvents, CustodyEvent head) {
+public record CustodyVerdict(List<CustodyEvent> events, List<Finding> findings, int unsignedEvents, CustodyEvent head,
+    List<EventSignature> signatures) {
   public CustodyVerdict {
     events = List.copyOf(events);
     findings = List.copyOf(findings);
+    signatures = List.copyOf(signatures);
+  }
+
+  /** A verdict that says nothing of trust. */
+  public CustodyVerdict(List<CustodyEvent> events, List<Finding> findings, int unsignedEvents, CustodyEvent head) {
+    this(events, findings, unsignedEvents, head, List.of());
+  }
+
+  /** The events whose signature is not {@link dev.custos.crypto.Trust.Level#TRUSTED}, in file order. */
+  public List<EventSignature> untrusted() {
+    return signatures.stream().filter(signature -> !signature.trust().trusted()).toList();
   }
 
   /** Whether the chain is intact: no finding but, at most, a torn last line. */

@@ -27,10 +27,17 @@ public final class SignerCertificates {
 
   private final Map<String, List<X509Certificate>> chainsBySha256;
   private final List<String> problems;
+  private final String examinerSha256;
 
-  private SignerCertificates(Map<String, List<X509Certificate>> chainsBySha256, List<String> problems) {
+  private SignerCertificates(Map<String, List<X509Certificate>> chainsBySha256, List<String> problems, String examinerSha256) {
     this.chainsBySha256 = Map.copyOf(chainsBySha256);
     this.problems = List.copyOf(problems);
+    this.examinerSha256 = examinerSha256;
+  }
+
+  /** The SHA-256 of the first certificate of {@code examiner.pem}: the log's first signer's; null when there is none. */
+  public String examinerSha256() {
+    return examinerSha256;
   }
 
   /** Reads every certificate file of {@code directory}; an unreadable file is a problem, not a failure. */
@@ -38,6 +45,7 @@ public final class SignerCertificates {
     Map<String, List<X509Certificate>> chains = new HashMap<>();
     List<String> problems = new ArrayList<>();
     read(directory.resolve(EvidenceDirectory.CERTIFICATE), EvidenceDirectory.CERTIFICATE, chains, problems);
+    String examiner = chains.isEmpty() ? null : chains.keySet().iterator().next();
     Path others = directory.resolve(DIRECTORY);
     if (Files.isSymbolicLink(others)) {
       problems.add(DIRECTORY + "/ is a symbolic link: not followed");
@@ -50,7 +58,7 @@ public final class SignerCertificates {
         problems.add("cannot list " + DIRECTORY + "/: " + e.getMessage());
       }
     }
-    return new SignerCertificates(chains, problems);
+    return new SignerCertificates(chains, problems, examiner);
   }
 
   private static void read(Path file, String name, Map<String, List<X509Certificate>> chains, List<String> problems) {

@@ -5,7 +5,8 @@
  * <p>Entry points: {@link dev.custos.custody.CustodyRecorder} (appending, under a lock, with
  * fsync; a torn last line set aside), {@link dev.custos.custody.CustodyLog} (reading and checking
  * the whole log), {@link dev.custos.custody.CustodyVerdict} and {@link dev.custos.custody.Finding}
- * (what the check found, by line), {@link dev.custos.custody.CustodyEvent}.
+ * (what the check found, by line), {@link dev.custos.custody.CustodyEvent}, {@link
+ * dev.custos.custody.EventSignature} (who signed each event, against the verifier's trust anchors).
  *
  * <p>The format is {@code evidence-schema/custody-event.schema.json}; every event written or read
  * is validated against it.

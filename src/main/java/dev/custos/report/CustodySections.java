@@ -34,13 +34,35 @@ final class CustodySections {
           new Table.Column("Who", 104, page.body),
           new Table.Column("What", width - 28 - 134 - 104, page.body)));
       for (CustodyEvent event : events) {
-        table.row(Long.toString(event.seq()), EvidenceClock.format(event.time()), event.actor().name(),
-            EventFacts.describe(event));
+        table.row(Long.toString(event.seq()), EvidenceClock.format(event.time()), event.actor().name()
+            + (event.signed() ? " [" + event.actor().certificateSha256().substring(0, 8) + "]" : ""), EventFacts.describe(event));
       }
       table.end();
+      signers(page, events);
     }
     head(page, input.head());
     signature(page, input.signature());
+  }
+
+  /**
+   * Every certificate that signed an event, by its full SHA-256 (the Who column shows its first 8
+   * digits): two signers named alike are two lines here.
+   */
+  private static void signers(PageWriter page, List<CustodyEvent> events) {
+    java.util.Map<String, String> signers = new java.util.LinkedHashMap<>();
+    for (CustodyEvent event : events) {
+      if (event.signed()) {
+        signers.putIfAbsent(event.actor().certificateSha256(), event.actor().name());
+      }
+    }
+    if (signers.isEmpty()) {
+      return;
+    }
+    page.down(4);
+    page.paragraph("Signers of the log, by the SHA-256 of their certificates (its first 8 digits are shown in brackets "
+        + "above). Each chain and its lab CA are in examiner.pem and certificates/; report verify --trust LAB-CA.pem "
+        + "checks them against the lab's own CA.", page.body);
+    signers.forEach((sha256, name) -> page.field(name, Formats.hexGroups(sha256, 4), page.mono));
   }
 
   private static void head(PageWriter page, CustodyEvent head) {
@@ -66,11 +88,16 @@ final class CustodySections {
       return;
     }
     page.paragraph("This report is digitally signed (PAdES). A PDF reader shows whether the signature is valid "
-        + "and whether the document changed after signing.", page.body);
+        + "and whether the document changed after signing. Who signed is proven only when the certificate chains to "
+        + "the lab CA the reader trusts: compare the issuer's SHA-256 below with the lab's own record of its CA.", page.body);
     page.down(3);
     page.field("Signed by", signature.signerName(), page.bold);
     page.field("Certificate SHA-256", Formats.hexGroups(signature.certificateSha256(), 4), page.mono);
     page.field("Issuer", signature.issuer() == null ? Formats.NOT_RECORDED : signature.issuer());
+    if (signature.issuerSha256() != null) {
+      page.field("Issuer SHA-256", Formats.hexGroups(signature.issuerSha256(), 4), page.mono);
+      page.field("Issuer serial", signature.issuerSerial(), page.mono);
+    }
     page.field("Time-stamp authority", signature.timestampAuthority() == null
         ? "none: the signing time is the signer's own clock" : signature.timestampAuthority());
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.crypto.Signer;
+import dev.custos.crypto.SignerFingerprints;
 import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyLog;
@@ -58,7 +59,8 @@ public final class ReportRendering {
    * @param authority timestamps the signature (PAdES-BASELINE-T), or null
    * @param recorder records the {@code report-rendered} event
    * @throws UsageException if the directory has no valid manifest or no custody log, or it or a file in it is a
-   *     symbolic link ({@link EvidenceDirectory#existing})
+   *     symbolic link ({@link EvidenceDirectory#existing}), or the recorder's signer is refused ({@link
+   *     CustodyRecorder#requireAcceptedSigner})
    * @throws CustodyBrokenException if the custody log is broken: a report does not vouch for it
    * @throws EvidenceWriteException if the report or the event cannot be written
    * @throws SigningException if the timestamp authority fails: no report is written then
@@ -66,6 +68,8 @@ public final class ReportRendering {
   public RenderedReport render(Path evidence, Signer signer, TimestampAuthority authority, CustodyRecorder recorder)
       throws UsageException, CustodyBrokenException, EvidenceWriteException, SigningException {
     Path directory = EvidenceDirectory.existing(evidence);
+    // Refused before anything is written: a report signed by a key from another lab is not rendered.
+    recorder.requireAcceptedSigner(directory);
     byte[] manifestBytes = read(directory.resolve(EvidenceDirectory.MANIFEST));
     JsonNode manifest = parseManifest(manifestBytes);
     byte[] custodyBytes = read(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
@@ -74,6 +78,7 @@ public final class ReportRendering {
       throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
           + "); no report was rendered: run report custody " + directory);
     }
+    recorder.requireSignersAccepted(directory, verdict);
     Instant now = clock.now();
     byte[] pdf = ReportRenderer.render(new ReportInput(manifest, manifestBytes, custodyBytes, verdict.events(),
         verdict.head(), verdict.unsignedEvents(), signatureBlock(signer, authority), now));
@@ -101,8 +106,10 @@ public final class ReportRendering {
       return new SignatureBlock("UNSIGNED", null, null, null);
     }
     String issuer = signer.certificateChain().get(0).getIssuerX500Principal().getName(X500Principal.RFC2253);
+    SignerFingerprints fingerprints = SignerFingerprints.of(signer.certificateChain());
     return new SignatureBlock(signer.name(), signer.certificateSha256(), issuer,
-        authority == null ? null : authority.uri() + " (time in the signature's RFC 3161 token)");
+        authority == null ? null : authority.uri() + " (time in the signature's RFC 3161 token)", fingerprints.issuerSha256(),
+        fingerprints.issuerSerial());
   }
 
   private static JsonNode parseManifest(byte[] bytes) throws UsageException {

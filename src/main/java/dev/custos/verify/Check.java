@@ -7,6 +7,7 @@ public enum Check {
   IMAGE_DIGESTS("image-digests", "image re-hashed: whole and piece digests"),
   CUSTODY("custody", "custody log chain and signatures"),
   REPORTS("reports", "report PDFs: signatures and embedded files"),
+  SIGNERS("signers", "who signed, against the trust anchors"),
   SOURCE("source", "source re-read and compared");
 
   private final String id;

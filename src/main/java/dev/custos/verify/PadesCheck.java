@@ -2,6 +2,9 @@ package dev.custos.verify;
 
 import dev.custos.crypto.CertificateChains;
 import dev.custos.crypto.Certificates;
+import dev.custos.crypto.SignerFingerprints;
+import dev.custos.crypto.Trust;
+import dev.custos.crypto.TrustAnchors;
 import dev.custos.custody.SignerCertificates;
 import dev.custos.evidence.EvidenceClock;
 import java.io.IOException;
@@ -44,8 +47,9 @@ final class PadesCheck {
    * @param signatures how many signature dictionaries the PDF holds
    * @param description one phrase for the summary: {@code signed by NAME at TIME}, or {@code unsigned}
    * @param problems one line each, in the order found
+   * @param trust each signature and each signature timestamp, judged against the anchors
    */
-  record Outcome(int signatures, String description, List<String> problems) {}
+  record Outcome(int signatures, String description, List<String> problems, List<SignatureTrust> trust) {}
 
   private PadesCheck() {}
 
@@ -57,21 +61,82 @@ final class PadesCheck {
    */
   static Outcome check(PDDocument document, byte[] pdf, SignerCertificates certificates, ReportEvent event)
       throws IOException {
+    return check(document, pdf, certificates, event, "report.pdf", TrustAnchors.none(), TrustAnchors.none());
+  }
+
+  /**
+   * As {@link #check(PDDocument, byte[], SignerCertificates, ReportEvent)}, judging each signer
+   * against {@code anchors} and each timestamp authority against {@code authorities}.
+   *
+   * @param name the PDF's file name, for {@link SignatureTrust#file()}
+   */
+  static Outcome check(PDDocument document, byte[] pdf, SignerCertificates certificates, ReportEvent event, String name,
+      TrustAnchors anchors, TrustAnchors authorities) throws IOException {
     List<PDSignature> signatures = document.getSignatureDictionaries();
+    List<SignatureTrust> trust = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<String> descriptions = new ArrayList<>();
     for (int i = 0; i < signatures.size(); i++) {
       String which = signatures.size() == 1 ? "" : "signature " + (i + 1) + " of " + signatures.size() + ": ";
       List<String> found = new ArrayList<>();
-      String description = checkOne(signatures.get(i), pdf, certificates, event, found);
+      String where = signatures.size() == 1 ? "signature" : "signature " + (i + 1);
+      Judge judge = new Judge(name, where, anchors, authorities, trust);
+      String description = checkOne(signatures.get(i), pdf, certificates, event, found, judge);
+      judge.closeWith(found);
       descriptions.add(found.isEmpty() ? description : description + " (not valid)");
       found.forEach(problem -> problems.add(which + problem));
     }
-    return new Outcome(signatures.size(), descriptions.isEmpty() ? "unsigned" : String.join("; ", descriptions), problems);
+    if (signatures.isEmpty()) {
+      trust.add(new SignatureTrust(name, "signature", "nobody", null, Trust.unsigned()));
+    }
+    return new Outcome(signatures.size(), descriptions.isEmpty() ? "unsigned" : String.join("; ", descriptions), problems, trust);
+  }
+
+  /** Collects the trust verdicts of one signature: its signer's and its timestamp's. */
+  private static final class Judge {
+    private final String file;
+    private final String where;
+    private final TrustAnchors anchors;
+    private final TrustAnchors authorities;
+    private final List<SignatureTrust> into;
+    private String signer = "an unknown signer";
+    private SignerFingerprints fingerprints;
+    private Trust trust;
+    private SignatureTrust timestamp;
+
+    Judge(String file, String where, TrustAnchors anchors, TrustAnchors authorities, List<SignatureTrust> into) {
+      this.file = file;
+      this.where = where;
+      this.anchors = anchors;
+      this.authorities = authorities;
+      this.into = into;
+    }
+
+    /** The signer's certificate chain, as the directory holds it, at the signing time. */
+    void signer(String name, List<X509Certificate> chain, Instant signingTime) {
+      signer = name;
+      fingerprints = SignerFingerprints.of(chain);
+      trust = signingTime == null ? Trust.notTrusted("the signature has no signing time: its chain cannot be checked then")
+          : anchors.assess(chain, signingTime);
+    }
+
+    void timestamp(SignatureTimestamp.Outcome outcome) {
+      timestamp = new SignatureTrust(file, where + " timestamp", outcome.authority(), outcome.fingerprints(), outcome.trust());
+    }
+
+    /** Adds the verdicts; a signature with any problem is not trusted, whatever its chain. */
+    void closeWith(List<String> problems) {
+      Trust verdict = !problems.isEmpty() ? Trust.notTrusted("the signature does not hold: " + problems.get(0))
+          : trust != null ? trust : Trust.notTrusted("the signer's certificate is not known");
+      into.add(new SignatureTrust(file, where, signer, fingerprints, verdict));
+      if (timestamp != null) {
+        into.add(timestamp);
+      }
+    }
   }
 
   private static String checkOne(PDSignature signature, byte[] pdf, SignerCertificates certificates,
-      ReportEvent event, List<String> problems) {
+      ReportEvent event, List<String> problems, Judge judge) {
     Calendar date = signature.getSignDate();
     Instant signingTime = date == null ? null : date.toInstant();
     String at = signingTime == null ? "an unknown time" : EvidenceClock.format(signingTime);
@@ -118,10 +183,12 @@ final class PadesCheck {
       String name = Certificates.commonName(certificate);
       verify(signer, certificate, name, problems);
       checkCertificate(certificate, name, signingTime, certificates, event, problems);
-      SignatureTimestamp.Outcome timestamp = SignatureTimestamp.check(signer);
+      judge.signer(name, certificates.chain(Certificates.sha256(certificate)).orElse(List.of(certificate)), signingTime);
+      SignatureTimestamp.Outcome timestamp = SignatureTimestamp.check(signer, judge.authorities);
       if (timestamp == null) {
         return "signed by " + name + " at " + at;
       }
+      judge.timestamp(timestamp);
       problems.addAll(timestamp.problems());
       return "signed by " + name + " at " + at + ", " + timestamp.description();
     } catch (CMSException | CertificateException | RuntimeException e) {
@@ -182,6 +249,12 @@ final class PadesCheck {
     }
     long total = 2 + octets + length;
     return total <= bytes.length ? (int) total : -1;
+  }
+
+  /** Every certificate of {@code store}. */
+  @SuppressWarnings("unchecked") // Bouncy Castle's Store takes a raw Selector
+  static Collection<X509CertificateHolder> allOf(Store<X509CertificateHolder> store) {
+    return store.getMatches(null);
   }
 
   /** The certificates of {@code store} that {@code id} names. */

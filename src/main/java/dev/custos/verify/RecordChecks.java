@@ -1,6 +1,9 @@
 package dev.custos.verify;
 
+import dev.custos.crypto.TrustAnchors;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.EventSignature;
+import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyVerdict;
 import dev.custos.error.EvidenceReadException;
@@ -21,23 +24,43 @@ import java.util.concurrent.Future;
  * @param recorded the manifest's facts when it passed its schema, else null: the image is checked against these only
  * @param custody check 4
  * @param reports check 5
+ * @param signers check 6: who signed, against the trust anchors
+ * @param signatures every signature judged for check 6, custody events first, then reports
  */
-record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckResult custody, CheckResult reports) {
+record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckResult custody, CheckResult reports,
+    CheckResult signers, List<SignatureTrust> signatures) {
+
+  static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes) {
+    return run(root, manifestBytes, custodyBytes, TrustAnchors.none(), TrustAnchors.none());
+  }
 
   /**
    * @param manifestBytes {@code acquisition.json}, or null when missing
    * @param custodyBytes {@code custody.jsonl}, or null when missing
    * @throws UncheckedIOException if a report cannot be read
    */
-  static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes) {
-    CustodyVerdict custody = custodyBytes == null ? null : CustodyLog.check(root, custodyBytes);
+  static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes, TrustAnchors anchors, TrustAnchors authorities) {
+    CustodyVerdict custody = custodyBytes == null ? null : CustodyLog.check(root, custodyBytes, anchors);
     List<CustodyEvent> events = custody == null ? List.of() : custody.events();
     ManifestCheck.Outcome manifest = ManifestCheck.check(manifestBytes, events);
     SetAsideManifests setAside = SetAsideManifests.check(root, events);
-    CheckResult reports = custodyBytes == null || manifestBytes == null
-        ? CheckResult.skipped(Check.REPORTS, "the manifest or the custody log is missing")
-        : ReportCheck.check(root, manifestBytes, setAside.intact(), custodyBytes, custody);
-    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody), reports);
+    List<SignatureTrust> signatures = new ArrayList<>();
+    if (custody != null) {
+      for (EventSignature event : custody.signatures()) {
+        signatures.add(new SignatureTrust(EvidenceDirectory.CUSTODY_LOG, event.where(), event.actor(), event.fingerprints(), event.trust()));
+      }
+    }
+    CheckResult reports;
+    if (custodyBytes == null || manifestBytes == null) {
+      reports = CheckResult.skipped(Check.REPORTS, "the manifest or the custody log is missing");
+    } else {
+      ReportCheck.Outcome outcome = ReportCheck.check(root, manifestBytes, setAside.intact(), custodyBytes, custody, anchors, authorities);
+      reports = outcome.result();
+      signatures.addAll(outcome.signatures());
+    }
+    CheckResult signers = SignersCheck.check(signatures, anchors.configured() || authorities.configured());
+    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody), reports,
+        signers, signatures);
   }
 
   /** The manifest check, failed by a set-aside manifest that is missing or changed, or noting those found intact. */

@@ -1,5 +1,6 @@
 package dev.custos.verify;
 
+import dev.custos.crypto.TrustAnchors;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyVerdict;
 import dev.custos.custody.SignerCertificates;
@@ -54,6 +55,24 @@ final class ReportCheck {
    */
   static CheckResult check(Path directory, byte[] manifestBytes, List<byte[]> earlierManifests, byte[] custodyBytes,
       CustodyVerdict custody) {
+    return check(directory, manifestBytes, earlierManifests, custodyBytes, custody, TrustAnchors.none(), TrustAnchors.none()).result();
+  }
+
+  /**
+   * The reports check and every report signature judged against the anchors.
+   *
+   * @param result the {@link Check#REPORTS} result
+   * @param signatures each report's signature and timestamp (or its absence), in report order
+   */
+  record Outcome(CheckResult result, List<SignatureTrust> signatures) {}
+
+  /**
+   * As {@link #check(Path, byte[], List, byte[], CustodyVerdict)}, judging each report's signer
+   * against {@code anchors} and each timestamp authority against {@code authorities}.
+   */
+  static Outcome check(Path directory, byte[] manifestBytes, List<byte[]> earlierManifests, byte[] custodyBytes,
+      CustodyVerdict custody, TrustAnchors anchors, TrustAnchors authorities) {
+    List<SignatureTrust> signatures = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Map<String, ReportEvent> recorded = recorded(custody, problems);
     TreeSet<String> names = new TreeSet<>(ORDER);
@@ -63,13 +82,14 @@ final class ReportCheck {
     List<String> parts = new ArrayList<>();
     for (String name : names) {
       Report report = new Report(directory, name, recorded.get(name), certificates, manifestBytes, earlierManifests, custodyBytes,
-          custody);
+          custody, anchors, authorities);
       parts.add(name + " " + report.check());
+      signatures.addAll(report.signatures);
       report.problems.forEach(message -> problems.add(new Problem(name, message)));
     }
     String summary = names.isEmpty() ? "no report PDFs, and none recorded"
         : names.size() + (names.size() == 1 ? " report: " : " reports: ") + String.join(", ", parts);
-    return CheckResult.of(Check.REPORTS, summary, problems);
+    return new Outcome(CheckResult.of(Check.REPORTS, summary, problems), signatures);
   }
 
   /** The last {@code report-rendered} event of each file name; events naming no plain file name are problems. */
@@ -122,9 +142,14 @@ final class ReportCheck {
     private final byte[] log;
     private final CustodyVerdict custody;
     private final List<String> problems = new ArrayList<>();
+    private final TrustAnchors anchors;
+    private final TrustAnchors authorities;
+    private final List<SignatureTrust> signatures = new ArrayList<>();
 
     Report(Path directory, String name, ReportEvent event, SignerCertificates certificates, byte[] manifest,
-        List<byte[]> earlierManifests, byte[] log, CustodyVerdict custody) {
+        List<byte[]> earlierManifests, byte[] log, CustodyVerdict custody, TrustAnchors anchors, TrustAnchors authorities) {
+      this.anchors = anchors;
+      this.authorities = authorities;
       this.earlierManifests = earlierManifests;
       this.file = directory.resolve(name);
       this.event = event;
@@ -163,8 +188,10 @@ final class ReportCheck {
         checkAsRecorded(pdf);
       }
       try (PDDocument document = Loader.loadPDF(pdf)) {
-        PadesCheck.Outcome signatures = PadesCheck.check(document, pdf, certificates, event);
+        PadesCheck.Outcome signatures = PadesCheck.check(document, pdf, certificates, event, file.getFileName().toString(),
+            anchors, authorities);
         problems.addAll(signatures.problems());
+        this.signatures.addAll(signatures.trust());
         problems.addAll(EmbeddedFiles.check(document, manifest, earlierManifests, log, custody, event));
         return signatures.description() + signedAsRecorded(signatures.signatures() > 0);
       } catch (IOException | RuntimeException e) {

@@ -1,6 +1,9 @@
 package dev.custos.verify;
 
 import dev.custos.crypto.Certificates;
+import dev.custos.crypto.SignerFingerprints;
+import dev.custos.crypto.Trust;
+import dev.custos.crypto.TrustAnchors;
 import dev.custos.evidence.EvidenceClock;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,8 +32,8 @@ import org.bouncycastle.tsp.TimeStampTokenInfo;
  * Checks the RFC 3161 signature timestamp of a PAdES-BASELINE-T signature (the unsigned attribute
  * id-aa-signatureTimeStampToken): its message imprint is the hash of the signature value, and its
  * token verifies with the authority's certificate inside it (valid at the stamped time, with the
- * timeStamping key usage). The authority is not checked against any trust store: there is none
- * offline. Stateless.
+ * timeStamping key usage), and the authority's chain, as the token carries it, is judged against
+ * the timestamp authorities' trust anchors ({@code --tsa-trust}) at the stamped time. Stateless.
  */
 final class SignatureTimestamp {
   /**
@@ -38,13 +41,21 @@ final class SignatureTimestamp {
    *
    * @param description {@code timestamped by NAME at TIME}, for the summary
    * @param problems one line each; empty when it holds
+   * @param authority the authority's name
+   * @param fingerprints the authority's certificate fingerprints, or null when the token carries no certificate
+   * @param trust whether the authority chains to an anchor at the stamped time
    */
-  record Outcome(String description, List<String> problems) {}
+  record Outcome(String description, List<String> problems, String authority, SignerFingerprints fingerprints, Trust trust) {}
 
   private SignatureTimestamp() {}
 
-  /** The timestamp of {@code signer}'s signature, or null when it carries none. */
+  /** The timestamp of {@code signer}'s signature, or null when it carries none; its authority judged without anchors. */
   static Outcome check(SignerInformation signer) {
+    return check(signer, TrustAnchors.none());
+  }
+
+  /** The timestamp of {@code signer}'s signature, or null when it carries none; its authority judged against {@code anchors}. */
+  static Outcome check(SignerInformation signer, TrustAnchors anchors) {
     AttributeTable unsigned = signer.getUnsignedAttributes();
     Attribute attribute = unsigned == null ? null : unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
     if (attribute == null) {
@@ -55,8 +66,8 @@ final class SignatureTimestamp {
       token = new TimeStampToken(ContentInfo.getInstance(attribute.getAttrValues().getObjectAt(0)));
     } catch (TSPException | IOException | RuntimeException e) {
       // A damaged token is a finding: Bouncy Castle reports malformed ASN.1 with runtime exceptions too.
-      return new Outcome("with an unreadable timestamp",
-          List.of("the signature timestamp (RFC 3161 token) cannot be read: " + e.getMessage()));
+      String problem = "the signature timestamp (RFC 3161 token) cannot be read: " + e.getMessage();
+      return new Outcome("with an unreadable timestamp", List.of(problem), "an unnamed authority", null, Trust.notTrusted(problem));
     }
     List<String> problems = new ArrayList<>();
     TimeStampTokenInfo info = token.getTimeStampInfo();
@@ -70,19 +81,52 @@ final class SignatureTimestamp {
           + " is not over this signature: its message imprint is not the hash of the signature value");
     }
     String authority = "an unnamed authority";
+    SignerFingerprints fingerprints = null;
+    Trust trust;
     Collection<X509CertificateHolder> matches = PadesCheck.certificatesOf(token.getCertificates(), token.getSID());
     if (matches.isEmpty()) {
       problems.add("the signature timestamp of " + time + " does not carry its authority's certificate: it cannot be verified");
+      trust = Trust.notTrusted(problems.get(problems.size() - 1));
     } else {
       try {
         X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(matches.iterator().next());
         authority = Certificates.commonName(certificate);
+        List<X509Certificate> chain = chain(certificate, token);
+        fingerprints = SignerFingerprints.of(chain);
         token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(certificate));
+        trust = problems.isEmpty() ? anchors.assess(chain, info.getGenTime().toInstant()) : Trust.notTrusted(problems.get(0));
       } catch (TSPException | CertificateException | OperatorCreationException | RuntimeException e) {
         problems.add("the signature timestamp of " + time + " by " + authority + " does not verify: " + e.getMessage());
+        trust = Trust.notTrusted(problems.get(problems.size() - 1));
       }
     }
-    return new Outcome("timestamped by " + authority + " at " + time, problems);
+    return new Outcome("timestamped by " + authority + " at " + time, problems, authority, fingerprints, trust);
+  }
+
+  /** {@code certificate}, then its issuers as far as the token carries them. */
+  private static List<X509Certificate> chain(X509Certificate certificate, TimeStampToken token) throws CertificateException {
+    List<X509Certificate> all = new ArrayList<>();
+    JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+    for (X509CertificateHolder holder : PadesCheck.allOf(token.getCertificates())) {
+      all.add(converter.getCertificate(holder));
+    }
+    List<X509Certificate> chain = new ArrayList<>(List.of(certificate));
+    X509Certificate current = certificate;
+    while (chain.size() <= all.size() && !current.getIssuerX500Principal().equals(current.getSubjectX500Principal())) {
+      X509Certificate issuer = null;
+      for (X509Certificate candidate : all) {
+        if (candidate.getSubjectX500Principal().equals(current.getIssuerX500Principal()) && !chain.contains(candidate)) {
+          issuer = candidate;
+          break;
+        }
+      }
+      if (issuer == null) {
+        break;
+      }
+      chain.add(issuer);
+      current = issuer;
+    }
+    return chain;
   }
 
   /** The hash of {@code data} with the token's imprint algorithm, or null for an algorithm the JDK lacks. */

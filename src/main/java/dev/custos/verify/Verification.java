@@ -1,6 +1,7 @@
 package dev.custos.verify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.crypto.TrustAnchors;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.digest.ProgressListener;
@@ -69,6 +70,21 @@ public final class Verification {
    */
   public VerificationResult verify(Path directory, SourceRequest source, ProgressListener listener)
       throws UsageException, EvidenceReadException, SourceAccessException, InterruptedException {
+    return verify(directory, source, listener, TrustAnchors.none(), TrustAnchors.none());
+  }
+
+  /**
+   * Verifies {@code directory}, judging who signed each custody event and report against {@code
+   * anchors} and each timestamp authority against {@code authorities} (the {@link Check#SIGNERS}
+   * check: skipped, SELF-ASSERTED, when neither holds an anchor).
+   *
+   * @throws UsageException as {@link #verify(Path, SourceRequest, ProgressListener)}
+   * @throws EvidenceReadException as {@link #verify(Path, SourceRequest, ProgressListener)}
+   * @throws SourceAccessException as {@link #verify(Path, SourceRequest, ProgressListener)}
+   * @throws InterruptedException if interrupted
+   */
+  public VerificationResult verify(Path directory, SourceRequest source, ProgressListener listener, TrustAnchors anchors,
+      TrustAnchors authorities) throws UsageException, EvidenceReadException, SourceAccessException, InterruptedException {
     Path root = evidenceDirectory(directory);
     Instant started = clock.now();
     SourceIdentity sourceIdentity = source == null ? null : secure(source);
@@ -76,7 +92,7 @@ public final class Verification {
     byte[] custodyBytes = readIfPresent(root.resolve(EvidenceDirectory.CUSTODY_LOG));
     // The records (log signatures, report PDFs, the manifest's schema) are checked on a thread of
     // their own while the image is re-hashed: MD5 holds one core, SHA-256 leaves room on the other.
-    FutureTask<RecordChecks> records = new FutureTask<>(() -> RecordChecks.run(root, manifestBytes, custodyBytes));
+    FutureTask<RecordChecks> records = new FutureTask<>(() -> RecordChecks.run(root, manifestBytes, custodyBytes, anchors, authorities));
     Thread recordsThread = new Thread(records, "custos-verify-records");
     recordsThread.setDaemon(true);
     recordsThread.start();
@@ -99,7 +115,7 @@ public final class Verification {
       image = checkImage(root, recorded, listener);
     }
     List<CheckResult> checks = new ArrayList<>(List.of(recordChecks.manifest(), image.files(), image.digests(),
-        recordChecks.custody(), recordChecks.reports()));
+        recordChecks.custody(), recordChecks.reports(), recordChecks.signers()));
     ImageFindings reread = null;
     if (sourceIdentity == null) {
       checks.add(CheckResult.skipped(Check.SOURCE, "not asked for (--verify-source DEVICE)"));
@@ -110,12 +126,15 @@ public final class Verification {
       checks.add(outcome.result());
       reread = outcome.findings();
     }
-    return new VerificationResult(root, started, clock.now(), checks, image.findings(), reread, sourceIdentity == null ? null : sourceIdentity.path());
+    return new VerificationResult(root, started, clock.now(), checks, image.findings(), reread, sourceIdentity == null ? null : sourceIdentity.path(),
+        recordChecks.signatures());
   }
 
   /**
    * Appends a {@code verification} event with the outcome to the directory's custody log, signed
-   * when {@code recorder} signs. Never appended to a broken log, where it would seem to vouch for it.
+   * when {@code recorder} signs (the command records an unsigned one only when asked to: a check
+   * must not extend a signed log under nobody's signature). Never appended to a broken log, where
+   * it would seem to vouch for it.
    *
    * @throws CustodyBrokenException if the log is broken
    * @throws EvidenceWriteException if the log cannot be written (a read-only copy, say)

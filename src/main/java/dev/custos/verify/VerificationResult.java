@@ -15,14 +15,32 @@ import java.util.Objects;
  * @param image what re-hashing the image found, or null when it could not be re-hashed
  * @param source what re-reading the source found, or null when it was not re-read
  * @param sourcePath the source re-read, or null
+ * @param signatures every signature of the directory judged against the trust anchors (custody
+ *     events, then reports and their timestamps); empty for a foreign image
  */
 public record VerificationResult(Path target, Instant started, Instant ended, List<CheckResult> checks, ImageFindings image,
-    ImageFindings source, Path sourcePath) {
+    ImageFindings source, Path sourcePath, List<SignatureTrust> signatures) {
   public VerificationResult {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(started, "started");
     Objects.requireNonNull(ended, "ended");
     checks = List.copyOf(checks);
+    signatures = List.copyOf(signatures);
+  }
+
+  /** A result without signatures: a foreign image's. */
+  public VerificationResult(Path target, Instant started, Instant ended, List<CheckResult> checks, ImageFindings image,
+      ImageFindings source, Path sourcePath) {
+    this(target, started, ended, checks, image, source, sourcePath, List.of());
+  }
+
+  /**
+   * Whether signers were only SELF-ASSERTED: the {@link Check#SIGNERS} check ran without any trust
+   * anchor, and something is signed.
+   */
+  public boolean selfAsserted() {
+    return checks.stream().anyMatch(check -> check.check() == Check.SIGNERS && check.verdict() == Verdict.SKIPPED)
+        && signatures.stream().anyMatch(signature -> signature.trust().level() == dev.custos.crypto.Trust.Level.SELF_ASSERTED);
   }
 
   /** Whether nothing failed: every check passed or was not asked for. */

@@ -3,6 +3,8 @@
  * (whole and per piece, re-hashed through the same {@code digest} pipeline as acquisition), the
  * custody log, every report's signature and embedded files, and optionally the source itself.
  * Each check gives a {@link dev.custos.verify.CheckResult} naming exactly what differs and where.
+ * Who signed each event, report and timestamp is judged against the verifier's trust anchors
+ * ({@link dev.custos.verify.SignatureTrust}, the {@code signers} check).
  *
  * <p>Entry points: {@link dev.custos.verify.Verification} (an evidence directory) and {@link
  * dev.custos.verify.ImageVerification} (an image another tool acquired, against given digests).

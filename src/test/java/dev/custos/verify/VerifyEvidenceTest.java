@@ -49,13 +49,18 @@ class VerifyEvidenceTest {
   }
 
   @Test
-  void withoutAKey_theEventIsRecordedUnsigned_andSaysSo() {
+  void withoutAKey_nothingIsRecorded_butWithRecordUnsignedTheEventIsRecordedUnsigned_andSaysSo() {
     Path dir = acquireFloppyUnsigned();
+    int events = Evidence.custodyEvents(dir).size();
 
-    Cli.Run run = verify(dir);
+    Cli.Run plain = verify(dir);
+    Cli.Run run = verify(dir, "--record-unsigned");
 
+    assertThat(plain.exitCode()).isZero();
+    assertThat(plain.out()).contains("Not recorded: no --key");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("UNSIGNED");
+    assertThat(Evidence.custodyEvents(dir)).hasSize(events + 1);
     JsonNode last = lastEvent(dir);
     assertThat(last.path("type").asText()).isEqualTo("verification");
     assertThat(last.has("sig")).isFalse();
@@ -215,7 +220,7 @@ class VerifyEvidenceTest {
     Files.writeString(log, Files.readString(log).replaceFirst("Jane Doe", "John Doe"));
     long before = Files.size(log);
 
-    Cli.Run run = verify(dir);
+    Cli.Run run = verify(dir, "--record-unsigned");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("custody.jsonl line 1:").contains("Not recorded: the custody log is broken");
@@ -232,7 +237,7 @@ class VerifyEvidenceTest {
     try {
       ExternalTool.ok("mount", "-o", "remount,ro,bind", mount.toString());
 
-      Cli.Run run = verify(mount);
+      Cli.Run run = verify(mount, "--record-unsigned");
 
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
       assertThat(run.out()).contains("VERIFIED").contains("Not recorded: cannot append to the custody log");
