@@ -22,9 +22,13 @@ final class VerificationTable {
       }
     }
     int problems = result.problems().size();
-    out.println(result.verified()
-        ? "VERIFIED: " + verifiedLine
-        : "NOT VERIFIED: " + problems + (problems == 1 ? " problem" : " problems") + " (listed above)");
+    String notVerified = "NOT VERIFIED: " + problems + (problems == 1 ? " problem" : " problems") + " (listed above)";
+    if (result.incomplete()) {
+      out.println(IncompleteLines.headline(result.extent(), problems == 0 ? null : notVerified));
+      IncompleteLines.details(result.extent(), result.target(), out);
+    } else {
+      out.println(result.verified() ? "VERIFIED: " + verifiedLine : notVerified);
+    }
     out.flush();
   }
 }

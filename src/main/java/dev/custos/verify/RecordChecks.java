@@ -21,8 +21,10 @@ import java.util.concurrent.Future;
  * @param recorded the manifest's facts when it passed its schema, else null: the image is checked against these only
  * @param custody check 4
  * @param reports check 5
+ * @param extent how much of its source the acquisition got, as the manifest or else the log says; null when neither does
  */
-record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckResult custody, CheckResult reports) {
+record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckResult custody, CheckResult reports,
+    AcquisitionExtent extent) {
 
   /**
    * @param manifestBytes {@code acquisition.json}, or null when missing
@@ -36,8 +38,10 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     SetAsideManifests setAside = SetAsideManifests.check(root, events);
     CheckResult reports = custodyBytes == null || manifestBytes == null
         ? CheckResult.skipped(Check.REPORTS, "the manifest or the custody log is missing")
-        : ReportCheck.check(root, manifestBytes, setAside.intact(), custodyBytes, custody);
-    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody), reports);
+        : ReportCoverage.require(ReportCheck.check(root, manifestBytes, setAside.intact(), custodyBytes, custody), events, root);
+    AcquisitionExtent extent = manifest.recorded() != null ? AcquisitionExtent.ofManifest(manifestBytes) : AcquisitionExtent.ofLog(events);
+    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody), reports,
+        extent);
   }
 
   /** The manifest check, failed by a set-aside manifest that is missing or changed, or noting those found intact. */

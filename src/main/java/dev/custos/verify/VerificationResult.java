@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param image what re-hashing the image found, or null when it could not be re-hashed
  * @param source what re-reading the source found, or null when it was not re-read
  * @param sourcePath the source re-read, or null
+ * @param extent how much of its source the acquisition got, as recorded; null for an image from
+ *     another tool, or when nothing records it
  */
 public record VerificationResult(Path target, Instant started, Instant ended, List<CheckResult> checks, ImageFindings image,
-    ImageFindings source, Path sourcePath) {
+    ImageFindings source, Path sourcePath, AcquisitionExtent extent) {
   public VerificationResult {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(started, "started");
@@ -25,9 +27,31 @@ public record VerificationResult(Path target, Instant started, Instant ended, Li
     checks = List.copyOf(checks);
   }
 
-  /** Whether nothing failed: every check passed or was not asked for. */
+  /** A result that records no acquisition's extent: an image from another tool. */
+  public VerificationResult(Path target, Instant started, Instant ended, List<CheckResult> checks, ImageFindings image,
+      ImageFindings source, Path sourcePath) {
+    this(target, started, ended, checks, image, source, sourcePath, null);
+  }
+
+  /**
+   * Whether nothing failed (every check passed or was not asked for) and the acquisition, where
+   * one is recorded, read every byte of its source: an incomplete acquisition is never verified.
+   */
   public boolean verified() {
-    return checks.stream().noneMatch(check -> check.verdict() == Verdict.FAIL);
+    return checks.stream().noneMatch(check -> check.verdict() == Verdict.FAIL) && !incomplete();
+  }
+
+  /** Whether the acquisition verified did not read its whole source, or its end is not recorded. */
+  public boolean incomplete() {
+    return extent != null && !extent.complete();
+  }
+
+  /** {@code verified}, {@code incomplete} (nothing failed, but not every byte was acquired), or {@code not-verified}. */
+  public String outcome() {
+    if (verified()) {
+      return "verified";
+    }
+    return problems().isEmpty() ? "incomplete" : "not-verified";
   }
 
   /** Every problem of every check, in check order. */
