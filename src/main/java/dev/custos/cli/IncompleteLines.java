@@ -9,6 +9,9 @@ import java.nio.file.Path;
  * what was acquired found.
  */
 final class IncompleteLines {
+  /** How the reason of an acquisition of a changing source begins (acquire's SourceWatch). */
+  private static final String SOURCE_CHANGED = "source changed during acquisition";
+
   private IncompleteLines() {}
 
   /**
@@ -19,7 +22,8 @@ final class IncompleteLines {
     if (notVerified != null) {
       return notVerified + "; and INCOMPLETE: " + extent.acquiredText();
     }
-    return "INCOMPLETE: " + extent.acquiredText() + (extent.known() && extent.bytesAcquired() > 0 ? "; what was acquired is as recorded" : "");
+    return "INCOMPLETE: " + ("failed".equals(extent.status()) ? "the acquisition failed; " : "") + extent.acquiredText()
+        + (extent.known() && extent.bytesAcquired() > 0 ? "; what was acquired is as recorded" : "");
   }
 
   /** What was not acquired, and how to go on. */
@@ -31,7 +35,9 @@ final class IncompleteLines {
       out.println("  " + TerminalText.escape(extent.reason()));
     }
     String resume = "acquire resume " + TerminalText.escape(directory.toString());
-    if ("failed".equals(extent.status())) {
+    if (extent.reason() != null && extent.reason().startsWith(SOURCE_CHANGED)) {
+      out.println("  the image holds bytes of no single state of the source: acquire it anew into another directory");
+    } else if ("failed".equals(extent.status())) {
       out.println("  " + resume + " continues it once the cause is removed, if the source is unchanged");
     } else if (!"completed".equals(extent.status())) {
       out.println("  " + resume + " continues it");
