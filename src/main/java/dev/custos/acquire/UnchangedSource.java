@@ -47,7 +47,8 @@ final class UnchangedSource {
       }
       return;
     }
-    if (!recorded.equals(now)) {
+    // As JSON text: a number read back from the log is an int where the tree built now holds a long.
+    if (!recorded.toString().equals(now.toString())) {
       differences.add(prefix + (now.isMissingNode() || now.isNull() ? "none" : now.toString()) + ", recorded " + recorded);
     }
   }
