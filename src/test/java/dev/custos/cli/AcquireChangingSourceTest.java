@@ -8,6 +8,7 @@ import dev.custos.testing.Cli;
 import dev.custos.testing.CustosProcess;
 import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
+import dev.custos.testing.LoopDevice;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,30 @@ class AcquireChangingSourceTest {
     Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
     assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(2);
     assertThat(resumed.err()).contains("refusing to resume");
+  }
+
+  @Test
+  void image_loopDeviceWhoseBackingFileIsWrittenDuringTheRead_failsNamingTheBackingFile() throws Exception {
+    Path backing = Evidence.randomFile(temp.resolve("disk.bin"), SOURCE_BYTES, 7);
+    Path out = temp.resolve("evidence");
+    try (LoopDevice loop = LoopDevice.readOnly(backing)) {
+      CustosProcess acquisition = start(loop.path(), out);
+      assertThat(acquisition.awaitFileSize(out.resolve("image.ima"), WRITE_AT)).as("still reading at %d bytes", WRITE_AT).isTrue();
+      // The kernel's read-only flag guards the device, not the file behind it.
+      ExternalTool.ok("dd", "if=/dev/zero", "of=" + backing, "bs=1M", "count=1", "seek=200", "conv=notrunc", "status=none");
+
+      int exit = acquisition.exitCode();
+
+      assertThat(exit).as(acquisition.stderr()).isEqualTo(1);
+      assertThat(lastLine(acquisition.stderr())).startsWith("acquire image: source changed during acquisition: ")
+          .contains("backing file " + backing + " modification time");
+      JsonNode manifest = Evidence.manifest(out);
+      assertThat(EvidenceSchema.MANIFEST.violations(manifest)).isEmpty();
+      assertThat(manifest.path("outcome").path("status").asText()).isEqualTo("failed");
+      assertThat(manifest.path("sourceState").path("before").path("file").isNull()).as("a device has no file stat").isTrue();
+      assertThat(manifest.path("sourceState").path("before").path("backingFile").path("path").asText()).isEqualTo(backing.toString());
+      assertNotVerified(out);
+    }
   }
 
   private CustosProcess start(Path source, Path out) {
