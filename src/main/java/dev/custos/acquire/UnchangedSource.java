@@ -31,10 +31,19 @@ final class UnchangedSource {
     List<String> differences = new ArrayList<>();
     compare("", recorded, ManifestJson.sourceStateTree(now), differences);
     if (!differences.isEmpty()) {
-      throw new UsageException("refusing to resume from " + path + ": the source changed since custody event seq " + last.seq()
-          + " (" + last.type() + ") recorded it (" + String.join("; ", differences) + "); the image would hold bytes of two"
-          + " states of it: acquire it anew into another directory");
+      throw new UsageException("refusing to resume from " + path + ": it is not the source the acquisition began on, or it changed"
+          + " since custody event seq " + last.seq() + " (" + last.type() + ") recorded it (" + String.join("; ", differences)
+          + "); the image would hold bytes of two states of it: acquire it anew into another directory");
     }
+  }
+
+  /** {@code file modified} as the words the acquisition's own messages use. */
+  private static String label(String path) {
+    return path.replaceFirst("^file ", "")
+        .replaceFirst("^backingFile ", "backing file ")
+        .replaceFirst("sizeBytes$", "size")
+        .replaceFirst("modified$", "modification time")
+        .replaceFirst("changed$", "status-change time");
   }
 
   private static void compare(String prefix, JsonNode recorded, JsonNode now, List<String> differences) {
@@ -49,7 +58,8 @@ final class UnchangedSource {
     }
     // As JSON text: a number read back from the log is an int where the tree built now holds a long.
     if (!recorded.toString().equals(now.toString())) {
-      differences.add(prefix + (now.isMissingNode() || now.isNull() ? "none" : now.toString()) + ", recorded " + recorded);
+      differences.add(label(prefix.strip()) + " " + (now.isMissingNode() || now.isNull() ? "none" : now.asText()) + ", recorded "
+          + (recorded.isNull() ? "none" : recorded.asText()));
     }
   }
 }
