@@ -93,6 +93,24 @@ class AcquireChangingSourceTest {
     }
   }
 
+  @Test
+  void resume_fileWrittenAfterTheInterruptionBeyondWhatWasRead_refusedNamingTheChange() throws Exception {
+    Path source = Evidence.randomFile(temp.resolve("source.bin"), SOURCE_BYTES, 8);
+    Path out = temp.resolve("evidence");
+    assertThat(start(source, out).signalAt(out.resolve("image.ima"), WRITE_AT, "TERM")).isEqualTo(143);
+    byte[] log = java.nio.file.Files.readAllBytes(out.resolve("custody.jsonl"));
+    // Beyond every byte read: the re-read of the last recorded piece cannot see it, the state can.
+    ExternalTool.ok("dd", "if=/dev/zero", "of=" + source, "bs=1M", "count=1", "seek=250", "conv=notrunc", "status=none");
+
+    Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(2);
+    assertThat(resumed.err()).contains("refusing to resume from " + source)
+        .contains("changed since custody event seq 0 (acquisition-started) recorded it (")
+        .contains("modification time").hasLineCount(1);
+    assertThat(java.nio.file.Files.readAllBytes(out.resolve("custody.jsonl"))).as("nothing appended").isEqualTo(log);
+  }
+
   private CustosProcess start(Path source, Path out) {
     // Every digest, and SHA-256 pieces: a read slow enough for the other process to write during it.
     return CustosProcess.start(temp, "acquire", "acquire", "image", source.toString(), "--out", out.toString(),
