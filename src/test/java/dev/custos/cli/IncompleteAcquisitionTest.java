@@ -136,6 +136,15 @@ class IncompleteAcquisitionTest {
     assertThat(rendered.out()).contains("VERIFIED: everything is as recorded");
   }
 
+  @Test
+  void verifyHelp_listsIncompleteAmongTheExitCodes() {
+    Cli.Run help = Cli.run("report", "verify", "--help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out().replaceAll("\\s+", " ")).contains("is INCOMPLETE, never VERIFIED")
+        .contains("Exit 0: all verifies; 1: something does not, or the acquisition is INCOMPLETE;");
+  }
+
   private void assertValid(String json) throws Exception {
     Path file = temp.resolve("verification-" + System.nanoTime() + ".json");
     Files.writeString(file, json, StandardCharsets.UTF_8);
