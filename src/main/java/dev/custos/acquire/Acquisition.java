@@ -5,6 +5,7 @@ import dev.custos.digest.ProgressListener;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.SourceAccessException;
+import dev.custos.error.SourceChangedException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
@@ -65,12 +66,15 @@ public final class Acquisition {
    * @throws EvidenceWriteException if the image or manifest could not be written; what was written
    *     is kept and, where the disk allowed, a manifest records the failure
    * @throws SourceAccessException if the source vanished or shrank; as above
+   * @throws SourceChangedException if the source changed while it was read (written, grown,
+   *     replaced, another drive): the manifest records the acquisition {@code failed} and names the change
    * @throws CustodyBrokenException if the custody log was found edited when an event was to be
    *     appended
    * @throws InterruptedException if the calling thread was interrupted
    */
   public Manifest run(AcquisitionRequest request, ProgressListener listener, StopSignal stop)
-      throws UsageException, EvidenceWriteException, SourceAccessException, CustodyBrokenException, InterruptedException {
+      throws UsageException, EvidenceWriteException, SourceAccessException, SourceChangedException, CustodyBrokenException,
+      InterruptedException {
     EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(request.outputDirectory());
     SourceIdentity source = inspector.inspect(request.source());
     OutputChecks.check(request, source, directory, MANIFEST_ALLOWANCE, 0);
@@ -83,9 +87,10 @@ public final class Acquisition {
       directory.requireNoReserve();
       directory.reserveRoom(MANIFEST_ALLOWANCE);
       try (ReadOnlySource reader = openSource(source)) {
+        SourceWatch watch = SourceWatch.start(source, inspector);
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
-        events.started(request, source, writeBlock, reader.errorUnit());
-        return readRun(request, reader, writeBlock, directory, events).read(ReadRun.Start.fresh(clock.now()), listener, stop);
+        events.started(request, source, writeBlock, reader.errorUnit(), watch.before());
+        return readRun(request, reader, writeBlock, directory, events, watch).read(ReadRun.Start.fresh(clock.now()), listener, stop);
       } catch (ReadRun.PieceMismatch e) {
         throw new IllegalStateException("a new acquisition has no recorded pieces to mismatch", e);
       } catch (IOException e) {
@@ -103,15 +108,18 @@ public final class Acquisition {
    * not matching its record. Ends with the image and digests an uninterrupted run would have.
    *
    * @return the manifest written, as {@link #run}
-   * @throws UsageException if there is nothing to resume, the source is another drive, or another
+   * @throws UsageException if there is nothing to resume, the source is another drive or a file
+   *     changed since the last pass began (its size, times or inode), or another
    *     Custos process holds the directory or the source
    * @throws CustodyBrokenException if the custody log is broken: nothing is resumed
    * @throws EvidenceWriteException if the image, manifest or log cannot be written; as {@link #run}
    * @throws SourceAccessException as {@link #run}
+   * @throws SourceChangedException as {@link #run}
    * @throws InterruptedException if the calling thread was interrupted
    */
   public Manifest resume(ResumeRequest request, ProgressListener listener, StopSignal stop)
-      throws UsageException, EvidenceWriteException, SourceAccessException, CustodyBrokenException, InterruptedException {
+      throws UsageException, EvidenceWriteException, SourceAccessException, SourceChangedException, CustodyBrokenException,
+      InterruptedException {
     EvidenceDirectory directory = EvidenceDirectory.toResume(request.directory());
     try (AcquisitionLocks locks = AcquisitionLocks.ofDirectory(directory.root())) {
       InterruptedAcquisition state = InterruptedAcquisition.read(directory.root(), request.source(), request.setReadOnly(),
@@ -124,6 +132,8 @@ public final class Acquisition {
       WriteBlock writeBlock = writeBlockGuard.secure(source, acquisition.setReadOnly(), acquisition.hardwareBlocker());
       locks.alsoSource(source);
       try (ReadOnlySource reader = openSource(source)) {
+        SourceWatch watch = SourceWatch.start(source, inspector);
+        UnchangedSource.require(state, watch.before(), source.path());
         if (reader.errorUnit() != state.errorGranularity()) {
           throw new UsageException("the source now reads in units of " + reader.errorUnit() + " bytes after an error, recorded "
               + state.errorGranularity() + ": refusing to resume with another error granularity");
@@ -138,13 +148,13 @@ public final class Acquisition {
           manifestSha256 = state.recordedManifestSha256();
         }
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
-        ReadRun run = readRun(acquisition, reader, writeBlock, directory, events);
+        ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch);
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
         long rereadPiece = -1;
         while (true) {
           Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(), rereadPiece,
               state.interrupted() != null);
-          events.resumed(resumption, point.note(), setAside, manifestSha256, source, writeBlock);
+          events.resumed(resumption, point.note(), setAside, manifestSha256, source, writeBlock, watch.before());
           setAside = null;
           resumptions.add(resumption);
           try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {
@@ -174,8 +184,8 @@ public final class Acquisition {
   }
 
   private ReadRun readRun(AcquisitionRequest request, ReadOnlySource reader, WriteBlock writeBlock, EvidenceDirectory directory,
-      AcquisitionEvents events) {
-    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool);
+      AcquisitionEvents events, SourceWatch watch) {
+    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch);
   }
 
   private static ReadOnlySource openSource(SourceIdentity source) throws SourceAccessException {

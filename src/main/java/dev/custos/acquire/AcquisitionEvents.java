@@ -12,6 +12,7 @@ import dev.custos.evidence.ManifestJson;
 import dev.custos.source.BadSectorMap;
 import dev.custos.source.SectorRange;
 import dev.custos.source.SourceIdentity;
+import dev.custos.source.SourceState;
 import dev.custos.source.WriteBlock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,11 +43,12 @@ final class AcquisitionEvents {
     this.lastBatchNanos = nowNanos;
   }
 
-  void started(AcquisitionRequest request, SourceIdentity source, WriteBlock writeBlock, int errorGranularity)
+  void started(AcquisitionRequest request, SourceIdentity source, WriteBlock writeBlock, int errorGranularity, SourceState state)
       throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = CustodyRecorder.newData();
     data.set("case", ManifestJson.caseTree(request.caseInfo()));
     data.set("source", ManifestJson.sourceTree(source));
+    data.set("sourceState", ManifestJson.sourceStateTree(state));
     data.set("writeBlock", ManifestJson.writeBlockTree(writeBlock));
     data.set("parameters", ManifestJson.parametersTree(
         new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries(), errorGranularity),
@@ -67,7 +69,7 @@ final class AcquisitionEvents {
    * the source and write block as they are now.
    */
   void resumed(Manifest.Resumption resumption, String note, String previousManifestFile, String previousManifestSha256,
-      SourceIdentity source, WriteBlock writeBlock) throws EvidenceWriteException, CustodyBrokenException {
+      SourceIdentity source, WriteBlock writeBlock, SourceState state) throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = ManifestJson.resumptionTree(resumption);
     data.remove("time");
     data.put("note", note);
@@ -77,6 +79,7 @@ final class AcquisitionEvents {
       data.putObject("previousManifest").put("file", previousManifestFile).put("sha256", previousManifestSha256);
     }
     data.set("source", ManifestJson.sourceTree(source));
+    data.set("sourceState", ManifestJson.sourceStateTree(state));
     data.set("writeBlock", ManifestJson.writeBlockTree(writeBlock));
     recorder.append(directory, "acquisition-resumed", data);
   }

@@ -12,6 +12,7 @@ import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.SourceAccessException;
+import dev.custos.error.SourceChangedException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.HostInfo;
@@ -92,9 +93,10 @@ final class ReadRun {
   private final EvidenceClock clock;
   private final HostInfo host;
   private final ToolInfo tool;
+  private final SourceWatch watch;
 
   ReadRun(AcquisitionRequest request, ReadOnlySource source, WriteBlock writeBlock, EvidenceDirectory directory,
-      AcquisitionEvents events, EvidenceClock clock, HostInfo host, ToolInfo tool) {
+      AcquisitionEvents events, EvidenceClock clock, HostInfo host, ToolInfo tool, SourceWatch watch) {
     this.request = request;
     this.source = source;
     this.writeBlock = writeBlock;
@@ -103,6 +105,7 @@ final class ReadRun {
     this.clock = clock;
     this.host = host;
     this.tool = tool;
+    this.watch = watch;
   }
 
   /**
@@ -112,8 +115,8 @@ final class ReadRun {
    * @throws PieceMismatch if a checked piece of the image re-hashed to another digest: nothing was
    *     recorded, and the caller begins again before that piece
    */
-  Manifest read(Start start, ProgressListener listener, StopSignal stop)
-      throws EvidenceWriteException, SourceAccessException, CustodyBrokenException, InterruptedException, PieceMismatch {
+  Manifest read(Start start, ProgressListener listener, StopSignal stop) throws EvidenceWriteException, SourceAccessException,
+      SourceChangedException, CustodyBrokenException, InterruptedException, PieceMismatch {
     BadSectorMap badSectors = new BadSectorMap();
     start.badSectors().forEach(badSectors::addRange);
     events.alreadyRecorded(badSectors);
@@ -133,6 +136,7 @@ final class ReadRun {
 
     CustosException failure = null;
     String stopReason = null;
+    Manifest.SourceStates states = null;
     long offset = 0;
     BlockPipeline pipeline = new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS);
     try {
@@ -166,6 +170,12 @@ final class ReadRun {
       failure = e;
     } finally {
       pipeline.close();
+      // After the last read, before anything is sealed: a source that changed while read is no
+      // acquisition of it, however the read went.
+      states = watch.end();
+      if (!states.changes().isEmpty() && failure == null) {
+        failure = new SourceChangedException(SourceWatch.CHANGED + ": " + String.join("; ", states.changes()));
+      }
       failure = closeAll(sink, progressRecord, failure, failure == null && stopReason == null && offset == source.size());
     }
     long mismatch = progressRecord.firstMismatch();
@@ -178,7 +188,8 @@ final class ReadRun {
       events.readErrors(badSectors, System.nanoTime(), true);
     }
     sampler.end(progress.end(bytesAcquired), bytesAcquired);
-    Manifest manifest = manifest(start, failure, stopReason, bytesAcquired, sink, digests, pieces, badSectors, reader, sampler);
+    Manifest manifest = manifest(start, failure, stopReason, bytesAcquired, sink, digests, pieces, badSectors, reader, sampler,
+        states);
     record(manifest, failure);
     rethrow(failure, bytesAcquired);
     return manifest;
@@ -226,7 +237,7 @@ final class ReadRun {
 
   private Manifest manifest(Start start, CustosException failure, String stopReason, long bytesAcquired, ImageSink sink,
       List<DigestConsumer> digests, PieceDigestConsumer pieces, BadSectorMap badSectors, SourceBlockReader reader,
-      RateSampler sampler) {
+      RateSampler sampler, Manifest.SourceStates states) {
     Manifest.Status status = failure != null ? Manifest.Status.FAILED
         : stopReason != null ? Manifest.Status.INTERRUPTED : Manifest.Status.COMPLETED;
     boolean completed = status == Manifest.Status.COMPLETED;
@@ -248,7 +259,7 @@ final class ReadRun {
         new Manifest.Timing(start.started(), clock.now()),
         sampler.samples(),
         new Manifest.Outcome(status, bytesAcquired, failure != null ? failure.getMessage() : stopReason),
-        start.resumptions());
+        start.resumptions(), states);
   }
 
   /** Writes the manifest and records the end; a failure to do so joins {@code failure} or becomes the failure. */
@@ -287,11 +298,14 @@ final class ReadRun {
   }
 
   private static void rethrow(CustosException failure, long bytesAcquired)
-      throws EvidenceWriteException, SourceAccessException, CustodyBrokenException {
+      throws EvidenceWriteException, SourceAccessException, SourceChangedException, CustodyBrokenException {
     if (failure instanceof CustodyBrokenException e) {
       throw e;
     }
     String kept = " (the " + bytesAcquired + " bytes acquired are kept; " + EvidenceDirectory.MANIFEST + " records the failure)";
+    if (failure instanceof SourceChangedException e) {
+      throw new SourceChangedException(e.getMessage() + kept, e);
+    }
     if (failure instanceof SourceAccessException e) {
       throw new SourceAccessException(e.getMessage() + kept, e);
     }

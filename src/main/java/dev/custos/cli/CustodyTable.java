@@ -102,6 +102,7 @@ final class CustodyTable {
       case "log-repaired" -> facts.add(data.path("tornBytes").asText() + " torn bytes set aside as " + data.path("setAsideAs").asText());
       case "verification" -> {
         facts.add("verified".equals(data.path("outcome").asText()) ? "VERIFIED"
+            : "incomplete".equals(data.path("outcome").asText()) ? "INCOMPLETE: " + data.path("acquired").asText()
             : "NOT VERIFIED: " + data.path("problemCount").asText() + " problems");
         data.path("digests").properties().forEach(digest -> facts.add(digest.getKey() + " " + digest.getValue().asText()));
         addIfPresent(facts, "source re-read: ", data.path("source"));

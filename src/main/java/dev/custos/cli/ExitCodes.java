@@ -1,6 +1,7 @@
 package dev.custos.cli;
 
 import dev.custos.error.CustodyBrokenException;
+import dev.custos.error.SourceChangedException;
 import dev.custos.error.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -13,7 +14,7 @@ import picocli.CommandLine.ParseResult;
 final class ExitCodes {
   /** Done, and everything verifies. */
   static final int OK = 0;
-  /** Finished, but the evidence does not verify. */
+  /** Finished, but the evidence does not verify (or is incomplete, or the source changed while read). */
   static final int DOES_NOT_VERIFY = 1;
   /** Bad input or a refusal: nothing was written. */
   static final int USAGE = 2;
@@ -33,7 +34,7 @@ final class ExitCodes {
    * kept either way.
    */
   static int exitCodeOf(Throwable failure) {
-    if (failure instanceof CustodyBrokenException) {
+    if (failure instanceof CustodyBrokenException || failure instanceof SourceChangedException) {
       return DOES_NOT_VERIFY;
     }
     boolean usage = failure instanceof UsageException || failure instanceof ParameterException

@@ -30,7 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
         "Acquire SOURCE (a block device, a partition or an image file) into a new evidence directory:",
         "a sector-exact image, whole and per-piece digests computed in parallel, and acquisition.json.",
         "A device is read only when write-blocked: its kernel read-only flag set, --set-readonly,",
-        "or --hardware-write-blocker. Every step is recorded in custody.jsonl, signed with --key."})
+        "or --hardware-write-blocker. Every step is recorded in custody.jsonl, signed with --key.",
+        "A source that changes while it is read (a file written, grown or replaced; a drive's size,",
+        "model or serial) ends the acquisition failed: source changed during acquisition.",
+        "",
+        "Exit 0: completed; 1: failed, the source changed during acquisition; 2: refused, nothing",
+        "written; 3: I/O failure, what was written is kept; 130/143: stopped by Ctrl-C/SIGTERM."})
 final class ImageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;

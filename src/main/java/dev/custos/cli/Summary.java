@@ -29,6 +29,11 @@ final class Summary {
     out.println(line("size", manifest.source().sizeBytes() + " bytes (" + Sizes.human(manifest.source().sizeBytes()) + "), "
         + manifest.source().sectorCount() + " sectors of " + sectorSize + " bytes"));
     out.println(line("acquired", outcome.bytesAcquired() + " bytes"));
+    long size = manifest.source().sizeBytes();
+    if (outcome.bytesAcquired() < size) {
+      out.println(line("NOT acquired", "bytes " + outcome.bytesAcquired() + "–" + (size - 1) + " (LBAs "
+          + outcome.bytesAcquired() / sectorSize + "–" + (size - 1) / sectorSize + "): not in the image"));
+    }
     out.println(line("write block", manifest.writeBlock().method().id() + ": " + manifest.writeBlock().proof()));
     out.println(line("started", EvidenceClock.format(manifest.timing().started())));
     for (Manifest.Resumption resumption : manifest.resumptions()) {

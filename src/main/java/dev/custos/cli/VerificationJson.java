@@ -8,6 +8,7 @@ import dev.custos.custody.CustodyEvent;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.ToolInfo;
+import dev.custos.verify.AcquisitionExtent;
 import dev.custos.verify.CheckResult;
 import dev.custos.verify.DamagedPiece;
 import dev.custos.verify.DigestComparison;
@@ -41,6 +42,8 @@ final class VerificationJson {
     root.put("started", EvidenceClock.format(result.started()));
     root.put("ended", EvidenceClock.format(result.ended()));
     root.put("verified", result.verified());
+    root.put("outcome", result.outcome());
+    root.set("acquisition", extent(result));
     ArrayNode checks = root.putArray("checks");
     for (CheckResult check : result.checks()) {
       ObjectNode node = checks.addObject();
@@ -96,6 +99,36 @@ final class VerificationJson {
         .put("issuerSerial", fingerprints.issuerSerial())
         .put("root", fingerprints.root())
         .put("rootSha256", fingerprints.rootSha256());
+  }
+
+  /** How much of the source the acquisition got; null for an image from another tool. */
+  private static ObjectNode extent(VerificationResult result) {
+    AcquisitionExtent extent = result.extent();
+    if (extent == null) {
+      return null;
+    }
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("status", extent.status());
+    node.put("complete", extent.complete());
+    if (extent.known()) {
+      node.put("bytesAcquired", extent.bytesAcquired());
+    } else {
+      node.putNull("bytesAcquired");
+    }
+    if (extent.sourceBytes() >= 0) {
+      node.put("sourceSizeBytes", extent.sourceBytes());
+    } else {
+      node.putNull("sourceSizeBytes");
+    }
+    if (extent.known() && extent.bytesAcquired() < extent.sourceBytes()) {
+      long last = extent.sourceBytes() - 1;
+      node.putObject("notAcquired").put("firstByte", extent.bytesAcquired()).put("lastByte", last)
+          .put("firstLba", extent.bytesAcquired() / extent.sectorSize()).put("lastLba", last / extent.sectorSize());
+    } else {
+      node.putNull("notAcquired");
+    }
+    node.put("reason", extent.reason());
+    return node;
   }
 
   private static ObjectNode findings(ImageFindings findings) {

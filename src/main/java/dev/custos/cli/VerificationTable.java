@@ -23,10 +23,14 @@ final class VerificationTable {
     }
     SignerList.print(result.signatures(), out);
     int problems = result.problems().size();
-    out.println(result.verified()
-        ? "VERIFIED: " + verifiedLine + (result.selfAsserted() ? SignerList.SELF_ASSERTED_HEADLINE : "")
-        : "NOT VERIFIED: " + problems + (problems == 1 ? " problem" : " problems") + " (listed above)"
-            + (result.selfAsserted() ? SignerList.SELF_ASSERTED_HEADLINE : ""));
+    String selfAsserted = result.selfAsserted() ? SignerList.SELF_ASSERTED_HEADLINE : "";
+    String notVerified = "NOT VERIFIED: " + problems + (problems == 1 ? " problem" : " problems") + " (listed above)";
+    if (result.incomplete()) {
+      out.println(IncompleteLines.headline(result.extent(), problems == 0 ? null : notVerified) + selfAsserted);
+      IncompleteLines.details(result.extent(), result.target(), out);
+    } else {
+      out.println((result.verified() ? "VERIFIED: " + verifiedLine : notVerified) + selfAsserted);
+    }
     out.flush();
   }
 }

@@ -43,8 +43,13 @@ import picocli.CommandLine.Model.CommandSpec;
         "--hashes FILE. A split set is found from its first segment (.001, .000, .aa).",
         "Nothing is appended anywhere then.",
         "",
-        "Exit 0: all verifies; 1: something does not, or (with an anchor) a signer is not",
-        "trusted; 2: bad input; 3: I/O failure."})
+        "An acquisition that did not read its whole source (interrupted, failed, or",
+        "ended without a word) is INCOMPLETE, never VERIFIED, however well the bytes",
+        "it did acquire verify; a completed acquisition without its report does not",
+        "verify either (report render DIR makes it).",
+        "",
+        "Exit 0: all verifies; 1: something does not, the acquisition is INCOMPLETE,",
+        "or (with an anchor) a signer is not trusted; 2: bad input; 3: I/O failure."})
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;

@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param outcome how it ended
  * @param resumptions each time an interrupted acquisition was resumed, in order; empty for one
  *     that ran in one go
+ * @param sourceStates the source's state before and after the last read, and what changed; null
+ *     when not taken
  */
 public record Manifest(
     int formatVersion,
@@ -50,7 +52,8 @@ public record Manifest(
     Timing timing,
     List<RateSample> rateSamples,
     Outcome outcome,
-    List<Resumption> resumptions) {
+    List<Resumption> resumptions,
+    SourceStates sourceStates) {
 
   /** The manifest format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -218,6 +221,20 @@ public record Manifest(
       if (bytesAcquired < 0) {
         throw new IllegalArgumentException("bytes acquired must not be negative, got " + bytesAcquired);
       }
+    }
+  }
+
+  /**
+   * The source as seen before and after the last pass of reading (a resumption's own pass).
+   *
+   * @param before when reading began
+   * @param after when reading ended, or null when it could not be taken
+   * @param changes every difference, in words; empty when nothing that can be seen changed
+   */
+  public record SourceStates(dev.custos.source.SourceState before, dev.custos.source.SourceState after, List<String> changes) {
+    public SourceStates {
+      Objects.requireNonNull(before, "before");
+      changes = List.copyOf(changes);
     }
   }
 

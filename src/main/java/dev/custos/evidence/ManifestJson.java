@@ -11,6 +11,7 @@ import dev.custos.source.HiddenAreas;
 import dev.custos.source.Mount;
 import dev.custos.source.SectorRange;
 import dev.custos.source.SourceIdentity;
+import dev.custos.source.SourceState;
 import dev.custos.source.WriteBlock;
 import java.nio.charset.StandardCharsets;
 
@@ -68,6 +69,13 @@ public final class ManifestJson {
         resumptions.add(resumptionTree(resumption));
       }
     }
+    if (manifest.sourceStates() != null) {
+      ObjectNode states = root.putObject("sourceState");
+      states.set("before", sourceStateTree(manifest.sourceStates().before()));
+      states.set("after", manifest.sourceStates().after() == null ? null : sourceStateTree(manifest.sourceStates().after()));
+      ArrayNode changes = states.putArray("changes");
+      manifest.sourceStates().changes().forEach(changes::add);
+    }
     return root;
   }
 
@@ -84,6 +92,29 @@ public final class ManifestJson {
     }
     node.put("interruptionRecorded", resumption.interruptionRecorded());
     return node;
+  }
+
+  /**
+   * A source's state: {@code sizeBytes}, the file's stat (or null for a device), a loop device's
+   * backing file's stat (or null), model and serial. File times carry the file system's nanoseconds.
+   */
+  public static ObjectNode sourceStateTree(SourceState state) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("sizeBytes", state.sizeBytes());
+    node.set("file", fileStatTree(state.file()));
+    node.set("backingFile", fileStatTree(state.backingFile()));
+    node.put("model", state.model());
+    node.put("serial", state.serial());
+    return node;
+  }
+
+  private static ObjectNode fileStatTree(SourceState.FileStat stat) {
+    if (stat == null) {
+      return null;
+    }
+    return MAPPER.createObjectNode().put("path", stat.path()).put("sizeBytes", stat.sizeBytes())
+        .put("modified", SourceState.NANOS.format(stat.modified())).put("changed", SourceState.NANOS.format(stat.changed()))
+        .put("inode", Long.toUnsignedString(stat.inode())).put("device", Long.toUnsignedString(stat.device()));
   }
 
   /** The {@code case} member. */

@@ -8,6 +8,25 @@ import java.util.List;
 final class DamageSections {
   private DamageSections() {}
 
+  /** What the image lacks: the bytes and LBAs of the source never acquired, and why. */
+  private static void notAcquired(PageWriter page, JsonNode manifest, long sourceBytes, long acquiredBytes, long sectorSize) {
+    JsonNode outcome = manifest.path("outcome");
+    page.heading("Not acquired");
+    long lastByte = Math.max(0, sourceBytes - 1);
+    String reason = outcome.hasNonNull("reason") ? " (" + Formats.text(outcome.path("reason")) + ")" : "";
+    String status = Formats.text(outcome.path("status"));
+    String ended = switch (status) {
+      case "interrupted" -> "was interrupted";
+      case "failed" -> "failed";
+      default -> "ended " + status;
+    };
+    page.paragraph("The acquisition " + ended + reason + " before it had read the whole source: bytes "
+        + acquiredBytes + " to " + lastByte + " (LBAs " + acquiredBytes / sectorSize + " to " + lastByte / sectorSize + "), "
+        + Formats.bytes(sourceBytes - acquiredBytes) + ", were NOT ACQUIRED and are not in the image. The image holds bytes 0 to "
+        + Math.max(0, acquiredBytes - 1) + " of " + Formats.bytes(sourceBytes) + " only, and has no whole-image digest; "
+        + "its piece digests cover what was acquired.", page.bold.colored(Style.ALERT));
+  }
+
   static void write(PageWriter page, JsonNode manifest) {
     JsonNode source = manifest.path("source");
     long sectorCount = source.path("sectorCount").asLong();
@@ -25,12 +44,22 @@ final class DamageSections {
     long sectorsPerPiece = manifest.path("pieces").path("size").asLong() / sectorSize;
     SectorMap.draw(page, sectorCount, acquiredSectors, bad, sectorsPerPiece);
 
+    long sourceBytes = source.path("sizeBytes").asLong();
+    long acquiredBytes = manifest.path("outcome").path("bytesAcquired").asLong();
+    boolean whole = "completed".equals(manifest.path("outcome").path("status").asText()) && acquiredBytes == sourceBytes;
+    if (!whole) {
+      notAcquired(page, manifest, sourceBytes, acquiredBytes, sectorSize);
+    }
+
     page.heading("Bad sectors");
     long badCount = badSectors.path("sectorCount").asLong();
     String recovered = Formats.plural(badSectors.path("recoveredReadErrors").asLong(), "read", "reads")
         + " failed at first and succeeded on a retry.";
     if (bad.isEmpty()) {
-      page.paragraph("None: every sector was read. " + recovered, page.body);
+      page.paragraph((whole ? "None: every sector was read. "
+          : acquiredBytes == 0 ? "None found: no sector was read. "
+          : "None among the sectors read (LBAs 0 to " + ((acquiredBytes - 1) / sectorSize) + "); the sectors not acquired "
+              + "were never read. ") + recovered, page.body);
     } else {
       page.paragraph(Formats.plural(badCount, "sector", "sectors") + " in " + Formats.plural(bad.size(), "range", "ranges")
           + " could not be read after every retry; the image holds zeros there, so it stays sector-exact in size "

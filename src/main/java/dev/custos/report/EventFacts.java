@@ -30,6 +30,8 @@ final class EventFacts {
           + optional("; location: ", data.path("location"));
       case "note" -> "Note: " + Formats.text(data.path("text"));
       case "verification" -> ("verified".equals(data.path("outcome").asText()) ? "Evidence re-verified: everything as recorded"
+          : "incomplete".equals(data.path("outcome").asText())
+              ? "Evidence re-verified: INCOMPLETE, " + Formats.text(data.path("acquired")) + "; what was acquired is as recorded"
           : "Evidence re-verified: NOT as recorded, " + Formats.text(data.path("problemCount")) + " problems")
           + optional("; source re-read: ", data.path("source"));
       default -> event.type() + generic(data);

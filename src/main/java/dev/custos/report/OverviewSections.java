@@ -27,7 +27,7 @@ final class OverviewSections {
         + "digest and comparing it with the value printed here. The manifest (acquisition.json) and the "
         + "chain-of-custody log (custody.jsonl) are attached to this PDF, byte for byte.", page.body);
     page.down(4);
-    outcome(page, manifest.path("outcome"));
+    outcome(page, manifest.path("outcome"), manifest.path("source").path("sizeBytes").asLong());
     page.field("Report signature", signature.signed() ? "signed by " + signature.signerName() : "UNSIGNED",
         signature.signed() ? page.body : page.bold.colored(Style.ALERT));
     page.field("Rendered", renderedAt + " (UTC)");
@@ -48,11 +48,13 @@ final class OverviewSections {
     digests(page, manifest.path("digests"));
   }
 
-  private static void outcome(PageWriter page, JsonNode outcome) {
+  private static void outcome(PageWriter page, JsonNode outcome, long sourceBytes) {
     String status = Formats.text(outcome.path("status"));
-    boolean completed = "completed".equals(status);
+    long acquired = outcome.path("bytesAcquired").asLong();
+    boolean completed = "completed".equals(status) && acquired == sourceBytes;
     String text = completed ? "COMPLETED: every sector of the source was read"
-        : status.toUpperCase(java.util.Locale.ROOT) + ": " + Formats.text(outcome.path("reason"));
+        : "INCOMPLETE, " + status.toUpperCase(java.util.Locale.ROOT) + ": " + Formats.text(outcome.path("reason"))
+            + "; bytes " + acquired + " to " + Math.max(0, sourceBytes - 1) + " of the source were not acquired";
     page.field("Outcome", text, completed ? page.bold : page.bold.colored(Style.ALERT));
   }
 

@@ -7,6 +7,7 @@
  * device of the system with its partitions, mounts and hidden areas, for {@code acquire
  * devices}), {@link dev.custos.source.WriteBlockGuard} (the write-block rules), {@link
  * dev.custos.source.ReadOnlySource} (the read path), {@link dev.custos.source.SectorRange} (a
- * run of LBAs).
+ * run of LBAs), {@link dev.custos.source.SourceState} (what can be seen of a source from outside,
+ * taken before and after reading it to catch a source that changes).
  */
 package dev.custos.source;

@@ -26,9 +26,10 @@ import java.util.concurrent.Future;
  * @param reports check 5
  * @param signers check 6: who signed, against the trust anchors
  * @param signatures every signature judged for check 6, custody events first, then reports
+ * @param extent how much of its source the acquisition got, as the manifest or else the log says; null when neither does
  */
 record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckResult custody, CheckResult reports,
-    CheckResult signers, List<SignatureTrust> signatures) {
+    CheckResult signers, List<SignatureTrust> signatures, AcquisitionExtent extent) {
 
   static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes) {
     return run(root, manifestBytes, custodyBytes, TrustAnchors.none(), TrustAnchors.none());
@@ -55,12 +56,13 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
       reports = CheckResult.skipped(Check.REPORTS, "the manifest or the custody log is missing");
     } else {
       ReportCheck.Outcome outcome = ReportCheck.check(root, manifestBytes, setAside.intact(), custodyBytes, custody, anchors, authorities);
-      reports = outcome.result();
+      reports = ReportCoverage.require(outcome.result(), events, root);
       signatures.addAll(outcome.signatures());
     }
+    AcquisitionExtent extent = manifest.recorded() != null ? AcquisitionExtent.ofManifest(manifestBytes) : AcquisitionExtent.ofLog(events);
     CheckResult signers = SignersCheck.check(signatures, anchors.configured() || authorities.configured());
     return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody), reports,
-        signers, signatures);
+        signers, signatures, extent);
   }
 
   /** The manifest check, failed by a set-aside manifest that is missing or changed, or noting those found intact. */

@@ -126,8 +126,8 @@ public final class Verification {
       checks.add(outcome.result());
       reread = outcome.findings();
     }
-    return new VerificationResult(root, started, clock.now(), checks, image.findings(), reread, sourceIdentity == null ? null : sourceIdentity.path(),
-        recordChecks.signatures());
+    return new VerificationResult(root, started, clock.now(), checks, image.findings(), reread,
+        sourceIdentity == null ? null : sourceIdentity.path(), recordChecks.signatures(), recordChecks.extent());
   }
 
   /**

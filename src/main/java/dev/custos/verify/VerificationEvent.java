@@ -18,7 +18,10 @@ final class VerificationEvent {
 
   static ObjectNode data(VerificationResult result) {
     ObjectNode data = CustodyRecorder.newData();
-    data.put("outcome", result.verified() ? "verified" : "not-verified");
+    data.put("outcome", result.outcome());
+    if (result.incomplete()) {
+      data.put("acquired", result.extent().acquiredText());
+    }
     data.put("started", EvidenceClock.format(result.started()));
     data.put("ended", EvidenceClock.format(result.ended()));
     ObjectNode checks = data.putObject("checks");

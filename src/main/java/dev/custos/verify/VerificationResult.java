@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param sourcePath the source re-read, or null
  * @param signatures every signature of the directory judged against the trust anchors (custody
  *     events, then reports and their timestamps); empty for a foreign image
+ * @param extent how much of its source the acquisition got, as recorded; null for an image from
+ *     another tool, or when nothing records it
  */
 public record VerificationResult(Path target, Instant started, Instant ended, List<CheckResult> checks, ImageFindings image,
-    ImageFindings source, Path sourcePath, List<SignatureTrust> signatures) {
+    ImageFindings source, Path sourcePath, List<SignatureTrust> signatures, AcquisitionExtent extent) {
   public VerificationResult {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(started, "started");
@@ -28,11 +30,6 @@ public record VerificationResult(Path target, Instant started, Instant ended, Li
     signatures = List.copyOf(signatures);
   }
 
-  /** A result without signatures: a foreign image's. */
-  public VerificationResult(Path target, Instant started, Instant ended, List<CheckResult> checks, ImageFindings image,
-      ImageFindings source, Path sourcePath) {
-    this(target, started, ended, checks, image, source, sourcePath, List.of());
-  }
 
   /**
    * Whether signers were only SELF-ASSERTED: the {@link Check#SIGNERS} check ran without any trust
@@ -43,9 +40,31 @@ public record VerificationResult(Path target, Instant started, Instant ended, Li
         && signatures.stream().anyMatch(signature -> signature.trust().level() == dev.custos.crypto.Trust.Level.SELF_ASSERTED);
   }
 
-  /** Whether nothing failed: every check passed or was not asked for. */
+  /** A result without signatures and without an acquisition's extent: an image from another tool. */
+  public VerificationResult(Path target, Instant started, Instant ended, List<CheckResult> checks, ImageFindings image,
+      ImageFindings source, Path sourcePath) {
+    this(target, started, ended, checks, image, source, sourcePath, List.of(), null);
+  }
+
+  /**
+   * Whether nothing failed (every check passed or was not asked for) and the acquisition, where
+   * one is recorded, read every byte of its source: an incomplete acquisition is never verified.
+   */
   public boolean verified() {
-    return checks.stream().noneMatch(check -> check.verdict() == Verdict.FAIL);
+    return checks.stream().noneMatch(check -> check.verdict() == Verdict.FAIL) && !incomplete();
+  }
+
+  /** Whether the acquisition verified did not read its whole source, or its end is not recorded. */
+  public boolean incomplete() {
+    return extent != null && !extent.complete();
+  }
+
+  /** {@code verified}, {@code incomplete} (nothing failed, but not every byte was acquired), or {@code not-verified}. */
+  public String outcome() {
+    if (verified()) {
+      return "verified";
+    }
+    return problems().isEmpty() ? "incomplete" : "not-verified";
   }
 
   /** Every problem of every check, in check order. */

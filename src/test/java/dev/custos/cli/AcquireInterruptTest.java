@@ -72,9 +72,17 @@ class AcquireInterruptTest {
     assertThat(interrupted.path("data").path("reason").asText()).contains("signal");
 
     Cli.Run verified = Cli.run("report", "verify", out.toString(), "--no-record");
-    assertThat(verified.exitCode()).as("what was acquired verifies: %s", verified.out()).isZero();
+    assertThat(verified.exitCode()).as("an interrupted acquisition does not verify: %s", verified.out()).isEqualTo(1);
+    long size = 8L << 30;
     assertThat(verified.out()).contains("no whole-image digest recorded (acquisition not completed at byte " + acquired + ")")
-        .contains((acquired / (1 << 20)) + " of " + (acquired / (1 << 20)) + " sha256 pieces");
+        .contains((acquired / (1 << 20)) + " of " + (acquired / (1 << 20)) + " sha256 pieces")
+        .contains("INCOMPLETE: bytes 0–" + (acquired - 1) + " of " + size + " acquired; what was acquired is as recorded")
+        .contains("bytes " + acquired + "–" + (size - 1) + " (LBAs " + acquired / 512 + "–" + (size / 512 - 1) + ") not acquired")
+        .doesNotContainPattern("(?m)^VERIFIED");
+    String report = ExternalTool.ok("pdftotext", out.resolve("report.pdf").toString(), "-").replaceAll("\\s+", " ");
+    assertThat(report).as("pdftotext report.pdf").doesNotContain("every sector was read").contains("INCOMPLETE")
+        .contains("bytes " + acquired + " to " + (size - 1) + " (LBAs " + acquired / 512 + " to " + (size / 512 - 1) + ")")
+        .contains("NOT ACQUIRED");
   }
 
 }

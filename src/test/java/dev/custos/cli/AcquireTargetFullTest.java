@@ -73,7 +73,10 @@ class AcquireTargetFullTest {
       assertThat(custody.get(1).path("data").path("bytesAcquired").asLong()).isEqualTo(written);
       assertThat(Cli.run("report", "custody", out.toString()).exitCode()).as("the chain verifies").isZero();
       Cli.Run verified = Cli.run("report", "verify", out.toString(), "--no-record");
-      assertThat(verified.exitCode()).as("what was acquired verifies: %s", verified.out()).isZero();
+      assertThat(verified.exitCode()).as("an incomplete acquisition does not verify: %s", verified.out()).isEqualTo(1);
+      assertThat(verified.out()).as("what was acquired verifies, but it is not the whole source")
+          .contains("INCOMPLETE: the acquisition failed; bytes 0–").contains("; what was acquired is as recorded")
+          .doesNotContainPattern("(?m)^VERIFIED");
 
       // Space freed: the acquisition goes on where it stopped and ends as if it never had.
       disk.free("filler");

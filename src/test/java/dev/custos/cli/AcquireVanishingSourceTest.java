@@ -149,7 +149,10 @@ class AcquireVanishingSourceTest {
     assertThat(custody.get(1).path("data").path("bytesAcquired").asLong()).isEqualTo(acquired);
     assertThat(Cli.run("report", "custody", out.toString()).exitCode()).isZero();
     Cli.Run verified = Cli.run("report", "verify", out.toString(), "--no-record");
-    assertThat(verified.exitCode()).as("what was acquired verifies: %s", verified.out()).isZero();
+    assertThat(verified.exitCode()).as("an incomplete acquisition does not verify: %s", verified.out()).isEqualTo(1);
+    assertThat(verified.out()).as("what was acquired verifies, but it is not the whole source")
+        .contains("INCOMPLETE: the acquisition failed; bytes 0–").contains("; what was acquired is as recorded")
+        .doesNotContainPattern("(?m)^VERIFIED");
     return acquired;
   }
 }
