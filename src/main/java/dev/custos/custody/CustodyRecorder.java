@@ -45,7 +45,7 @@ public final class CustodyRecorder {
     this.signer = signer;
     this.actor = actor;
     this.host = new CustodyEvent.EventHost(host.hostname(), host.os(), host.user());
-    this.tool = new CustodyEvent.EventTool(tool.name(), tool.version());
+    this.tool = CustodyEvent.EventTool.of(tool);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
