@@ -14,7 +14,9 @@ import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.source.SourceInspector;
 import dev.custos.source.WriteBlockGuard;
+import dev.custos.verify.AcquisitionVerification;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +45,19 @@ final class AcquisitionRunner {
   static int run(AcquisitionRequest request, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
       PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
+    return run(request, signer, authority, recorder, AfterAcquisitionChecks.NONE, out, err);
+  }
+
+  /**
+   * As {@link #run(AcquisitionRequest, Signer, TimestampAuthority, CustodyRecorder, PrintWriter,
+   * PrintWriter)}, then runs {@code checks} once the manifest is written and before the report is
+   * rendered, so the report shows them; exit 1 if one does not match.
+   */
+  static int run(AcquisitionRequest request, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
+      AfterAcquisitionChecks checks, PrintWriter out, PrintWriter err)
+      throws CustosException, InterruptedException {
     return run((acquisition, listener, stop) -> acquisition.run(request, listener, stop), request.outputDirectory(), signer,
-        authority, recorder, out, err);
+        authority, recorder, checks, out, err);
   }
 
   /**
@@ -53,6 +66,12 @@ final class AcquisitionRunner {
    */
   static int run(Job job, Path directory, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
       PrintWriter out, PrintWriter err)
+      throws CustosException, InterruptedException {
+    return run(job, directory, signer, authority, recorder, AfterAcquisitionChecks.NONE, out, err);
+  }
+
+  private static int run(Job job, Path directory, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
+      AfterAcquisitionChecks checks, PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
     Acquisition acquisition = new Acquisition(
         SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
@@ -74,8 +93,28 @@ final class AcquisitionRunner {
           ? "signed by " + recorder.actor().name() + " (certificate " + recorder.actor().certificateSha256() + ")"
           : "UNSIGNED (--unsigned): the log does not prove who recorded it";
       Summary.print(manifest, directory.toAbsolutePath().normalize(), custody, out);
+      List<AcquisitionVerification.Result> verified = List.of();
+      CustosException checkFailure = null;
+      if (checks.any()) {
+        try {
+          verified = VerifyAfterAcquisition.run(manifest, directory, checks, recorder, out, err);
+        } catch (CustosException e) {
+          checkFailure = e; // the report still shows the acquisition and the checks recorded
+        }
+      }
       Reports.render(directory, signer, authority, recorder, out);
-      return manifest.outcome().status() == Manifest.Status.COMPLETED ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+      if (checkFailure != null) {
+        throw checkFailure;
+      }
+      if (manifest.outcome().status() != Manifest.Status.COMPLETED) {
+        return ExitCodes.INTERRUPTED;
+      }
+      String mismatch = VerifyAfterAcquisition.mismatch(verified);
+      if (mismatch != null) {
+        err.println("acquire image: " + mismatch);
+        return ExitCodes.DOES_NOT_VERIFY;
+      }
+      return ExitCodes.OK;
     } finally {
       out.flush();
       err.flush();

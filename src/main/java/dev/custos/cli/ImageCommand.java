@@ -14,6 +14,7 @@ import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.TextField;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageLayout;
+import dev.custos.verify.Verification;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -65,6 +66,16 @@ final class ImageCommand implements Callable<Integer> {
       description = "Record the custody log without signatures (no --key): every later report and check says so.")
   boolean unsigned;
 
+  @Option(names = "--verify-image",
+      description = "Once the manifest is written, read the image back from the disk (O_DIRECT, past the page cache) and compare"
+          + " its digests with the manifest's: an image-verified custody event; exit 1 if they differ.")
+  boolean verifyImage;
+
+  @Option(names = "--verify-source",
+      description = "Once the manifest is written, read the source again (read-only, write-blocked as for the acquisition) and"
+          + " compare its digests with the manifest's: a source-verified custody event; exit 1 if they differ.")
+  boolean verifySource;
+
   @Option(names = "--tsa", paramLabel = "URL",
       description = "RFC 3161 timestamp authority that stamps the report's signature (PAdES-BASELINE-T).")
   String tsa;
@@ -94,7 +105,12 @@ final class ImageCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    return AcquisitionRunner.run(request, signer, authority, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
+    Object root = spec.root().userObject();
+    AfterAcquisitionChecks checks = new AfterAcquisitionChecks(verifyImage,
+        verifySource ? new Verification.SourceRequest(source, writeBlock.setReadOnly, blocker) : null,
+        root instanceof CustosCommand ? ((CustosCommand) root).beforeChecks() : AfterAcquisitionChecks.BeforeChecks.NOTHING);
+    return AcquisitionRunner.run(request, signer, authority, recorder, checks, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 
   /** The examiner's key, loaded before anything is read or written; null only when --unsigned asks for it. */
