@@ -32,6 +32,7 @@ final class EventFacts {
       case "verification" -> ("verified".equals(data.path("outcome").asText()) ? "Evidence re-verified: everything as recorded"
           : "Evidence re-verified: NOT as recorded, " + Formats.text(data.path("problemCount")) + " problems")
           + optional("; source re-read: ", data.path("source"));
+      case "image-verified", "source-verified" -> VerificationSection.fact(data);
       default -> event.type() + generic(data);
     };
     return event.signed() ? facts : facts + " [UNSIGNED]";
