@@ -20,6 +20,7 @@ import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one acquisition from the command line: progress on stderr, summary on stdout, and a clean
@@ -78,8 +79,15 @@ final class AcquisitionRunner {
         EvidenceClock.system(), HostInfo.current(), ToolInfo.current(), recorder);
     StopSignal stop = new StopSignal();
     CountDownLatch done = new CountDownLatch(1);
+    // The thread running the checks after the manifest, if any: a signal stops them at once, since
+    // the acquisition is recorded and a check cut short records nothing.
+    AtomicReference<Thread> checking = new AtomicReference<>();
     Thread hook = new Thread(() -> {
       stop.stop("interrupted by a signal (Ctrl-C or SIGTERM)");
+      Thread check = checking.get();
+      if (check != null) {
+        check.interrupt();
+      }
       try {
         done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -95,16 +103,40 @@ final class AcquisitionRunner {
       Summary.print(manifest, directory.toAbsolutePath().normalize(), custody, out);
       List<AcquisitionVerification.Result> verified = List.of();
       CustosException checkFailure = null;
+      InterruptedException checkStopped = null;
       if (checks.any()) {
+        checking.set(Thread.currentThread());
         try {
+          if (stop.isStopped()) {
+            // The signal came after the acquisition ended and before the checks began.
+            throw new InterruptedException(stop.reason());
+          }
           verified = VerifyAfterAcquisition.run(manifest, directory, checks, recorder, out, err);
         } catch (CustosException e) {
-          checkFailure = e; // the report still shows the acquisition and the checks recorded
+          if (Thread.currentThread().isInterrupted()) {
+            // A channel closed by the signal's interrupt: stopped, not failed.
+            checkStopped = new InterruptedException(e.getMessage());
+          } else {
+            checkFailure = e; // the report still shows the acquisition and the checks recorded
+          }
+        } catch (InterruptedException e) {
+          checkStopped = e;
+        } finally {
+          checking.set(null);
+          // An interrupt that came as the checks ended must not break the report's file writes.
+          Thread.interrupted();
         }
+      }
+      if (checkStopped != null) {
+        out.println(Summary.line("verify", "stopped by a signal: the check under way is not recorded"));
+        out.flush();
       }
       Reports.render(directory, signer, authority, recorder, out);
       if (checkFailure != null) {
         throw checkFailure;
+      }
+      if (checkStopped != null) {
+        throw checkStopped;
       }
       if (manifest.outcome().status() != Manifest.Status.COMPLETED) {
         return ExitCodes.INTERRUPTED;

@@ -212,6 +212,33 @@ class AcquireVerifyTest {
     flipByte(backing, Long.parseLong(first.group(2)) * 4096 + position);
   }
 
+  /**
+   * A real SIGTERM while the image is being read back: the check stops at once, records nothing
+   * (no event says "matched" for a check that did not finish), the acquisition stays recorded and
+   * the report is still rendered.
+   */
+  @Test
+  void verifyImage_sigtermDuringTheCheck_stopsRecordingNoCheckAndKeepsTheAcquisition() throws Exception {
+    Path source = Evidence.randomFile(temp.resolve("drive.bin"), 384L << 20, 45);
+    Path out = temp.resolve("evidence");
+    Path log = out.resolve("custody.jsonl");
+    dev.custos.testing.CustosProcess custos = dev.custos.testing.CustosProcess.start(temp, "acquire", "acquire", "image",
+        source.toString(), "--out", out.toString(), "--case", "2026-0142", "--evidence", "HDD-01", "--examiner", "Jane Doe",
+        "--unsigned", "--verify-image");
+    while (custos.isAlive() && !(Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("acquisition-completed"))) {
+      Thread.sleep(2);
+    }
+    assertThat(custos.isAlive()).as("still running when the acquisition was recorded: " + custos.stderr()).isTrue();
+
+    custos.signal("TERM");
+
+    assertThat(custos.exitCode()).isEqualTo(143);
+    assertThat(Evidence.custodyEvents(out)).extracting(event -> event.get("type").asText())
+        .containsExactly("acquisition-started", "acquisition-completed", "report-rendered");
+    assertThat(custos.stdout()).contains("stopped by a signal: the check under way is not recorded");
+    assertThat(Evidence.manifest(out).get("digests").get("sha256").asText()).isEqualTo(ExternalTool.digestOf("sha256sum", source));
+  }
+
   private static void flipByte(Path file, long position) throws IOException {
     // Root writes through the 0444 mode: the image changed on disk after it was finished.
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
