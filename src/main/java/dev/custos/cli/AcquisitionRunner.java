@@ -14,13 +14,10 @@ import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.source.SourceInspector;
 import dev.custos.source.WriteBlockGuard;
-import dev.custos.verify.AcquisitionVerification;
 import java.io.PrintWriter;
-import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one acquisition from the command line: progress on stderr, summary on stdout, and a clean
@@ -79,15 +76,12 @@ final class AcquisitionRunner {
         EvidenceClock.system(), HostInfo.current(), ToolInfo.current(), recorder);
     StopSignal stop = new StopSignal();
     CountDownLatch done = new CountDownLatch(1);
-    // The thread running the checks after the manifest, if any: a signal stops them at once, since
-    // the acquisition is recorded and a check cut short records nothing.
-    AtomicReference<Thread> checking = new AtomicReference<>();
+    // The checks after the manifest read for as long as the acquisition did: a signal stops their
+    // reads at once, since the acquisition is recorded and a check cut short records nothing.
+    InterruptibleReads checkReads = new InterruptibleReads(stop);
     Thread hook = new Thread(() -> {
       stop.stop("interrupted by a signal (Ctrl-C or SIGTERM)");
-      Thread check = checking.get();
-      if (check != null) {
-        check.interrupt();
-      }
+      checkReads.interrupt();
       try {
         done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -101,47 +95,15 @@ final class AcquisitionRunner {
           ? "signed by " + recorder.actor().name() + " (certificate " + recorder.actor().certificateSha256() + ")"
           : "UNSIGNED (--unsigned): the log does not prove who recorded it";
       Summary.print(manifest, directory.toAbsolutePath().normalize(), custody, out);
-      List<AcquisitionVerification.Result> verified = List.of();
-      CustosException checkFailure = null;
-      InterruptedException checkStopped = null;
-      if (checks.any()) {
-        checking.set(Thread.currentThread());
-        try {
-          if (stop.isStopped()) {
-            // The signal came after the acquisition ended and before the checks began.
-            throw new InterruptedException(stop.reason());
-          }
-          verified = VerifyAfterAcquisition.run(manifest, directory, checks, recorder, out, err);
-        } catch (CustosException e) {
-          if (Thread.currentThread().isInterrupted()) {
-            // A channel closed by the signal's interrupt: stopped, not failed.
-            checkStopped = new InterruptedException(e.getMessage());
-          } else {
-            checkFailure = e; // the report still shows the acquisition and the checks recorded
-          }
-        } catch (InterruptedException e) {
-          checkStopped = e;
-        } finally {
-          checking.set(null);
-          // An interrupt that came as the checks ended must not break the report's file writes.
-          Thread.interrupted();
-        }
-      }
-      if (checkStopped != null) {
-        out.println(Summary.line("verify", "stopped by a signal: the check under way is not recorded"));
-        out.flush();
-      }
+      VerifyAfterAcquisition.Outcome checked = checks.any()
+          ? VerifyAfterAcquisition.run(manifest, directory, checks, recorder, checkReads, out, err)
+          : VerifyAfterAcquisition.Outcome.NONE;
       Reports.render(directory, signer, authority, recorder, out);
-      if (checkFailure != null) {
-        throw checkFailure;
-      }
-      if (checkStopped != null) {
-        throw checkStopped;
-      }
+      checked.rethrow();
       if (manifest.outcome().status() != Manifest.Status.COMPLETED) {
         return ExitCodes.INTERRUPTED;
       }
-      String mismatch = VerifyAfterAcquisition.mismatch(verified);
+      String mismatch = VerifyAfterAcquisition.mismatch(checked.results());
       if (mismatch != null) {
         err.println("acquire image: " + mismatch);
         return ExitCodes.DOES_NOT_VERIFY;

@@ -31,7 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "Acquire SOURCE (a block device, a partition or an image file) into a new evidence directory:",
         "a sector-exact image, whole and per-piece digests computed in parallel, and acquisition.json.",
         "A device is read only when write-blocked: its kernel read-only flag set, --set-readonly,",
-        "or --hardware-write-blocker. Every step is recorded in custody.jsonl, signed with --key."})
+        "or --hardware-write-blocker. Every step is recorded in custody.jsonl, signed with --key.",
+        "--verify-image and --verify-source re-read the image from the disk and the source once the manifest is written."})
 final class ImageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;

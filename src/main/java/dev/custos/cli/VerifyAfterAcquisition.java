@@ -26,42 +26,94 @@ final class VerifyAfterAcquisition {
   private VerifyAfterAcquisition() {}
 
   /**
-   * Runs {@code checks} on the acquisition {@code manifest} recorded in {@code directory}, prints a
-   * line for each and records each in the custody log.
+   * What the checks gave. Immutable.
    *
-   * @return each check's result, in the order run (image, then source); empty when the acquisition
-   *     did not complete (there is nothing to compare with, and a line says so)
-   * @throws CustosException if a check cannot run or its event cannot be appended (the message says
-   *     which); the checks recorded before it stay recorded
+   * @param results each check that finished, in the order run (image, then source)
+   * @param failure why a check could not run, or null
+   * @param stopped the signal that stopped a check, or null
    */
-  static List<AcquisitionVerification.Result> run(Manifest manifest, Path directory, AfterAcquisitionChecks checks,
-      CustodyRecorder recorder, PrintWriter out, PrintWriter err) throws CustosException, InterruptedException {
+  record Outcome(List<AcquisitionVerification.Result> results, CustosException failure, InterruptedException stopped) {
+    static final Outcome NONE = new Outcome(List.of(), null, null);
+
+    Outcome {
+      results = List.copyOf(results);
+    }
+
+    /** Throws what stopped the checks, if anything did: a failure, or the signal. */
+    void rethrow() throws CustosException, InterruptedException {
+      if (failure != null) {
+        throw failure;
+      }
+      if (stopped != null) {
+        throw stopped;
+      }
+    }
+  }
+
+  /**
+   * Runs {@code checks} on the acquisition {@code manifest} recorded in {@code directory}, prints a
+   * line for each and records each in the custody log. Never throws for a check: the caller renders
+   * the report first, then {@link Outcome#rethrow}s; the checks recorded before one that failed or
+   * was stopped stay recorded.
+   *
+   * @param reads what a signal may interrupt: the reads, never an event's append
+   */
+  static Outcome run(Manifest manifest, Path directory, AfterAcquisitionChecks checks, CustodyRecorder recorder,
+      InterruptibleReads reads, PrintWriter out, PrintWriter err) {
+    List<AcquisitionVerification.Result> results = new ArrayList<>();
     if (manifest.outcome().status() != Manifest.Status.COMPLETED) {
       out.println(Summary.line("verify", "not run: the acquisition did not complete, it has no whole-image digests to compare"));
-      return List.of();
-    }
-    try {
-      checks.beforeChecks().run(directory);
-    } catch (IOException e) {
-      throw new EvidenceReadException("cannot prepare the checks: " + e.getMessage(), e);
+      return Outcome.NONE;
     }
     AcquisitionVerification verification = new AcquisitionVerification(SourceInspector.system(HiddenAreaProbes.system()),
         WriteBlockGuard.system(), EvidenceClock.system());
-    List<AcquisitionVerification.Result> results = new ArrayList<>();
-    if (checks.image()) {
-      AcquisitionVerification.Result result = verification.image(directory, progress(err));
-      AcquisitionVerification.record(directory, result, recorder);
-      Summary.printCheck(result, out);
-      results.add(result);
+    try {
+      try {
+        checks.beforeChecks().run(directory);
+      } catch (IOException e) {
+        throw new EvidenceReadException("cannot prepare the checks: " + e.getMessage(), e);
+      }
+      if (checks.image()) {
+        reads.enter();
+        AcquisitionVerification.Result result;
+        try {
+          result = verification.image(directory, progress(err));
+        } finally {
+          reads.exit();
+        }
+        record(result, directory, recorder, out, results);
+      }
+      if (checks.source() != null) {
+        reads.enter();
+        AcquisitionVerification.Result result;
+        try {
+          result = verification.source(directory, checks.source(), progress(err));
+        } finally {
+          reads.exit();
+        }
+        record(result, directory, recorder, out, results);
+      }
+      return new Outcome(results, null, null);
+    } catch (InterruptedException e) {
+      return stopped(results, e, out);
+    } catch (CustosException e) {
+      // A channel closed by the signal's interrupt fails the read: stopped, not failed.
+      return reads.stopped() ? stopped(results, new InterruptedException(e.getMessage()), out) : new Outcome(results, e, null);
+    } finally {
+      out.flush();
     }
-    if (checks.source() != null) {
-      AcquisitionVerification.Result result = verification.source(directory, checks.source(), progress(err));
-      AcquisitionVerification.record(directory, result, recorder);
-      Summary.printCheck(result, out);
-      results.add(result);
-    }
-    out.flush();
-    return results;
+  }
+
+  private static void record(AcquisitionVerification.Result result, Path directory, CustodyRecorder recorder, PrintWriter out,
+      List<AcquisitionVerification.Result> results) throws CustosException {
+    AcquisitionVerification.record(directory, result, recorder);
+    Summary.printCheck(result, out);
+    results.add(result);
+  }
+
+  private static Outcome stopped(List<AcquisitionVerification.Result> results, InterruptedException signal, PrintWriter out) {
+    out.println(Summary.line("verify", "stopped by a signal: the check under way is not recorded"));
+    return new Outcome(results, null, signal);
   }
 
   /**
