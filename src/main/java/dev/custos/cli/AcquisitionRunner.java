@@ -43,8 +43,19 @@ final class AcquisitionRunner {
   static int run(AcquisitionRequest request, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
       PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
+    return run(request, signer, authority, recorder, AfterAcquisitionChecks.NONE, out, err);
+  }
+
+  /**
+   * As {@link #run(AcquisitionRequest, Signer, TimestampAuthority, CustodyRecorder, PrintWriter,
+   * PrintWriter)}, then runs {@code checks} once the manifest is written and before the report is
+   * rendered, so the report shows them; exit 1 if one does not match.
+   */
+  static int run(AcquisitionRequest request, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
+      AfterAcquisitionChecks checks, PrintWriter out, PrintWriter err)
+      throws CustosException, InterruptedException {
     return run((acquisition, listener, stop) -> acquisition.run(request, listener, stop), request.outputDirectory(), signer,
-        authority, recorder, out, err);
+        authority, recorder, checks, out, err);
   }
 
   /**
@@ -54,13 +65,23 @@ final class AcquisitionRunner {
   static int run(Job job, Path directory, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
       PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
+    return run(job, directory, signer, authority, recorder, AfterAcquisitionChecks.NONE, out, err);
+  }
+
+  private static int run(Job job, Path directory, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
+      AfterAcquisitionChecks checks, PrintWriter out, PrintWriter err)
+      throws CustosException, InterruptedException {
     Acquisition acquisition = new Acquisition(
         SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
         EvidenceClock.system(), HostInfo.current(), ToolInfo.current(), recorder);
     StopSignal stop = new StopSignal();
     CountDownLatch done = new CountDownLatch(1);
+    // The checks after the manifest read for as long as the acquisition did: a signal stops their
+    // reads at once, since the acquisition is recorded and a check cut short records nothing.
+    InterruptibleReads checkReads = new InterruptibleReads(stop);
     Thread hook = new Thread(() -> {
       stop.stop("interrupted by a signal (Ctrl-C or SIGTERM)");
+      checkReads.interrupt();
       try {
         done.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -75,8 +96,20 @@ final class AcquisitionRunner {
               : dev.custos.crypto.SignerFingerprints.of(signer.certificateChain()).describe()) + ")"
           : "UNSIGNED (--unsigned): the log does not prove who recorded it";
       Summary.print(manifest, directory.toAbsolutePath().normalize(), custody, out);
+      VerifyAfterAcquisition.Outcome checked = checks.any()
+          ? VerifyAfterAcquisition.run(manifest, directory, checks, recorder, checkReads, out, err)
+          : VerifyAfterAcquisition.Outcome.NONE;
       Reports.render(directory, signer, authority, recorder, out);
-      return manifest.outcome().status() == Manifest.Status.COMPLETED ? ExitCodes.OK : ExitCodes.INTERRUPTED;
+      checked.rethrow();
+      if (manifest.outcome().status() != Manifest.Status.COMPLETED) {
+        return ExitCodes.INTERRUPTED;
+      }
+      String mismatch = VerifyAfterAcquisition.mismatch(checked.results());
+      if (mismatch != null) {
+        err.println("acquire image: " + mismatch);
+        return ExitCodes.DOES_NOT_VERIFY;
+      }
+      return ExitCodes.OK;
     } finally {
       out.flush();
       err.flush();

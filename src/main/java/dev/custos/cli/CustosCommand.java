@@ -20,9 +20,16 @@ import picocli.CommandLine.Command;
         "130:interrupted by Ctrl-C (SIGINT), 143: by SIGTERM; the manifest says how far it got"})
 final class CustosCommand {
   private final Environment environment;
+  private final AfterAcquisitionChecks.BeforeChecks beforeChecks;
 
-  private CustosCommand(Environment environment) {
+  private CustosCommand(Environment environment, AfterAcquisitionChecks.BeforeChecks beforeChecks) {
     this.environment = environment;
+    this.beforeChecks = beforeChecks;
+  }
+
+  /** What runs between an acquisition's manifest and its --verify-image / --verify-source checks. */
+  AfterAcquisitionChecks.BeforeChecks beforeChecks() {
+    return beforeChecks;
   }
 
   /** The variables, terminal and clock the commands under this one see. */
@@ -37,7 +44,16 @@ final class CustosCommand {
 
   /** A configured command line writing to {@code out} and {@code err}, seeing {@code environment}. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment) {
-    CommandLine commandLine = new CommandLine(new CustosCommand(environment));
+    return commandLine(out, err, environment, AfterAcquisitionChecks.BeforeChecks.NOTHING);
+  }
+
+  /**
+   * As {@link #commandLine(PrintWriter, PrintWriter, Environment)}, with {@code beforeChecks} run
+   * between an acquisition's manifest and its checks: a seam for tests, which alter the image there.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Environment environment,
+      AfterAcquisitionChecks.BeforeChecks beforeChecks) {
+    CommandLine commandLine = new CommandLine(new CustosCommand(environment, beforeChecks));
     // Every line a command prints passes a guard: no record can steer the terminal (TerminalText).
     commandLine.setOut(TerminalText.guard(out));
     commandLine.setErr(TerminalText.guard(err));

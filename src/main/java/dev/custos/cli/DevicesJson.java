@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.evidence.JsonText;
+import dev.custos.evidence.ManifestJson;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.source.BlockDevice;
 import dev.custos.source.DeviceListing;
@@ -36,7 +37,7 @@ final class DevicesJson {
   static ObjectNode toTree(DeviceListing listing, ToolInfo tool) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("formatVersion", FORMAT_VERSION);
-    root.putObject("tool").put("name", tool.name()).put("version", tool.version());
+    root.set("tool", ManifestJson.toolTree(tool));
     ArrayNode devices = root.putArray("devices");
     for (BlockDevice device : listing.devices()) {
       writeDevice(devices.addObject(), device);

@@ -14,6 +14,7 @@ import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.TextField;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageLayout;
+import dev.custos.verify.Verification;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "or --hardware-write-blocker. Every step is recorded in custody.jsonl, signed with --key.",
         "A source that changes while it is read (a file written, grown or replaced; a drive's size,",
         "model or serial) ends the acquisition failed: source changed during acquisition.",
+        "--verify-image and --verify-source re-read the image from the disk and the source once the",
+        "manifest is written.",
         "",
         "Exit 0: completed; 1: failed, the source changed during acquisition; 2: refused, nothing",
         "written; 3: I/O failure, what was written is kept; 130/143: stopped by Ctrl-C/SIGTERM."})
@@ -70,6 +73,16 @@ final class ImageCommand implements Callable<Integer> {
       description = "Record the custody log without signatures (no --key): every later report and check says so.")
   boolean unsigned;
 
+  @Option(names = "--verify-image",
+      description = "Once the manifest is written, read the image back from the disk (O_DIRECT, past the page cache) and compare"
+          + " its digests with the manifest's: an image-verified custody event; exit 1 if they differ.")
+  boolean verifyImage;
+
+  @Option(names = "--verify-source",
+      description = "Once the manifest is written, read the source again (read-only, write-blocked as for the acquisition) and"
+          + " compare its digests with the manifest's: a source-verified custody event; exit 1 if they differ.")
+  boolean verifySource;
+
   @Option(names = "--tsa", paramLabel = "URL",
       description = "RFC 3161 timestamp authority that stamps the report's signature (PAdES-BASELINE-T).")
   String tsa;
@@ -99,7 +112,12 @@ final class ImageCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    return AcquisitionRunner.run(request, signer, authority, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
+    Object root = spec.root().userObject();
+    AfterAcquisitionChecks checks = new AfterAcquisitionChecks(verifyImage,
+        verifySource ? new Verification.SourceRequest(source, writeBlock.setReadOnly, blocker) : null,
+        root instanceof CustosCommand ? ((CustosCommand) root).beforeChecks() : AfterAcquisitionChecks.BeforeChecks.NOTHING);
+    return AcquisitionRunner.run(request, signer, authority, recorder, checks, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 
   /** The examiner's key, loaded before anything is read or written; null only when --unsigned asks for it. */

@@ -6,6 +6,7 @@ import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.Manifest;
 import dev.custos.image.ImageFile;
 import dev.custos.source.SectorRange;
+import dev.custos.verify.AcquisitionVerification;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -72,7 +73,21 @@ final class Summary {
         + bad.ranges().size() + " ranges: " + shown + more;
   }
 
-  private static String line(String label, String value) {
+  /** Prints the outcome of one --verify-image or --verify-source check. */
+  static void printCheck(AcquisitionVerification.Result result, PrintWriter out) {
+    String digests = result.findings() == null ? ""
+        : result.findings().digests().stream().map(d -> d.algorithm().id() + " " + d.computed()).collect(Collectors.joining(", "));
+    out.println(line(result.kind().id() + " check", (result.matched() ? "matched" : "DOES NOT MATCH") + " ("
+        + EvidenceClock.format(result.started()) + " to " + EvidenceClock.format(result.ended()) + "): "
+        + TerminalText.escape(result.check().summary())));
+    if (!digests.isEmpty()) {
+      out.println(line("", "re-computed " + digests));
+    }
+    out.println(line("", TerminalText.escape(result.readPath())));
+    result.check().problems().forEach(problem -> out.println(line("", TerminalText.escape(problem.line()))));
+  }
+
+  static String line(String label, String value) {
     return String.format(Locale.ROOT, "  %-12s %s", label, value);
   }
 }

@@ -37,7 +37,7 @@ final class VerificationJson {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     root.put("formatVersion", FORMAT_VERSION);
     ToolInfo tool = ToolInfo.current();
-    root.putObject("tool").put("name", tool.name()).put("version", tool.version());
+    root.set("tool", dev.custos.evidence.ManifestJson.toolTree(tool));
     root.putObject("target").put("kind", kind).put("path", result.target().toString());
     root.put("started", EvidenceClock.format(result.started()));
     root.put("ended", EvidenceClock.format(result.ended()));

@@ -98,7 +98,11 @@ public record CustodyEvent(long seq, Instant time, String type, Actor actor, Eve
       actorNode.put("certificateSha256", actor.certificateSha256());
     }
     node.putObject("host").put("hostname", host.hostname()).put("os", host.os()).put("user", host.user());
-    node.putObject("tool").put("name", tool.name()).put("version", tool.version());
+    ObjectNode toolNode = node.putObject("tool").put("name", tool.name()).put("version", tool.version());
+    if (tool.commit() != null) {
+      // Events recorded before the build identity existed have neither key; their hash covers that.
+      toolNode.put("commit", tool.commit()).put("jarSha256", tool.jarSha256());
+    }
     node.set("data", data.deepCopy());
     node.put("prev", prev);
     if (withHashAndSignature) {
@@ -130,11 +134,26 @@ public record CustodyEvent(long seq, Instant time, String type, Actor actor, Eve
    *
    * @param name {@code custos}
    * @param version its version
+   * @param commit the commit it was built from ({@code -dirty}, {@code unknown}: see {@link
+   *     dev.custos.evidence.ToolInfo}); null only for an event recorded by a build before Custos
+   *     recorded its commit
+   * @param jarSha256 the SHA-256 of the jar it ran from, or null when not run from a jar (or
+   *     {@code commit} is null)
    */
-  public record EventTool(String name, String version) {
+  public record EventTool(String name, String version, String commit, String jarSha256) {
     public EventTool {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(version, "version");
+    }
+
+    /** The tool of an event recorded before Custos recorded its commit and jar. */
+    public EventTool(String name, String version) {
+      this(name, version, null, null);
+    }
+
+    /** An event's tool as this build records it. */
+    public static EventTool of(dev.custos.evidence.ToolInfo tool) {
+      return new EventTool(tool.name(), tool.version(), tool.commit(), tool.jarSha256());
     }
   }
 }

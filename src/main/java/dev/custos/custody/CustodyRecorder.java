@@ -60,7 +60,7 @@ public final class CustodyRecorder {
 
   private CustodyRecorder(Signer signer, Actor actor, HostInfo host, ToolInfo tool, EvidenceClock clock) {
     this(signer, actor, new CustodyEvent.EventHost(host.hostname(), host.os(), host.user()),
-        new CustodyEvent.EventTool(tool.name(), tool.version()), clock, TrustAnchors.none());
+        CustodyEvent.EventTool.of(tool), clock, TrustAnchors.none());
   }
 
   /**

@@ -93,7 +93,9 @@ final class EventReader {
         tree.get("seq").longValue(), time, tree.get("type").asText(),
         new Actor(actor.get("name").asText(), actor.path("certificateSha256").asText(null)),
         new CustodyEvent.EventHost(host.get("hostname").asText(), host.get("os").asText(), host.get("user").asText()),
-        new CustodyEvent.EventTool(tool.get("name").asText(), tool.get("version").asText()),
+        new CustodyEvent.EventTool(tool.get("name").asText(), tool.get("version").asText(),
+            tool.hasNonNull("commit") ? tool.get("commit").asText() : null,
+            tool.hasNonNull("jarSha256") ? tool.get("jarSha256").asText() : null),
         tree.get("data"), tree.get("prev").asText(), tree.get("hash").asText(), signature));
   }
 

@@ -13,7 +13,9 @@ import java.nio.ByteBuffer;
  * asked for and stays there: one block's worth of direct memory.
  */
 public final class StagingBuffer {
-  private static final int PAGE = 4096;
+  /** The address of the buffer is a multiple of this, enough for direct I/O on 4 KiB blocks. */
+  public static final int ALIGNMENT = 4096;
+  private static final int PAGE = ALIGNMENT;
 
   private ByteBuffer buffer;
 

@@ -34,9 +34,7 @@ public final class ManifestJson {
   public static ObjectNode toTree(Manifest manifest) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("formatVersion", manifest.formatVersion());
-    ObjectNode tool = root.putObject("tool");
-    tool.put("name", manifest.tool().name());
-    tool.put("version", manifest.tool().version());
+    root.set("tool", toolTree(manifest.tool()));
     root.set("case", caseTree(manifest.caseInfo()));
     ObjectNode host = root.putObject("host");
     host.put("hostname", manifest.host().hostname());
@@ -77,6 +75,19 @@ public final class ManifestJson {
       manifest.sourceStates().changes().forEach(changes::add);
     }
     return root;
+  }
+
+  /**
+   * The {@code tool} block of every record Custos writes: name, version, the commit it was built
+   * from and the SHA-256 of its jar (null when not run from a jar).
+   */
+  public static ObjectNode toolTree(ToolInfo tool) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("name", tool.name());
+    node.put("version", tool.version());
+    node.put("commit", tool.commit());
+    node.put("jarSha256", tool.jarSha256());
+    return node;
   }
 
   /** One element of {@code resumptions}, also the data of an {@code acquisition-resumed} event. */

@@ -55,8 +55,12 @@ public final class ImageReader implements Closeable {
   private final List<Gap> gaps;
   private final long size;
   private final StagingBuffer staging = new StagingBuffer();
+  /** Per part: the direct-I/O alignment it was opened with, or 0 when read through the page cache. */
+  private final int[] directAlignment;
 
-  private ImageReader(List<Part> parts, long[] offsets, long[] present, FileChannel[] channels, List<Gap> gaps, long size) {
+  private ImageReader(List<Part> parts, long[] offsets, long[] present, FileChannel[] channels, List<Gap> gaps, long size,
+      int[] directAlignment) {
+    this.directAlignment = directAlignment;
     this.parts = parts;
     this.offsets = offsets;
     this.present = present;
@@ -71,17 +75,36 @@ public final class ImageReader implements Closeable {
    * @throws IOException if a part that exists cannot be opened (the message names it)
    */
   public static ImageReader open(List<Part> parts) throws IOException {
+    return open(parts, false);
+  }
+
+  /**
+   * Opens every part that exists, read-only and with {@code O_DIRECT}, so that every byte read
+   * comes from the disk and not from the page cache, which after an acquisition still holds what
+   * was written. The page cache's dirty pages of a file are written out before a direct read of it,
+   * so a change made through the cache is read too.
+   *
+   * @throws IOException if a part that exists cannot be opened, or its file system refuses direct
+   *     I/O (tmpfs before Linux 6.6, some FUSE and network file systems): the message says which
+   */
+  public static ImageReader openUncached(List<Part> parts) throws IOException {
+    return open(parts, true);
+  }
+
+  private static ImageReader open(List<Part> parts, boolean direct) throws IOException {
     List<Part> copy = List.copyOf(parts);
     long[] offsets = new long[copy.size()];
     long[] present = new long[copy.size()];
     FileChannel[] channels = new FileChannel[copy.size()];
+    int[] alignment = new int[copy.size()];
     List<Gap> gaps = new ArrayList<>();
     long offset = 0;
     try {
       for (int i = 0; i < copy.size(); i++) {
         Part part = copy.get(i);
         offsets[i] = offset;
-        channels[i] = openIfRegularFile(part);
+        channels[i] = openIfRegularFile(part, direct);
+        alignment[i] = channels[i] != null && direct ? directAlignment(part) : 0;
         present[i] = channels[i] == null ? 0 : Math.min(channels[i].size(), part.recordedSize());
         if (present[i] < part.recordedSize()) {
           gaps.add(new Gap(part.name(), offset + present[i], offset + part.recordedSize()));
@@ -92,15 +115,20 @@ public final class ImageReader implements Closeable {
       closeAll(channels);
       throw e;
     }
-    return new ImageReader(copy, offsets, present, channels, List.copyOf(gaps), offset);
+    return new ImageReader(copy, offsets, present, channels, List.copyOf(gaps), offset, alignment);
   }
 
-  private static FileChannel openIfRegularFile(Part part) throws IOException {
+  @SuppressForbidden(reason = "O_DIRECT is the only way the JDK reads a file past the page cache")
+  private static FileChannel openIfRegularFile(Part part, boolean direct) throws IOException {
     if (!Files.isRegularFile(part.path(), LinkOption.NOFOLLOW_LINKS)) {
       return null;
     }
     try {
-      return FileChannel.open(part.path(), StandardOpenOption.READ);
+      return direct
+          ? FileChannel.open(part.path(), StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT)
+          : FileChannel.open(part.path(), StandardOpenOption.READ);
+    } catch (UnsupportedOperationException e) {
+      throw new IOException("cannot open " + part.name() + " for direct reading: " + e.getMessage(), e);
     } catch (NoSuchFileException e) {
       return null;
     } catch (IOException e) {
@@ -157,7 +185,23 @@ public final class ImageReader implements Closeable {
     return part;
   }
 
+  /**
+   * The alignment the JDK demands of direct reads of {@code part}: the block size of its file
+   * system, as {@code source.DirectSectorReader} finds it for a device.
+   */
+  private static int directAlignment(Part part) throws IOException {
+    long blockSize = Files.getFileStore(part.path()).getBlockSize();
+    if (blockSize <= 0 || blockSize > StagingBuffer.ALIGNMENT || StagingBuffer.ALIGNMENT % blockSize != 0) {
+      throw new IOException("cannot read " + part.name() + " directly: its file system's block size is " + blockSize + " bytes");
+    }
+    return (int) Math.max(512, blockSize);
+  }
+
   private void readFully(int part, long at, byte[] destination, int offset, int length) throws IOException {
+    if (directAlignment[part] > 0) {
+      readDirect(part, at, destination, offset, length);
+      return;
+    }
     ByteBuffer buffer = staging.of(length);
     long position = at;
     while (buffer.hasRemaining()) {
@@ -174,6 +218,35 @@ public final class ImageReader implements Closeable {
       position += n;
     }
     buffer.flip().get(destination, offset, length);
+  }
+
+  /** Reads the aligned range around {@code [at, at + length)} directly, and copies out the bytes asked for. */
+  private void readDirect(int part, long at, byte[] destination, int offset, int length) throws IOException {
+    int alignment = directAlignment[part];
+    long from = at - at % alignment;
+    long to = Math.addExact(at, length);
+    to = (to + alignment - 1) / alignment * alignment;
+    ByteBuffer buffer = staging.of(Math.toIntExact(to - from));
+    long position = from;
+    while (buffer.hasRemaining()) {
+      int n;
+      try {
+        n = channels[part].read(buffer, position);
+      } catch (IOException e) {
+        throw new IOException(parts.get(part).name() + " gives a read error in its bytes " + position + "–" + (to - 1) + ": "
+            + e.getMessage(), e);
+      }
+      if (n <= 0 || n % alignment != 0) {
+        position += Math.max(n, 0);
+        break; // the end of the file: a direct read may only go on from an aligned position
+      }
+      position += n;
+    }
+    if (position < at + length) {
+      throw new IOException(parts.get(part).name() + " ended at byte " + position + " while being read: it changed during verification");
+    }
+    buffer.flip().position((int) (at - from));
+    buffer.get(destination, offset, length);
   }
 
   @Override

@@ -34,6 +34,7 @@ final class EventFacts {
               ? "Evidence re-verified: INCOMPLETE, " + Formats.text(data.path("acquired")) + "; what was acquired is as recorded"
           : "Evidence re-verified: NOT as recorded, " + Formats.text(data.path("problemCount")) + " problems")
           + optional("; source re-read: ", data.path("source"));
+      case "image-verified", "source-verified" -> VerificationSection.fact(data);
       default -> event.type() + generic(data);
     };
     return event.signed() ? facts : facts + " [UNSIGNED]";

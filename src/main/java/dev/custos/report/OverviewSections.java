@@ -40,6 +40,9 @@ final class OverviewSections {
     page.field("Notes", Formats.text(kase.path("notes")));
     JsonNode host = manifest.path("host");
     page.field("Tool", Formats.text(manifest.path("tool").path("name")) + " " + Formats.text(manifest.path("tool").path("version")));
+    page.field("Tool commit", Formats.text(manifest.path("tool").path("commit")));
+    page.field("Tool jar SHA-256", Formats.text(manifest.path("tool").path("jarSha256")));
+    page.field("Report by", dev.custos.evidence.ToolInfo.current().describe());
     page.field("Workstation", Formats.text(host.path("hostname")) + ", " + Formats.text(host.path("os"))
         + ", account " + Formats.text(host.path("user")) + ", Java " + Formats.text(host.path("java")));
 

@@ -47,6 +47,7 @@ public final class ReportRenderer {
       PageWriter page = new PageWriter(document, fonts);
       OverviewSections.write(page, manifest, input.signature(), renderedAt);
       DamageSections.write(page, manifest);
+      VerificationSection.write(page, input.events());
       CustodySections.write(page, input);
       noteReplacedCharacters(page, fonts);
       if (input.signature().signed()) {

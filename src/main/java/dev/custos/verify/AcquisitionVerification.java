@@ -1,0 +1,249 @@
+package dev.custos.verify;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.CustodyRecorder;
+import dev.custos.digest.ProgressListener;
+import dev.custos.error.CustodyBrokenException;
+import dev.custos.error.EvidenceReadException;
+import dev.custos.error.EvidenceWriteException;
+import dev.custos.error.SourceAccessException;
+import dev.custos.error.UsageException;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.image.ImageFile;
+import dev.custos.image.ImageReader;
+import dev.custos.source.SourceIdentity;
+import dev.custos.source.SourceInspector;
+import dev.custos.source.WriteBlockGuard;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code acquire image --verify-image / --verify-source} use case: right after an acquisition
+ * has written its manifest, the image is read back from the disk, or the source is read again, and
+ * the digests are compared with the ones the manifest records, as Guymager and FTK Imager verify
+ * after imaging. The comparison is {@code report verify}'s (whole and piece digests, {@link
+ * ImageComparison}); it is against the manifest as written on disk, so it covers the record too.
+ *
+ * <p>Each check gives a {@link Result} that {@link #record} appends to the custody log as an
+ * {@code image-verified} or {@code source-verified} event. The manifest is not touched: it is
+ * written once, before the checks, so that a check that takes hours and is cut short by a crash or a
+ * signal leaves the acquisition recorded.
+ */
+public final class AcquisitionVerification {
+  /** How the image is read back when its file system refuses direct I/O. */
+  static final String THROUGH_CACHE = "through the page cache (the file system refuses direct I/O: ";
+
+  private final SourceInspector inspector;
+  private final WriteBlockGuard writeBlockGuard;
+  private final EvidenceClock clock;
+
+  /**
+   * @param inspector identifies the source to re-read
+   * @param writeBlockGuard applies the write-block rules of acquisition to it
+   * @param clock the time of each check
+   */
+  public AcquisitionVerification(SourceInspector inspector, WriteBlockGuard writeBlockGuard, EvidenceClock clock) {
+    this.inspector = inspector;
+    this.writeBlockGuard = writeBlockGuard;
+    this.clock = clock;
+  }
+
+  /** What is verified. */
+  public enum Kind {
+    /** The image files, read back from the disk. */
+    IMAGE("image", "image-verified"),
+    /** The source, read again through the read-only, write-blocked path of acquisition. */
+    SOURCE("source", "source-verified");
+
+    private final String id;
+    private final String eventType;
+
+    Kind(String id, String eventType) {
+      this.id = id;
+      this.eventType = eventType;
+    }
+
+    /** {@code image} or {@code source}. */
+    public String id() {
+      return id;
+    }
+
+    /** The custody event that records it. */
+    public String eventType() {
+      return eventType;
+    }
+  }
+
+  /**
+   * One check's outcome. Immutable.
+   *
+   * @param kind image or source
+   * @param started when reading began
+   * @param ended when the comparison was done
+   * @param readPath what was read and how, e.g. {@code image.ima, read with O_DIRECT (past the page cache)}
+   * @param check the verdict, its summary and every problem
+   * @param findings the digests compared and the pieces that differ; null when nothing was re-read
+   *     (a drive of another size, model or serial)
+   */
+  public record Result(Kind kind, Instant started, Instant ended, String readPath, CheckResult check, ImageFindings findings) {
+    public Result {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(started, "started");
+      Objects.requireNonNull(ended, "ended");
+      Objects.requireNonNull(readPath, "readPath");
+      Objects.requireNonNull(check, "check");
+    }
+
+    /** Whether every digest and piece re-computed equals the one recorded. */
+    public boolean matched() {
+      return check.verdict() == Verdict.PASS;
+    }
+  }
+
+  /**
+   * Reads the image of {@code directory} back with {@code O_DIRECT} and compares it with its manifest.
+   *
+   * @throws UsageException if {@code directory} is not an evidence directory or its manifest records no
+   *     completed acquisition (nothing to compare with)
+   * @throws EvidenceReadException if the manifest or the image cannot be read
+   * @throws InterruptedException if interrupted
+   */
+  public Result image(Path directory, ProgressListener listener)
+      throws UsageException, EvidenceReadException, InterruptedException {
+    Path root = EvidenceDirectory.existing(directory);
+    RecordedAcquisition recorded = completedAcquisition(root);
+    Instant started = clock.now();
+    List<ImageReader.Part> parts = new ArrayList<>();
+    for (ImageFile file : recorded.files()) {
+      parts.add(new ImageReader.Part(file.name(), root.resolve(file.name()), file.sizeBytes()));
+    }
+    CheckResult files;
+    try {
+      files = ImageFilesCheck.check(root, recorded.files());
+    } catch (UncheckedIOException e) {
+      throw new EvidenceReadException(e.getMessage(), e);
+    }
+    String how;
+    ImageReader opened;
+    try {
+      opened = ImageReader.openUncached(parts);
+      how = "read with O_DIRECT (past the page cache)";
+    } catch (IOException e) {
+      try {
+        opened = ImageReader.open(parts);
+      } catch (IOException again) {
+        throw new EvidenceReadException("cannot read the image: " + again.getMessage(), again);
+      }
+      how = THROUGH_CACHE + e.getMessage() + "): what was just written may be read from memory, not from the disk";
+    }
+    try (ImageReader reader = opened) {
+      Rehash.Result computed = Rehash.run(reader::read, reader.size(), recorded.algorithms(), recorded.piecesToCompute(),
+          listener, () -> 0);
+      ImageComparison.Outcome outcome = ImageComparison.compare(Check.IMAGE_DIGESTS, recorded, reader.gaps(), computed,
+          reader.size());
+      List<Problem> problems = new ArrayList<>(files.problems());
+      problems.addAll(outcome.result().problems());
+      String names = recorded.files().size() == 1 ? recorded.files().get(0).name()
+          : recorded.files().size() + " files " + recorded.files().get(0).name() + " … "
+              + recorded.files().get(recorded.files().size() - 1).name();
+      return new Result(Kind.IMAGE, started, clock.now(), names + ", " + how,
+          CheckResult.of(Check.IMAGE_DIGESTS, outcome.result().summary(), problems), outcome.findings());
+    } catch (IOException e) {
+      throw new EvidenceReadException("cannot read the image: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the source again, inspected and write-blocked as at acquisition, and compares it with
+   * the manifest of {@code directory}.
+   *
+   * @throws UsageException as {@link #image}, or if the source is refused (not write-blocked)
+   * @throws EvidenceReadException if the manifest cannot be read
+   * @throws SourceAccessException if the source cannot be re-read
+   * @throws InterruptedException if interrupted
+   */
+  public Result source(Path directory, Verification.SourceRequest request, ProgressListener listener)
+      throws UsageException, EvidenceReadException, SourceAccessException, InterruptedException {
+    Path root = EvidenceDirectory.existing(directory);
+    RecordedAcquisition recorded = completedAcquisition(root);
+    Instant started = clock.now();
+    SourceIdentity identity = inspector.inspect(request.device());
+    writeBlockGuard.secure(identity, request.setReadOnly(), request.hardwareBlocker());
+    ImageComparison.Outcome outcome = SourceCheck.check(identity, recorded, listener);
+    String how = identity.path() + (identity.kind().isDevice()
+        ? ", read-only, write-blocked, with O_DIRECT (past the page cache) but for a last block shorter than a direct-I/O unit"
+        : ", a file read-only through the page cache");
+    return new Result(Kind.SOURCE, started, clock.now(), how, outcome.result(), outcome.findings());
+  }
+
+  /**
+   * Appends the {@code image-verified} or {@code source-verified} event of {@code result} to the
+   * custody log of {@code directory}, signed when {@code recorder} signs.
+   *
+   * @throws EvidenceWriteException if the log cannot be written
+   * @throws CustodyBrokenException if the log was found edited
+   */
+  public static CustodyEvent record(Path directory, Result result, CustodyRecorder recorder)
+      throws EvidenceWriteException, CustodyBrokenException {
+    return recorder.append(directory, result.kind().eventType(), data(result));
+  }
+
+  /** The event's data; {@code evidence-schema/custody-event.schema.json} specifies it. */
+  static ObjectNode data(Result result) {
+    ObjectNode data = CustodyRecorder.newData();
+    data.put("check", result.kind().id());
+    data.put("started", EvidenceClock.format(result.started()));
+    data.put("ended", EvidenceClock.format(result.ended()));
+    data.put("read", result.readPath());
+    data.put("matched", result.matched());
+    ArrayNode digests = data.putArray("digests");
+    ImageFindings findings = result.findings();
+    if (findings != null) {
+      for (DigestComparison digest : findings.digests()) {
+        digests.addObject().put("algorithm", digest.algorithm().id()).put("recorded", digest.recorded())
+            .put("computed", digest.computed()).put("matched", digest.matches());
+      }
+      data.putObject("pieces").put("algorithm", findings.pieceAlgorithm() == null ? null : findings.pieceAlgorithm().id())
+          .put("compared", findings.piecesCompared()).put("differ", findings.damaged().size());
+      data.put("bytesRead", findings.sizeBytes());
+    } else {
+      data.putNull("pieces");
+      data.put("bytesRead", 0);
+    }
+    data.put("summary", result.check().summary());
+    data.put("problemCount", result.check().problems().size());
+    ArrayNode problems = data.putArray("problems");
+    result.check().problems().stream().limit(VerificationEvent.PROBLEMS_KEPT).forEach(problem -> problems.add(problem.line()));
+    return data;
+  }
+
+  private static RecordedAcquisition completedAcquisition(Path root) throws UsageException, EvidenceReadException {
+    Path manifest = root.resolve(EvidenceDirectory.MANIFEST);
+    byte[] bytes;
+    // Not through a link: the manifest is the one this acquisition wrote into the directory.
+    try (java.io.InputStream in = Files.newInputStream(manifest, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new EvidenceReadException("cannot read " + manifest + ": " + e.getMessage(), e);
+    }
+    RecordedAcquisition recorded = ManifestCheck.readQuickly(bytes);
+    if (recorded == null) {
+      throw new EvidenceReadException(manifest + " cannot be read as a manifest: nothing to verify against", null);
+    }
+    if (!recorded.completed() || recorded.digests().isEmpty()) {
+      throw new UsageException("the acquisition in " + root + " did not complete: it has no whole-image digests to verify against");
+    }
+    return recorded;
+  }
+}
