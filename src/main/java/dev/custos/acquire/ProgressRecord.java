@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.digest.PieceListener;
 import dev.custos.evidence.EvidenceSchema;
+import dev.custos.evidence.JsonText;
 import dev.custos.image.WriteOnce;
+import dev.custos.io.EvidenceFile;
+import dev.custos.io.ReadLimit;
 import dev.custos.source.BadSectorMap;
 import dev.custos.source.SectorRange;
 import java.io.Closeable;
@@ -47,7 +50,7 @@ final class ProgressRecord implements PieceListener, Closeable {
   static final String FILE = "acquisition-progress.jsonl";
   static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonText.boundedMapper(ReadLimit.PROGRESS_LINE).build();
 
   private final Path file;
   private final FileChannel channel;
@@ -105,7 +108,7 @@ final class ProgressRecord implements PieceListener, Closeable {
       // None was left (killed before its first line, or lost in a power cut): begin one, as a new acquisition does.
       return start(directory, algorithm, pieceSize, sourceSize, sectorSize, badSectors);
     }
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+    FileChannel channel = EvidenceFile.openToWrite(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     return new ProgressRecord(file, channel, pieceSize, sectorSize, badSectors, expected);
   }
 
@@ -209,7 +212,7 @@ final class ProgressRecord implements PieceListener, Closeable {
       if (Files.isSymbolicLink(file)) {
         throw new IOException(file + " is a symbolic link, not Custos's progress record");
       }
-      lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n", -1));
+      lines = List.of(new String(EvidenceFile.read(file, ReadLimit.PROGRESS_RECORD), StandardCharsets.UTF_8).split("\n", -1));
     } catch (NoSuchFileException e) {
       return null;
     }
