@@ -220,6 +220,19 @@ public final class EvidenceDirectory {
     return new EvidenceDirectory(existing(root));
   }
 
+  /**
+   * Whether {@code name} is a file every evidence directory may hold without a record naming it:
+   * the manifest, the custody log and its lock, the signers' certificates, the acquisition's lock
+   * and progress record, report PDFs (which {@code report verify} checks against their events).
+   * Image files, manifests set aside and torn lines set aside belong only when the manifest or the
+   * custody log names them.
+   */
+  public static boolean isLayoutName(String name) {
+    return name.equals(MANIFEST) || name.equals(CUSTODY_LOG) || name.equals(CERTIFICATE) || name.equals(CERTIFICATES)
+        || name.equals(LOCK) || name.equals(".acquisition.lock") || name.equals("acquisition-progress.jsonl")
+        || name.matches("report(-[0-9]{1,9})?\\.pdf");
+  }
+
   static boolean isEvidenceName(String name) {
     return ImageLayout.isImageFileName(name)
         || name.equals(MANIFEST)

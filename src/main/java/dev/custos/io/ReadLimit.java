@@ -11,7 +11,7 @@ package dev.custos.io;
  */
 public enum ReadLimit {
   /** {@code acquisition.json} and the manifests of interruptions set aside. */
-  MANIFEST("a manifest", 16 << 20, 4_000_000),
+  MANIFEST("a manifest", 16 << 20, 1_000_000),
   /** {@code custody.jsonl}, the whole log. */
   CUSTODY_LOG("a custody log", 16 << 20, 0),
   /** One line (event) of {@code custody.jsonl}, and a torn line set aside. */

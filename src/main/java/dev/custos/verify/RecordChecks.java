@@ -21,8 +21,10 @@ import java.util.concurrent.Future;
  * @param recorded the manifest's facts when it passed its schema, else null: the image is checked against these only
  * @param custody check 4
  * @param reports check 5
+ * @param warnings files of the directory that are not part of the evidence ({@link UnlistedFiles})
  */
-record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckResult custody, CheckResult reports) {
+record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckResult custody, CheckResult reports,
+    List<Problem> warnings) {
 
   /**
    * @param manifestBytes {@code acquisition.json}, or null when missing
@@ -37,7 +39,8 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     CheckResult reports = custodyBytes == null || manifestBytes == null
         ? CheckResult.skipped(Check.REPORTS, "the manifest or the custody log is missing")
         : ReportCheck.check(root, manifestBytes, setAside.intact(), custodyBytes, custody);
-    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody), reports);
+    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody), reports,
+        UnlistedFiles.in(root, manifest.recorded(), events));
   }
 
   /** The manifest check, failed by a set-aside manifest that is missing or changed, or noting those found intact. */

@@ -113,7 +113,8 @@ public final class Verification {
       checks.add(outcome.result());
       reread = outcome.findings();
     }
-    return new VerificationResult(root, started, clock.now(), checks, image.findings(), reread, sourceIdentity == null ? null : sourceIdentity.path());
+    return new VerificationResult(root, started, clock.now(), checks, image.findings(), reread, sourceIdentity == null ? null : sourceIdentity.path(),
+        recordChecks.warnings());
   }
 
   /**

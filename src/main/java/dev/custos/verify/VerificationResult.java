@@ -15,14 +15,23 @@ import java.util.Objects;
  * @param image what re-hashing the image found, or null when it could not be re-hashed
  * @param source what re-reading the source found, or null when it was not re-read
  * @param sourcePath the source re-read, or null
+ * @param warnings what an examiner should know that does not change the verdict: files in the
+ *     directory that are not part of the evidence, say
  */
 public record VerificationResult(Path target, Instant started, Instant ended, List<CheckResult> checks, ImageFindings image,
-    ImageFindings source, Path sourcePath) {
+    ImageFindings source, Path sourcePath, List<Problem> warnings) {
   public VerificationResult {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(started, "started");
     Objects.requireNonNull(ended, "ended");
     checks = List.copyOf(checks);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A result without warnings. */
+  public VerificationResult(Path target, Instant started, Instant ended, List<CheckResult> checks, ImageFindings image,
+      ImageFindings source, Path sourcePath) {
+    this(target, started, ended, checks, image, source, sourcePath, List.of());
   }
 
   /** Whether nothing failed: every check passed or was not asked for. */
