@@ -10,6 +10,7 @@ import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.JsonText;
 import dev.custos.image.WriteOnce;
 import dev.custos.io.EvidenceFile;
+import dev.custos.io.NotEvidenceFileException;
 import dev.custos.io.ReadLimit;
 import dev.custos.source.BadSectorMap;
 import dev.custos.source.SectorRange;
@@ -202,7 +203,8 @@ final class ProgressRecord implements PieceListener, Closeable {
    * Reads the progress record of {@code directory}.
    *
    * @return what it holds, or {@code null} if there is none
-   * @throws Unreadable if its first line is not a progress record's
+   * @throws Unreadable if its first line is not a progress record's, or it is larger than {@link
+   *     ReadLimit#PROGRESS_RECORD}
    * @throws IOException if it cannot be read, or is a symbolic link
    */
   static Recorded read(Path directory) throws IOException {
@@ -215,6 +217,9 @@ final class ProgressRecord implements PieceListener, Closeable {
       lines = List.of(new String(EvidenceFile.read(file, ReadLimit.PROGRESS_RECORD), StandardCharsets.UTF_8).split("\n", -1));
     } catch (NoSuchFileException e) {
       return null;
+    } catch (NotEvidenceFileException e) {
+      // Larger than Custos reads (or not a file at all): like a damaged record, it costs a re-read.
+      throw new Unreadable(e.getMessage());
     }
     if (lines.size() == 1) {
       return null; // not even the first line was completed: nothing recorded

@@ -19,7 +19,7 @@ public enum ReadLimit {
   /** {@code acquisition-progress.jsonl}: a line a piece. */
   PROGRESS_RECORD("a progress record", 64 << 20, 0),
   /** One line of the progress record. */
-  PROGRESS_LINE("a progress record line", 64 << 10, 10_000),
+  PROGRESS_LINE("a progress record line", 4 << 20, 400_000),
   /** {@code examiner.pem} and {@code certificates/*.pem}: a certificate chain in PEM. */
   CERTIFICATE("a certificate file", 64 << 10, 0),
   /** {@code report.pdf}, {@code report-N.pdf}. */
