@@ -208,6 +208,22 @@ class HostileContentsTest {
     }
   }
 
+  @Test
+  void aTwentyMebibyteCustodyLine_inAJvmWithTheLaunchersHeap_oneLineNoJvmError() throws Exception {
+    Path dir = copyOfEvidence();
+    appendLine(dir, "{\"a\":\"" + "x".repeat(20 << 20) + "\"}");
+
+    for (String command : List.of("verify", "custody")) {
+      dev.custos.testing.CustosProcess process = dev.custos.testing.CustosProcess.start(temp, command, "report", command,
+          dir.toString());
+      int exit = process.exitCode();
+
+      assertThat(exit).as(process.stderr()).isEqualTo(2);
+      assertThat(process.stderr()).startsWith("report " + command + ": " + dir.resolve("custody.jsonl") + " holds ")
+          .contains("a custody log may hold at most 16 MiB").hasLineCount(1).doesNotContain("Error");
+    }
+  }
+
   static Stream<Arguments> hostileLines() {
     return Stream.of(
         Arguments.of("2 MiB", "{\"a\":\"" + "x".repeat(2 << 20) + "\"}",
