@@ -85,7 +85,7 @@ class HostileContentsTest {
   /** The commands that read or append to an evidence directory. */
   enum Command {
     VERIFY("report verify"), VERIFY_AND_RECORD("report verify"), CUSTODY("report custody"), NOTE("report note"),
-    RENDER("report render"), RESUME("acquire resume");
+    TRANSFER("report transfer"), RENDER("report render"), RESUME("acquire resume");
 
     final String name;
 
@@ -99,6 +99,7 @@ class HostileContentsTest {
         case VERIFY_AND_RECORD -> Cli.join(new String[] {"report", "verify", dir.toString()}, key.options());
         case CUSTODY -> new String[] {"report", "custody", dir.toString()};
         case NOTE -> Cli.join(new String[] {"report", "note", dir.toString(), "a note"}, key.options());
+        case TRANSFER -> Cli.join(new String[] {"report", "transfer", dir.toString(), "--to", "John Roe"}, key.options());
         case RENDER -> Cli.join(new String[] {"report", "render", dir.toString()}, key.options());
         case RESUME -> Cli.join(new String[] {"acquire", "resume", dir.toString()}, key.options());
       };
@@ -173,7 +174,7 @@ class HostileContentsTest {
         + " names too, which may lie outside the evidence directory; Custos writes only to a file with one name: nothing was"
         + " written";
 
-    for (Command command : List.of(Command.NOTE, Command.RENDER, Command.RESUME)) {
+    for (Command command : List.of(Command.NOTE, Command.TRANSFER, Command.RENDER, Command.RESUME)) {
       Cli.Run run = Cli.run(command.args(dir));
 
       assertThat(run.exitCode()).as("%s: %s%s", command, run.out(), run.err()).isEqualTo(2);
@@ -315,6 +316,24 @@ class HostileContentsTest {
     assertThat(run.err()).isEqualTo("acquire image: source " + source + " is " + hostile.described + ": Custos acquires a block"
         + " device, a partition or a regular file, whose every sector can be read again; nothing was read\n");
     assertThat(out).doesNotExist();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {".acquisition.lock", ".custody.lock", ".custos-reserve"})
+  void acquireInto_aDirectoryWithAFifoUnderALockName_refusedInOneLine(String name) {
+    Path out = temp.resolve("out");
+    ExternalTool.ok("mkdir", out.toString());
+    Path planted = out.resolve(name);
+    Hostile.FIFO.plant(planted);
+    fifos.add(planted);
+    List<String> before = Trees.snapshot(temp);
+
+    Cli.Run run = Evidence.acquireFloppy(out, "--unsigned");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("acquire image: " + planted + " is a FIFO (named pipe), not a regular file; Custos reads and"
+        + " writes evidence only as regular files: nothing was read or written\n");
+    assertThat(Trees.snapshot(temp)).isEqualTo(before);
   }
 
   @Test
