@@ -319,6 +319,25 @@ class HostileContentsTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"FIFO", "ZERO_DEVICE", "NULL_DEVICE"})
+  void verifyAnImage_thatIsAFifoOrCharacterDevice_refusedInOneLine_neverVerified(String kind) {
+    Hostile hostile = Hostile.valueOf(kind);
+    Path image = temp.resolve("image.dd");
+    hostile.plant(image);
+    if (hostile == Hostile.FIFO) {
+      fifos.add(image);
+    }
+
+    // d41d8cd9…: the MD5 of no bytes, which a pipe or /dev/null read as an empty image would "match".
+    Cli.Run run = Cli.run("report", "verify", image.toString(), "--md5", "d41d8cd98f00b204e9800998ecf8427e");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(run.out()).doesNotContain("VERIFIED");
+    assertThat(run.err()).isEqualTo("report verify: " + image + " is " + hostile.described + ", not a regular file: Custos"
+        + " verifies an image held in regular files; nothing was read\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {".acquisition.lock", ".custody.lock", ".custos-reserve"})
   void acquireInto_aDirectoryWithAFifoUnderALockName_refusedInOneLine(String name) {
     Path out = temp.resolve("out");
