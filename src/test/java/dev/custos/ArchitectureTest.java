@@ -26,7 +26,7 @@ class ArchitectureTest {
   private static final String PDFBOX = "org.apache.pdfbox..";
   private static final String[] INNER = {
       ROOT + ".digest..", ROOT + ".image..", ROOT + ".source..", ROOT + ".evidence..", ROOT + ".error..",
-      ROOT + ".custody..", ROOT + ".crypto.."};
+      ROOT + ".custody..", ROOT + ".crypto..", ROOT + ".io.."};
 
   private static JavaClasses mainClasses;
 
@@ -72,6 +72,14 @@ class ArchitectureTest {
   void innerPackages_doNotDependOnUseCasesOrCli() {
     noClasses().that().resideInAnyPackage(INNER)
         .should().dependOnClassesThat().resideInAnyPackage(ACQUIRE, VERIFY, REPORT, CLI)
+        .check(mainClasses);
+  }
+
+  @Test
+  void io_isTheGroundFloor_dependsOnNoOtherCustosPackage() {
+    noClasses().that().resideInAPackage(ROOT + ".io..")
+        .should().dependOnClassesThat().resideInAnyPackage(CLI, ACQUIRE, VERIFY, REPORT, ROOT + ".digest..", ROOT + ".image..",
+            ROOT + ".source..", ROOT + ".evidence..", ROOT + ".error..", ROOT + ".custody..", ROOT + ".crypto..")
         .check(mainClasses);
   }
 

@@ -1,6 +1,7 @@
 package dev.custos.acquire;
 
 import dev.custos.error.UsageException;
+import dev.custos.io.EvidenceFile;
 import dev.custos.source.SourceIdentity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,7 +10,6 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -73,8 +73,7 @@ final class AcquisitionLocks implements AutoCloseable {
   private static FileChannel lock(Path file, String holder, String refusal) throws UsageException {
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
-          LinkOption.NOFOLLOW_LINKS);
+      channel = EvidenceFile.openToWrite(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();

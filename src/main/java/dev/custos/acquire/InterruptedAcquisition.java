@@ -12,6 +12,8 @@ import dev.custos.error.UsageException;
 import dev.custos.evidence.CaseInfo;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.image.ImageLayout;
+import dev.custos.io.EvidenceFile;
+import dev.custos.io.ReadLimit;
 import dev.custos.source.SourceIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +62,7 @@ record InterruptedAcquisition(
    */
   static InterruptedAcquisition read(Path directory, Path source, boolean setReadOnly, String hardwareBlocker)
       throws UsageException, CustodyBrokenException {
+    CustodyLog.requireAppendable(directory);
     CustodyVerdict verdict = CustodyLog.check(directory);
     if (!verdict.breaks().isEmpty()) {
       throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
@@ -155,7 +158,7 @@ record InterruptedAcquisition(
     }
     String sha256;
     try {
-      sha256 = Digest.compute(HashAlgorithm.SHA_256, Files.readAllBytes(manifest)).hex();
+      sha256 = Digest.compute(HashAlgorithm.SHA_256, EvidenceFile.read(manifest, ReadLimit.MANIFEST)).hex();
     } catch (IOException e) {
       throw new UsageException("cannot read " + manifest + ": " + e.getMessage(), e);
     }
@@ -193,7 +196,7 @@ record InterruptedAcquisition(
       }
       try {
         if (Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)
-            && Digest.compute(HashAlgorithm.SHA_256, Files.readAllBytes(candidate)).hex().equals(recorded.asText())) {
+            && Digest.compute(HashAlgorithm.SHA_256, EvidenceFile.read(candidate, ReadLimit.MANIFEST)).hex().equals(recorded.asText())) {
           return candidate.getFileName().toString();
         }
       } catch (IOException e) {

@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.digest.PieceListener;
 import dev.custos.evidence.EvidenceSchema;
+import dev.custos.evidence.JsonText;
 import dev.custos.image.WriteOnce;
+import dev.custos.io.EvidenceFile;
+import dev.custos.io.NotEvidenceFileException;
+import dev.custos.io.ReadLimit;
 import dev.custos.source.BadSectorMap;
 import dev.custos.source.SectorRange;
 import java.io.Closeable;
@@ -47,7 +51,7 @@ final class ProgressRecord implements PieceListener, Closeable {
   static final String FILE = "acquisition-progress.jsonl";
   static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonText.boundedMapper(ReadLimit.PROGRESS_LINE).build();
 
   private final Path file;
   private final FileChannel channel;
@@ -105,7 +109,7 @@ final class ProgressRecord implements PieceListener, Closeable {
       // None was left (killed before its first line, or lost in a power cut): begin one, as a new acquisition does.
       return start(directory, algorithm, pieceSize, sourceSize, sectorSize, badSectors);
     }
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+    FileChannel channel = EvidenceFile.openToWrite(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     return new ProgressRecord(file, channel, pieceSize, sectorSize, badSectors, expected);
   }
 
@@ -199,7 +203,8 @@ final class ProgressRecord implements PieceListener, Closeable {
    * Reads the progress record of {@code directory}.
    *
    * @return what it holds, or {@code null} if there is none
-   * @throws Unreadable if its first line is not a progress record's
+   * @throws Unreadable if its first line is not a progress record's, or it is larger than {@link
+   *     ReadLimit#PROGRESS_RECORD}
    * @throws IOException if it cannot be read, or is a symbolic link
    */
   static Recorded read(Path directory) throws IOException {
@@ -209,9 +214,12 @@ final class ProgressRecord implements PieceListener, Closeable {
       if (Files.isSymbolicLink(file)) {
         throw new IOException(file + " is a symbolic link, not Custos's progress record");
       }
-      lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).split("\n", -1));
+      lines = List.of(new String(EvidenceFile.read(file, ReadLimit.PROGRESS_RECORD), StandardCharsets.UTF_8).split("\n", -1));
     } catch (NoSuchFileException e) {
       return null;
+    } catch (NotEvidenceFileException e) {
+      // Larger than Custos reads (or not a file at all): like a damaged record, it costs a re-read.
+      throw new Unreadable(e.getMessage());
     }
     if (lines.size() == 1) {
       return null; // not even the first line was completed: nothing recorded

@@ -17,7 +17,22 @@ public final class Main {
   /** Runs the command with the given outputs and returns its exit code (tests call this). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = CustosCommand.commandLine(out, err);
-    return commandLine.execute(args);
+    return withinResources(() -> commandLine.execute(args), err);
+  }
+
+  /**
+   * Runs {@code command}, turning what the read limits ({@code dev.custos.io.ReadLimit}) should
+   * already prevent — the JVM out of memory or stack — into one line and exit 3 instead of a trace.
+   */
+  private static int withinResources(java.util.function.IntSupplier command, PrintWriter err) {
+    try {
+      return command.getAsInt();
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      err.println("custos: stopped: the JVM ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
+          + " (an input far larger or deeper than Custos writes?); what was written is kept");
+      err.flush();
+      return ExitCodes.IO_FAILURE;
+    }
   }
 
   /**
@@ -26,6 +41,6 @@ public final class Main {
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, java.util.Map<String, String> variables) {
     Environment environment = new Environment(variables, Environment.noTerminal(), java.time.Clock.systemUTC());
-    return CustosCommand.commandLine(out, err, environment).execute(args);
+    return withinResources(() -> CustosCommand.commandLine(out, err, environment).execute(args), err);
   }
 }

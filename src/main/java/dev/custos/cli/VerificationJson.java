@@ -56,6 +56,10 @@ final class VerificationJson {
         problems.addObject().put("file", problem.file()).put("message", problem.message());
       }
     }
+    ArrayNode warnings = root.putArray("warnings");
+    for (Problem warning : result.warnings()) {
+      warnings.addObject().put("file", warning.file()).put("message", warning.message());
+    }
     root.set("image", findings(result.image()));
     root.set("source", findings(result.source()));
     root.put("sourcePath", result.sourcePath() == null ? null : result.sourcePath().toString());

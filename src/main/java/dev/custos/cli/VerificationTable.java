@@ -21,6 +21,9 @@ final class VerificationTable {
         out.println(String.format(Locale.ROOT, "  %-14s %-8s - %s", "", "", TerminalText.escape(problem.line())));
       }
     }
+    for (Problem warning : result.warnings()) {
+      out.println("  WARNING: " + TerminalText.escape(warning.line()));
+    }
     SignerList.print(result.signatures(), out);
     int problems = result.problems().size();
     String selfAsserted = result.selfAsserted() ? SignerList.SELF_ASSERTED_HEADLINE : "";

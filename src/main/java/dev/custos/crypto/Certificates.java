@@ -2,10 +2,11 @@ package dev.custos.crypto;
 
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
+import dev.custos.io.EvidenceFile;
+import dev.custos.io.ReadLimit;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -95,13 +96,16 @@ public final class Certificates {
   }
 
   /**
-   * Every certificate in the PEM file {@code file}.
+   * Every certificate in the PEM file {@code file}, a regular file of at most {@link
+   * ReadLimit#CERTIFICATE} read without following a link ({@link EvidenceFile}).
    *
+   * @throws java.nio.file.NoSuchFileException if it does not exist
+   * @throws dev.custos.io.NotEvidenceFileException if it is a link, a FIFO, a device, or too large
    * @throws IOException if the file cannot be read
    * @throws CertificateException if it holds no certificate or one that does not parse
    */
   public static List<X509Certificate> readPem(Path file) throws IOException, CertificateException {
-    return fromPem(Files.readString(file, StandardCharsets.US_ASCII));
+    return fromPem(new String(EvidenceFile.read(file, ReadLimit.CERTIFICATE), StandardCharsets.US_ASCII));
   }
 
   /**

@@ -1,10 +1,10 @@
 package dev.custos.custody;
 
 import dev.custos.error.EvidenceWriteException;
+import dev.custos.io.EvidenceFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,8 +45,8 @@ final class AppendLock implements AutoCloseable {
     FileChannel channel = null;
     try {
       // Never through a link: a planted .custody.lock -> elsewhere would create or open a file outside.
-      channel = FileChannel.open(absolute.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          LinkOption.NOFOLLOW_LINKS);
+      // Nor to a FIFO (an open for writing would wait for a reader) or a file with another name.
+      channel = EvidenceFile.openToWrite(absolute.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       return new AppendLock(inProcess, channel, channel.lock());
     } catch (IOException e) {
       closeQuietly(channel);

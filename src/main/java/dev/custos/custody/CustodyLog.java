@@ -3,13 +3,13 @@ package dev.custos.custody;
 import dev.custos.crypto.TrustAnchors;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.io.EvidenceFile;
+import dev.custos.io.NotEvidenceFileException;
+import dev.custos.io.ReadLimit;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /** Reading and checking the custody log of an evidence directory. Stateless. */
 public final class CustodyLog {
@@ -43,6 +43,8 @@ public final class CustodyLog {
       bytes = readNoLink(log);
     } catch (NoSuchFileException e) {
       throw new UsageException("no custody log: " + log + " does not exist", e);
+    } catch (NotEvidenceFileException e) {
+      throw new UsageException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UsageException("cannot read " + log + ": " + e.getMessage(), e);
     }
@@ -50,14 +52,35 @@ public final class CustodyLog {
   }
 
   /**
-   * The bytes of {@code file}, opened without following a symbolic link (a link fails to open).
+   * Refuses to append to {@code directory}'s custody log unless the log and its lock file are each
+   * absent or a regular file with one name: an append to a log with a second name (a hard link
+   * from outside the directory) would write outside it, and an open of a FIFO would wait forever.
+   * Commands call it before anything is written (a report rendered, say).
    *
-   * @throws IOException if it cannot be read, or is a link
+   * @throws UsageException naming the file and what it is
+   */
+  public static void requireAppendable(Path directory) throws UsageException {
+    for (String name : new String[] {EvidenceDirectory.CUSTODY_LOG, EvidenceDirectory.LOCK}) {
+      Path file = directory.resolve(name);
+      try {
+        EvidenceFile.requireSingleName(file);
+      } catch (NotEvidenceFileException e) {
+        throw new UsageException(e.getMessage(), e);
+      } catch (IOException e) {
+        throw new UsageException("cannot examine " + file + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * The bytes of the custody log {@code file}, read by the evidence-file rule ({@link EvidenceFile}):
+   * a regular file, no link followed, at most {@link ReadLimit#CUSTODY_LOG}.
+   *
+   * @throws NotEvidenceFileException if it is a link, not a regular file, or too large
+   * @throws IOException if it cannot be read
    */
   static byte[] readNoLink(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      return in.readAllBytes();
-    }
+    return EvidenceFile.read(file, ReadLimit.CUSTODY_LOG);
   }
 
   /**

@@ -172,13 +172,15 @@ public final class CustodyRecorder {
    *
    * @return the event as written
    * @throws UsageException if {@code directory} has no custody log, or it or a file in it is a symbolic link, or
-   *     the signer is refused ({@link #requireAcceptedSigner})
+   *     the signer is refused ({@link #requireAcceptedSigner}), or the log or its lock is not a regular
+   *     file with one name ({@link CustodyLog#requireAppendable})
    * @throws CustodyBrokenException if the log is broken (the first break is named)
    * @throws EvidenceWriteException as {@link #append}
    */
   public CustodyEvent appendToIntactLog(Path directory, String type, ObjectNode data)
       throws UsageException, CustodyBrokenException, EvidenceWriteException {
     EvidenceDirectory.existing(directory);
+    CustodyLog.requireAppendable(directory);
     requireAcceptedSigner(directory);
     CustodyVerdict verdict = CustodyLog.check(directory);
     if (!verdict.intact()) {

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.custos.evidence.EvidenceSchema;
+import dev.custos.evidence.JsonText;
+import dev.custos.io.ReadLimit;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -28,11 +29,11 @@ import java.util.List;
  * spelled differently, a reordered member) is still an edit. Stateless.
  */
 final class EventReader {
-  private static final ObjectMapper STRICT = JsonMapper.builder()
+  private static final ObjectMapper STRICT = JsonText.boundedMapper(ReadLimit.CUSTODY_LINE)
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = JsonText.boundedMapper(ReadLimit.CUSTODY_LINE).build().getFactory();
 
   private EventReader() {}
 
@@ -52,6 +53,10 @@ final class EventReader {
   }
 
   static Result read(byte[] line) {
+    if (line.length > ReadLimit.CUSTODY_LINE.bytes()) {
+      return Result.problem(Finding.Kind.NOT_AN_EVENT, "not a custody event: it holds " + line.length + " bytes, but "
+          + ReadLimit.CUSTODY_LINE.rule() + " (not read further)");
+    }
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()
@@ -115,7 +120,7 @@ final class EventReader {
    * object — is an edit, not a torn append.
    */
   static boolean isTornAppend(byte[] tail) {
-    if (tail.length == 0 || tail[0] != '{') {
+    if (tail.length == 0 || tail[0] != '{' || tail.length > ReadLimit.CUSTODY_LINE.bytes()) {
       return false;
     }
     byte[] whole = withoutPartialCharacter(tail);

@@ -3,6 +3,7 @@ package dev.custos.custody;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.image.WriteOnce;
+import dev.custos.io.EvidenceFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -142,12 +143,14 @@ final class LogFile {
     if (Files.isSymbolicLink(path)) {
       throw new IOException(path + " is a symbolic link: not followed");
     }
-    // Neither the mode nor the bytes of a file a link points to are touched, even if a link
-    // replaces the log after the check above.
+    // Neither the mode nor the bytes of a file a link points to, or of a file with another name
+    // (a hard link from outside the directory), are touched, even if a link replaces the log after
+    // the checks here.
+    EvidenceFile.requireSingleName(path);
     Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
         .setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
     try {
-      try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+      try (FileChannel channel = EvidenceFile.openToWrite(path, StandardOpenOption.WRITE)) {
         action.run(channel);
         channel.force(true);
       }

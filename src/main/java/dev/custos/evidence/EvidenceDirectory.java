@@ -4,6 +4,7 @@ import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
 import dev.custos.image.ImageLayout;
 import dev.custos.image.WriteOnce;
+import dev.custos.io.EvidenceFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -124,13 +125,45 @@ public final class EvidenceDirectory {
   private static void refuseLinkedEntries(Path root) throws UsageException {
     try (Stream<Path> entries = Files.list(root)) {
       for (Path entry : entries.sorted().toList()) {
-        if (isCustosName(entry.getFileName().toString()) && Files.isSymbolicLink(entry)) {
+        String name = entry.getFileName().toString();
+        if (isCustosName(name) && Files.isSymbolicLink(entry)) {
           throw new UsageException(entry + " is a symbolic link (to " + target(entry) + "); Custos reads and writes evidence"
               + " only in the directory itself and follows no link out of it: nothing was read or written");
+        }
+        if (name.equals(CERTIFICATES) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          refuseOddEntries(entry);
+        } else if (isCustosName(name)) {
+          refuseOdd(entry);
         }
       }
     } catch (IOException e) {
       throw new UsageException("cannot read directory " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses every entry of {@code certificates/} that is not a regular file. */
+  private static void refuseOddEntries(Path directory) throws UsageException, IOException {
+    try (Stream<Path> entries = Files.list(directory)) {
+      for (Path entry : entries.sorted().toList()) {
+        if (Files.isSymbolicLink(entry)) {
+          throw new UsageException(entry + " is a symbolic link (to " + target(entry) + "); Custos reads and writes evidence"
+              + " only in the directory itself and follows no link out of it: nothing was read or written");
+        }
+        refuseOdd(entry);
+      }
+    }
+  }
+
+  /**
+   * Refuses a file Custos would read or write that is not a regular file: a FIFO would block the
+   * open, a device never end the read, a socket or directory not be a record at all. Checked by
+   * {@code lstat}, without opening; {@link EvidenceFile} checks again when a file is read.
+   */
+  private static void refuseOdd(Path entry) throws UsageException, IOException {
+    java.util.Optional<String> oddity = EvidenceFile.oddity(entry);
+    if (oddity.isPresent()) {
+      throw new UsageException(entry + " is " + oddity.get() + ", not a regular file; Custos reads and writes evidence only"
+          + " as regular files: nothing was read or written");
     }
   }
 
@@ -185,6 +218,19 @@ public final class EvidenceDirectory {
    */
   public static EvidenceDirectory toResume(Path root) throws UsageException {
     return new EvidenceDirectory(existing(root));
+  }
+
+  /**
+   * Whether {@code name} is a file every evidence directory may hold without a record naming it:
+   * the manifest, the custody log and its lock, the signers' certificates, the acquisition's lock
+   * and progress record, report PDFs (which {@code report verify} checks against their events).
+   * Image files, manifests set aside and torn lines set aside belong only when the manifest or the
+   * custody log names them.
+   */
+  public static boolean isLayoutName(String name) {
+    return name.equals(MANIFEST) || name.equals(CUSTODY_LOG) || name.equals(CERTIFICATE) || name.equals(CERTIFICATES)
+        || name.equals(LOCK) || name.equals(".acquisition.lock") || name.equals("acquisition-progress.jsonl")
+        || name.matches("report(-[0-9]{1,9})?\\.pdf");
   }
 
   static boolean isEvidenceName(String name) {

@@ -19,7 +19,11 @@ import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
+import dev.custos.evidence.JsonText;
 import dev.custos.image.WriteOnce;
+import dev.custos.io.EvidenceFile;
+import dev.custos.io.NotEvidenceFileException;
+import dev.custos.io.ReadLimit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,7 +39,7 @@ import javax.security.auth.x500.X500Principal;
  * {@code report-rendered} event with the file's name and SHA-256.
  */
 public final class ReportRendering {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonText.boundedMapper(ReadLimit.MANIFEST).build();
 
   private final EvidenceClock clock;
   private final String location;
@@ -68,11 +72,12 @@ public final class ReportRendering {
   public RenderedReport render(Path evidence, Signer signer, TimestampAuthority authority, CustodyRecorder recorder)
       throws UsageException, CustodyBrokenException, EvidenceWriteException, SigningException {
     Path directory = EvidenceDirectory.existing(evidence);
+    CustodyLog.requireAppendable(directory);
     // Refused before anything is written: a report signed by a key from another lab is not rendered.
     recorder.requireAcceptedSigner(directory);
-    byte[] manifestBytes = read(directory.resolve(EvidenceDirectory.MANIFEST));
+    byte[] manifestBytes = read(directory.resolve(EvidenceDirectory.MANIFEST), ReadLimit.MANIFEST);
     JsonNode manifest = parseManifest(manifestBytes);
-    byte[] custodyBytes = read(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
+    byte[] custodyBytes = read(directory.resolve(EvidenceDirectory.CUSTODY_LOG), ReadLimit.CUSTODY_LOG);
     CustodyVerdict verdict = CustodyLog.check(directory, custodyBytes);
     if (!verdict.intact()) {
       throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
@@ -126,16 +131,17 @@ public final class ReportRendering {
     return manifest;
   }
 
-  private static byte[] read(Path file) throws UsageException {
+  private static byte[] read(Path file, ReadLimit limit) throws UsageException {
     if (Files.isSymbolicLink(file)) {
       throw new UsageException(file + " is a symbolic link; Custos reports on the evidence in the directory and follows no"
           + " link out of it");
     }
-    try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.StandardOpenOption.READ,
-        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return in.readAllBytes();
+    try {
+      return EvidenceFile.read(file, limit);
     } catch (NoSuchFileException e) {
       throw new UsageException(file + " does not exist: not an evidence directory", e);
+    } catch (NotEvidenceFileException e) {
+      throw new UsageException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UsageException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -42,6 +42,7 @@ public final class SourceInspector {
     if (!Files.exists(path)) {
       throw new UsageException("source " + path + " does not exist");
     }
+    refuseUnseekable(path);
     long size = readableSize(path);
     if (size == 0) {
       throw new UsageException("source " + path + " is empty (0 bytes): there is nothing to acquire");
@@ -58,6 +59,33 @@ public final class SourceInspector {
       return inspectDevice(path, size);
     } catch (IOException e) {
       throw new UsageException("cannot identify source " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses, before it is opened, a source that is neither a block device nor a regular file: a
+   * FIFO would block the open until a writer comes and yields bytes no one can read again, a
+   * character device ({@code /dev/zero}) has no size and no end, a socket or directory no sectors.
+   * A link (a {@code /dev/disk/by-id} name) is followed.
+   */
+  private static void refuseUnseekable(Path path) throws UsageException {
+    int type;
+    try {
+      type = ((Number) Files.getAttribute(path, "unix:mode")).intValue() & 0170000;
+    } catch (IOException | UnsupportedOperationException e) {
+      throw new UsageException("cannot identify source " + path + ": " + e.getMessage(), e);
+    }
+    String what = switch (type) {
+      case 0100000, 0060000 -> null;
+      case 0010000 -> "a FIFO (named pipe)";
+      case 0020000 -> "a character device";
+      case 0140000 -> "a socket";
+      case 0040000 -> "a directory";
+      default -> "of file type " + Integer.toOctalString(type);
+    };
+    if (what != null) {
+      throw new UsageException("source " + path + " is " + what + ": Custos acquires a block device, a partition or a regular"
+          + " file, whose every sector can be read again; nothing was read");
     }
   }
 

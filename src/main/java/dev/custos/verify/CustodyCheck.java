@@ -7,6 +7,8 @@ import dev.custos.custody.Finding;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.io.EvidenceFile;
+import dev.custos.io.ReadLimit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -58,7 +60,7 @@ final class CustodyCheck {
           + ", is missing"));
     }
     try {
-      String sha256 = Digest.compute(HashAlgorithm.SHA_256, Files.readAllBytes(file)).hex();
+      String sha256 = Digest.compute(HashAlgorithm.SHA_256, EvidenceFile.read(file, ReadLimit.CUSTODY_LINE)).hex();
       if (!sha256.equals(recorded)) {
         return Optional.of(new Problem(name, name + " has SHA-256 " + sha256 + ", custody event seq " + event.seq()
             + " recorded " + recorded));

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyVerdict;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.evidence.JsonText;
+import dev.custos.io.ReadLimit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +25,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
  * last event is the head the report's event recorded (and the report prints). Stateless.
  */
 final class EmbeddedFiles {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonText.boundedMapper(ReadLimit.CUSTODY_LINE).build();
 
   private EmbeddedFiles() {}
 

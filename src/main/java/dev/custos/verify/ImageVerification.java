@@ -42,7 +42,8 @@ public final class ImageVerification {
    *
    * @param files the image's files in order, as {@link #files} gives them
    * @param expected at least one digest, at most one per algorithm
-   * @throws UsageException if no digest is given, or two for one algorithm
+   * @throws UsageException if no digest is given, or two for one algorithm, or a file is not a regular file (a FIFO, a
+   *     device)
    * @throws EvidenceReadException if a file cannot be read
    * @throws InterruptedException if interrupted
    */
@@ -60,6 +61,12 @@ public final class ImageVerification {
     long total = 0;
     try {
       for (Path file : files) {
+        // A FIFO or a device has no size and would read as an empty image whose digests "match".
+        java.util.Optional<String> oddity = dev.custos.io.EvidenceFile.oddity(file.toRealPath());
+        if (oddity.isPresent()) {
+          throw new UsageException(file + " is " + oddity.get() + ", not a regular file: Custos verifies an image held in"
+              + " regular files; nothing was read");
+        }
         long size = Files.size(file);
         parts.add(new ImageReader.Part(String.valueOf(file.getFileName()), file, size));
         total += size;

@@ -8,7 +8,9 @@ import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
+import dev.custos.evidence.JsonText;
 import dev.custos.image.ImageLayout;
+import dev.custos.io.ReadLimit;
 import java.io.IOException;
 import java.util.List;
 
@@ -18,7 +20,7 @@ import java.util.List;
  * ended the acquisition. A schema-valid edit (a case number, a digest) is caught by the latter.
  */
 final class ManifestCheck {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonText.boundedMapper(ReadLimit.MANIFEST).build();
   private static final String FILE = EvidenceDirectory.MANIFEST;
 
   private ManifestCheck() {}

@@ -26,10 +26,12 @@ import java.util.concurrent.Future;
  * @param reports check 5
  * @param signers check 6: who signed, against the trust anchors
  * @param signatures every signature judged for check 6, custody events first, then reports
+ * @param warnings files of the directory that are not part of the evidence ({@link UnlistedFiles})
  * @param extent how much of its source the acquisition got, as the manifest or else the log says; null when neither does
  */
 record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckResult custody, CheckResult reports,
-    CheckResult signers, List<SignatureTrust> signatures, AcquisitionExtent extent) {
+    CheckResult signers, List<SignatureTrust> signatures, AcquisitionExtent extent,
+    List<Problem> warnings) {
 
   static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes) {
     return run(root, manifestBytes, custodyBytes, TrustAnchors.none(), TrustAnchors.none());
@@ -62,7 +64,7 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     AcquisitionExtent extent = manifest.recorded() != null ? AcquisitionExtent.ofManifest(manifestBytes) : AcquisitionExtent.ofLog(events);
     CheckResult signers = SignersCheck.check(signatures, anchors.configured() || authorities.configured());
     return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody), reports,
-        signers, signatures, extent);
+        signers, signatures, extent, UnlistedFiles.in(root, manifest.recorded(), events));
   }
 
   /** The manifest check, failed by a set-aside manifest that is missing or changed, or noting those found intact. */

@@ -7,6 +7,9 @@ import dev.custos.custody.SignerCertificates;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.io.EvidenceFile;
+import dev.custos.io.NotEvidenceFileException;
+import dev.custos.io.ReadLimit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -180,7 +183,10 @@ final class ReportCheck {
       }
       byte[] pdf;
       try {
-        pdf = Files.readAllBytes(file);
+        pdf = EvidenceFile.read(file, ReadLimit.REPORT);
+      } catch (NotEvidenceFileException e) {
+        problems.add(e.getMessage());
+        return "not read";
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
       }

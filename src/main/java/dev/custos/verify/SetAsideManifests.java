@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
+import dev.custos.io.EvidenceFile;
+import dev.custos.io.ReadLimit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -51,7 +53,7 @@ record SetAsideManifests(List<Problem> problems, List<byte[]> intact) {
         continue;
       }
       try {
-        byte[] bytes = Files.readAllBytes(path);
+        byte[] bytes = EvidenceFile.read(path, ReadLimit.MANIFEST);
         String sha256 = Digest.compute(HashAlgorithm.SHA_256, bytes).hex();
         if (sha256.equals(recorded)) {
           intact.add(bytes);

@@ -14,6 +14,9 @@ import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageReader;
+import dev.custos.io.EvidenceFile;
+import dev.custos.io.NotEvidenceFileException;
+import dev.custos.io.ReadLimit;
 import dev.custos.source.SourceIdentity;
 import dev.custos.source.SourceInspector;
 import dev.custos.source.WriteBlockGuard;
@@ -88,8 +91,8 @@ public final class Verification {
     Path root = evidenceDirectory(directory);
     Instant started = clock.now();
     SourceIdentity sourceIdentity = source == null ? null : secure(source);
-    byte[] manifestBytes = readIfPresent(root.resolve(EvidenceDirectory.MANIFEST));
-    byte[] custodyBytes = readIfPresent(root.resolve(EvidenceDirectory.CUSTODY_LOG));
+    byte[] manifestBytes = readIfPresent(root.resolve(EvidenceDirectory.MANIFEST), ReadLimit.MANIFEST);
+    byte[] custodyBytes = readIfPresent(root.resolve(EvidenceDirectory.CUSTODY_LOG), ReadLimit.CUSTODY_LOG);
     // The records (log signatures, report PDFs, the manifest's schema) are checked on a thread of
     // their own while the image is re-hashed: MD5 holds one core, SHA-256 leaves room on the other.
     FutureTask<RecordChecks> records = new FutureTask<>(() -> RecordChecks.run(root, manifestBytes, custodyBytes, anchors, authorities));
@@ -127,7 +130,8 @@ public final class Verification {
       reread = outcome.findings();
     }
     return new VerificationResult(root, started, clock.now(), checks, image.findings(), reread,
-        sourceIdentity == null ? null : sourceIdentity.path(), recordChecks.signatures(), recordChecks.extent());
+        sourceIdentity == null ? null : sourceIdentity.path(), recordChecks.signatures(), recordChecks.extent(),
+        recordChecks.warnings());
   }
 
   /**
@@ -200,16 +204,19 @@ public final class Verification {
     return root;
   }
 
-  private static byte[] readIfPresent(Path file) throws EvidenceReadException, UsageException {
+  private static byte[] readIfPresent(Path file, ReadLimit limit) throws EvidenceReadException, UsageException {
     if (Files.isSymbolicLink(file)) {
       throw new UsageException(file + " is a symbolic link; Custos verifies the evidence in the directory and follows no link"
           + " out of it");
     }
-    // Opened without following a link, should one replace the file after the check above.
-    try (java.io.InputStream in = Files.newInputStream(file, java.nio.file.StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-      return in.readAllBytes();
+    // Read by the evidence-file rule: no link followed should one replace the file after the check
+    // above, no FIFO or device opened, nothing beyond the limit read.
+    try {
+      return EvidenceFile.read(file, limit);
     } catch (NoSuchFileException e) {
       return null;
+    } catch (NotEvidenceFileException e) {
+      throw new UsageException(e.getMessage(), e);
     } catch (IOException e) {
       throw new EvidenceReadException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -19,17 +19,20 @@ import java.util.Objects;
  *     events, then reports and their timestamps); empty for a foreign image
  * @param extent how much of its source the acquisition got, as recorded; null for an image from
  *     another tool, or when nothing records it
+ * @param warnings what an examiner should know that does not change the verdict: files in the
+ *     directory that are not part of the evidence, say
  */
 public record VerificationResult(Path target, Instant started, Instant ended, List<CheckResult> checks, ImageFindings image,
-    ImageFindings source, Path sourcePath, List<SignatureTrust> signatures, AcquisitionExtent extent) {
+    ImageFindings source, Path sourcePath, List<SignatureTrust> signatures, AcquisitionExtent extent,
+    List<Problem> warnings) {
   public VerificationResult {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(started, "started");
     Objects.requireNonNull(ended, "ended");
     checks = List.copyOf(checks);
     signatures = List.copyOf(signatures);
+    warnings = List.copyOf(warnings);
   }
-
 
   /**
    * Whether signers were only SELF-ASSERTED: the {@link Check#SIGNERS} check ran without any trust
@@ -43,7 +46,7 @@ public record VerificationResult(Path target, Instant started, Instant ended, Li
   /** A result without signatures and without an acquisition's extent: an image from another tool. */
   public VerificationResult(Path target, Instant started, Instant ended, List<CheckResult> checks, ImageFindings image,
       ImageFindings source, Path sourcePath) {
-    this(target, started, ended, checks, image, source, sourcePath, List.of(), null);
+    this(target, started, ended, checks, image, source, sourcePath, List.of(), null, List.of());
   }
 
   /**

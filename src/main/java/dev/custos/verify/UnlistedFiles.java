@@ -1,0 +1,108 @@
+package dev.custos.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.custody.CustodyEvent;
+import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.image.ImageFile;
+import dev.custos.image.ImageLayout;
+import dev.custos.io.EvidenceFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The files of an evidence directory that are not part of the evidence: named neither by Custos's
+ * layout ({@link EvidenceDirectory#isLayoutName}) nor by the manifest (its image files) nor by the
+ * custody log (manifests and torn lines set aside). A copy left beside an image ({@code
+ * image.ima.bak}), a torn line no {@code log-repaired} event set aside, a {@code .partial} file of a
+ * write that did not finish: none of them changes what verifies, and none is read, but an examiner
+ * should know they are there. Stateless.
+ */
+final class UnlistedFiles {
+  /** What Custos names the certificate of a later signer in {@code certificates/}. */
+  private static final Pattern CERTIFICATE_NAME = Pattern.compile("[0-9a-f]{64}\\.pem");
+
+  private UnlistedFiles() {}
+
+  /**
+   * One warning a file not part of the evidence, in name order.
+   *
+   * @param recorded the manifest's facts, or null when it cannot be read: image files are then
+   *     taken as the evidence they are named like
+   * @param events the custody events that could be read
+   * @throws UncheckedIOException if the directory cannot be listed
+   */
+  static List<Problem> in(Path directory, RecordedAcquisition recorded, List<CustodyEvent> events) {
+    Set<String> named = new HashSet<>();
+    if (recorded != null) {
+      recorded.files().stream().map(ImageFile::name).forEach(named::add);
+    }
+    for (CustodyEvent event : events) {
+      JsonNode data = event.data();
+      if (event.type().equals("acquisition-resumed")) {
+        named.add(data.path("previousManifest").path("file").asText(""));
+      } else if (event.type().equals("log-repaired")) {
+        named.add(data.path("setAsideAs").asText(""));
+      }
+    }
+    List<Problem> warnings = new ArrayList<>();
+    for (Path entry : list(directory)) {
+      String name = entry.getFileName().toString();
+      boolean part = EvidenceDirectory.isLayoutName(name) || named.contains(name)
+          || recorded == null && ImageLayout.isImageFileName(name);
+      if (!part) {
+        warnings.add(new Problem(name, "not part of the evidence: " + describe(entry) + " that neither the manifest nor the"
+            + " custody log names (not read; it does not change the verdict)"));
+      }
+    }
+    Path certificates = directory.resolve(EvidenceDirectory.CERTIFICATES);
+    if (Files.isDirectory(certificates, LinkOption.NOFOLLOW_LINKS)) {
+      for (Path entry : list(certificates)) {
+        String name = EvidenceDirectory.CERTIFICATES + "/" + entry.getFileName();
+        if (!CERTIFICATE_NAME.matcher(entry.getFileName().toString()).matches()) {
+          warnings.add(new Problem(name, "not a certificate Custos recorded: " + describe(entry) + " not named"
+              + " <certificate SHA-256>.pem (it does not change the verdict)"));
+        }
+      }
+    }
+    return warnings;
+  }
+
+  private static String describe(Path entry) {
+    String name = entry.getFileName().toString();
+    String what;
+    try {
+      Optional<String> oddity = EvidenceFile.oddity(entry);
+      what = oddity.orElseGet(() -> {
+        try {
+          return "a file of " + Files.size(entry) + " bytes";
+        } catch (IOException e) {
+          return "a file";
+        }
+      });
+    } catch (IOException e) {
+      what = "an entry";
+    }
+    if (name.startsWith(".") && name.endsWith(".partial")) {
+      return what + ", named like the temporary file of a write Custos did not finish,";
+    }
+    return what;
+  }
+
+  private static List<Path> list(Path directory) {
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory + ": " + e.getMessage(), e);
+    }
+  }
+}
