@@ -54,6 +54,29 @@ final class CustodyAppends {
     }
   }
 
+  /**
+   * {@code value} stripped, if it is fit for a single-line field of the record (a name): as {@link
+   * #text}, and no line breaks, tabs or invisible format characters either.
+   *
+   * @throws UsageException naming {@code option} otherwise
+   */
+  static String line(String option, String value, int maxLength) throws UsageException {
+    try {
+      return dev.custos.evidence.TextField.require(option, value, maxLength, false);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  /** The log head after {@code event}, {@code SEQ:HASH}, for the parties to keep in their own records. */
+  static void printHead(CustodyEvent event, PrintWriter out) {
+    String head = dev.custos.custody.LogHead.of(event).toString();
+    out.println("Log head: " + head);
+    out.println("  Keep it in your own records: report verify DIR --head " + head
+        + " fails if the log is later cut back before it or rewritten.");
+    out.flush();
+  }
+
   static void printRecorded(CustodyEvent event, PrintWriter out) {
     out.println("Recorded " + event.type() + " as seq " + event.seq() + " by " + TerminalText.escape(event.actor().name())
         + " at " + EvidenceClock.format(event.time()) + " (hash " + event.hash() + ")");

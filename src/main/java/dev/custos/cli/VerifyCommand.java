@@ -2,6 +2,7 @@ package dev.custos.cli;
 
 import dev.custos.crypto.Signer;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.LogHead;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceWriteException;
@@ -17,6 +18,8 @@ import dev.custos.verify.VerificationResult;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +64,11 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin ExpectedDigestOptions expected;
 
+  @Option(names = "--head", paramLabel = "SEQ:HASH",
+      description = {"A log head kept from report transfer or report receive (repeatable): the custody check",
+          "fails if the log no longer reaches it (cut back) or holds another event at SEQ (rewritten)."})
+  List<String> heads = new ArrayList<>();
+
   @Override
   public Integer call() throws CustosException, InterruptedException {
     if (json) {
@@ -74,8 +82,12 @@ final class VerifyCommand implements Callable<Integer> {
         throw new UsageException("--key and --verify-source are for an evidence directory; " + target
             + " is an image file, verified against the digests given and recorded nowhere");
       }
+      if (!heads.isEmpty()) {
+        throw new UsageException("--head is for an evidence directory's custody log; " + target + " is an image file");
+      }
       return ImageVerificationRunner.run(target, expected, json, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
+    List<LogHead> keptHeads = keptHeads();
     if (expected.given()) {
       throw new UsageException("--md5, --sha1, --sha256, --sha512 and --hashes are for an image file; " + target
           + " is a directory, verified against its own manifest");
@@ -90,7 +102,7 @@ final class VerifyCommand implements Callable<Integer> {
         EvidenceClock.system());
     Verification.SourceRequest source = verifySource == null ? null
         : new Verification.SourceRequest(verifySource, writeBlock.setReadOnly, writeBlock.blocker());
-    VerificationResult result = verification.verify(target, source, new ConsoleProgress(err, System.console() != null));
+    VerificationResult result = verification.verify(target, source, keptHeads, new ConsoleProgress(err, System.console() != null));
     CustodyEvent recorded = null;
     String notRecorded = null;
     if (noRecord) {
@@ -116,5 +128,17 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return result.verified() ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;
+  }
+
+  private List<LogHead> keptHeads() throws UsageException {
+    List<LogHead> kept = new ArrayList<>();
+    for (String head : heads) {
+      try {
+        kept.add(LogHead.parse(head));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--head: " + e.getMessage(), e);
+      }
+    }
+    return kept;
   }
 }

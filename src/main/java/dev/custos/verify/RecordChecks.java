@@ -3,6 +3,7 @@ package dev.custos.verify;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyVerdict;
+import dev.custos.custody.LogHead;
 import dev.custos.error.EvidenceReadException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -30,6 +31,11 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
    * @throws UncheckedIOException if a report cannot be read
    */
   static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes) {
+    return run(root, manifestBytes, custodyBytes, List.of());
+  }
+
+  /** As {@link #run(Path, byte[], byte[])}, the custody check also holding the log against {@code keptHeads}. */
+  static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes, List<LogHead> keptHeads) {
     CustodyVerdict custody = custodyBytes == null ? null : CustodyLog.check(root, custodyBytes);
     List<CustodyEvent> events = custody == null ? List.of() : custody.events();
     ManifestCheck.Outcome manifest = ManifestCheck.check(manifestBytes, events);
@@ -37,7 +43,7 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     CheckResult reports = custodyBytes == null || manifestBytes == null
         ? CheckResult.skipped(Check.REPORTS, "the manifest or the custody log is missing")
         : ReportCheck.check(root, manifestBytes, setAside.intact(), custodyBytes, custody);
-    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody), reports);
+    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody, keptHeads), reports);
   }
 
   /** The manifest check, failed by a set-aside manifest that is missing or changed, or noting those found intact. */

@@ -3,6 +3,7 @@ package dev.custos.verify;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyRecorder;
+import dev.custos.custody.LogHead;
 import dev.custos.digest.ProgressListener;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceReadException;
@@ -69,6 +70,20 @@ public final class Verification {
    */
   public VerificationResult verify(Path directory, SourceRequest source, ProgressListener listener)
       throws UsageException, EvidenceReadException, SourceAccessException, InterruptedException {
+    return verify(directory, source, List.of(), listener);
+  }
+
+  /**
+   * Verifies {@code directory}, and that its custody log still reaches every head in {@code keptHeads}
+   * (the custody check fails for a log cut back before a kept head or holding another event at its seq).
+   *
+   * @throws UsageException as {@link #verify(Path, SourceRequest, ProgressListener)}
+   * @throws EvidenceReadException as {@link #verify(Path, SourceRequest, ProgressListener)}
+   * @throws SourceAccessException as {@link #verify(Path, SourceRequest, ProgressListener)}
+   * @throws InterruptedException if interrupted
+   */
+  public VerificationResult verify(Path directory, SourceRequest source, List<LogHead> keptHeads, ProgressListener listener)
+      throws UsageException, EvidenceReadException, SourceAccessException, InterruptedException {
     Path root = evidenceDirectory(directory);
     Instant started = clock.now();
     SourceIdentity sourceIdentity = source == null ? null : secure(source);
@@ -76,7 +91,7 @@ public final class Verification {
     byte[] custodyBytes = readIfPresent(root.resolve(EvidenceDirectory.CUSTODY_LOG));
     // The records (log signatures, report PDFs, the manifest's schema) are checked on a thread of
     // their own while the image is re-hashed: MD5 holds one core, SHA-256 leaves room on the other.
-    FutureTask<RecordChecks> records = new FutureTask<>(() -> RecordChecks.run(root, manifestBytes, custodyBytes));
+    FutureTask<RecordChecks> records = new FutureTask<>(() -> RecordChecks.run(root, manifestBytes, custodyBytes, keptHeads));
     Thread recordsThread = new Thread(records, "custos-verify-records");
     recordsThread.setDaemon(true);
     recordsThread.start();
