@@ -1,6 +1,8 @@
 package dev.custos.report;
 
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.Holding;
+import dev.custos.custody.LogHead;
 import dev.custos.evidence.EvidenceClock;
 import java.util.List;
 
@@ -38,6 +40,7 @@ final class CustodySections {
             EventFacts.describe(event));
       }
       table.end();
+      HoldingSection.write(page, Holding.of(events));
     }
     head(page, input.head());
     signature(page, input.signature());
@@ -52,6 +55,7 @@ final class CustodySections {
     }
     page.field("Log head at rendering", "event " + head.seq() + ", recorded " + EvidenceClock.format(head.time()), page.bold);
     page.field("Hash of that event", Formats.hexGroups(head.hash(), 4), page.mono);
+    page.field("To keep (report verify --head)", LogHead.of(head).toString(), page.mono.sized(7f));
     page.down(2);
     page.paragraph("A copy of the log found later with fewer events, or whose event " + head.seq()
         + " has another hash, has been cut or altered after this report was made.", page.body);

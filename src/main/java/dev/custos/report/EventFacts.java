@@ -28,6 +28,9 @@ final class EventFacts {
       case "transfer" -> "Evidence handed over from " + Formats.text(data.path("from")) + " to "
           + Formats.text(data.path("to")) + optional("; reason: ", data.path("reason"))
           + optional("; location: ", data.path("location"));
+      case "receipt" -> "Hand-over received from " + Formats.text(data.path("from")) + " (the transfer at #"
+          + Formats.text(data.path("transferSeq")) + ")" + optional("; location: ", data.path("location"))
+          + optional("; note: ", data.path("note"));
       case "note" -> "Note: " + Formats.text(data.path("text"));
       case "verification" -> ("verified".equals(data.path("outcome").asText()) ? "Evidence re-verified: everything as recorded"
           : "Evidence re-verified: NOT as recorded, " + Formats.text(data.path("problemCount")) + " problems")

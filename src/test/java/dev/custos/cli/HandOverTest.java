@@ -88,11 +88,13 @@ class HandOverTest {
         "--reason", "analysis");
     assertThat(transfer.exitCode()).as(transfer.err()).isZero();
     Cli.Run pending = custody();
+    assertThat(report(jane, "render").exitCode()).isZero();
     byte[] afterTransfer = Files.readAllBytes(evidence.resolve("custody.jsonl"));
 
     Cli.Run again = report(jane, "transfer", "--to", "Alex Poe");
     Cli.Run receive = report(dana, "receive", "--location", "Lab 2");
     Cli.Run received = custody();
+    assertThat(report(dana, "render").exitCode()).isZero();
 
     assertThat(pending.exitCode()).isZero();
     assertThat(pending.out()).contains("Jane Doe -> Dana Roe", "PENDING: not yet received", "Hand-over PENDING: seq 3,")
@@ -101,16 +103,23 @@ class HandOverTest {
     assertThat(again.err()).hasLineCount(1)
         .startsWith("report transfer: nothing recorded: a hand-over to Dana Roe (seq 3) is pending");
     assertThat(receive.exitCode()).as(receive.err()).isZero();
-    assertThat(receive.out()).contains("Recorded receipt as seq 4 by Dana Roe", "Log head: 4:");
+    assertThat(receive.out()).contains("Recorded receipt as seq 5 by Dana Roe", "Log head: 5:");
     assertThat(received.exitCode()).isZero();
-    assertThat(received.out()).contains("received (seq 4)", "receipt of the transfer at seq 3",
-        "Holder: Dana Roe (certificate SHA-256 " + fingerprint(danaPem) + "), since seq 4", "Verdict: INTACT")
+    assertThat(received.out()).contains("received (seq 5)", "receipt of the transfer at seq 3",
+        "Holder: Dana Roe (certificate SHA-256 " + fingerprint(danaPem) + "), since seq 5", "Verdict: INTACT")
         .doesNotContain("PENDING");
     List<JsonNode> events = Evidence.custodyEvents(evidence);
     assertThat(events).extracting(event -> event.path("type").asText())
-        .containsExactly("acquisition-started", "acquisition-completed", "report-rendered", "transfer", "receipt");
+        .containsExactly("acquisition-started", "acquisition-completed", "report-rendered", "transfer", "report-rendered",
+            "receipt", "report-rendered");
     assertThat(events.get(3).path("data").path("toCertificateSha256").asText()).isEqualTo(fingerprint(danaPem));
-    assertThat(events.get(4).path("data").path("transferHash").asText()).isEqualTo(events.get(3).path("hash").asText());
+    assertThat(events.get(5).path("data").path("transferHash").asText()).isEqualTo(events.get(3).path("hash").asText());
+    String pendingPdf = ExternalTool.ok("pdftotext", evidence.resolve("report-2.pdf").toString(), "-").replaceAll("\\s+", " ").replace("\uFB01", "fi");
+    String receivedPdf = ExternalTool.ok("pdftotext", evidence.resolve("report-3.pdf").toString(), "-").replaceAll("\\s+", " ").replace("\uFB01", "fi");
+    assertThat(pendingPdf).contains("Hand-over #3 from Jane Doe", "NOT YET RECEIVED", "Holder at rendering Jane Doe (hand-over to Dana Roe pending)");
+    assertThat(receivedPdf).contains("to Dana Roe: received at #5, signed by Dana Roe (certificate SHA-256 " + fingerprint(danaPem))
+        .doesNotContain("NOT YET RECEIVED");
+    assertThat(receivedPdf).contains("5:" + events.get(5).path("hash").asText());
     assertThat(Files.readAllBytes(evidence.resolve("custody.jsonl"))).startsWith(afterTransfer);
     Cli.Run verify = Cli.run("report", "verify", evidence.toString(), "--no-record");
     assertThat(verify.exitCode()).as(verify.out()).isZero();
