@@ -1,5 +1,6 @@
 package dev.custos.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.custody.Actor;
@@ -13,6 +14,13 @@ final class HoldingLines {
 
   /** What the timeline row of {@code event} adds: the state of its hand-over, or why it does not count. */
   static String status(Holding holding, CustodyEvent event) {
+    JsonNode stamp = event.data().path("headTimestamp");
+    return handOverStatus(holding, event) + (stamp.isObject()
+        ? "; carries an RFC 3161 token over head " + TerminalText.escape(stamp.path("head").asText()) + " (report verify checks it)"
+        : "");
+  }
+
+  private static String handOverStatus(Holding holding, CustodyEvent event) {
     for (Holding.HandOver handOver : holding.handOvers()) {
       if (handOver.transfer() == event) {
         return handOver.received() ? "; received (seq " + handOver.receipt().seq() + ")" : "; PENDING: not yet received";

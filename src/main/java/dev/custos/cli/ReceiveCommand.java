@@ -40,12 +40,18 @@ final class ReceiveCommand implements Callable<Integer> {
   @Option(names = "--note", paramLabel = "TEXT", description = "What the recipient found (seals, condition).")
   String note;
 
+  @Option(names = "--tsa", paramLabel = "URL",
+      description = {"RFC 3161 timestamp authority: the event carries its token over the log head it is appended to,",
+          "so the time by which the log up to that head existed is proven, not just claimed."})
+  String tsa;
+
   @Override
   public Integer call() throws CustosException {
     Path root = EvidenceDirectory.existing(directory);
     String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
     String remark = note == null ? null : CustodyAppends.text("--note", note, 16384);
     CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report receive");
+    CustodyAppends.HeadTimestamp stamp = CustodyAppends.headTimestamp(root, Reports.authority(tsa));
     CustodyEvent event = recorder.appendToIntactLog(root, Holding.RECEIPT, verdict -> {
       Holding holding = Holding.of(verdict.events());
       String refusal = holding.receiptRefusal(recorder.actor());
@@ -59,6 +65,9 @@ final class ReceiveCommand implements Callable<Integer> {
       data.put("from", holding.pending().from().name());
       data.put("location", where);
       data.put("note", remark);
+      if (stamp != null) {
+        stamp.putInto(data, verdict);
+      }
       return data;
     });
     PrintWriter out = spec.commandLine().getOut();

@@ -60,6 +60,11 @@ final class TransferCommand implements Callable<Integer> {
   @Option(names = "--location", paramLabel = "TEXT", description = "Where the hand-over takes place.")
   String location;
 
+  @Option(names = "--tsa", paramLabel = "URL",
+      description = {"RFC 3161 timestamp authority: the event carries its token over the log head it is appended to,",
+          "so the time by which the log up to that head existed is proven, not just claimed."})
+  String tsa;
+
   @Override
   public Integer call() throws CustosException {
     Path root = EvidenceDirectory.existing(directory);
@@ -68,6 +73,7 @@ final class TransferCommand implements Callable<Integer> {
     String why = reason == null ? null : CustodyAppends.text("--reason", reason, 4096);
     String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
     CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report transfer");
+    CustodyAppends.HeadTimestamp stamp = CustodyAppends.headTimestamp(root, Reports.authority(tsa));
     CustodyEvent event = recorder.appendToIntactLog(root, Holding.TRANSFER, verdict -> {
       String refusal = Holding.of(verdict.events()).transferRefusal(recorder.actor());
       if (refusal != null) {
@@ -81,6 +87,9 @@ final class TransferCommand implements Callable<Integer> {
       }
       data.put("reason", why);
       data.put("location", where);
+      if (stamp != null) {
+        stamp.putInto(data, verdict);
+      }
       return data;
     });
     PrintWriter out = spec.commandLine().getOut();

@@ -37,6 +37,10 @@ final class EventFacts {
           + optional("; source re-read: ", data.path("source"));
       default -> event.type() + generic(data);
     };
+    if (data.path("headTimestamp").isObject()) {
+      facts += "; carries an RFC 3161 timestamp token over the log head #" + Formats.text(data.path("headTimestamp").path("head"))
+          .replaceFirst(":.*", "") + " (report verify checks it)";
+    }
     return event.signed() ? facts : facts + " [UNSIGNED]";
   }
 

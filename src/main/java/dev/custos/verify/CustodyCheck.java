@@ -71,7 +71,11 @@ final class CustodyCheck {
         setAsideProblem(directory, event).ifPresent(problems::add);
       }
     }
-    return CheckResult.of(Check.CUSTODY, summary(verdict), problems);
+    HeadTimestampCheck.Outcome stamps = HeadTimestampCheck.check(verdict.events());
+    stamps.problems().forEach(problem -> problems.add(new Problem(FILE, FILE + " " + problem)));
+    String stamped = stamps.stamped() == 0 ? "" : ", " + (stamps.stamped() - stamps.problems().size()) + " of "
+        + stamps.stamped() + " head timestamps verify";
+    return CheckResult.of(Check.CUSTODY, summary(verdict) + stamped, problems);
   }
 
   private static Optional<Problem> setAsideProblem(Path directory, CustodyEvent event) {
