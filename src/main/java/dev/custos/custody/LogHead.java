@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param hash the event's hash, 64 lowercase hex digits
  */
 public record LogHead(long seq, String hash) {
-  private static final Pattern TEXT = Pattern.compile("([0-9]{1,18}):([0-9a-fA-F]{64})");
+  private static final Pattern TEXT = Pattern.compile("([0-9]{1,18}):([0-9a-fA-F ]{64,})");
 
   /** @throws IllegalArgumentException for a negative seq or a hash that is not 64 lowercase hex digits */
   public LogHead {
@@ -35,17 +35,18 @@ public record LogHead(long seq, String hash) {
   }
 
   /**
-   * The head written {@code SEQ:HASH} (hex in either case).
+   * The head written {@code SEQ:HASH} (hex in either case; spaces in the hash, as the report
+   * groups it, are allowed).
    *
    * @throws IllegalArgumentException naming the text, if it is not of that form
    */
   public static LogHead parse(String text) {
     Matcher matcher = TEXT.matcher(text == null ? "" : text.strip());
-    if (!matcher.matches()) {
+    if (!matcher.matches() || matcher.group(2).replace(" ", "").length() != 64) {
       throw new IllegalArgumentException("a log head is SEQ:HASH (the sequence number, a colon, the event's 64-digit"
           + " SHA-256), as report transfer and report receive print it; got '" + text + "'");
     }
-    return new LogHead(Long.parseLong(matcher.group(1)), matcher.group(2).toLowerCase(java.util.Locale.ROOT));
+    return new LogHead(Long.parseLong(matcher.group(1)), matcher.group(2).replace(" ", "").toLowerCase(java.util.Locale.ROOT));
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.custos.report;
 
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.Holding;
-import dev.custos.custody.LogHead;
 import dev.custos.evidence.EvidenceClock;
 import java.util.List;
 
@@ -55,7 +54,8 @@ final class CustodySections {
     }
     page.field("Log head at rendering", "event " + head.seq() + ", recorded " + EvidenceClock.format(head.time()), page.bold);
     page.field("Hash of that event", Formats.hexGroups(head.hash(), 4), page.mono);
-    page.field("To keep (report verify --head)", LogHead.of(head).toString(), page.mono.sized(7f));
+    page.field("To keep as a log head", "report verify --head " + head.seq() + ":HASH, the hash above (its spaces may stay)",
+        page.body);
     page.down(2);
     page.paragraph("A copy of the log found later with fewer events, or whose event " + head.seq()
         + " has another hash, has been cut or altered after this report was made.", page.body);

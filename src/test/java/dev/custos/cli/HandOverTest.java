@@ -119,7 +119,7 @@ class HandOverTest {
     assertThat(pendingPdf).contains("Hand-over #3 from Jane Doe", "NOT YET RECEIVED", "Holder at rendering Jane Doe (hand-over to Dana Roe pending)");
     assertThat(receivedPdf).contains("to Dana Roe: received at #5, signed by Dana Roe (certificate SHA-256 " + fingerprint(danaPem))
         .doesNotContain("NOT YET RECEIVED");
-    assertThat(receivedPdf).contains("5:" + events.get(5).path("hash").asText());
+    assertThat(receivedPdf).contains("report verify --head 5:HASH", events.get(5).path("hash").asText().replaceAll("(.{8})(?!$)", "$1 "));
     assertThat(Files.readAllBytes(evidence.resolve("custody.jsonl"))).startsWith(afterTransfer);
     Cli.Run verify = Cli.run("report", "verify", evidence.toString(), "--no-record");
     assertThat(verify.exitCode()).as(verify.out()).isZero();

@@ -131,6 +131,17 @@ class KeptHeadTest {
   }
 
   @Test
+  void verify_headAsTheReportGroupsIt_accepted() {
+    run(jane, "report", "transfer", evidence.toString(), "--to", "Dana Roe");
+    String hash = Evidence.custodyEvents(evidence).get(3).path("hash").asText();
+
+    Cli.Run run = verify("3:" + hash.replaceAll("(.{8})(?!$)", "$1 "));
+
+    assertThat(run.exitCode()).as(run.out()).isZero();
+    assertThat(run.out()).contains("1 of 1 kept head reached");
+  }
+
+  @Test
   void verify_malformedHead_exit2OneLine() {
     Cli.Run run = verify("3:abc");
 
