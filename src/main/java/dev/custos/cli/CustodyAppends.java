@@ -3,9 +3,11 @@ package dev.custos.cli;
 import dev.custos.crypto.Signer;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyRecorder;
+import dev.custos.custody.LogHead;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.TextField;
 import dev.custos.evidence.ToolInfo;
 import java.io.PrintWriter;
 
@@ -62,60 +64,15 @@ final class CustodyAppends {
    */
   static String line(String option, String value, int maxLength) throws UsageException {
     try {
-      return dev.custos.evidence.TextField.require(option, value, maxLength, false);
+      return TextField.require(option, value, maxLength, false);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
   }
 
-  /**
-   * An RFC 3161 token from {@code authority} over the head of {@code directory}'s log as it is now
-   * ({@link HeadTimestamp}), or null when no authority is given. Fetched before the append lock
-   * is taken: the append then checks, under the lock, that the head is still the one stamped.
-   *
-   * @throws UsageException if the log cannot be read or holds no event
-   * @throws dev.custos.error.SigningException if the authority does not answer or refuses
-   */
-  static HeadTimestamp headTimestamp(java.nio.file.Path directory, dev.custos.crypto.TimestampAuthority authority)
-      throws UsageException, dev.custos.error.SigningException {
-    if (authority == null) {
-      return null;
-    }
-    dev.custos.custody.CustodyVerdict verdict = dev.custos.custody.CustodyLog.check(directory);
-    if (verdict.head() == null) {
-      throw new UsageException("the custody log of " + directory + " holds no event: there is no head to timestamp");
-    }
-    String head = dev.custos.custody.LogHead.of(verdict.head()).toString();
-    byte[] token = authority.timestamp(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    return new HeadTimestamp(head, java.util.Base64.getEncoder().encodeToString(token));
-  }
-
-  /**
-   * A timestamp token over a log head, for the event appended right after that head.
-   *
-   * @param head {@code SEQ:HASH} of the head stamped
-   * @param token the RFC 3161 token, base64 DER, whose message imprint is the SHA-256 of {@code head} in ASCII
-   */
-  record HeadTimestamp(String head, String token) {
-    /**
-     * Puts the token into {@code data} as {@code headTimestamp}, if {@code verdict}'s head is still the one stamped.
-     *
-     * @throws UsageException if another event was appended since the token was fetched
-     */
-    void putInto(com.fasterxml.jackson.databind.node.ObjectNode data, dev.custos.custody.CustodyVerdict verdict)
-        throws UsageException {
-      String now = verdict.head() == null ? "none" : dev.custos.custody.LogHead.of(verdict.head()).toString();
-      if (!now.equals(head)) {
-        throw new UsageException("nothing recorded: the log grew while its head " + head + " was timestamped (the head is now "
-            + now + "); run the command again");
-      }
-      data.putObject("headTimestamp").put("head", head).put("token", token);
-    }
-  }
-
   /** The log head after {@code event}, {@code SEQ:HASH}, for the parties to keep in their own records. */
   static void printHead(CustodyEvent event, PrintWriter out) {
-    String head = dev.custos.custody.LogHead.of(event).toString();
+    String head = LogHead.of(event).toString();
     out.println("Log head: " + head);
     out.println("  Keep it in your own records: report verify DIR --head " + head
         + " fails if the log is later cut back before it or rewritten.");

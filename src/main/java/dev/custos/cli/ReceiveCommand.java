@@ -51,7 +51,7 @@ final class ReceiveCommand implements Callable<Integer> {
     String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
     String remark = note == null ? null : CustodyAppends.text("--note", note, 16384);
     CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report receive");
-    CustodyAppends.HeadTimestamp stamp = CustodyAppends.headTimestamp(root, Reports.authority(tsa));
+    HeadTimestamp stamp = HeadTimestamp.fetch(root, Reports.authority(tsa));
     CustodyEvent event = recorder.appendToIntactLog(root, Holding.RECEIPT, verdict -> {
       Holding holding = Holding.of(verdict.events());
       String refusal = holding.receiptRefusal(recorder.actor());

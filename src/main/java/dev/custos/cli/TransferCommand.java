@@ -73,7 +73,7 @@ final class TransferCommand implements Callable<Integer> {
     String why = reason == null ? null : CustodyAppends.text("--reason", reason, 4096);
     String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
     CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report transfer");
-    CustodyAppends.HeadTimestamp stamp = CustodyAppends.headTimestamp(root, Reports.authority(tsa));
+    HeadTimestamp stamp = HeadTimestamp.fetch(root, Reports.authority(tsa));
     CustodyEvent event = recorder.appendToIntactLog(root, Holding.TRANSFER, verdict -> {
       String refusal = Holding.of(verdict.events()).transferRefusal(recorder.actor());
       if (refusal != null) {
