@@ -22,9 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * hand-over acknowledges it with their signature, and holds the evidence from then on.
  */
 @Command(name = "receive", mixinStandardHelpOptions = true,
-    description = {"Acknowledge the pending hand-over of the evidence in DIR, signed by its recipient (--key):",
-        "the key of the certificate the transfer named, or, when it named none, a key whose certificate",
-        "names the recipient exactly. The signer then holds the evidence. The log must be intact.",
+    description = {"Acknowledge the pending hand-over of the evidence in DIR, signed by its recipient (--key).",
+        "The key must be that of the certificate the transfer named or, when it named none, one whose certificate "
+            + "names the recipient exactly. The signer then holds the evidence. The log must be intact.",
         "Prints the log head (SEQ:HASH) after the event, to keep."})
 final class ReceiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

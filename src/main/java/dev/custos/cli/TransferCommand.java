@@ -28,11 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * until the recipient signs {@code report receive}.
  */
 @Command(name = "transfer", mixinStandardHelpOptions = true,
-    description = {"Record a hand-over of the evidence in DIR's custody log, signed by the current holder (--key):",
-        "the acquiring examiner, then whoever last received it. The hand-over is pending until the recipient",
-        "signs report receive; until then nobody can hand the evidence over again. The log must be intact.",
-        "Prints the log head (SEQ:HASH) after the event: keep it, report verify --head SEQ:HASH finds a log",
-        "cut back or rewritten since."})
+    description = {"Record a hand-over of the evidence in DIR's custody log, signed by the current holder (--key).",
+        "The holder is the acquiring examiner, then whoever last received it. The hand-over is pending until the "
+            + "recipient signs report receive; until then nobody can hand the evidence over again. The log must be intact.",
+        "Prints the log head (SEQ:HASH) after the event: keep it; report verify --head SEQ:HASH finds a log "
+            + "cut back or rewritten since."})
 final class TransferCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
