@@ -5,7 +5,9 @@
  * <p>Entry points: {@link dev.custos.custody.CustodyRecorder} (appending, under a lock, with
  * fsync; a torn last line set aside), {@link dev.custos.custody.CustodyLog} (reading and checking
  * the whole log), {@link dev.custos.custody.CustodyVerdict} and {@link dev.custos.custody.Finding}
- * (what the check found, by line), {@link dev.custos.custody.CustodyEvent}.
+ * (what the check found, by line), {@link dev.custos.custody.CustodyEvent}, {@link
+ * dev.custos.custody.Holding} (who holds the evidence by the log: hand-overs by the holder, received
+ * by the recipient), {@link dev.custos.custody.LogHead} (a head kept outside the log, checked against it).
  *
  * <p>The format is {@code evidence-schema/custody-event.schema.json}; every event written or read
  * is validated against it.
