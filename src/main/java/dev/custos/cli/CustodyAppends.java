@@ -3,9 +3,11 @@ package dev.custos.cli;
 import dev.custos.crypto.Signer;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyRecorder;
+import dev.custos.custody.LogHead;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.TextField;
 import dev.custos.evidence.ToolInfo;
 import java.io.PrintWriter;
 
@@ -52,6 +54,29 @@ final class CustodyAppends {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code value} stripped, if it is fit for a single-line field of the record (a name): as {@link
+   * #text}, and no line breaks, tabs or invisible format characters either.
+   *
+   * @throws UsageException naming {@code option} otherwise
+   */
+  static String line(String option, String value, int maxLength) throws UsageException {
+    try {
+      return TextField.require(option, value, maxLength, false);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  /** The log head after {@code event}, {@code SEQ:HASH}, for the parties to keep in their own records. */
+  static void printHead(CustodyEvent event, PrintWriter out) {
+    String head = LogHead.of(event).toString();
+    out.println("Log head: " + head);
+    out.println("  Keep it in your own records: report verify DIR --head " + head
+        + " fails if the log is later cut back before it or rewritten.");
+    out.flush();
   }
 
   static void printRecorded(CustodyEvent event, PrintWriter out) {

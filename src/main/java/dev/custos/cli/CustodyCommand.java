@@ -10,6 +10,7 @@ import dev.custos.custody.EventSignature;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyVerdict;
 import dev.custos.custody.Finding;
+import dev.custos.custody.Holding;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.JsonText;
@@ -104,6 +105,7 @@ final class CustodyCommand implements Callable<Integer> {
     } else {
       root.putObject("head").put("seq", verdict.head().seq()).put("hash", verdict.head().hash());
     }
+    root.set("holding", HoldingLines.json(Holding.of(verdict.events())));
     ArrayNode findings = root.putArray("findings");
     for (Finding finding : verdict.findings()) {
       findings.addObject()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyVerdict;
 import dev.custos.custody.Finding;
+import dev.custos.custody.Holding;
 import dev.custos.evidence.EvidenceClock;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -21,14 +22,16 @@ final class CustodyTable {
     out.println("Chain of custody: " + TerminalText.escape(log) + " (" + verdict.events().size() + (verdict.events().size() == 1 ? " event)" : " events)"));
     out.println(String.format(Locale.ROOT, "%4s  %-24s  %-" + WHO_WIDTH + "s  %-" + WHAT_WIDTH + "s  %s",
         "seq", "time (UTC)", "who", "what", "facts"));
+    Holding holding = Holding.of(verdict.events());
     for (CustodyEvent event : verdict.events()) {
       String who = TerminalText.escape(event.actor().name()) + (event.signed() ? "" : " (unsigned)");
       out.println(String.format(Locale.ROOT, "%4d  %-24s  %-" + WHO_WIDTH + "s  %-" + WHAT_WIDTH + "s  %s",
-          event.seq(), EvidenceClock.format(event.time()), clip(who, WHO_WIDTH), TerminalText.escape(event.type()), facts(event)));
+          event.seq(), EvidenceClock.format(event.time()), clip(who, WHO_WIDTH), TerminalText.escape(event.type()), facts(event) + HoldingLines.status(holding, event)));
     }
     if (verdict.head() != null) {
       out.println("Head: seq " + verdict.head().seq() + ", hash " + verdict.head().hash());
     }
+    HoldingLines.print(holding, out);
     for (Finding finding : verdict.findings()) {
       if (!finding.kind().breaksChain()) {
         out.println("Note: " + TerminalText.escape(finding.toString()));
@@ -95,8 +98,14 @@ final class CustodyTable {
       }
       case "transfer" -> {
         facts.add(data.path("from").asText() + " -> " + data.path("to").asText());
+        addIfPresent(facts, "recipient's certificate SHA-256 ", data.path("toCertificateSha256"));
         addIfPresent(facts, "reason: ", data.path("reason"));
         addIfPresent(facts, "at ", data.path("location"));
+      }
+      case "receipt" -> {
+        facts.add("received from " + data.path("from").asText());
+        addIfPresent(facts, "at ", data.path("location"));
+        addIfPresent(facts, "note: ", data.path("note"));
       }
       case "note" -> facts.add(data.path("text").asText());
       case "log-repaired" -> facts.add(data.path("tornBytes").asText() + " torn bytes set aside as " + data.path("setAsideAs").asText());

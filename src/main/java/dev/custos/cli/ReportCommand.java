@@ -8,5 +8,5 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Reports, verification and chain of custody of an evidence directory.",
-    subcommands = {KeygenCommand.class, RenderCommand.class, CustodyCommand.class, NoteCommand.class, TransferCommand.class, VerifyCommand.class})
+    subcommands = {KeygenCommand.class, RenderCommand.class, CustodyCommand.class, NoteCommand.class, TransferCommand.class, ReceiveCommand.class, VerifyCommand.class})
 final class ReportCommand {}

@@ -3,6 +3,7 @@ package dev.custos.cli;
 import dev.custos.crypto.Signer;
 import dev.custos.crypto.TrustAnchors;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.LogHead;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceWriteException;
@@ -82,6 +83,11 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin ExpectedDigestOptions expected;
 
+  @Option(names = "--head", paramLabel = "SEQ:HASH",
+      description = {"A log head kept from report transfer or report receive (repeatable): the custody check",
+          "fails if the log no longer reaches it (cut back) or holds another event at SEQ (rewritten)."})
+  List<String> heads = new ArrayList<>();
+
   @Override
   public Integer call() throws CustosException, InterruptedException {
     if (json) {
@@ -99,8 +105,12 @@ final class VerifyCommand implements Callable<Integer> {
         throw new UsageException("--key and --verify-source are for an evidence directory; " + target
             + " is an image file, verified against the digests given and recorded nowhere");
       }
+      if (!heads.isEmpty()) {
+        throw new UsageException("--head is for an evidence directory's custody log; " + target + " is an image file");
+      }
       return ImageVerificationRunner.run(target, expected, json, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
+    List<LogHead> keptHeads = keptHeads();
     if (expected.given()) {
       throw new UsageException("--md5, --sha1, --sha256, --sha512 and --hashes are for an image file; " + target
           + " is a directory, verified against its own manifest");
@@ -121,7 +131,7 @@ final class VerifyCommand implements Callable<Integer> {
     Verification.SourceRequest source = verifySource == null ? null
         : new Verification.SourceRequest(verifySource, writeBlock.setReadOnly, writeBlock.blocker());
     VerificationResult result = verification.verify(target, source, new ConsoleProgress(err, System.console() != null), anchors,
-        authorities);
+        authorities, keptHeads);
     CustodyEvent recorded = null;
     String notRecorded = null;
     if (noRecord) {
@@ -150,5 +160,17 @@ final class VerifyCommand implements Callable<Integer> {
     }
     out.flush();
     return result.verified() ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;
+  }
+
+  private List<LogHead> keptHeads() throws UsageException {
+    List<LogHead> kept = new ArrayList<>();
+    for (String head : heads) {
+      try {
+        kept.add(LogHead.parse(head));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--head: " + e.getMessage(), e);
+      }
+    }
+    return kept;
   }
 }

@@ -1,5 +1,6 @@
 package dev.custos.crypto;
 
+import dev.custos.evidence.TextField;
 import java.time.Duration;
 
 /**
@@ -7,7 +8,8 @@ import java.time.Duration;
  * address (the certificate's subjectAltName rfc822Name) and organisation, and how long the
  * certificate is valid. Validated at construction.
  *
- * @param name the examiner's name, the subject's CN: 1 to 64 characters, no control characters
+ * @param name the examiner's name, the subject's CN: 1 to 64 characters, no control, bidirectional
+ *     or invisible format characters ({@link TextField}, as for an examiner's name in a manifest)
  * @param email an ASCII address {@code local@domain}, or null
  * @param organisation the subject's O, 1 to 64 characters, or null
  * @param validity how long the certificate is valid from its issue: 1 day to 10 years
@@ -45,5 +47,7 @@ public record IdentityRequest(String name, String email, String organisation, Du
       throw new IllegalArgumentException("the " + field + " '" + value.strip()
           + "' has control characters or leading/trailing spaces");
     }
+    // A subject that displays like another examiner's name would sign as someone it is not.
+    TextField.require("the " + field, value, value.length(), false);
   }
 }

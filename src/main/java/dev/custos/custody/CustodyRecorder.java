@@ -150,16 +150,60 @@ public final class CustodyRecorder {
   public CustodyEvent append(Path directory, String type, ObjectNode data) throws EvidenceWriteException, CustodyBrokenException {
     AppendLock lock = AppendLock.acquire(directory);
     try {
-      String stored = publishCertificate(directory);
-      ObjectNode signed = stored == null ? data : withSignerCertificate(data, stored);
-      LogFile log = LogFile.open(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
-      if (log.hasTornLine()) {
-        TornLine torn = log.setTornLineAside();
-        log.append(event(log.last(), "log-repaired", torn.describe()));
+      return appendLocked(directory, type, data);
+    } finally {
+      lock.close();
+    }
+  }
+
+  private CustodyEvent appendLocked(Path directory, String type, ObjectNode data) throws EvidenceWriteException, CustodyBrokenException {
+    String stored = publishCertificate(directory);
+    ObjectNode signed = stored == null ? data : withSignerCertificate(data, stored);
+    LogFile log = LogFile.open(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
+    if (log.hasTornLine()) {
+      TornLine torn = log.setTornLineAside();
+      log.append(event(log.last(), "log-repaired", torn.describe()));
+    }
+    CustodyEvent event = event(log.last(), type, signed);
+    log.append(event);
+    return event;
+  }
+
+  /**
+   * The data of an event that depends on the log it is appended to (who holds the evidence, which
+   * transfer is pending), or a refusal.
+   */
+  @FunctionalInterface
+  public interface EventData {
+    /**
+     * @param verdict the whole log as it is under the append lock, intact
+     * @throws UsageException if the event may not be appended to this log; nothing is then appended
+     */
+    ObjectNode of(CustodyVerdict verdict) throws UsageException;
+  }
+
+  /**
+   * Like {@link #appendToIntactLog(Path, String, ObjectNode)}, but the log is checked, and {@code
+   * data} decided from it, under the append lock: no other append can come between the check and
+   * this event (two hand-overs by one holder at once, say).
+   *
+   * @throws UsageException as {@link #appendToIntactLog(Path, String, ObjectNode)}, or as {@code data} refuses
+   * @throws CustodyBrokenException if the log is broken
+   * @throws EvidenceWriteException as {@link #append}
+   */
+  public CustodyEvent appendToIntactLog(Path directory, String type, EventData data)
+      throws UsageException, CustodyBrokenException, EvidenceWriteException {
+    EvidenceDirectory.existing(directory);
+    CustodyLog.requireAppendable(directory);
+    requireAcceptedSigner(directory);
+    AppendLock lock = AppendLock.acquire(directory);
+    try {
+      CustodyVerdict verdict = CustodyLog.check(directory);
+      if (!verdict.intact()) {
+        throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
+            + "); nothing was appended: run report custody " + directory);
       }
-      CustodyEvent event = event(log.last(), type, signed);
-      log.append(event);
-      return event;
+      return appendLocked(directory, type, data.of(verdict));
     } finally {
       lock.close();
     }

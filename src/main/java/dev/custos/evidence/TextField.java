@@ -9,8 +9,13 @@ import java.util.Locale;
  * dropping or replacing a character. Refused everywhere: control characters (C0, DEL, C1: NUL,
  * ESC, CR, …), which would let a record steer a terminal, and the bidirectional embeddings,
  * overrides and isolates (U+202A–U+202E, U+2066–U+2069), which make text display in another order
- * than it is recorded. Single-line fields also refuse line and tab characters, and U+2028/U+2029;
- * multi-line fields allow line feeds and tabs. Stateless.
+ * than it is recorded, and the bidirectional marks (U+061C, U+200E, U+200F), which are invisible
+ * and reorder neutral characters around them. Single-line fields (case and evidence ids, names,
+ * hand-over parties) also refuse line and tab characters, U+2028/U+2029, and every other invisible
+ * format character (Unicode category Cf: U+200B ZERO WIDTH SPACE, U+2060 WORD JOINER, U+FEFF, U+00AD
+ * SOFT HYPHEN, …): a name that displays exactly like {@code Jane Doe} but is another string would
+ * let a record name someone it does not match. Multi-line fields allow line feeds and tabs, and
+ * the format characters that written languages need inside words (U+200C, U+200D). Stateless.
  */
 public final class TextField {
   /** How much of a refused value a message shows. */
@@ -66,12 +71,23 @@ public final class TextField {
     if (Character.isSurrogate((char) c) && Character.charCount(c) == 1) {
       return "half of a surrogate pair, which is no character";
     }
+    if (!multiline && isInvisible(c)) {
+      return "an invisible format character, which makes the text display like another";
+    }
     return null;
   }
 
-  /** Embeddings, overrides and isolates: they reorder what follows them on screen and in print. */
+  /**
+   * Embeddings, overrides and isolates, which reorder what follows them on screen and in print, and
+   * the invisible bidirectional marks (ARABIC LETTER MARK, LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK).
+   */
   static boolean isBidiControl(int c) {
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C || c == 0x200E || c == 0x200F;
+  }
+
+  /** A format character (Unicode category Cf): it has no glyph of its own. */
+  static boolean isInvisible(int c) {
+    return Character.getType(c) == Character.FORMAT;
   }
 
   private static String name(int c) {
@@ -85,7 +101,7 @@ public final class TextField {
     int i = 0;
     while (i < value.length() && text.length() < SHOWN) {
       int c = value.codePointAt(i);
-      if (Character.isISOControl(c) || isBidiControl(c) || c == '\u2028' || c == '\u2029' || Character.isSurrogate((char) c)
+      if (Character.isISOControl(c) || isBidiControl(c) || isInvisible(c) || c == '\u2028' || c == '\u2029' || Character.isSurrogate((char) c)
           && Character.charCount(c) == 1) {
         text.append(String.format(Locale.ROOT, "\\u%04X", c));
       } else {

@@ -1,6 +1,7 @@
 package dev.custos.report;
 
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.Holding;
 import dev.custos.evidence.EvidenceClock;
 import java.util.List;
 
@@ -39,6 +40,7 @@ final class CustodySections {
       }
       table.end();
       signers(page, events);
+      HoldingSection.write(page, Holding.of(events));
     }
     head(page, input.head());
     signature(page, input.signature());
@@ -74,6 +76,8 @@ final class CustodySections {
     }
     page.field("Log head at rendering", "event " + head.seq() + ", recorded " + EvidenceClock.format(head.time()), page.bold);
     page.field("Hash of that event", Formats.hexGroups(head.hash(), 4), page.mono);
+    page.field("To keep as a log head", "report verify --head " + head.seq() + ":HASH, the hash above (its spaces may stay)",
+        page.body);
     page.down(2);
     page.paragraph("A copy of the log found later with fewer events, or whose event " + head.seq()
         + " has another hash, has been cut or altered after this report was made.", page.body);

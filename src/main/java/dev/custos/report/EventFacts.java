@@ -28,6 +28,9 @@ final class EventFacts {
       case "transfer" -> "Evidence handed over from " + Formats.text(data.path("from")) + " to "
           + Formats.text(data.path("to")) + optional("; reason: ", data.path("reason"))
           + optional("; location: ", data.path("location"));
+      case "receipt" -> "Hand-over received from " + Formats.text(data.path("from")) + " (the transfer at #"
+          + Formats.text(data.path("transferSeq")) + ")" + optional("; location: ", data.path("location"))
+          + optional("; note: ", data.path("note"));
       case "note" -> "Note: " + Formats.text(data.path("text"));
       case "verification" -> ("verified".equals(data.path("outcome").asText()) ? "Evidence re-verified: everything as recorded"
           : "incomplete".equals(data.path("outcome").asText())
@@ -37,6 +40,10 @@ final class EventFacts {
       case "image-verified", "source-verified" -> VerificationSection.fact(data);
       default -> event.type() + generic(data);
     };
+    if (data.path("headTimestamp").isObject()) {
+      facts += "; carries an RFC 3161 timestamp token over the log head #" + Formats.text(data.path("headTimestamp").path("head"))
+          .replaceFirst(":.*", "") + " (report verify checks it)";
+    }
     return event.signed() ? facts : facts + " [UNSIGNED]";
   }
 

@@ -3,6 +3,7 @@ package dev.custos.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyVerdict;
+import dev.custos.custody.LogHead;
 import dev.custos.custody.Finding;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
@@ -33,6 +34,31 @@ final class CustodyCheck {
    * @param verdict the log's verdict, or null when there is no log
    */
   static CheckResult check(Path directory, CustodyVerdict verdict) {
+    return check(directory, verdict, List.of());
+  }
+
+  /**
+   * As {@link #check(Path, CustodyVerdict)}, and a problem for each of {@code keptHeads} the log no
+   * longer reaches, or diverges from ({@link LogHead#check}).
+   */
+  static CheckResult check(Path directory, CustodyVerdict verdict, List<LogHead> keptHeads) {
+    CheckResult result = checkLog(directory, verdict);
+    if (keptHeads.isEmpty() || verdict == null) {
+      return result;
+    }
+    List<Problem> problems = new ArrayList<>(result.problems());
+    for (LogHead head : keptHeads) {
+      String problem = head.check(verdict);
+      if (problem != null) {
+        problems.add(new Problem(FILE, FILE + ": " + problem));
+      }
+    }
+    int reached = keptHeads.size() - (problems.size() - result.problems().size());
+    return CheckResult.of(Check.CUSTODY, result.summary() + ", " + reached + " of " + keptHeads.size() + " kept "
+        + (keptHeads.size() == 1 ? "head" : "heads") + " reached", problems);
+  }
+
+  private static CheckResult checkLog(Path directory, CustodyVerdict verdict) {
     if (verdict == null) {
       return CheckResult.of(Check.CUSTODY, "no log", List.of(new Problem(FILE, FILE + " is missing")));
     }
@@ -47,7 +73,11 @@ final class CustodyCheck {
         setAsideProblem(directory, event).ifPresent(problems::add);
       }
     }
-    return CheckResult.of(Check.CUSTODY, summary(verdict), problems);
+    HeadTimestampCheck.Outcome stamps = HeadTimestampCheck.check(verdict.events());
+    stamps.problems().forEach(problem -> problems.add(new Problem(FILE, FILE + " " + problem)));
+    String stamped = stamps.stamped() == 0 ? "" : ", " + (stamps.stamped() - stamps.problems().size()) + " of "
+        + stamps.stamped() + " head timestamps verify";
+    return CheckResult.of(Check.CUSTODY, summary(verdict) + stamped, problems);
   }
 
   private static Optional<Problem> setAsideProblem(Path directory, CustodyEvent event) {

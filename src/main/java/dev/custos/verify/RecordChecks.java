@@ -6,6 +6,7 @@ import dev.custos.custody.EventSignature;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyVerdict;
+import dev.custos.custody.LogHead;
 import dev.custos.error.EvidenceReadException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     List<Problem> warnings) {
 
   static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes) {
-    return run(root, manifestBytes, custodyBytes, TrustAnchors.none(), TrustAnchors.none());
+    return run(root, manifestBytes, custodyBytes, TrustAnchors.none(), TrustAnchors.none(), List.of());
   }
 
   /**
@@ -42,7 +43,8 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
    * @param custodyBytes {@code custody.jsonl}, or null when missing
    * @throws UncheckedIOException if a report cannot be read
    */
-  static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes, TrustAnchors anchors, TrustAnchors authorities) {
+  static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes, TrustAnchors anchors, TrustAnchors authorities,
+      List<LogHead> keptHeads) {
     CustodyVerdict custody = custodyBytes == null ? null : CustodyLog.check(root, custodyBytes, anchors);
     List<CustodyEvent> events = custody == null ? List.of() : custody.events();
     ManifestCheck.Outcome manifest = ManifestCheck.check(manifestBytes, events);
@@ -63,7 +65,7 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     }
     AcquisitionExtent extent = manifest.recorded() != null ? AcquisitionExtent.ofManifest(manifestBytes) : AcquisitionExtent.ofLog(events);
     CheckResult signers = SignersCheck.check(signatures, anchors.configured() || authorities.configured());
-    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody), reports,
+    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody, keptHeads), reports,
         signers, signatures, extent, UnlistedFiles.in(root, manifest.recorded(), events));
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.crypto.TrustAnchors;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyRecorder;
+import dev.custos.custody.LogHead;
 import dev.custos.digest.ProgressListener;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceReadException;
@@ -73,13 +74,15 @@ public final class Verification {
    */
   public VerificationResult verify(Path directory, SourceRequest source, ProgressListener listener)
       throws UsageException, EvidenceReadException, SourceAccessException, InterruptedException {
-    return verify(directory, source, listener, TrustAnchors.none(), TrustAnchors.none());
+    return verify(directory, source, listener, TrustAnchors.none(), TrustAnchors.none(), List.of());
   }
 
   /**
    * Verifies {@code directory}, judging who signed each custody event and report against {@code
    * anchors} and each timestamp authority against {@code authorities} (the {@link Check#SIGNERS}
-   * check: skipped, SELF-ASSERTED, when neither holds an anchor).
+   * check: skipped, SELF-ASSERTED, when neither holds an anchor), and that its custody log still
+   * reaches every head in {@code keptHeads} (the custody check fails for a log cut back before a
+   * kept head or holding another event at its seq).
    *
    * @throws UsageException as {@link #verify(Path, SourceRequest, ProgressListener)}
    * @throws EvidenceReadException as {@link #verify(Path, SourceRequest, ProgressListener)}
@@ -87,7 +90,8 @@ public final class Verification {
    * @throws InterruptedException if interrupted
    */
   public VerificationResult verify(Path directory, SourceRequest source, ProgressListener listener, TrustAnchors anchors,
-      TrustAnchors authorities) throws UsageException, EvidenceReadException, SourceAccessException, InterruptedException {
+      TrustAnchors authorities, List<LogHead> keptHeads)
+      throws UsageException, EvidenceReadException, SourceAccessException, InterruptedException {
     Path root = evidenceDirectory(directory);
     Instant started = clock.now();
     SourceIdentity sourceIdentity = source == null ? null : secure(source);
@@ -95,7 +99,8 @@ public final class Verification {
     byte[] custodyBytes = readIfPresent(root.resolve(EvidenceDirectory.CUSTODY_LOG), ReadLimit.CUSTODY_LOG);
     // The records (log signatures, report PDFs, the manifest's schema) are checked on a thread of
     // their own while the image is re-hashed: MD5 holds one core, SHA-256 leaves room on the other.
-    FutureTask<RecordChecks> records = new FutureTask<>(() -> RecordChecks.run(root, manifestBytes, custodyBytes, anchors, authorities));
+    FutureTask<RecordChecks> records = new FutureTask<>(() -> RecordChecks.run(root, manifestBytes, custodyBytes, anchors, authorities,
+        keptHeads));
     Thread recordsThread = new Thread(records, "custos-verify-records");
     recordsThread.setDaemon(true);
     recordsThread.start();

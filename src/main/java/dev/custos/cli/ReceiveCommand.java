@@ -1,0 +1,80 @@
+package dev.custos.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.CustodyRecorder;
+import dev.custos.custody.Holding;
+import dev.custos.error.CustosException;
+import dev.custos.error.UsageException;
+import dev.custos.evidence.EvidenceDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code report receive DIR --key FILE [--location …] [--note …]}: the recipient of the pending
+ * hand-over acknowledges it with their signature, and holds the evidence from then on.
+ */
+@Command(name = "receive", mixinStandardHelpOptions = true,
+    description = {"Acknowledge the pending hand-over of the evidence in DIR, signed by its recipient (--key).",
+        "The key must be that of the certificate the transfer named or, when it named none, one whose certificate "
+            + "names the recipient exactly. The signer then holds the evidence. The log must be intact.",
+        "Prints the log head (SEQ:HASH) after the event, to keep."})
+final class ReceiveCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DebugOption debug;
+  @Mixin SigningKeyOptions signing;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
+  Path directory;
+
+  @Option(names = "--location", paramLabel = "TEXT", description = "Where the evidence is received.")
+  String location;
+
+  @Option(names = "--note", paramLabel = "TEXT", description = "What the recipient found (seals, condition).")
+  String note;
+
+  @Option(names = "--tsa", paramLabel = "URL",
+      description = {"RFC 3161 timestamp authority: the event carries its token over the log head it is appended to,",
+          "so the time by which the log up to that head existed is proven, not just claimed."})
+  String tsa;
+
+  @Override
+  public Integer call() throws CustosException {
+    Path root = EvidenceDirectory.existing(directory);
+    String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
+    String remark = note == null ? null : CustodyAppends.text("--note", note, 16384);
+    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report receive");
+    HeadTimestamp stamp = HeadTimestamp.fetch(root, Reports.authority(tsa));
+    CustodyEvent event = recorder.appendToIntactLog(root, Holding.RECEIPT, verdict -> {
+      Holding holding = Holding.of(verdict.events());
+      String refusal = holding.receiptRefusal(recorder.actor());
+      if (refusal != null) {
+        throw new UsageException("nothing recorded: " + refusal);
+      }
+      CustodyEvent transfer = holding.pending().transfer();
+      ObjectNode data = CustodyRecorder.newData();
+      data.put("transferSeq", transfer.seq());
+      data.put("transferHash", transfer.hash());
+      data.put("from", holding.pending().from().name());
+      data.put("location", where);
+      data.put("note", remark);
+      if (stamp != null) {
+        stamp.putInto(data, verdict);
+      }
+      return data;
+    });
+    PrintWriter out = spec.commandLine().getOut();
+    CustodyAppends.printRecorded(event, out);
+    out.println("Received: " + TerminalText.escape(event.actor().name()) + " holds the evidence from seq " + event.seq()
+        + " (certificate SHA-256 " + event.actor().certificateSha256() + ")");
+    CustodyAppends.printHead(event, out);
+    return ExitCodes.OK;
+  }
+}
