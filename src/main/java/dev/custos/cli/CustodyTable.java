@@ -85,7 +85,9 @@ final class CustodyTable {
       }
       case "acquisition-resumed" -> {
         facts.add("from byte " + data.path("fromByte").asText() + ", " + data.path("piecesChecked").asText()
-            + " recorded pieces re-hashed and matched");
+            + (data.path("prefixCheckedBy").asText().equals("comparison-with-source")
+                ? " pieces of the image compared with the source byte for byte"
+                : " recorded pieces re-hashed and matched"));
         if (data.path("rereadPiece").isIntegralNumber()) {
           facts.add("piece " + data.path("rereadPiece").asText() + " did not match: read again");
         }

@@ -33,7 +33,10 @@ final class Summary {
     out.println(line("started", EvidenceClock.format(manifest.timing().started())));
     for (Manifest.Resumption resumption : manifest.resumptions()) {
       out.println(line("resumed", EvidenceClock.format(resumption.time()) + " from byte " + resumption.fromByte() + " ("
-          + resumption.piecesChecked() + " recorded pieces of the image re-hashed and matched"
+          + resumption.piecesChecked() + (manifest.pieces().algorithm().proves()
+              ? " recorded " + manifest.pieces().algorithm().id() + " pieces of the image re-hashed and matched"
+              : " pieces of the image compared with the source byte for byte and equal (" + manifest.pieces().algorithm().id()
+                  + " pieces prove nothing)")
           + (resumption.rereadPiece() >= 0 ? "; piece " + resumption.rereadPiece() + " did not and was read again" : "")
           + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded") + ")"));
     }

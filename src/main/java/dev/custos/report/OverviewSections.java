@@ -105,7 +105,10 @@ final class OverviewSections {
     page.field("Started", Formats.text(timing.path("started")) + " (UTC)");
     for (JsonNode resumption : manifest.path("resumptions")) {
       page.field("Resumed", Formats.text(resumption.path("time")) + " (UTC) from byte " + Formats.text(resumption.path("fromByte"))
-          + ", after " + Formats.text(resumption.path("piecesChecked")) + " recorded pieces of the image were re-hashed and matched"
+          + ", after " + Formats.text(resumption.path("piecesChecked"))
+          + (manifest.path("pieces").path("algorithm").asText().equals("crc32c")
+              ? " pieces of the image were compared with the source byte for byte (CRC pieces prove nothing)"
+              : " recorded pieces of the image were re-hashed and matched")
           + (resumption.path("rereadPiece").isIntegralNumber()
               ? "; piece " + resumption.path("rereadPiece").asText() + " did not and was read again" : "")
           + (resumption.path("interruptionRecorded").asBoolean() ? "" : "; the interruption had not been recorded"));
