@@ -48,12 +48,13 @@ final class Summary {
       out.println(line("image", file.name() + " (" + file.sizeBytes() + " bytes)"));
     }
     for (Digest digest : manifest.digests()) {
-      out.println(line(digest.algorithm().id(), digest.hex()));
+      out.println(line(digest.algorithm().id(), digest.hex() + " (of the image, as read from the source)"));
     }
     Manifest.Pieces pieces = manifest.pieces();
     out.println(line("pieces", pieces.digests().size() + " " + pieces.algorithm().id()
         + (pieces.digests().size() == 1 ? " digest" : " digests") + " of "
-        + pieces.size() + " bytes each (listed in " + EvidenceDirectory.MANIFEST + ")"));
+        + pieces.size() + " bytes each of the image (listed in " + EvidenceDirectory.MANIFEST + ")"
+        + (pieces.algorithm().proves() ? "" : "; CRC pieces only locate accidental damage, they prove nothing")));
     out.println(line("bad sectors", describeBad(manifest.badSectors(), sectorSize)));
     out.println(line("manifest", TerminalText.escape(directory.resolve(EvidenceDirectory.MANIFEST).toString())));
     out.println(line("custody", TerminalText.escape(directory.resolve(EvidenceDirectory.CUSTODY_LOG).toString()) + ", "
