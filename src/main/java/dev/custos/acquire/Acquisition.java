@@ -130,7 +130,11 @@ public final class Acquisition {
           throw new UsageException("the source now reads in units of " + reader.errorUnit() + " bytes after an error, recorded "
               + state.errorGranularity() + ": refusing to resume with another error granularity");
         }
+        String interruptionManifest = setAsideBefore != null ? setAsideBefore
+            : manifestSha256 != null ? EvidenceDirectory.MANIFEST : null;
         ResumePoint point = resumePoint(directory, acquisition, source)
+            .agreeingWith(state.interruptionPieceDigests(directory.root(), interruptionManifest), acquisition.pieceSize(),
+                source.sizeBytes())
             .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());

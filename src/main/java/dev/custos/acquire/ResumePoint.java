@@ -119,6 +119,33 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
   }
 
   /**
+   * The same point with only the pieces, from piece 0, that the manifest of the recorded
+   * interruption lists with the same digest: that manifest's SHA-256 is in the signed custody log,
+   * the progress record is not signed, so a piece the two disagree on (the record rewritten with
+   * the image) is read again from the source.
+   *
+   * @param recorded the interruption manifest's piece digests, or {@code null} when there is none
+   */
+  ResumePoint agreeingWith(List<String> recorded, long pieceSize, long sourceSize) {
+    if (recorded == null) {
+      return this;
+    }
+    int usable = 0;
+    while (usable < pieces.size() && usable < recorded.size() && pieces.get(usable).digest().equals(recorded.get(usable))) {
+      usable++;
+    }
+    if (usable == pieces.size()) {
+      return this;
+    }
+    String why = usable < recorded.size()
+        ? "piece " + usable + " has another digest in " + ProgressRecord.FILE + " than in the manifest the interruption recorded"
+        : "the manifest the interruption recorded lists " + recorded.size() + " pieces, " + ProgressRecord.FILE + " "
+            + pieces.size();
+    return new ResumePoint(pieces.subList(0, usable), Math.min(usable * pieceSize, sourceSize),
+        why + (note == null ? "" : "; " + note), onDisk);
+  }
+
+  /**
    * The same point with as few pieces fewer as it takes for reading the source to begin at a
    * multiple of {@code unit} (the source's error unit), or at its end. A block device is read with
    * {@code O_DIRECT}, whose reads, and the unit-by-unit reads that locate a bad sector, must begin

@@ -124,6 +124,40 @@ class AcquireResumeTamperedPrefixTest {
         .doesNotContain("re-hashed and matched");
   }
 
+  /**
+   * The progress record is not signed: a piece changed in the image and its SHA-256 rewritten in
+   * the record to match is caught by the manifest of the interruption, whose SHA-256 the signed
+   * custody log holds.
+   */
+  @Test
+  void resume_sha256PieceChangedAndItsProgressLineRewritten_theRecordedInterruptionDecides() throws Exception {
+    Path source = Evidence.randomFile(temp.resolve("source.bin"), SOURCE_BYTES, 33);
+    Path out = temp.resolve("evidence");
+    CustosProcess acquisition = CustosProcess.start(temp, "acquire", "acquire", "image", source.toString(), "--out", out.toString(),
+        "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned", "--piece-size", "4MiB");
+    assertThat(acquisition.signalAt(out.resolve("image.ima"), 64L << 20, "TERM")).as("interrupted").isEqualTo(143);
+    Path image = out.resolve("image.ima");
+    Tamper.xor(image, 2 * PIECE + 100, 0x20);
+    String forged = ExternalTool.ok("sh", "-c", "dd if=" + image + " bs=4194304 skip=2 count=1 status=none | sha256sum")
+        .substring(0, 64);
+    Path record = out.resolve("acquisition-progress.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(record));
+    assertThat(lines.get(3)).startsWith("{\"piece\":2,");
+    lines.set(3, lines.get(3).replaceFirst("\"digest\":\"[0-9a-f]{64}\"", "\"digest\":\"" + forged + "\""));
+    Files.write(record, lines);
+
+    Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(ExternalTool.identical(source, image)).as("cmp: piece 2 is the source's again").isTrue();
+    assertThat(Evidence.manifest(out).path("digests").path("md5").asText()).isEqualTo(ExternalTool.digestOf("md5sum", source));
+    JsonNode resumption = Evidence.custodyEvents(out).stream()
+        .filter(event -> event.path("type").asText().equals("acquisition-resumed")).findFirst().orElseThrow();
+    assertThat(resumption.path("data").path("fromByte").asLong()).isEqualTo(2 * PIECE);
+    assertThat(resumption.path("data").path("note").asText())
+        .contains("piece 2 has another digest in acquisition-progress.jsonl than in the manifest the interruption recorded");
+  }
+
   private static JsonNode lastResumption(Path out) {
     List<JsonNode> resumptions = Evidence.custodyEvents(out).stream()
         .filter(event -> event.path("type").asText().equals("acquisition-resumed")).toList();
