@@ -102,7 +102,7 @@ final class ImageComparison {
     StringBuilder text = new StringBuilder();
     String of = findings.of().id();
     if (findings.sizeBytes() < recorded.imageSize()) {
-      text.append("whole digests of the ").append(of).append(" not compared (read only to byte ").append(findings.sizeBytes())
+      text.append("whole digests not compared (the ").append(of).append(" was read only to byte ").append(findings.sizeBytes())
           .append(")");
     } else if (findings.digests().isEmpty()) {
       text.append("no whole-image digest recorded (acquisition ").append(recorded.completed() ? "completed" : "not completed")
