@@ -79,6 +79,9 @@ class AcquireResumeTamperedPrefixTest {
       assertThat(resumedLines.get(0)).as("the abandoned pass does not claim its pieces matched").contains("to check; piece 0")
           .doesNotContain("matched;").doesNotContain("equal");
       assertThat(resumedLines.get(1)).contains("piece 0 did not and was read again");
+      String report = ExternalTool.ok("pdftotext", out.resolve("report-2.pdf").toString(), "-").replaceAll("\\s+", " ");
+      assertThat(report).as("the signed report of the completed acquisition (pdftotext)")
+          .contains("recorded pieces to check; piece 0").doesNotContainPattern("[1-9][0-9]* recorded pieces of the image were re-hashed");
       Cli.Run verified = Cli.run("report", "verify", out.toString(), "--no-record");
       assertThat(verified.exitCode()).as(verified.out()).isZero();
     }
