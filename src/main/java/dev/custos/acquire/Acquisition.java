@@ -103,9 +103,11 @@ public final class Acquisition {
 
   /**
    * Continues an interrupted acquisition from where its image and progress record say it got:
-   * the image is re-hashed from byte 0 against the recorded piece digests (so the whole-image
-   * digests cover every byte), and the source is read from the first piece not in the image, or
-   * not matching its record. Ends with the image and digests an uninterrupted run would have.
+   * the image is re-hashed from byte 0 (so the whole-image digests cover every byte) and checked,
+   * piece by piece, against the recorded SHA-256 pieces, or, when the pieces are CRCs (which prove
+   * nothing), against the source read again, byte for byte; the source is read, and written into
+   * the image, from the first piece not in the image or not as it should be. Ends with the image
+   * and digests an uninterrupted run would have.
    *
    * @return the manifest written, as {@link #run}
    * @throws UsageException if there is nothing to resume, the source is another drive or a file
@@ -138,7 +140,11 @@ public final class Acquisition {
           throw new UsageException("the source now reads in units of " + reader.errorUnit() + " bytes after an error, recorded "
               + state.errorGranularity() + ": refusing to resume with another error granularity");
         }
+        String interruptionManifest = setAsideBefore != null ? setAsideBefore
+            : manifestSha256 != null ? EvidenceDirectory.MANIFEST : null;
         ResumePoint point = resumePoint(directory, acquisition, source)
+            .agreeingWith(state.interruptionPieceDigests(directory.root(), interruptionManifest), acquisition.pieceSize(),
+                source.sizeBytes())
             .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
@@ -154,7 +160,8 @@ public final class Acquisition {
         while (true) {
           Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(), rereadPiece,
               state.interrupted() != null);
-          events.resumed(resumption, point.note(), setAside, manifestSha256, source, writeBlock, watch.before());
+          events.resumed(resumption, acquisition.pieceAlgorithm(), point.note(), setAside, manifestSha256, source, writeBlock,
+              watch.before());
           setAside = null;
           resumptions.add(resumption);
           try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {
@@ -162,7 +169,7 @@ public final class Acquisition {
                 resumptions), listener, stop);
           } catch (ReadRun.PieceMismatch e) {
             rereadPiece = e.piece;
-            point = point.before(e.piece, acquisition.pieceSize(), source.sizeBytes())
+            point = point.before(e.piece, acquisition.pieceSize(), source.sizeBytes(), e.getMessage())
                 .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
           }
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
+import dev.custos.digest.PieceAlgorithm;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.evidence.EvidenceDirectory;
@@ -68,10 +69,13 @@ final class AcquisitionEvents {
    * many recorded pieces of the image matched, the manifest of the interruption set aside, and
    * the source and write block as they are now.
    */
-  void resumed(Manifest.Resumption resumption, String note, String previousManifestFile, String previousManifestSha256,
-      SourceIdentity source, WriteBlock writeBlock, SourceState state) throws EvidenceWriteException, CustodyBrokenException {
+  void resumed(Manifest.Resumption resumption, PieceAlgorithm pieces, String note, String previousManifestFile,
+      String previousManifestSha256, SourceIdentity source, WriteBlock writeBlock, SourceState state)
+      throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = ManifestJson.resumptionTree(resumption);
     data.remove("time");
+    // How the kept prefix is checked: a CRC piece that matches its record proves nothing.
+    data.put("prefixCheckedBy", pieces.proves() ? pieces.id() + "-pieces" : "comparison-with-source");
     data.put("note", note);
     if (previousManifestFile == null) {
       data.putNull("previousManifest");

@@ -40,8 +40,8 @@ public record AcquisitionRequest(
 
   /** Default bytes per read; see the README's performance section for how it was chosen. */
   public static final int DEFAULT_BLOCK_SIZE = 1 << 20;
-  /** Default piece digest: nearly free on the hot path; see {@link PieceAlgorithm}. */
-  public static final PieceAlgorithm DEFAULT_PIECE_ALGORITHM = PieceAlgorithm.CRC32C;
+  /** Default piece digest: cryptographic, so that a resumption may keep the pieces that match; see {@link PieceAlgorithm}. */
+  public static final PieceAlgorithm DEFAULT_PIECE_ALGORITHM = PieceAlgorithm.SHA_256;
   /** Default bytes per piece digest. */
   public static final long DEFAULT_PIECE_SIZE = 64L << 20;
   /** Default tries after a failed read. */

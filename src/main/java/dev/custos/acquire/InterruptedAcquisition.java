@@ -208,6 +208,30 @@ record InterruptedAcquisition(
         + directory + ")");
   }
 
+  /**
+   * The piece digests of the manifest the interruption wrote, {@code file} in {@code directory}
+   * (its SHA-256 already checked against the signed {@code acquisition-interrupted} event): what
+   * the custody log vouches for, where the progress record is not signed.
+   *
+   * @param file the manifest's name, or {@code null} when there is none
+   * @return its piece digests in order, or {@code null} when there is no recorded interruption manifest
+   * @throws UsageException if it cannot be read
+   */
+  List<String> interruptionPieceDigests(Path directory, String file) throws UsageException {
+    if (interrupted == null || file == null) {
+      return null;
+    }
+    Path manifest = directory.resolve(file);
+    try {
+      JsonNode digests = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile()).path("pieces").path("digests");
+      List<String> pieces = new ArrayList<>();
+      digests.forEach(digest -> pieces.add(digest.asText()));
+      return pieces;
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + manifest + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The SHA-256 the interruption recorded for its manifest, or {@code null}. */
   String recordedManifestSha256() {
     JsonNode recorded = interrupted == null ? null : interrupted.data().path("manifest").path("sha256");

@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code kill -9} keeps every line it wrote, and nothing on the read path waits for a disk flush.
  * After a power loss a line may be missing, or ahead of the image bytes it describes; that costs a
  * re-read, never a wrong image, because a resumption re-hashes every recorded piece of the image
- * and reads again from the source from the first piece that does not match.
+ * and reads again from the source from the first piece that does not match (CRC pieces, which an
+ * adversary can satisfy, are not trusted: the image is compared with the source instead). The
+ * record is not signed: where the interruption wrote a manifest, its pieces must agree with it.
  *
  * <p>While resuming, the first {@code expected} pieces are the ones already recorded: each is
  * compared as it is re-hashed and not written again; the first that differs is remembered ({@link

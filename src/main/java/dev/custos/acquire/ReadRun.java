@@ -34,7 +34,9 @@ import java.util.List;
  * One pass of reading: from byte 0 to the end of the source, through the block pipeline, into the
  * image, then the manifest and the closing custody event. A new acquisition reads every byte from
  * the source; a resumed one reads the checked prefix from its own image (so that the whole-image
- * digests cover it) and the rest from the source, writing only the rest.
+ * digests cover it) and the rest from the source, writing only the rest. The prefix is checked
+ * against its recorded SHA-256 pieces, or, when the pieces are CRCs (which prove nothing), against
+ * the source read again, byte for byte ({@link SourceComparison}).
  *
  * <p>Threading: the calling thread is the pipeline's reader. One instance per pass.
  */
@@ -70,18 +72,17 @@ final class ReadRun {
     }
   }
 
-  /** A recorded piece of the image re-hashed to another digest: the pass must begin again before it. */
+  /**
+   * A recorded piece of the image is not what it should be: it re-hashed to another digest, or
+   * (CRC pieces) differs from the source. The pass must begin again before it; the message says why.
+   */
   static final class PieceMismatch extends Exception {
     private static final long serialVersionUID = 1L;
     final long piece;
-    final String recorded;
-    final String found;
 
-    PieceMismatch(long piece, String recorded, String found) {
-      super("piece " + piece + " of the image re-hashed to " + found + ", recorded " + recorded);
+    PieceMismatch(long piece, String why) {
+      super(why);
       this.piece = piece;
-      this.recorded = recorded;
-      this.found = found;
     }
   }
 
@@ -138,6 +139,11 @@ final class ReadRun {
     String stopReason = null;
     Manifest.SourceStates states = null;
     long offset = 0;
+    // A CRC piece that re-hashes to its record proves nothing (CRC is linear: a change can be given
+    // any CRC): the prefix is kept only where it equals what the source gives now, byte for byte.
+    SourceComparison sourceComparison = request.pieceAlgorithm().proves() || start.offset() == 0 ? null
+        : new SourceComparison(source, request.blockSize(), request.pieceSize());
+    PieceMismatch differsFromSource = null;
     BlockPipeline pipeline = new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS);
     try {
       while (offset < source.size() && progressRecord.firstMismatch() < 0) {
@@ -150,6 +156,10 @@ final class ReadRun {
         if (offset < start.offset()) {
           length = (int) Math.min(length, start.offset() - offset);
           readPrefix(start.prefix(), offset, block.data(), length);
+          differsFromSource = sourceComparison == null ? null : sourceComparison.compare(offset, block.data(), length);
+          if (differsFromSource != null) {
+            break; // the block is not handed on: the pass is abandoned
+          }
         } else {
           reader.read(offset, block.data(), length);
         }
@@ -158,7 +168,7 @@ final class ReadRun {
         offset += length;
         events.readErrors(badSectors, System.nanoTime(), false);
       }
-      if (progressRecord.firstMismatch() < 0) {
+      if (progressRecord.firstMismatch() < 0 && differsFromSource == null) {
         if (offset < source.size()) {
           progressRecord.streamEndsAt(offset); // stopped: the piece in hand is not whole
         }
@@ -178,9 +188,14 @@ final class ReadRun {
       }
       failure = closeAll(sink, progressRecord, failure, failure == null && stopReason == null && offset == source.size());
     }
+    if (differsFromSource != null && !(failure instanceof CustodyBrokenException)) {
+      throw differsFromSource;
+    }
     long mismatch = progressRecord.firstMismatch();
     if (mismatch >= 0 && !(failure instanceof CustodyBrokenException)) {
-      throw new PieceMismatch(mismatch, start.checkedPieces().get((int) mismatch), progressRecord.mismatchDigest());
+      throw new PieceMismatch(mismatch, "piece " + mismatch + " of the image re-hashed to " + request.pieceAlgorithm().id() + " "
+          + progressRecord.mismatchDigest() + ", recorded " + start.checkedPieces().get((int) mismatch)
+          + ": it no longer matched its recorded digest and is read again from the source");
     }
     // A resumption stopped while re-hashing its prefix still holds the checked prefix.
     long bytesAcquired = Math.max(start.offset(), failure == null ? offset : sink.totalBytes());

@@ -14,7 +14,10 @@ import java.util.List;
 /**
  * Where a resumption may begin reading the source: after the pieces that the progress record
  * names and the image files on disk hold in full. Whether those bytes still match is found while
- * they are re-hashed ({@link ReadRun}); this only counts what is there. Immutable.
+ * they are re-hashed ({@link ReadRun}): against their recorded SHA-256, or, for CRC pieces, which
+ * an adversary can satisfy, against the source itself, byte for byte; this only counts what is
+ * there. With CRC pieces the prefix ends before the first piece with unreadable sectors, since a
+ * zero-filled sector cannot be compared with the source. Immutable.
  *
  * @param pieces the recorded pieces to re-hash and compare, from piece 0
  * @param offset the byte after them, where reading the source begins
@@ -57,7 +60,24 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
       usable = zeroFilled;
       note = "piece " + zeroFilled + " is recorded with unreadable sectors the image does not hold as zeros";
     }
+    if (!request.pieceAlgorithm().proves()) {
+      int unreadable = firstWithBadSectors(recorded.pieces().subList(0, usable));
+      if (unreadable < usable) {
+        usable = unreadable;
+        note = "piece " + unreadable + " holds unreadable sectors: " + request.pieceAlgorithm().id()
+            + " pieces prove nothing, so the image is compared with the source, and a zero-filled sector cannot be";
+      }
+    }
     return new ResumePoint(recorded.pieces().subList(0, usable), Math.min(usable * pieceSize, sourceSize), note, onDisk);
+  }
+
+  private static int firstWithBadSectors(List<ProgressRecord.Piece> pieces) {
+    for (int i = 0; i < pieces.size(); i++) {
+      if (!pieces.get(i).badSectors().isEmpty()) {
+        return i;
+      }
+    }
+    return pieces.size();
   }
 
   /**
@@ -93,10 +113,36 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
     return pieces.size();
   }
 
-  /** The same point with only the pieces before {@code piece}: that one re-hashed to another digest. */
-  ResumePoint before(long piece, long pieceSize, long sourceSize) {
-    return new ResumePoint(pieces.subList(0, (int) piece), Math.min(piece * pieceSize, sourceSize),
-        "piece " + piece + " of the image no longer matched its recorded digest", onDisk);
+  /** The same point with only the pieces before {@code piece}: that one is not what it should be, as {@code why} says. */
+  ResumePoint before(long piece, long pieceSize, long sourceSize, String why) {
+    return new ResumePoint(pieces.subList(0, (int) piece), Math.min(piece * pieceSize, sourceSize), why, onDisk);
+  }
+
+  /**
+   * The same point with only the pieces, from piece 0, that the manifest of the recorded
+   * interruption lists with the same digest: that manifest's SHA-256 is in the signed custody log,
+   * the progress record is not signed, so a piece the two disagree on (the record rewritten with
+   * the image) is read again from the source.
+   *
+   * @param recorded the interruption manifest's piece digests, or {@code null} when there is none
+   */
+  ResumePoint agreeingWith(List<String> recorded, long pieceSize, long sourceSize) {
+    if (recorded == null) {
+      return this;
+    }
+    int usable = 0;
+    while (usable < pieces.size() && usable < recorded.size() && pieces.get(usable).digest().equals(recorded.get(usable))) {
+      usable++;
+    }
+    if (usable == pieces.size()) {
+      return this;
+    }
+    String why = usable < recorded.size()
+        ? "piece " + usable + " has another digest in " + ProgressRecord.FILE + " than in the manifest the interruption recorded"
+        : "the manifest the interruption recorded lists " + recorded.size() + " pieces, " + ProgressRecord.FILE + " "
+            + pieces.size();
+    return new ResumePoint(pieces.subList(0, usable), Math.min(usable * pieceSize, sourceSize),
+        why + (note == null ? "" : "; " + note), onDisk);
   }
 
   /**

@@ -10,6 +10,8 @@ import java.io.IOException;
  * The last check that a resumption reads the drive it began on: the last recorded piece without
  * unreadable sectors is read again from the source and must have its recorded digest. Size, model
  * and serial tell drives apart, but not two files of one size, nor a drive written to since.
+ * With CRC pieces this can only refuse: a CRC that matches proves nothing, and the prefix is then
+ * compared with the source byte for byte ({@link SourceComparison}).
  */
 final class SameContentCheck {
   private SameContentCheck() {}

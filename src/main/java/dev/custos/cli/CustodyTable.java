@@ -87,8 +87,11 @@ final class CustodyTable {
         facts.add(data.path("badSectors").path("sectorCount").asText() + " bad sectors");
       }
       case "acquisition-resumed" -> {
+        // Recorded as the pass begins: what it is to check, not yet what it found (a later event's rereadPiece says).
         facts.add("from byte " + data.path("fromByte").asText() + ", " + data.path("piecesChecked").asText()
-            + " recorded pieces re-hashed and matched");
+            + (data.path("prefixCheckedBy").asText().equals("comparison-with-source")
+                ? " pieces of the image to compare with the source byte for byte"
+                : " recorded pieces of the image to re-hash against their digests"));
         if (data.path("rereadPiece").isIntegralNumber()) {
           facts.add("piece " + data.path("rereadPiece").asText() + " did not match: read again");
         }

@@ -188,8 +188,10 @@ final class ImageCommand implements Callable<Integer> {
         description = "One digest per piece of this size, to locate damage later (default: ${DEFAULT-VALUE}).")
     long pieceSize;
 
-    @Option(names = "--piece-hash", paramLabel = "ALG", defaultValue = "crc32c",
-        description = "Piece digest: crc32c (nearly free) or sha256 (cryptographic, a second SHA-256 pass) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--piece-hash", paramLabel = "ALG", defaultValue = "sha256",
+        description = "Piece digest: sha256 (cryptographic: a resumption keeps the pieces that match; a second SHA-256 pass)"
+            + " or crc32c (nearly free, but only locates accidental damage: a resumption compares the image with the source)"
+            + " (default: ${DEFAULT-VALUE}).")
     String pieceHash;
 
     PieceAlgorithm pieceAlgorithm() throws UsageException {

@@ -1,6 +1,7 @@
 package dev.custos.cli;
 
 import dev.custos.digest.Digest;
+import dev.custos.digest.PieceAlgorithm;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.Manifest;
@@ -37,9 +38,12 @@ final class Summary {
     }
     out.println(line("write block", manifest.writeBlock().method().id() + ": " + manifest.writeBlock().proof()));
     out.println(line("started", EvidenceClock.format(manifest.timing().started())));
-    for (Manifest.Resumption resumption : manifest.resumptions()) {
+    java.util.List<Manifest.Resumption> resumptions = manifest.resumptions();
+    for (int i = 0; i < resumptions.size(); i++) {
+      Manifest.Resumption resumption = resumptions.get(i);
+      Manifest.Resumption next = i + 1 < resumptions.size() ? resumptions.get(i + 1) : null;
       out.println(line("resumed", EvidenceClock.format(resumption.time()) + " from byte " + resumption.fromByte() + " ("
-          + resumption.piecesChecked() + " recorded pieces of the image re-hashed and matched"
+          + checked(resumption, next, manifest.pieces().algorithm())
           + (resumption.rereadPiece() >= 0 ? "; piece " + resumption.rereadPiece() + " did not and was read again" : "")
           + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded") + ")"));
     }
@@ -50,17 +54,35 @@ final class Summary {
       out.println(line("image", file.name() + " (" + file.sizeBytes() + " bytes)"));
     }
     for (Digest digest : manifest.digests()) {
-      out.println(line(digest.algorithm().id(), digest.hex()));
+      out.println(line(digest.algorithm().id(), digest.hex() + " (of the image, as read from the source)"));
     }
     Manifest.Pieces pieces = manifest.pieces();
     out.println(line("pieces", pieces.digests().size() + " " + pieces.algorithm().id()
         + (pieces.digests().size() == 1 ? " digest" : " digests") + " of "
-        + pieces.size() + " bytes each (listed in " + EvidenceDirectory.MANIFEST + ")"));
+        + pieces.size() + " bytes each of the image (listed in " + EvidenceDirectory.MANIFEST + ")"
+        + (pieces.algorithm().proves() ? "" : "; CRC pieces only locate accidental damage, they prove nothing")));
     out.println(line("bad sectors", describeBad(manifest.badSectors(), sectorSize)));
     out.println(line("manifest", TerminalText.escape(directory.resolve(EvidenceDirectory.MANIFEST).toString())));
     out.println(line("custody", TerminalText.escape(directory.resolve(EvidenceDirectory.CUSTODY_LOG).toString()) + ", "
         + TerminalText.escape(custody)));
     out.flush();
+  }
+
+  /**
+   * What the pass of {@code resumption} found of the image before its first byte. A pass that a
+   * re-read follows ({@code next} names a piece read again) did not find them all as they should
+   * be: it says so rather than that they matched.
+   */
+  private static String checked(Manifest.Resumption resumption, Manifest.Resumption next, PieceAlgorithm algorithm) {
+    if (next != null && next.rereadPiece() >= 0) {
+      return resumption.piecesChecked() + " recorded pieces to check; piece " + next.rereadPiece()
+          + (algorithm.proves() ? " no longer matched its " + algorithm.id() + " digest" : " differed from the source")
+          + ", so the source was read again from there";
+    }
+    return algorithm.proves()
+        ? resumption.piecesChecked() + " recorded " + algorithm.id() + " pieces of the image re-hashed and matched"
+        : resumption.piecesChecked() + " pieces of the image compared with the source byte for byte and equal ("
+            + algorithm.id() + " pieces prove nothing)";
   }
 
   private static String describeBad(Manifest.BadSectors bad, int sectorSize) {

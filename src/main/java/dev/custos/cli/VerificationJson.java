@@ -140,22 +140,27 @@ final class VerificationJson {
       return null;
     }
     ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("of", findings.of().id());
     node.put("sizeBytes", findings.sizeBytes());
     node.put("elapsedMs", findings.elapsedMillis());
     node.put("bytesPerSecond", findings.bytesPerSecond());
     ArrayNode digests = node.putArray("digests");
     for (DigestComparison digest : findings.digests()) {
       digests.addObject().put("algorithm", digest.algorithm().id()).put("recorded", digest.recorded())
-          .put("computed", digest.computed()).put("matches", digest.matches());
+          .put("recordedFrom", findings.recordedFrom().id()).put("computed", digest.computed())
+          .put("computedOf", findings.of().id()).put("matches", digest.matches());
     }
+    node.put("wholeDigestsMatch", findings.wholeDigestsMatch());
     if (findings.pieceAlgorithm() == null) {
       node.putNull("pieces");
       return node;
     }
     ObjectNode pieces = node.putObject("pieces");
     pieces.put("algorithm", findings.pieceAlgorithm().id());
+    pieces.put("proves", findings.pieceAlgorithm().proves());
     pieces.put("size", findings.pieceSize());
     pieces.put("compared", findings.piecesCompared());
+    pieces.put("summary", findings.piecesSummary());
     ArrayNode damaged = pieces.putArray("damaged");
     for (DamagedPiece piece : findings.damaged()) {
       ImageMap.Span span = piece.span();

@@ -8,11 +8,18 @@ import java.util.Locale;
 import java.util.zip.CRC32C;
 
 /**
- * How piece digests are computed. Pieces locate damage; the whole-image digests prove integrity.
- * CRC-32C (the default) costs almost nothing on the hot path (hardware CRC instructions, about
- * 50 GB/s here) and catches any burst error of up to 32 bits and all but 1 in 2^32 other changes,
- * as EWF's per-chunk Adler-32 does for the same purpose; SHA-256 pieces are cryptographic but cost
- * a second SHA-256 over every byte.
+ * How piece digests are computed. Pieces say where the image differs; the whole-image digests
+ * decide whether it does.
+ *
+ * <p>SHA-256 (the default) is cryptographic: a piece that re-hashes to its recorded SHA-256 holds
+ * the bytes recorded, so an interrupted acquisition may keep it without reading it again. It costs
+ * a second SHA-256 over every byte, on a thread of its own in the block pipeline.
+ *
+ * <p>CRC-32C costs almost nothing (hardware CRC instructions) and catches accidental damage (any
+ * burst of up to 32 bits, all but 1 in 2^32 other accidents), but it proves nothing: it is linear,
+ * so anyone can give a changed piece its old CRC with four more bytes, and two ext4 metadata blocks
+ * that each carry their own CRC-32C differ by a CRC codeword, leaving the piece's CRC unchanged.
+ * CRC pieces only locate accidental damage ({@link #proves()} is false).
  */
 public enum PieceAlgorithm {
   CRC32C("crc32c"),
@@ -44,6 +51,14 @@ public enum PieceAlgorithm {
       }
     }
     throw new IllegalArgumentException("unknown piece algorithm '" + name + "' (expected crc32c or sha256)");
+  }
+
+  /**
+   * Whether a piece that has its recorded digest holds the recorded bytes against an adversary,
+   * not only against an accident: true for SHA-256, false for CRC-32C.
+   */
+  public boolean proves() {
+    return this == SHA_256;
   }
 
   /** A fresh running hash of this algorithm. */

@@ -21,7 +21,10 @@ final class EventFacts {
           + data.path("ranges").size() + " ranges, zero-filled in the image";
       case "acquisition-completed", "acquisition-interrupted" -> completion(event.type(), data);
       case "acquisition-resumed" -> "Acquisition resumed: the source read again from byte " + Formats.text(data.path("fromByte"))
-          + " after " + Formats.text(data.path("piecesChecked")) + " recorded pieces of the image were re-hashed and matched"
+          + ", the " + Formats.text(data.path("piecesChecked"))
+          + (data.path("prefixCheckedBy").asText().equals("comparison-with-source")
+              ? " pieces of the image before it to be compared with the source byte for byte"
+              : " recorded pieces of the image before it to be re-hashed against their digests")
           + (data.path("rereadPiece").isIntegralNumber() ? "; piece " + data.path("rereadPiece").asText() + " did not and was read again" : "")
           + (data.path("interruptionRecorded").asBoolean() ? "" : "; the earlier run had ended without recording it")
           + optional("; manifest of the interruption kept as ", data.path("previousManifest").path("file"));

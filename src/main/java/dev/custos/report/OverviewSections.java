@@ -108,9 +108,21 @@ final class OverviewSections {
     JsonNode parameters = manifest.path("parameters");
     page.heading("Acquisition");
     page.field("Started", Formats.text(timing.path("started")) + " (UTC)");
-    for (JsonNode resumption : manifest.path("resumptions")) {
+    JsonNode resumptions = manifest.path("resumptions");
+    boolean crc = manifest.path("pieces").path("algorithm").asText().equals("crc32c");
+    for (int i = 0; i < resumptions.size(); i++) {
+      JsonNode resumption = resumptions.get(i);
+      JsonNode next = resumptions.path(i + 1);
+      // A pass that a re-read follows did not find all its pieces as they should be: it must not say they matched.
+      String checked = next.path("rereadPiece").isIntegralNumber()
+          ? ", with " + Formats.text(resumption.path("piecesChecked")) + " recorded pieces to check; piece "
+              + next.path("rereadPiece").asText() + (crc ? " differed from the source" : " no longer matched its digest")
+              + ", so the source was read again from there"
+          : ", after " + Formats.text(resumption.path("piecesChecked"))
+              + (crc ? " pieces of the image were compared with the source byte for byte (CRC pieces prove nothing)"
+                  : " recorded pieces of the image were re-hashed and matched");
       page.field("Resumed", Formats.text(resumption.path("time")) + " (UTC) from byte " + Formats.text(resumption.path("fromByte"))
-          + ", after " + Formats.text(resumption.path("piecesChecked")) + " recorded pieces of the image were re-hashed and matched"
+          + checked
           + (resumption.path("rereadPiece").isIntegralNumber()
               ? "; piece " + resumption.path("rereadPiece").asText() + " did not and was read again" : "")
           + (resumption.path("interruptionRecorded").asBoolean() ? "" : "; the interruption had not been recorded"));

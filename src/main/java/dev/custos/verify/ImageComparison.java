@@ -31,7 +31,8 @@ final class ImageComparison {
     ImageMap map = new ImageMap(recorded.files(), recorded.sectorSize());
     List<Problem> problems = new ArrayList<>();
     boolean whole = bytesRead == recorded.imageSize();
-    List<DigestComparison> digests = whole ? compareDigests(recorded, computed, gaps, problems) : List.of();
+    ImageFindings.Subject of = check == Check.SOURCE ? ImageFindings.Subject.SOURCE : ImageFindings.Subject.IMAGE;
+    List<DigestComparison> digests = whole ? compareDigests(of, recorded, computed, gaps, problems) : List.of();
     if (!whole) {
       long missing = gaps.stream().mapToLong(gap -> gap.end() - gap.start()).sum();
       problems.add(new Problem(null, "more bytes are missing from the image files (" + missing + ") than present ("
@@ -60,18 +61,19 @@ final class ImageComparison {
     if (!damaged.isEmpty() && recorded.split()) {
       problems.addAll(SwappedSegments.find(recorded, computed.pieces(), damaged));
     }
-    ImageFindings findings = new ImageFindings(bytesRead, computed.elapsedMillis(), digests, recorded.pieces().algorithm(), pieceSize,
-        compared, damaged);
+    ImageFindings findings = new ImageFindings(of, ImageFindings.RecordedFrom.MANIFEST, bytesRead, computed.elapsedMillis(), digests,
+        recorded.pieces().algorithm(), pieceSize, compared, damaged);
     return new Outcome(findings, CheckResult.of(check, summary(recorded, findings), problems));
   }
 
-  private static List<DigestComparison> compareDigests(RecordedAcquisition recorded, Rehash.Result computed,
+  private static List<DigestComparison> compareDigests(ImageFindings.Subject of, RecordedAcquisition recorded, Rehash.Result computed,
       List<ImageReader.Gap> gaps, List<Problem> problems) {
     List<DigestComparison> comparisons = DigestComparison.of(recorded.digests(), computed.digests());
     for (DigestComparison comparison : comparisons) {
       if (!comparison.matches()) {
-        problems.add(new Problem(null, comparison.algorithm().displayName() + " of the image is " + comparison.computed()
-            + ", recorded " + comparison.recorded() + (gaps.isEmpty() ? "" : " (bytes missing from the image files were read as zeros)")));
+        problems.add(new Problem(null, comparison.algorithm().displayName() + " of the " + of.id() + " now is " + comparison.computed()
+            + "; recorded at acquisition (of the image as acquired): " + comparison.recorded()
+            + (gaps.isEmpty() ? "" : " (bytes missing from the image files were read as zeros)")));
       }
     }
     return comparisons;
@@ -98,19 +100,20 @@ final class ImageComparison {
 
   private static String summary(RecordedAcquisition recorded, ImageFindings findings) {
     StringBuilder text = new StringBuilder();
+    String of = findings.of().id();
     if (findings.sizeBytes() < recorded.imageSize()) {
-      text.append("whole digests not compared (the image was read only to byte ").append(findings.sizeBytes()).append(")");
+      text.append("whole digests not compared (the ").append(of).append(" was read only to byte ").append(findings.sizeBytes())
+          .append(")");
     } else if (findings.digests().isEmpty()) {
       text.append("no whole-image digest recorded (acquisition ").append(recorded.completed() ? "completed" : "not completed")
           .append(" at byte ").append(recorded.bytesAcquired()).append(")");
     } else {
       long matching = findings.digests().stream().filter(DigestComparison::matches).count();
-      text.append(matching).append(" of ").append(findings.digests().size()).append(" digests match (")
-          .append(String.join(", ", findings.digests().stream().map(d -> d.algorithm().id()).toList())).append(")");
+      text.append(matching).append(" of ").append(findings.digests().size()).append(" digests of the ").append(of)
+          .append(" match the recorded (").append(String.join(", ", findings.digests().stream().map(d -> d.algorithm().id()).toList()))
+          .append(")");
     }
-    text.append("; ").append(findings.piecesCompared() - findings.damaged().size()).append(" of ")
-        .append(findings.piecesCompared()).append(' ').append(findings.pieceAlgorithm().id()).append(" pieces of ")
-        .append(findings.pieceSize()).append(" bytes match; ").append(findings.sizeBytes()).append(" bytes read at ")
+    text.append("; pieces: ").append(findings.piecesSummary()).append("; ").append(findings.sizeBytes()).append(" bytes read at ")
         .append(String.format(Locale.ROOT, "%.0f MB/s", findings.bytesPerSecond() / 1e6));
     return text.toString();
   }

@@ -83,13 +83,14 @@ public final class ImageVerification {
     List<DigestComparison> comparisons = DigestComparison.of(expected, computed.digests());
     List<Problem> problems = comparisons.stream().filter(comparison -> !comparison.matches())
         .map(comparison -> new Problem(null, comparison.algorithm().displayName() + " of the image is " + comparison.computed()
-            + ", expected " + comparison.recorded()))
+            + "; given: " + comparison.recorded()))
         .toList();
     String filesSummary = files.size() == 1 ? "1 file, " + total + " bytes"
         : files.size() + " files read in order as one image (" + parts.get(0).name() + " … " + parts.get(parts.size() - 1).name()
             + "), " + total + " bytes";
-    ImageFindings findings = new ImageFindings(total, computed.elapsedMillis(), comparisons, null, 0, 0, List.of());
-    String digestsSummary = (comparisons.size() - problems.size()) + " of " + comparisons.size() + " digests match ("
+    ImageFindings findings = new ImageFindings(ImageFindings.Subject.IMAGE, ImageFindings.RecordedFrom.GIVEN, total,
+        computed.elapsedMillis(), comparisons, null, 0, 0, List.of());
+    String digestsSummary = (comparisons.size() - problems.size()) + " of " + comparisons.size() + " digests of the image match the given ("
         + String.join(", ", algorithms.stream().map(HashAlgorithm::id).toList()) + ")";
     List<CheckResult> checks = List.of(CheckResult.pass(Check.IMAGE_FILES, filesSummary),
         CheckResult.of(Check.IMAGE_DIGESTS, digestsSummary, problems));

@@ -31,6 +31,7 @@ final class VerificationEvent {
     if (result.image() != null) {
       ObjectNode digests = data.putObject("digests");
       result.image().digests().forEach(digest -> digests.put(digest.algorithm().id(), digest.computed()));
+      data.put("digestsOf", "image"); // computed now, of the image; the recorded ones are in the manifest
       data.put("piecesDamaged", result.image().damaged().size());
     }
     data.put("source", result.sourcePath() == null ? null : result.sourcePath().toString());

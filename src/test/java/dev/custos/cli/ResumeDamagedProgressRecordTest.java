@@ -102,7 +102,7 @@ class ResumeDamagedProgressRecordTest {
         return "garbage line inserted at " + line;
       }
       case 3 -> {
-        lines.set(line, lines.get(line).replaceFirst("\"digest\":\"[0-9a-f]{8}\"", "\"digest\":\"0badf00d\""));
+        lines.set(line, lines.get(line).replaceFirst("\"digest\":\"[0-9a-f]{64}\"", "\"digest\":\"" + "0badf00d".repeat(8) + "\""));
         Files.writeString(record, String.join("\n", lines) + "\n");
         return "digest of line " + line + " replaced";
       }

@@ -31,4 +31,12 @@ class PieceAlgorithmTest {
         .withMessageContaining("crc32c")
         .withMessageContaining("sha256");
   }
+
+  /** A matching CRC piece proves nothing (a change can be given any CRC); only SHA-256 pieces prove. */
+  @org.junit.jupiter.api.Test
+  void proves_onlySha256() {
+    assertThat(PieceAlgorithm.SHA_256.proves()).isTrue();
+    assertThat(PieceAlgorithm.CRC32C.proves()).isFalse();
+    assertThat(dev.custos.acquire.AcquisitionRequest.DEFAULT_PIECE_ALGORITHM).as("the default proves").isEqualTo(PieceAlgorithm.SHA_256);
+  }
 }

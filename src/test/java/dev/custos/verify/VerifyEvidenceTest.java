@@ -194,7 +194,7 @@ class VerifyEvidenceTest {
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("the manifest records 1 piece digests, but an image of 1474560 bytes in pieces of 512 bytes "
-        + "has 2880: pieces not compared").contains("0 of 0 crc32c pieces").doesNotContain("Exception");
+        + "has 2880: pieces not compared").contains("0 of 0 sha256 pieces").doesNotContain("Exception");
   }
 
   @Test

@@ -30,7 +30,7 @@ class VerifyForeignImageTest {
     Cli.Run run = Cli.run("report", "verify", image.toString(), "--hashes", list.toString());
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-    assertThat(run.out()).contains("2 of 2 digests match (md5, sha256)").contains("VERIFIED: the image has every digest given");
+    assertThat(run.out()).contains("2 of 2 digests of the image match the given (md5, sha256)").contains("VERIFIED: the image has every digest given");
     assertThat(filesIn(temp)).containsExactlyInAnyOrder("disk.dd", "disk.hashes");
   }
 
