@@ -84,18 +84,59 @@ public final class CustodyRecorder {
   public CustodyEvent append(Path directory, String type, ObjectNode data) throws EvidenceWriteException, CustodyBrokenException {
     AppendLock lock = AppendLock.acquire(directory);
     try {
-      publishCertificate(directory);
-      LogFile log = LogFile.open(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
-      if (log.hasTornLine()) {
-        TornLine torn = log.setTornLineAside();
-        log.append(event(log.last(), "log-repaired", torn.describe()));
-      }
-      CustodyEvent event = event(log.last(), type, data);
-      log.append(event);
-      return event;
+      return appendLocked(directory, type, data);
     } finally {
       lock.close();
     }
+  }
+
+  /** Appends to {@code directory}'s log while its lock is held, as {@link #append}. */
+  public interface LockedLog {
+    /**
+     * Appends an event, as {@link CustodyRecorder#append}, under the lock already held.
+     *
+     * @throws EvidenceWriteException as {@link CustodyRecorder#append}
+     * @throws CustodyBrokenException as {@link CustodyRecorder#append}
+     */
+    CustodyEvent append(String type, ObjectNode data) throws EvidenceWriteException, CustodyBrokenException;
+  }
+
+  /** Work that places a file and records it, done while no other Custos process or thread appends. */
+  @FunctionalInterface
+  public interface LockedWork<T> {
+    T run(LockedLog log) throws EvidenceWriteException, CustodyBrokenException;
+  }
+
+  /**
+   * Runs {@code work} holding {@code directory}'s append lock the whole time, appending through the
+   * {@link LockedLog} it is given: a command that records an intent, places a file and records it
+   * placed knows that nothing else is appended or placed in between by a Custos process that holds
+   * to the lock (a render deciding a report's name, say). The lock goes when {@code work} returns or
+   * throws, and when the process dies ({@link AppendLock}).
+   *
+   * @return what {@code work} returns
+   * @throws EvidenceWriteException if the lock cannot be taken, or as {@code work} throws it
+   * @throws CustodyBrokenException as {@code work} throws it
+   */
+  public <T> T whileLocked(Path directory, LockedWork<T> work) throws EvidenceWriteException, CustodyBrokenException {
+    AppendLock lock = AppendLock.acquire(directory);
+    try {
+      return work.run((type, data) -> appendLocked(directory, type, data));
+    } finally {
+      lock.close();
+    }
+  }
+
+  private CustodyEvent appendLocked(Path directory, String type, ObjectNode data) throws EvidenceWriteException, CustodyBrokenException {
+    publishCertificate(directory);
+    LogFile log = LogFile.open(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
+    if (log.hasTornLine()) {
+      TornLine torn = log.setTornLineAside();
+      log.append(event(log.last(), "log-repaired", torn.describe()));
+    }
+    CustodyEvent event = event(log.last(), type, data);
+    log.append(event);
+    return event;
   }
 
   /**

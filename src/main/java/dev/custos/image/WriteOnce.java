@@ -40,8 +40,20 @@ public final class WriteOnce {
    * @throws IOException if writing fails; {@code target} does not exist then
    */
   public static void writeNew(Path target, byte[] content) throws IOException {
+    writeNew(target, content, step -> { });
+  }
+
+  /**
+   * {@link #writeNew(Path, byte[])}, telling {@code step} when the temporary file is on disk ({@code
+   * "temporary-synced"}) and when {@code target} is linked to it ({@code "linked"}, the temporary
+   * name not yet removed): a seam for callers whose records follow each instant, and for the tests
+   * that stop a real process there.
+   *
+   * @throws IOException as {@link #writeNew(Path, byte[])}
+   */
+  public static void writeNew(Path target, byte[] content, java.util.function.Consumer<String> step) throws IOException {
     Path directory = target.toAbsolutePath().getParent();
-    Path temporary = directory.resolve("." + target.getFileName() + ".partial");
+    Path temporary = temporaryOf(target);
     Files.deleteIfExists(temporary);
     try {
       try (FileChannel channel =
@@ -53,12 +65,19 @@ public final class WriteOnce {
         channel.force(true);
       }
       Files.setPosixFilePermissions(temporary, READ_ONLY);
+      step.accept("temporary-synced");
       // A hard link fails if the target exists: the no-clobber rename POSIX rename(2) lacks.
       Files.createLink(target, temporary);
+      step.accept("linked");
     } finally {
       Files.deleteIfExists(temporary);
     }
     syncDirectory(directory);
+  }
+
+  /** The hidden name {@link #writeNew} writes {@code target}'s bytes under before linking it into place. */
+  public static Path temporaryOf(Path target) {
+    return target.toAbsolutePath().getParent().resolve("." + target.getFileName() + ".partial");
   }
 
   /**

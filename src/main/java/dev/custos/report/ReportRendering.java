@@ -18,7 +18,6 @@ import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
-import dev.custos.image.WriteOnce;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -38,14 +37,35 @@ public final class ReportRendering {
 
   private final EvidenceClock clock;
   private final String location;
+  private final Checkpoint checkpoint;
+
+  /**
+   * Where a render has got to: {@code rendered} (signed, in memory; nothing written yet), {@code
+   * started-recorded}, {@code room-kept}, {@code temporary-synced}, {@code linked}, {@code placed},
+   * {@code rendered-recorded} ({@link ReportPlacement}). A seam for the tests that stop a real
+   * process at each instant; called on the rendering thread.
+   */
+  @FunctionalInterface
+  public interface Checkpoint {
+    /** Nothing to do at any step. */
+    Checkpoint NONE = step -> { };
+
+    void reached(String step);
+  }
 
   /**
    * @param clock the time of rendering and signing
    * @param location where the report is signed (the workstation's name), for the signature's {@code /Location}
    */
   public ReportRendering(EvidenceClock clock, String location) {
+    this(clock, location, Checkpoint.NONE);
+  }
+
+  /** As {@link #ReportRendering(EvidenceClock, String)}, telling {@code checkpoint} each step. */
+  public ReportRendering(EvidenceClock clock, String location, Checkpoint checkpoint) {
     this.clock = clock;
     this.location = location;
+    this.checkpoint = java.util.Objects.requireNonNull(checkpoint, "checkpoint");
   }
 
   /** What was written. */
@@ -56,11 +76,12 @@ public final class ReportRendering {
    *
    * @param signer signs the report, or null for an unsigned report (which says so on its pages)
    * @param authority timestamps the signature (PAdES-BASELINE-T), or null
-   * @param recorder records the {@code report-rendered} event
+   * @param recorder records the {@code report-render-started} and {@code report-rendered} events
    * @throws UsageException if the directory has no valid manifest or no custody log, or it or a file in it is a
    *     symbolic link ({@link EvidenceDirectory#existing})
    * @throws CustodyBrokenException if the custody log is broken: a report does not vouch for it
-   * @throws EvidenceWriteException if the report or the event cannot be written
+   * @throws EvidenceWriteException if the report or an event cannot be written (the message says what
+   *     was placed and recorded)
    * @throws SigningException if the timestamp authority fails: no report is written then
    */
   public RenderedReport render(Path evidence, Signer signer, TimestampAuthority authority, CustodyRecorder recorder)
@@ -82,17 +103,16 @@ public final class ReportRendering {
       pdf = PadesSigner.sign(pdf, signer, "Acquisition report of case " + caseNode.path("caseId").asText()
           + ", evidence " + caseNode.path("evidenceId").asText(), location, now, authority);
     }
-    Path file = writeNew(directory, pdf);
+    checkpoint.reached("rendered");
     String sha256 = Digest.compute(HashAlgorithm.SHA_256, pdf).hex();
     ObjectNode data = CustodyRecorder.newData();
-    data.put("file", file.getFileName().toString());
     data.put("sha256", sha256);
     data.put("sizeBytes", pdf.length);
     data.put("signed", signer != null);
     ObjectNode head = data.putObject("logHead");
     head.put("seq", verdict.head() == null ? -1 : verdict.head().seq());
     head.put("hash", verdict.head() == null ? CustodyEvent.NO_PREVIOUS : verdict.head().hash());
-    recorder.append(directory, "report-rendered", data);
+    Path file = ReportPlacement.place(directory, pdf, data, recorder, checkpoint);
     return new RenderedReport(file, sha256, pdf.length, signer != null, verdict.head());
   }
 
@@ -134,12 +154,4 @@ public final class ReportRendering {
     }
   }
 
-  /** {@code report.pdf}, or the first of {@code report-2.pdf}, {@code report-3.pdf}, … that does not exist. */
-  private static Path writeNew(Path directory, byte[] pdf) throws EvidenceWriteException {
-    try {
-      return WriteOnce.writeFirstFree(n -> directory.resolve(n == 1 ? "report.pdf" : "report-" + n + ".pdf"), pdf);
-    } catch (IOException e) {
-      throw new EvidenceWriteException("cannot write the report in " + directory + ": " + e.getMessage(), e);
-    }
-  }
 }

@@ -34,6 +34,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 final class ReportCheck {
   /** What {@code report render} names reports: {@code report.pdf}, {@code report-2.pdf}, … */
   private static final Pattern REPORT_NAME = Pattern.compile("report(?:-([0-9]{1,9}))?\\.pdf");
+  /** How the temporary name of a file being written ends ({@code WriteOnce}): {@code .report-2.pdf.partial}. */
+  private static final String PARTIAL = ".partial";
   /** Reports in render order, then any other recorded names. */
   private static final Comparator<String> ORDER = Comparator.comparingLong(ReportCheck::number)
       .thenComparing(Comparator.naturalOrder());
@@ -55,16 +57,23 @@ final class ReportCheck {
   static CheckResult check(Path directory, byte[] manifestBytes, List<byte[]> earlierManifests, byte[] custodyBytes,
       CustodyVerdict custody) {
     List<Problem> problems = new ArrayList<>();
-    Map<String, ReportEvent> recorded = recorded(custody, problems);
+    Map<String, ReportEvent> recorded = recorded(custody, ReportEvent.TYPE, problems);
+    Map<String, ReportEvent> started = recorded(custody, ReportEvent.STARTED, problems);
     TreeSet<String> names = new TreeSet<>(ORDER);
     names.addAll(reportFiles(directory));
     names.addAll(recorded.keySet());
+    names.addAll(started.keySet());
+    names.addAll(leftoverNames(directory));
     SignerCertificates certificates = SignerCertificates.in(directory);
     List<String> parts = new ArrayList<>();
     for (String name : names) {
       Report report = new Report(directory, name, recorded.get(name), certificates, manifestBytes, earlierManifests, custodyBytes,
           custody);
-      parts.add(name + " " + report.check());
+      ReportEvent intent = started.get(name);
+      String found = recorded.containsKey(name) ? report.check()
+          : intent != null ? report.checkInterrupted(intent, laterRecorded(recorded, intent))
+          : Files.exists(directory.resolve(name), LinkOption.NOFOLLOW_LINKS) ? report.check() : "not written";
+      parts.add(name + " " + found + leftover(directory, name));
       report.problems.forEach(message -> problems.add(new Problem(name, message)));
     }
     String summary = names.isEmpty() ? "no report PDFs, and none recorded"
@@ -72,11 +81,15 @@ final class ReportCheck {
     return CheckResult.of(Check.REPORTS, summary, problems);
   }
 
-  /** The last {@code report-rendered} event of each file name; events naming no plain file name are problems. */
-  private static Map<String, ReportEvent> recorded(CustodyVerdict custody, List<Problem> problems) {
+  /**
+   * The last event of {@code type} of each file name; events naming no plain file name are problems,
+   * and so are two {@code report-rendered} events of one name (a render that was interrupted before
+   * it placed its report leaves a started event whose name the next render takes again).
+   */
+  private static Map<String, ReportEvent> recorded(CustodyVerdict custody, String type, List<Problem> problems) {
     Map<String, ReportEvent> byName = new LinkedHashMap<>();
     for (CustodyEvent event : custody.events()) {
-      if (!ReportEvent.TYPE.equals(event.type())) {
+      if (!type.equals(event.type())) {
         continue;
       }
       ReportEvent report = ReportEvent.of(event);
@@ -87,7 +100,7 @@ final class ReportCheck {
         continue;
       }
       ReportEvent earlier = byName.put(file, report);
-      if (earlier != null) {
+      if (earlier != null && ReportEvent.TYPE.equals(type)) {
         problems.add(new Problem(file, "recorded twice, by " + earlier.name() + " and by seq " + report.seq()
             + ": Custos never writes a report over another; checked against the later event"));
       }
@@ -95,9 +108,45 @@ final class ReportCheck {
     return byName;
   }
 
+  /** Whether a report rendered after {@code intent} is recorded: then no new render is called for. */
+  private static boolean laterRecorded(Map<String, ReportEvent> recorded, ReportEvent intent) {
+    return recorded.values().stream().anyMatch(event -> event.seq() > intent.seq());
+  }
+
   private static List<String> reportFiles(Path directory) {
+    return names(directory).stream().filter(name -> REPORT_NAME.matcher(name).matches()).toList();
+  }
+
+  /** The report names whose temporary files ({@code .report-2.pdf.partial}) an interrupted render left. */
+  private static List<String> leftoverNames(Path directory) {
+    return names(directory).stream().filter(name -> name.startsWith(".") && name.endsWith(PARTIAL))
+        .map(name -> name.substring(1, name.length() - PARTIAL.length()))
+        .filter(name -> REPORT_NAME.matcher(name).matches()).toList();
+  }
+
+  /**
+   * {@code "; .report-2.pdf.partial, the temporary file of an interrupted render, is left …"} when
+   * there is one for {@code name}: kept (nothing proves it was never the report's only name), never
+   * a report, never checked as one.
+   */
+  private static String leftover(Path directory, String name) {
+    Path temporary = directory.resolve("." + name + PARTIAL);
+    if (!Files.isRegularFile(temporary, LinkOption.NOFOLLOW_LINKS)) {
+      return "";
+    }
+    String size;
+    try {
+      size = Files.size(temporary) + " bytes";
+    } catch (IOException e) {
+      size = "size unreadable";
+    }
+    return "; " + temporary.getFileName() + " (" + size + "), the temporary file of an interrupted render, is left: not a report,"
+        + " not checked";
+  }
+
+  private static List<String> names(Path directory) {
     try (Stream<Path> entries = Files.list(directory)) {
-      return entries.map(path -> path.getFileName().toString()).filter(name -> REPORT_NAME.matcher(name).matches()).toList();
+      return entries.map(path -> path.getFileName().toString()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the evidence directory " + directory + ": " + e.getMessage(), e);
     }
@@ -115,7 +164,7 @@ final class ReportCheck {
   /** One report PDF being checked: collects its problems. */
   private static final class Report {
     private final Path file;
-    private final ReportEvent event;
+    private ReportEvent event;
     private final SignerCertificates certificates;
     private final byte[] manifest;
     private final List<byte[]> earlierManifests;
@@ -132,6 +181,22 @@ final class ReportCheck {
       this.manifest = manifest;
       this.log = log;
       this.custody = custody;
+    }
+
+    /**
+     * Checks a report no {@code report-rendered} event records, which {@code intent}, a {@code
+     * report-render-started} event, named before it was written: absent, the render stopped before
+     * placing it; present, it is checked against what {@code intent} recorded in advance, exactly
+     * as against a {@code report-rendered} event. Returns the phrase for the summary.
+     */
+    String checkInterrupted(ReportEvent intent, boolean renderedSince) {
+      String advice = renderedSince ? "" : "; run report render again for a report recorded as rendered";
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        return "not written: the render " + intent.name() + " started was interrupted before it placed the report" + advice;
+      }
+      event = intent;
+      return check() + ", placed by a render interrupted before it recorded report-rendered (" + intent.name()
+          + " recorded its SHA-256 in advance)" + advice;
     }
 
     /** Checks the report; returns the phrase for the summary. */
