@@ -40,20 +40,8 @@ public final class WriteOnce {
    * @throws IOException if writing fails; {@code target} does not exist then
    */
   public static void writeNew(Path target, byte[] content) throws IOException {
-    writeNew(target, content, step -> { });
-  }
-
-  /**
-   * {@link #writeNew(Path, byte[])}, telling {@code step} when the temporary file is on disk ({@code
-   * "temporary-synced"}) and when {@code target} is linked to it ({@code "linked"}, the temporary
-   * name not yet removed): a seam for callers whose records follow each instant, and for the tests
-   * that stop a real process there.
-   *
-   * @throws IOException as {@link #writeNew(Path, byte[])}
-   */
-  public static void writeNew(Path target, byte[] content, java.util.function.Consumer<String> step) throws IOException {
     Path directory = target.toAbsolutePath().getParent();
-    Path temporary = temporaryOf(target);
+    Path temporary = directory.resolve("." + target.getFileName() + ".partial");
     Files.deleteIfExists(temporary);
     try {
       try (FileChannel channel =
@@ -65,19 +53,47 @@ public final class WriteOnce {
         channel.force(true);
       }
       Files.setPosixFilePermissions(temporary, READ_ONLY);
-      step.accept("temporary-synced");
       // A hard link fails if the target exists: the no-clobber rename POSIX rename(2) lacks.
       Files.createLink(target, temporary);
-      step.accept("linked");
     } finally {
       Files.deleteIfExists(temporary);
     }
     syncDirectory(directory);
   }
 
-  /** The hidden name {@link #writeNew} writes {@code target}'s bytes under before linking it into place. */
+  /** The hidden name {@link #writeNew} and {@link #stage} write {@code target}'s bytes under before it is linked into place. */
   public static Path temporaryOf(Path target) {
     return target.toAbsolutePath().getParent().resolve("." + target.getFileName() + ".partial");
+  }
+
+  /**
+   * The first half of {@link #writeNew}, for a caller that records a file between writing and
+   * placing it: writes {@code content} to {@code target}'s {@linkplain #temporaryOf temporary name}
+   * (a leftover of that name is replaced), flushes it, makes it read-only and flushes the directory,
+   * so that the bytes and the name survive a crash. The caller links it into place ({@link
+   * Files#createLink}, which never replaces a file) or removes it.
+   *
+   * @return the temporary file
+   * @throws IOException if writing fails; the temporary file is removed then
+   */
+  public static Path stage(Path target, byte[] content) throws IOException {
+    Path directory = target.toAbsolutePath().getParent();
+    Path temporary = temporaryOf(target);
+    Files.deleteIfExists(temporary);
+    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+      Files.setPosixFilePermissions(temporary, READ_ONLY);
+    } catch (IOException e) {
+      Files.deleteIfExists(temporary);
+      throw e;
+    }
+    syncDirectory(directory);
+    return temporary;
   }
 
   /**

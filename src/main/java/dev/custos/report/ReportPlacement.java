@@ -5,104 +5,121 @@ import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.custody.CustodyVerdict;
+import dev.custos.digest.Digest;
+import dev.custos.digest.HashAlgorithm;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
-import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.image.WriteOnce;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Random;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Puts a rendered report into an evidence directory and records it, so that a {@code kill -9}, a
- * power cut or a full disk at any instant leaves a directory {@code report verify} reads as it is.
- * All of it under the custody log's append lock, in this order:
+ * power cut or a full disk at any instant leaves a directory {@code report verify} reads as it is,
+ * never a report that seems to come from elsewhere. Under the custody log's append lock, in this
+ * order:
  *
  * <ol>
- *   <li>a {@code report-render-started} event: the name the report is going to have, its SHA-256,
- *       size and the log head it shows, recorded before any byte of it is written;
- *   <li>room kept for the last event ({@link #ROOM}, {@value #ROOM_BYTES} bytes);
- *   <li>the bytes to a hidden temporary name, fsync'ed and made read-only, then hard-linked to the
- *       report's name (never over an existing file) and the temporary name removed ({@link
- *       WriteOnce#writeNew});
- *   <li>the room given back, and the {@code report-rendered} event, with the same facts.
+ *   <li>the bytes to the report's temporary name ({@code .report-2.pdf.partial}), fsync'ed,
+ *       read-only, the directory fsync'ed ({@link WriteOnce#stage});
+ *   <li>the {@code report-rendered} event: name, SHA-256, size, signed, the log head it shows;
+ *   <li>a hard link from the report's name to the temporary file (never over an existing file),
+ *       the temporary name removed, the directory fsync'ed.
  * </ol>
  *
- * <p>Stopped before the link, no report exists and the started event says a render began; stopped
- * after it, the report is in place and the started event recorded its SHA-256 in advance: verify
- * names it as placed by an interrupted render, not as a PDF from elsewhere. A temporary file left
- * behind is kept (the name it was for is not used again), since nothing proves it never was the
- * report's only name. Stateless.
+ * <p>Stopped before the event, only a temporary file is left, which was never evidence (no record
+ * names it, no report name links to it): the next render writes over it. Stopped after the event,
+ * the recorded bytes are in the temporary file: verify checks them there and names the render as
+ * interrupted, and the next render first puts them in place. A report's name therefore never
+ * exists without its event. Stateless.
  */
 final class ReportPlacement {
-  /** The event recorded before a report is written. */
-  static final String STARTED = "report-render-started";
-  /** The event recorded once it is in place. */
+  /** The event that records a report. */
   static final String RENDERED = "report-rendered";
-  /** Room kept for the {@code report-rendered} event while the report is written; not evidence. */
-  static final String ROOM = ".custos-render-reserve";
-  static final int ROOM_BYTES = 64 * 1024;
+  private static final Pattern REPORT_NAME = Pattern.compile("report(?:-[0-9]{1,9})?\\.pdf");
 
   private ReportPlacement() {}
+
+  /** What was placed: the new report, and the reports of interrupted renders put in place first. */
+  record Placed(Path report, List<Path> completed) {}
 
   /**
    * Places {@code pdf} as the next free report name of {@code directory} and records it.
    *
-   * @param record the facts both events carry ({@code sha256}, {@code sizeBytes}, {@code signed},
+   * @param record the facts the event carries ({@code sha256}, {@code sizeBytes}, {@code signed},
    *     {@code logHead}); the file name is added here
-   * @return the report's path
-   * @throws CustodyBrokenException if the log is found broken under the lock: nothing is written
-   * @throws EvidenceWriteException if an event, the room or the report cannot be written; the
-   *     message says what is in the directory then
+   * @throws CustodyBrokenException if the log is found broken under the lock: nothing is placed
+   * @throws EvidenceWriteException if the report or the event cannot be written; the message says
+   *     what the directory holds then
    */
-  static Path place(Path directory, byte[] pdf, ObjectNode record, CustodyRecorder recorder, ReportRendering.Checkpoint checkpoint)
+  static Placed place(Path directory, byte[] pdf, ObjectNode record, CustodyRecorder recorder, ReportRendering.Checkpoint checkpoint)
       throws EvidenceWriteException, CustodyBrokenException {
     return recorder.whileLocked(directory, log -> {
-      String name = freeName(directory, logAsItIs(directory));
+      CustodyVerdict verdict = logAsItIs(directory);
+      List<Path> completed = completeInterrupted(directory, verdict);
+      String name = freeName(directory, verdict);
+      Path target = directory.resolve(name);
+      Path staged;
+      try {
+        staged = WriteOnce.stage(target, pdf);
+      } catch (IOException e) {
+        throw new EvidenceWriteException("cannot write the report " + target + ": " + e.getMessage()
+            + "; nothing was placed or recorded", e);
+      }
+      checkpoint.reached("staged");
       ObjectNode data = CustodyRecorder.newData();
       data.put("file", name);
       data.setAll(record);
-      CustodyEvent started;
-      try {
-        started = log.append(STARTED, data.deepCopy());
-      } catch (EvidenceWriteException e) {
-        throw new EvidenceWriteException("cannot record the start of the render: " + e.getMessage() + "; no report was written", e);
-      }
-      checkpoint.reached("started-recorded");
-      String interrupted = EvidenceDirectory.CUSTODY_LOG + " seq " + started.seq() + " records the render as started";
-      Path target = directory.resolve(name);
-      try {
-        keepRoom(directory);
-        checkpoint.reached("room-kept");
-        WriteOnce.writeNew(target, pdf, checkpoint::reached);
-      } catch (IOException e) {
-        giveRoomBack(directory);
-        throw new EvidenceWriteException("cannot write the report " + target + ": " + e.getMessage() + "; no report was placed ("
-            + interrupted + "); run report render again once there is room", e);
-      }
-      checkpoint.reached("placed");
-      giveRoomBack(directory);
       try {
         log.append(RENDERED, data);
+      } catch (CustodyBrokenException e) {
+        removeUnrecorded(staged, e);
+        throw e;
       } catch (EvidenceWriteException e) {
-        throw new EvidenceWriteException(target + " is in place, but the custody log could not record it: " + e.getMessage()
-            + "; report verify names it as placed by an interrupted render (" + interrupted
-            + ", with its SHA-256); run report render again for a report recorded as rendered", e);
+        removeUnrecorded(staged, e);
+        throw new EvidenceWriteException("cannot record the report: " + e.getMessage() + "; nothing was placed", e);
       }
-      checkpoint.reached("rendered-recorded");
-      return target;
+      checkpoint.reached("recorded");
+      try {
+        putInPlace(target, staged, checkpoint);
+      } catch (IOException e) {
+        throw new EvidenceWriteException(name + " is recorded, but cannot be put in place: " + e.getMessage()
+            + "; its bytes, as recorded, are in " + staged.getFileName() + ", which the next report render puts in place", e);
+      }
+      checkpoint.reached("placed");
+      return new Placed(target, completed);
     });
   }
 
-  /** The log as it is now, under the lock: the names taken are decided from it. */
+  private static void putInPlace(Path target, Path staged, ReportRendering.Checkpoint checkpoint) throws IOException {
+    Files.createLink(target, staged);
+    checkpoint.reached("linked");
+    Files.delete(staged);
+    WriteOnce.syncDirectory(target.toAbsolutePath().getParent());
+  }
+
+  /** A temporary file no event records and no report name links to: never evidence, so removed. */
+  private static void removeUnrecorded(Path staged, Exception failure) {
+    try {
+      Files.deleteIfExists(staged);
+    } catch (IOException e) {
+      failure.addSuppressed(e); // the next render writes over it
+    }
+  }
+
+  /** The log as it is now, under the lock: names and interrupted renders are decided from it. */
   private static CustodyVerdict logAsItIs(Path directory) throws EvidenceWriteException, CustodyBrokenException {
     CustodyVerdict verdict;
     try {
@@ -117,11 +134,65 @@ final class ReportPlacement {
     return verdict;
   }
 
+  /** The last {@code report-rendered} event of each report name. */
+  private static Map<String, CustodyEvent> recorded(CustodyVerdict log) {
+    Map<String, CustodyEvent> byName = new LinkedHashMap<>();
+    for (CustodyEvent event : log.events()) {
+      String file = event.data().path("file").asText("");
+      if (RENDERED.equals(event.type()) && REPORT_NAME.matcher(file).matches()) {
+        byName.put(file, event);
+      }
+    }
+    return byName;
+  }
+
   /**
-   * {@code report.pdf}, or the first of {@code report-2.pdf}, … that is not in the directory, not
-   * named by a {@code report-rendered} event (a recorded report that went missing keeps its name,
-   * so its loss shows), and has no temporary file left by an interrupted render (kept, untouched).
-   * A name only a started event holds, with nothing on disk, was never placed: it is used again.
+   * Finishes what interrupted renders recorded but did not place: a recorded report whose name is
+   * free and whose temporary file holds exactly the recorded bytes (SHA-256 and size) is linked into
+   * place; a temporary file that is a second name of its report is removed. Anything else is left
+   * as it is, for verify to name.
+   *
+   * @return the reports put in place
+   */
+  private static List<Path> completeInterrupted(Path directory, CustodyVerdict log) throws EvidenceWriteException {
+    List<Path> completed = new ArrayList<>();
+    for (Map.Entry<String, CustodyEvent> entry : recorded(log).entrySet()) {
+      Path target = directory.resolve(entry.getKey());
+      Path staged = WriteOnce.temporaryOf(target);
+      if (!Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      try {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+          if (Files.isSameFile(target, staged)) {
+            Files.delete(staged);
+            WriteOnce.syncDirectory(directory);
+          }
+        } else if (holdsRecordedBytes(staged, entry.getValue())) {
+          putInPlace(target, staged, ReportRendering.Checkpoint.NONE);
+          completed.add(target);
+        }
+      } catch (IOException e) {
+        throw new EvidenceWriteException("cannot put " + target + " of an interrupted render in place from " + staged.getFileName()
+            + ": " + e.getMessage() + "; no new report was written", e);
+      }
+    }
+    return completed;
+  }
+
+  private static boolean holdsRecordedBytes(Path staged, CustodyEvent event) throws IOException {
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(staged, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      bytes = in.readAllBytes();
+    }
+    return bytes.length == event.data().path("sizeBytes").asLong(-1)
+        && Digest.compute(HashAlgorithm.SHA_256, bytes).hex().equals(event.data().path("sha256").asText());
+  }
+
+  /**
+   * {@code report.pdf}, or the first of {@code report-2.pdf}, … that is not in the directory and
+   * that no {@code report-rendered} event names (a recorded report that went missing keeps its
+   * name, so its loss shows). A temporary file of that name is unrecorded: never evidence.
    */
   static String freeName(Path directory, CustodyVerdict log) {
     Set<String> recorded = new HashSet<>();
@@ -132,38 +203,9 @@ final class ReportPlacement {
     }
     for (int n = 1; ; n++) {
       String name = n == 1 ? "report.pdf" : "report-" + n + ".pdf";
-      Path target = directory.resolve(name);
-      if (!recorded.contains(name) && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)
-          && !Files.exists(WriteOnce.temporaryOf(target), LinkOption.NOFOLLOW_LINKS)) {
+      if (!recorded.contains(name) && !Files.exists(directory.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
         return name;
       }
-    }
-  }
-
-  /**
-   * Writes {@link #ROOM}: space the {@code report-rendered} event finds free once it is given back,
-   * when the report has taken the rest. Not zeros, which a compressing file system would not store.
-   */
-  private static void keepRoom(Path directory) throws IOException {
-    Path room = directory.resolve(ROOM);
-    Files.deleteIfExists(room); // left by a render that was killed: never evidence
-    byte[] bytes = new byte[ROOM_BYTES];
-    new Random(ROOM_BYTES).nextBytes(bytes);
-    try (FileChannel channel = FileChannel.open(room, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-        LinkOption.NOFOLLOW_LINKS)) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(true);
-    }
-  }
-
-  private static void giveRoomBack(Path directory) {
-    try {
-      Files.deleteIfExists(directory.resolve(ROOM));
-    } catch (IOException e) {
-      // Left behind it costs 64 KiB, not evidence; the next render removes it.
     }
   }
 }

@@ -41,9 +41,9 @@ public final class ReportRendering {
 
   /**
    * Where a render has got to: {@code rendered} (signed, in memory; nothing written yet), {@code
-   * started-recorded}, {@code room-kept}, {@code temporary-synced}, {@code linked}, {@code placed},
-   * {@code rendered-recorded} ({@link ReportPlacement}). A seam for the tests that stop a real
-   * process at each instant; called on the rendering thread.
+   * staged} (on disk under its temporary name), {@code recorded} ({@code report-rendered}
+   * appended), {@code linked} (under its name too), {@code placed} ({@link ReportPlacement}). A
+   * seam for the tests that stop a real process at each instant; called on the rendering thread.
    */
   @FunctionalInterface
   public interface Checkpoint {
@@ -68,15 +68,24 @@ public final class ReportRendering {
     this.checkpoint = java.util.Objects.requireNonNull(checkpoint, "checkpoint");
   }
 
-  /** What was written. */
-  public record RenderedReport(Path file, String sha256, long sizeBytes, boolean signed, CustodyEvent head) {}
+  /**
+   * What was written.
+   *
+   * @param completed reports an interrupted render had recorded but not put in place, put in place
+   *     now from their temporary files (their bytes as recorded)
+   */
+  public record RenderedReport(Path file, String sha256, long sizeBytes, boolean signed, CustodyEvent head, List<Path> completed) {
+    public RenderedReport {
+      completed = List.copyOf(completed);
+    }
+  }
 
   /**
    * Renders, signs and writes the report of {@code directory}.
    *
    * @param signer signs the report, or null for an unsigned report (which says so on its pages)
    * @param authority timestamps the signature (PAdES-BASELINE-T), or null
-   * @param recorder records the {@code report-render-started} and {@code report-rendered} events
+   * @param recorder records the {@code report-rendered} event
    * @throws UsageException if the directory has no valid manifest or no custody log, or it or a file in it is a
    *     symbolic link ({@link EvidenceDirectory#existing})
    * @throws CustodyBrokenException if the custody log is broken: a report does not vouch for it
@@ -112,8 +121,8 @@ public final class ReportRendering {
     ObjectNode head = data.putObject("logHead");
     head.put("seq", verdict.head() == null ? -1 : verdict.head().seq());
     head.put("hash", verdict.head() == null ? CustodyEvent.NO_PREVIOUS : verdict.head().hash());
-    Path file = ReportPlacement.place(directory, pdf, data, recorder, checkpoint);
-    return new RenderedReport(file, sha256, pdf.length, signer != null, verdict.head());
+    ReportPlacement.Placed placed = ReportPlacement.place(directory, pdf, data, recorder, checkpoint);
+    return new RenderedReport(placed.report(), sha256, pdf.length, signer != null, verdict.head(), placed.completed());
   }
 
   private static SignatureBlock signatureBlock(Signer signer, TimestampAuthority authority) {

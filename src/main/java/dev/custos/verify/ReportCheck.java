@@ -29,12 +29,15 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * report-rendered} events name. Each must be recorded, byte for byte as recorded (SHA-256 and
  * size), carry a PAdES signature that verifies ({@link PadesCheck}) exactly when it was recorded
  * as signed, and embed the manifest and the log up to the head it shows ({@link EmbeddedFiles}).
- * Every defect is a {@link Problem} naming the PDF; nothing about the evidence throws. Stateless.
+ * A recorded report whose render was stopped between recording it and linking it into place is
+ * checked in its temporary file ({@code .report-2.pdf.partial}) when that holds the recorded bytes,
+ * and named so. Every defect is a {@link Problem} naming the PDF; nothing about the evidence throws.
+ * Stateless.
  */
 final class ReportCheck {
   /** What {@code report render} names reports: {@code report.pdf}, {@code report-2.pdf}, … */
   private static final Pattern REPORT_NAME = Pattern.compile("report(?:-([0-9]{1,9}))?\\.pdf");
-  /** How the temporary name of a file being written ends ({@code WriteOnce}): {@code .report-2.pdf.partial}. */
+  /** How the temporary name of a report being written ends: {@code .report-2.pdf.partial}. */
   private static final String PARTIAL = ".partial";
   /** Reports in render order, then any other recorded names. */
   private static final Comparator<String> ORDER = Comparator.comparingLong(ReportCheck::number)
@@ -57,23 +60,16 @@ final class ReportCheck {
   static CheckResult check(Path directory, byte[] manifestBytes, List<byte[]> earlierManifests, byte[] custodyBytes,
       CustodyVerdict custody) {
     List<Problem> problems = new ArrayList<>();
-    Map<String, ReportEvent> recorded = recorded(custody, ReportEvent.TYPE, problems);
-    Map<String, ReportEvent> started = recorded(custody, ReportEvent.STARTED, problems);
+    Map<String, ReportEvent> recorded = recorded(custody, problems);
     TreeSet<String> names = new TreeSet<>(ORDER);
     names.addAll(reportFiles(directory));
     names.addAll(recorded.keySet());
-    names.addAll(started.keySet());
-    names.addAll(leftoverNames(directory));
     SignerCertificates certificates = SignerCertificates.in(directory);
     List<String> parts = new ArrayList<>();
     for (String name : names) {
       Report report = new Report(directory, name, recorded.get(name), certificates, manifestBytes, earlierManifests, custodyBytes,
           custody);
-      ReportEvent intent = started.get(name);
-      String found = recorded.containsKey(name) ? report.check()
-          : intent != null ? report.checkInterrupted(intent, laterRecorded(recorded, intent))
-          : Files.exists(directory.resolve(name), LinkOption.NOFOLLOW_LINKS) ? report.check() : "not written";
-      parts.add(name + " " + found + leftover(directory, name));
+      parts.add(name + " " + report.check());
       report.problems.forEach(message -> problems.add(new Problem(name, message)));
     }
     String summary = names.isEmpty() ? "no report PDFs, and none recorded"
@@ -81,15 +77,11 @@ final class ReportCheck {
     return CheckResult.of(Check.REPORTS, summary, problems);
   }
 
-  /**
-   * The last event of {@code type} of each file name; events naming no plain file name are problems,
-   * and so are two {@code report-rendered} events of one name (a render that was interrupted before
-   * it placed its report leaves a started event whose name the next render takes again).
-   */
-  private static Map<String, ReportEvent> recorded(CustodyVerdict custody, String type, List<Problem> problems) {
+  /** The last {@code report-rendered} event of each file name; events naming no plain file name are problems. */
+  private static Map<String, ReportEvent> recorded(CustodyVerdict custody, List<Problem> problems) {
     Map<String, ReportEvent> byName = new LinkedHashMap<>();
     for (CustodyEvent event : custody.events()) {
-      if (!type.equals(event.type())) {
+      if (!ReportEvent.TYPE.equals(event.type())) {
         continue;
       }
       ReportEvent report = ReportEvent.of(event);
@@ -100,7 +92,7 @@ final class ReportCheck {
         continue;
       }
       ReportEvent earlier = byName.put(file, report);
-      if (earlier != null && ReportEvent.TYPE.equals(type)) {
+      if (earlier != null) {
         problems.add(new Problem(file, "recorded twice, by " + earlier.name() + " and by seq " + report.seq()
             + ": Custos never writes a report over another; checked against the later event"));
       }
@@ -108,45 +100,9 @@ final class ReportCheck {
     return byName;
   }
 
-  /** Whether a report rendered after {@code intent} is recorded: then no new render is called for. */
-  private static boolean laterRecorded(Map<String, ReportEvent> recorded, ReportEvent intent) {
-    return recorded.values().stream().anyMatch(event -> event.seq() > intent.seq());
-  }
-
   private static List<String> reportFiles(Path directory) {
-    return names(directory).stream().filter(name -> REPORT_NAME.matcher(name).matches()).toList();
-  }
-
-  /** The report names whose temporary files ({@code .report-2.pdf.partial}) an interrupted render left. */
-  private static List<String> leftoverNames(Path directory) {
-    return names(directory).stream().filter(name -> name.startsWith(".") && name.endsWith(PARTIAL))
-        .map(name -> name.substring(1, name.length() - PARTIAL.length()))
-        .filter(name -> REPORT_NAME.matcher(name).matches()).toList();
-  }
-
-  /**
-   * {@code "; .report-2.pdf.partial, the temporary file of an interrupted render, is left …"} when
-   * there is one for {@code name}: kept (nothing proves it was never the report's only name), never
-   * a report, never checked as one.
-   */
-  private static String leftover(Path directory, String name) {
-    Path temporary = directory.resolve("." + name + PARTIAL);
-    if (!Files.isRegularFile(temporary, LinkOption.NOFOLLOW_LINKS)) {
-      return "";
-    }
-    String size;
-    try {
-      size = Files.size(temporary) + " bytes";
-    } catch (IOException e) {
-      size = "size unreadable";
-    }
-    return "; " + temporary.getFileName() + " (" + size + "), the temporary file of an interrupted render, is left: not a report,"
-        + " not checked";
-  }
-
-  private static List<String> names(Path directory) {
     try (Stream<Path> entries = Files.list(directory)) {
-      return entries.map(path -> path.getFileName().toString()).toList();
+      return entries.map(path -> path.getFileName().toString()).filter(name -> REPORT_NAME.matcher(name).matches()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the evidence directory " + directory + ": " + e.getMessage(), e);
     }
@@ -164,7 +120,7 @@ final class ReportCheck {
   /** One report PDF being checked: collects its problems. */
   private static final class Report {
     private final Path file;
-    private ReportEvent event;
+    private final ReportEvent event;
     private final SignerCertificates certificates;
     private final byte[] manifest;
     private final List<byte[]> earlierManifests;
@@ -183,22 +139,6 @@ final class ReportCheck {
       this.custody = custody;
     }
 
-    /**
-     * Checks a report no {@code report-rendered} event records, which {@code intent}, a {@code
-     * report-render-started} event, named before it was written: absent, the render stopped before
-     * placing it; present, it is checked against what {@code intent} recorded in advance, exactly
-     * as against a {@code report-rendered} event. Returns the phrase for the summary.
-     */
-    String checkInterrupted(ReportEvent intent, boolean renderedSince) {
-      String advice = renderedSince ? "" : "; run report render again for a report recorded as rendered";
-      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-        return "not written: the render " + intent.name() + " started was interrupted before it placed the report" + advice;
-      }
-      event = intent;
-      return check() + ", placed by a render interrupted before it recorded report-rendered (" + intent.name()
-          + " recorded its SHA-256 in advance)" + advice;
-    }
-
     /** Checks the report; returns the phrase for the summary. */
     String check() {
       if (event == null) {
@@ -209,6 +149,10 @@ final class ReportCheck {
       if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
         if (event == null) {
           return "missing";
+        }
+        String staged = checkStaged();
+        if (staged != null) {
+          return staged;
         }
         problems.add("missing: " + event.name() + " recorded it (SHA-256 " + event.sha256() + ", " + event.sizeBytes()
             + " bytes) but it is not in the evidence directory");
@@ -227,6 +171,39 @@ final class ReportCheck {
       if (event != null) {
         checkAsRecorded(pdf);
       }
+      return checkPdf(pdf);
+    }
+
+    /**
+     * A recorded report not in place whose temporary file ({@code .report-2.pdf.partial}) holds
+     * exactly the recorded bytes: {@code report render} writes that file, records it, then links it
+     * into place, and was stopped in between. Checked there as it would be in place; the phrase for
+     * the summary, or null when there is no such file (the report is missing then).
+     */
+    private String checkStaged() {
+      Path staged = file.resolveSibling("." + file.getFileName() + PARTIAL);
+      if (!Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS)) {
+        return null;
+      }
+      byte[] pdf;
+      try {
+        pdf = Files.readAllBytes(staged);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + staged + ": " + e.getMessage(), e);
+      }
+      String sha256 = Digest.compute(HashAlgorithm.SHA_256, pdf).hex();
+      if (!sha256.equals(event.sha256()) || event.sizeBytes() == null || pdf.length != event.sizeBytes()) {
+        problems.add("missing: " + event.name() + " recorded it (SHA-256 " + event.sha256() + ", " + event.sizeBytes()
+            + " bytes) but it is not in the evidence directory, and " + staged.getFileName() + " holds other bytes (SHA-256 "
+            + sha256 + ", " + pdf.length + " bytes)");
+        return "missing";
+      }
+      return checkPdf(pdf) + "; its render was interrupted after recording it, before putting it in place: the bytes "
+          + event.name() + " recorded are in " + staged.getFileName() + " (the next report render puts them in place)";
+    }
+
+    /** The signature and embedded-file checks of {@code pdf}; returns the phrase for the summary. */
+    private String checkPdf(byte[] pdf) {
       try (PDDocument document = Loader.loadPDF(pdf)) {
         PadesCheck.Outcome signatures = PadesCheck.check(document, pdf, certificates, event);
         problems.addAll(signatures.problems());

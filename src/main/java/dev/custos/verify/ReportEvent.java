@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
 
 /**
- * What a {@code report-rendered} custody event recorded about one report PDF, or a {@code
- * report-render-started} event, which records the same facts before the file is written. Fields the event
+ * What a {@code report-rendered} custody event recorded about one report PDF. Fields the event
  * lacks, or holds with the wrong type, are null: the check then says the event does not record them.
  *
  * @param seq the event's seq
@@ -21,8 +20,6 @@ record ReportEvent(long seq, String file, String sha256, Long sizeBytes, Boolean
     String headHash, String signerSha256) {
   /** The custody event type that records a rendered report. */
   static final String TYPE = "report-rendered";
-  /** The custody event type that records a report about to be written: its name and SHA-256 in advance. */
-  static final String STARTED = "report-render-started";
 
   static ReportEvent of(CustodyEvent event) {
     JsonNode data = event.data();

@@ -45,10 +45,11 @@ class RenderKillTest {
   }
 
   @ParameterizedTest(name = "killed at {0}")
-  @ValueSource(strings = {"rendered", "started-recorded", "room-kept", "temporary-synced", "linked", "placed", "rendered-recorded"})
+  @ValueSource(strings = {"rendered", "staged", "recorded", "linked", "placed"})
   void kill9_atEachStepOfRender_verifiesNamesTheInterruptionAndTheNextRenderWorks(String step) throws Exception {
     Path out = copyOfTheEvidence();
     Map<String, String> before = sha256OfEveryFile(out);
+    List<String> typesBefore = types(out);
     Path marker = temp.resolve("marker");
     CustosProcess render = CustosProcess.startMain(temp, "render", RenderStoppedAt.class, out.toString(), jane.p12().toString(),
         jane.passwordFile().toString(), step, marker.toString());
@@ -59,40 +60,49 @@ class RenderKillTest {
     assertThat(render.exitCode()).isEqualTo(137);
 
     assertKept(out, before);
+    Path report2 = out.resolve("report-2.pdf");
+    Path staged = out.resolve(".report-2.pdf.partial");
     Cli.Run verified = verify(out);
     List<String> types = types(out);
     switch (step) {
-      case "rendered" -> assertThat(types).as("nothing recorded yet").isEqualTo(types(template.resolve("evidence")));
-      case "started-recorded", "room-kept", "temporary-synced" -> {
-        assertThat(types).endsWith("report-render-started");
-        assertThat(out.resolve("report-2.pdf")).doesNotExist();
-        assertThat(verified.out()).contains("report-2.pdf not written: the render custody.jsonl seq " + (types.size() - 1)
-            + " started was interrupted before it placed the report");
+      case "rendered", "staged" -> {
+        assertThat(types).as("nothing recorded").isEqualTo(typesBefore);
+        assertThat(report2).doesNotExist();
+        assertThat(verified.out()).doesNotContain("report-2.pdf");
+        assertThat(Files.exists(staged)).isEqualTo(step.equals("staged"));
       }
-      case "linked", "placed" -> {
-        assertThat(types).endsWith("report-render-started");
+      case "recorded" -> {
+        assertThat(types).hasSize(typesBefore.size() + 1).endsWith("report-rendered");
+        assertThat(report2).as("recorded, not yet in place").doesNotExist();
+        assertThat(ExternalTool.digestOf("sha256sum", staged)).isEqualTo(lastEvent(out).path("data").path("sha256").asText());
         assertThat(verified.out()).contains("report-2.pdf signed by Jane Doe")
-            .contains("placed by a render interrupted before it recorded report-rendered (custody.jsonl seq "
-                + (types.size() - 1) + " recorded its SHA-256 in advance); run report render again");
-        assertThat(ExternalTool.digestOf("sha256sum", out.resolve("report-2.pdf")))
-            .isEqualTo(Evidence.custodyEvents(out).get(types.size() - 1).path("data").path("sha256").asText());
+            .contains("its render was interrupted after recording it, before putting it in place: the bytes custody.jsonl seq "
+                + (types.size() - 1) + " recorded are in .report-2.pdf.partial");
       }
-      default -> assertThat(types).endsWith("report-render-started", "report-rendered");
+      default -> {
+        assertThat(types).hasSize(typesBefore.size() + 1).endsWith("report-rendered");
+        assertThat(ExternalTool.digestOf("sha256sum", report2)).isEqualTo(lastEvent(out).path("data").path("sha256").asText());
+        assertThat(Files.exists(staged)).as("the temporary name, a second name of report-2.pdf").isEqualTo(step.equals("linked"));
+        assertThat(verified.out()).contains("report-2.pdf signed by Jane Doe").doesNotContain("interrupted");
+      }
     }
-    if (step.equals("temporary-synced") || step.equals("linked")) {
-      assertThat(out.resolve(".report-2.pdf.partial")).as("the temporary file is kept").isRegularFile();
-      assertThat(verified.out()).contains(".report-2.pdf.partial (", "the temporary file of an interrupted render, is left");
-    }
+    Map<String, String> afterKill = sha256OfEveryFile(out);
 
-    Path next = renderAgain(out);
-    String expected = switch (step) {
-      case "linked", "placed", "rendered-recorded" -> "report-3.pdf";
-      case "temporary-synced" -> "report-3.pdf"; // report-2's temporary file is kept: its name is not used again
-      default -> "report-2.pdf";
-    };
-    assertThat(next.getFileName().toString()).isEqualTo(expected);
-    Cli.Run after = verify(out);
-    assertThat(after.out()).doesNotContain("run report render again");
+    Cli.Run again = Cli.run(Cli.join(new String[] {"report", "render", out.toString()}, jane.options()));
+
+    assertThat(again.exitCode()).as("the next render: %s", again.err()).isZero();
+    Path next = lastReport(out);
+    assertThat(next.getFileName().toString()).isEqualTo(step.equals("rendered") || step.equals("staged") ? "report-2.pdf" : "report-3.pdf");
+    if (step.equals("recorded")) {
+      assertThat(again.out()).contains("report-2.pdf, recorded by an interrupted render, put in place from its temporary file");
+      assertThat(ExternalTool.digestOf("sha256sum", report2)).isEqualTo(afterKill.get(".report-2.pdf.partial"));
+    }
+    afterKill.keySet().removeIf(name -> name.endsWith(".partial"));
+    assertKept(out, afterKill);
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(file -> file.getFileName().toString())).as("no temporary file left").noneMatch(name -> name.endsWith(".partial"));
+    }
+    assertThat(verify(out).out()).doesNotContain("interrupted");
   }
 
   @ParameterizedTest(name = "killed {0} ms after report-2.pdf appeared")
@@ -164,12 +174,21 @@ class RenderKillTest {
   private static Path renderAgain(Path out) {
     Cli.Run run = Cli.run(Cli.join(new String[] {"report", "render", out.toString()}, jane.options()));
     assertThat(run.exitCode()).as("the next render: %s", run.err()).isZero();
-    List<JsonNode> events = Evidence.custodyEvents(out);
-    JsonNode last = events.get(events.size() - 1);
+    return lastReport(out);
+  }
+
+  /** The report the last event records, checked by sha256sum against it. */
+  private static Path lastReport(Path out) {
+    JsonNode last = lastEvent(out);
     assertThat(last.path("type").asText()).isEqualTo("report-rendered");
     Path report = out.resolve(last.path("data").path("file").asText());
     assertThat(ExternalTool.digestOf("sha256sum", report)).isEqualTo(last.path("data").path("sha256").asText());
     return report;
+  }
+
+  private static JsonNode lastEvent(Path out) {
+    List<JsonNode> events = Evidence.custodyEvents(out);
+    return events.get(events.size() - 1);
   }
 
   private static List<String> types(Path out) {
