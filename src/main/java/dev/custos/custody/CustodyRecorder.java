@@ -109,10 +109,10 @@ public final class CustodyRecorder {
 
   /**
    * Runs {@code work} holding {@code directory}'s append lock the whole time, appending through the
-   * {@link LockedLog} it is given: a command that records an intent, places a file and records it
-   * placed knows that nothing else is appended or placed in between by a Custos process that holds
-   * to the lock (a render deciding a report's name, say). The lock goes when {@code work} returns or
-   * throws, and when the process dies ({@link AppendLock}).
+   * {@link LockedLog} it is given: a command that writes a file, records it and puts it in place
+   * knows that no other Custos process or thread appends, or places a file the same way, in between
+   * (a render choosing a report's name, say). The lock goes when {@code work} returns or throws, and
+   * when the process dies ({@link AppendLock}).
    *
    * @return what {@code work} returns
    * @throws EvidenceWriteException if the lock cannot be taken, or as {@code work} throws it
