@@ -18,6 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Render the acquisition report of DIR as PDF/A-3b (acquisition.json and custody.jsonl embedded),",
         "sign it (PAdES) with --key, and record it in the custody log. A new file each time: report.pdf,",
         "then report-2.pdf, …; an existing report is never overwritten. Without a key the report is UNSIGNED and says so.",
+        "The PDF is written to a temporary name, recorded, then linked into place: a render stopped midway (kill, full disk)",
+        "leaves nothing verify calls foreign, and the next render puts a recorded but unplaced report in place.",
         "A key, or a logged event, under another root than the log's first signer's is refused unless --trust names it."})
 final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -39,6 +39,10 @@ final class Reports {
       throws CustosException {
     ReportRendering.RenderedReport report = new ReportRendering(EvidenceClock.system(), HostInfo.current().hostname())
         .render(directory.toAbsolutePath().normalize(), signer, authority, recorder);
+    for (Path completed : report.completed()) {
+      out.println(String.format(java.util.Locale.ROOT, "  %-12s %s, recorded by an interrupted render, put in place from its"
+          + " temporary file (its bytes as recorded)", "report", TerminalText.escape(completed.toString())));
+    }
     out.println(String.format(java.util.Locale.ROOT, "  %-12s %s (%d bytes, SHA-256 %s), %s", "report", TerminalText.escape(report.file().toString()),
         report.sizeBytes(), report.sha256(), report.signed() ? "signed (PAdES) by " + signer.name() + " (" + dev.custos.crypto.SignerFingerprints.of(signer.certificateChain()).describe() + ")" + (authority == null ? "" : ", timestamped by " + authority.uri())
             : "UNSIGNED"));

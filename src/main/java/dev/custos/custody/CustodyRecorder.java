@@ -209,6 +209,43 @@ public final class CustodyRecorder {
     }
   }
 
+  /** Appends to {@code directory}'s log while its lock is held, as {@link #append}. */
+  public interface LockedLog {
+    /**
+     * Appends an event, as {@link CustodyRecorder#append}, under the lock already held.
+     *
+     * @throws EvidenceWriteException as {@link CustodyRecorder#append}
+     * @throws CustodyBrokenException as {@link CustodyRecorder#append}
+     */
+    CustodyEvent append(String type, ObjectNode data) throws EvidenceWriteException, CustodyBrokenException;
+  }
+
+  /** Work that places a file and records it, done while no other Custos process or thread appends. */
+  @FunctionalInterface
+  public interface LockedWork<T> {
+    T run(LockedLog log) throws EvidenceWriteException, CustodyBrokenException;
+  }
+
+  /**
+   * Runs {@code work} holding {@code directory}'s append lock the whole time, appending through the
+   * {@link LockedLog} it is given: a command that writes a file, records it and puts it in place
+   * knows that no other Custos process or thread appends, or places a file the same way, in between
+   * (a render choosing a report's name, say). The lock goes when {@code work} returns or throws, and
+   * when the process dies ({@link AppendLock}).
+   *
+   * @return what {@code work} returns
+   * @throws EvidenceWriteException if the lock cannot be taken, or as {@code work} throws it
+   * @throws CustodyBrokenException as {@code work} throws it
+   */
+  public <T> T whileLocked(Path directory, LockedWork<T> work) throws EvidenceWriteException, CustodyBrokenException {
+    AppendLock lock = AppendLock.acquire(directory);
+    try {
+      return work.run((type, data) -> appendLocked(directory, type, data));
+    } finally {
+      lock.close();
+    }
+  }
+
   /**
    * Appends to the custody log of an existing evidence directory, after checking the whole log:
    * an event is never added to a log that is missing or broken, where it would seem to vouch for

@@ -61,6 +61,41 @@ public final class WriteOnce {
     syncDirectory(directory);
   }
 
+  /** The hidden name {@link #writeNew} and {@link #stage} write {@code target}'s bytes under before it is linked into place. */
+  public static Path temporaryOf(Path target) {
+    return target.toAbsolutePath().getParent().resolve("." + target.getFileName() + ".partial");
+  }
+
+  /**
+   * The first half of {@link #writeNew}, for a caller that records a file between writing and
+   * placing it: writes {@code content} to {@code target}'s {@linkplain #temporaryOf temporary name}
+   * (a leftover of that name is replaced), flushes it, makes it read-only and flushes the directory,
+   * so that the bytes and the name survive a crash. The caller links it into place ({@link
+   * Files#createLink}, which never replaces a file) or removes it.
+   *
+   * @return the temporary file
+   * @throws IOException if writing fails; the temporary file is removed then
+   */
+  public static Path stage(Path target, byte[] content) throws IOException {
+    Path directory = target.toAbsolutePath().getParent();
+    Path temporary = temporaryOf(target);
+    Files.deleteIfExists(temporary);
+    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+      Files.setPosixFilePermissions(temporary, READ_ONLY);
+    } catch (IOException e) {
+      Files.deleteIfExists(temporary);
+      throw e;
+    }
+    syncDirectory(directory);
+    return temporary;
+  }
+
   /**
    * Writes {@code content}, as {@link #writeNew}, to the first of {@code candidate.apply(1)}, {@code
    * candidate.apply(2)}, … that does not exist yet: a later report or set-aside file never replaces

@@ -16,7 +16,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -58,8 +57,13 @@ public final class PadesSigner {
       signature.setLocation(location);
       signature.setSignDate(calendar(signingTime));
       options.setPreferredSignatureSize(SIGNATURE_SIZE);
+      // PDFBox puts the new widget in the /Annots of this page (0-based; page 1 unless told): the
+      // last page, where SignatureBox is kept free. A widget added elsewhere and moved afterwards
+      // stays in the first page's /Annots too: PDFBox's annotation list drops removals through its
+      // iterator without touching the array behind it.
+      options.setPage(document.getNumberOfPages() - 1);
       document.addSignature(signature, options);
-      showOnLastPage(document, signer, signingTime);
+      showInTheBox(document, signer, signingTime);
       ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE);
       ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
       external.setSignature(CadesSignature.sign(external.getContent().readAllBytes(), signer, authority));
@@ -69,21 +73,14 @@ public final class PadesSigner {
     }
   }
 
-  /** Moves the new signature's widget into {@link SignatureBox} on the last page, printable, with its appearance. */
-  private static void showOnLastPage(PDDocument document, Signer signer, Instant signingTime) throws IOException {
+  /** Gives the new signature's widget, on the last page, {@link SignatureBox}'s place and its appearance, printable. */
+  private static void showInTheBox(PDDocument document, Signer signer, Instant signingTime) throws IOException {
     List<PDSignatureField> fields = document.getSignatureFields();
     PDAnnotationWidget widget = fields.get(fields.size() - 1).getWidgets().get(0);
-    for (PDPage page : document.getPages()) {
-      if (page.getAnnotations().removeIf(annotation -> annotation.getCOSObject() == widget.getCOSObject())) {
-        page.getCOSObject().setNeedToBeUpdated(true);
-        page.getCOSObject().getCOSArray(COSName.ANNOTS).setNeedToBeUpdated(true);
-      }
-    }
     PDPage last = document.getPage(document.getNumberOfPages() - 1);
-    List<PDAnnotation> annotations = last.getAnnotations();
-    annotations.add(widget);
-    last.setAnnotations(annotations);
-    widget.setPage(last);
+    if (widget.getPage() == null || widget.getPage().getCOSObject() != last.getCOSObject()) {
+      throw new IllegalStateException("PDFBox did not put the signature widget on the last page");
+    }
     widget.setRectangle(SignatureBox.RECT);
     widget.setPrinted(true);
     widget.setAppearance(SignatureAppearance.of(document, signer, signingTime));

@@ -43,18 +43,48 @@ public final class ReportRendering {
 
   private final EvidenceClock clock;
   private final String location;
+  private final Checkpoint checkpoint;
+
+  /**
+   * Where a render has got to: {@code rendered} (signed, in memory; nothing written yet), {@code
+   * staged} (on disk under its temporary name), {@code recorded} ({@code report-rendered}
+   * appended), {@code linked} (under its name too), {@code placed} ({@link ReportPlacement}). A
+   * seam for the tests that stop a real process at each instant; called on the rendering thread.
+   */
+  @FunctionalInterface
+  public interface Checkpoint {
+    /** Nothing to do at any step. */
+    Checkpoint NONE = step -> { };
+
+    void reached(String step);
+  }
 
   /**
    * @param clock the time of rendering and signing
    * @param location where the report is signed (the workstation's name), for the signature's {@code /Location}
    */
   public ReportRendering(EvidenceClock clock, String location) {
-    this.clock = clock;
-    this.location = location;
+    this(clock, location, Checkpoint.NONE);
   }
 
-  /** What was written. */
-  public record RenderedReport(Path file, String sha256, long sizeBytes, boolean signed, CustodyEvent head) {}
+  /** As {@link #ReportRendering(EvidenceClock, String)}, telling {@code checkpoint} each step. */
+  public ReportRendering(EvidenceClock clock, String location, Checkpoint checkpoint) {
+    this.clock = clock;
+    this.location = location;
+    this.checkpoint = java.util.Objects.requireNonNull(checkpoint, "checkpoint");
+  }
+
+  /**
+   * What was written.
+   *
+   * @param completed reports an interrupted render had recorded but not put in place, put in place
+   *     now from their temporary files (their bytes as recorded)
+   */
+  public record RenderedReport(Path file, String sha256, long sizeBytes, boolean signed, CustodyEvent head, List<Path> completed) {
+    public RenderedReport {
+      completed = List.copyOf(completed);
+    }
+  }
 
   /**
    * Renders, signs and writes the report of {@code directory}.
@@ -66,7 +96,8 @@ public final class ReportRendering {
    *     symbolic link ({@link EvidenceDirectory#existing}), or the recorder's signer is refused ({@link
    *     CustodyRecorder#requireAcceptedSigner})
    * @throws CustodyBrokenException if the custody log is broken: a report does not vouch for it
-   * @throws EvidenceWriteException if the report or the event cannot be written
+   * @throws EvidenceWriteException if the report or an event cannot be written (the message says what
+   *     was placed and recorded)
    * @throws SigningException if the timestamp authority fails: no report is written then
    */
   public RenderedReport render(Path evidence, Signer signer, TimestampAuthority authority, CustodyRecorder recorder)
@@ -92,18 +123,17 @@ public final class ReportRendering {
       pdf = PadesSigner.sign(pdf, signer, "Acquisition report of case " + caseNode.path("caseId").asText()
           + ", evidence " + caseNode.path("evidenceId").asText(), location, now, authority);
     }
-    Path file = writeNew(directory, pdf);
+    checkpoint.reached("rendered");
     String sha256 = Digest.compute(HashAlgorithm.SHA_256, pdf).hex();
     ObjectNode data = CustodyRecorder.newData();
-    data.put("file", file.getFileName().toString());
     data.put("sha256", sha256);
     data.put("sizeBytes", pdf.length);
     data.put("signed", signer != null);
     ObjectNode head = data.putObject("logHead");
     head.put("seq", verdict.head() == null ? -1 : verdict.head().seq());
     head.put("hash", verdict.head() == null ? CustodyEvent.NO_PREVIOUS : verdict.head().hash());
-    recorder.append(directory, "report-rendered", data);
-    return new RenderedReport(file, sha256, pdf.length, signer != null, verdict.head());
+    ReportPlacement.Placed placed = ReportPlacement.place(directory, pdf, data, recorder, checkpoint);
+    return new RenderedReport(placed.report(), sha256, pdf.length, signer != null, verdict.head(), placed.completed());
   }
 
   private static SignatureBlock signatureBlock(Signer signer, TimestampAuthority authority) {
@@ -147,12 +177,4 @@ public final class ReportRendering {
     }
   }
 
-  /** {@code report.pdf}, or the first of {@code report-2.pdf}, {@code report-3.pdf}, … that does not exist. */
-  private static Path writeNew(Path directory, byte[] pdf) throws EvidenceWriteException {
-    try {
-      return WriteOnce.writeFirstFree(n -> directory.resolve(n == 1 ? "report.pdf" : "report-" + n + ".pdf"), pdf);
-    } catch (IOException e) {
-      throw new EvidenceWriteException("cannot write the report in " + directory + ": " + e.getMessage(), e);
-    }
-  }
 }

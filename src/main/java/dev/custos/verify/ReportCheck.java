@@ -33,11 +33,16 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * report-rendered} events name. Each must be recorded, byte for byte as recorded (SHA-256 and
  * size), carry a PAdES signature that verifies ({@link PadesCheck}) exactly when it was recorded
  * as signed, and embed the manifest and the log up to the head it shows ({@link EmbeddedFiles}).
- * Every defect is a {@link Problem} naming the PDF; nothing about the evidence throws. Stateless.
+ * A recorded report whose render was stopped between recording it and linking it into place is
+ * checked in its temporary file ({@code .report-2.pdf.partial}) when that holds the recorded bytes,
+ * and named so. Every defect is a {@link Problem} naming the PDF; nothing about the evidence throws.
+ * Stateless.
  */
 final class ReportCheck {
   /** What {@code report render} names reports: {@code report.pdf}, {@code report-2.pdf}, … */
   private static final Pattern REPORT_NAME = Pattern.compile("report(?:-([0-9]{1,9}))?\\.pdf");
+  /** How the temporary name of a report being written ends: {@code .report-2.pdf.partial}. */
+  private static final String PARTIAL = ".partial";
   /** Reports in render order, then any other recorded names. */
   private static final Comparator<String> ORDER = Comparator.comparingLong(ReportCheck::number)
       .thenComparing(Comparator.naturalOrder());
@@ -173,6 +178,10 @@ final class ReportCheck {
         if (event == null) {
           return "missing";
         }
+        String staged = checkStaged();
+        if (staged != null) {
+          return staged;
+        }
         problems.add("missing: " + event.name() + " recorded it (SHA-256 " + event.sha256() + ", " + event.sizeBytes()
             + " bytes) but it is not in the evidence directory");
         return "missing";
@@ -193,6 +202,39 @@ final class ReportCheck {
       if (event != null) {
         checkAsRecorded(pdf);
       }
+      return checkPdf(pdf);
+    }
+
+    /**
+     * A recorded report not in place whose temporary file ({@code .report-2.pdf.partial}) holds
+     * exactly the recorded bytes: {@code report render} writes that file, records it, then links it
+     * into place, and was stopped in between. Checked there as it would be in place; the phrase for
+     * the summary, or null when there is no such file (the report is missing then).
+     */
+    private String checkStaged() {
+      Path staged = file.resolveSibling("." + file.getFileName() + PARTIAL);
+      if (!Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS)) {
+        return null;
+      }
+      byte[] pdf;
+      try {
+        pdf = Files.readAllBytes(staged);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + staged + ": " + e.getMessage(), e);
+      }
+      String sha256 = Digest.compute(HashAlgorithm.SHA_256, pdf).hex();
+      if (!sha256.equals(event.sha256()) || event.sizeBytes() == null || pdf.length != event.sizeBytes()) {
+        problems.add("missing: " + event.name() + " recorded it (SHA-256 " + event.sha256() + ", " + event.sizeBytes()
+            + " bytes) but it is not in the evidence directory, and " + staged.getFileName() + " holds other bytes (SHA-256 "
+            + sha256 + ", " + pdf.length + " bytes)");
+        return "missing";
+      }
+      return checkPdf(pdf) + "; its render was interrupted after recording it, before putting it in place: the bytes "
+          + event.name() + " recorded are in " + staged.getFileName() + " (the next report render puts them in place)";
+    }
+
+    /** The signature and embedded-file checks of {@code pdf}; returns the phrase for the summary. */
+    private String checkPdf(byte[] pdf) {
       try (PDDocument document = Loader.loadPDF(pdf)) {
         PadesCheck.Outcome signatures = PadesCheck.check(document, pdf, certificates, event, file.getFileName().toString(),
             anchors, authorities);

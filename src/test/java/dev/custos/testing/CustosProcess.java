@@ -26,9 +26,14 @@ public final class CustosProcess {
 
   /** Starts {@code custos args…}, its output going to {@code logs/NAME.out} and {@code .err}. */
   public static CustosProcess start(Path logs, String name, String... args) {
+    return startMain(logs, name, Main.class, args);
+  }
+
+  /** Starts {@code main} of another class on the test class path ({@code main args…}), as {@link #start} does Custos's. */
+  public static CustosProcess startMain(Path logs, String name, Class<?> main, String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-Xms64m", "-Xmx192m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(List.of(args));
     Path out = logs.resolve(name + ".out");
     Path err = logs.resolve(name + ".err");
