@@ -25,11 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Acknowledge the pending hand-over of the evidence in DIR, signed by its recipient (--key).",
         "The key must be that of the certificate the transfer named or, when it named none, one whose certificate "
             + "names the recipient exactly. The signer then holds the evidence. The log must be intact.",
+        "A recipient in another lab names that lab's CA with --trust (their key must chain to it).",
         "Prints the log head (SEQ:HASH) after the event, to keep."})
 final class ReceiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
   @Mixin SigningKeyOptions signing;
+  @Mixin TrustOptions trust;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
   Path directory;
@@ -50,7 +52,7 @@ final class ReceiveCommand implements Callable<Integer> {
     Path root = EvidenceDirectory.existing(directory);
     String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
     String remark = note == null ? null : CustodyAppends.text("--note", note, 16384);
-    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report receive");
+    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report receive").acceptingSignersTrustedBy(trust.anchors());
     HeadTimestamp stamp = HeadTimestamp.fetch(root, Reports.authority(tsa));
     CustodyEvent event = recorder.appendToIntactLog(root, Holding.RECEIPT, verdict -> {
       Holding holding = Holding.of(verdict.events());

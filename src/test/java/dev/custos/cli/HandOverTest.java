@@ -31,8 +31,14 @@ class HandOverTest {
   private static Identities.KeyFile jane;
   private static Identities.KeyFile dana;
   private static Identities.KeyFile alex;
-  /** Another key in Dana's name, as anyone can make with report keygen --name "Dana Roe". */
+  /**
+   * Another key in Dana's name under the same lab CA, as anyone who can use the lab's CA can make
+   * with report keygen --name "Dana Roe" (one under another lab's CA is refused before the holder
+   * is even asked: see receive_byAKeyOfAnotherLab_refusedUnlessTrustNamesItsCa).
+   */
   private static Identities.KeyFile impostor;
+  /** Dana's name under another lab's CA. */
+  private static Identities.KeyFile otherLabDana;
   private static Path danaPem;
 
   @TempDir Path temp;
@@ -43,7 +49,8 @@ class HandOverTest {
     jane = Identities.keygen(keys, "jane", "Jane Doe");
     dana = Identities.keygen(keys, "dana", "Dana Roe");
     alex = Identities.keygen(keys, "alex", "Alex Poe");
-    impostor = Identities.keygen(otherLab, "dana", "Dana Roe");
+    impostor = Identities.keygen(keys, "dana-impostor", "Dana Roe");
+    otherLabDana = Identities.keygen(otherLab, "dana", "Dana Roe");
     danaPem = keys.resolve("dana.pem");
     ExternalTool.ok("openssl", "pkcs12", "-in", dana.p12().toString(), "-passin", "file:" + dana.passwordFile(),
         "-nokeys", "-clcerts", "-out", danaPem.toString());
@@ -178,6 +185,20 @@ class HandOverTest {
     String impostorFingerprint = Evidence.custodyEvents(evidence).get(4).path("actor").path("certificateSha256").asText();
     assertThat(custody().out()).contains("Holder: Dana Roe (certificate SHA-256 " + impostorFingerprint + ")");
     assertThat(impostorFingerprint).isNotEqualTo(fingerprint(danaPem));
+  }
+
+  /** A key of another lab is not the lab's Dana, whatever its name, unless --trust names that lab's CA: a hand-over between labs. */
+  @Test
+  void receive_byAKeyOfAnotherLab_refusedUnlessTrustNamesItsCa() {
+    report(jane, "transfer", "--to", "Dana Roe");
+
+    Cli.Run refused = report(otherLabDana, "receive");
+    Cli.Run accepted = report(otherLabDana, "receive", "--trust", otherLab.resolve("lab-ca.pem").toString());
+
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).hasLineCount(1).contains("not to the root of the log's first signer Jane Doe");
+    assertThat(accepted.exitCode()).as(accepted.err()).isZero();
+    assertThat(custody().out()).contains("Holder: Dana Roe");
   }
 
   @Test
