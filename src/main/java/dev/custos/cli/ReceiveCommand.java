@@ -31,6 +31,7 @@ final class ReceiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
   @Mixin SigningKeyOptions signing;
+  @Mixin HeadTimestampOption timestamp;
   @Mixin TrustOptions trust;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
@@ -42,18 +43,13 @@ final class ReceiveCommand implements Callable<Integer> {
   @Option(names = "--note", paramLabel = "TEXT", description = "What the recipient found (seals, condition).")
   String note;
 
-  @Option(names = "--tsa", paramLabel = "URL",
-      description = {"RFC 3161 timestamp authority: the event carries its token over the log head it is appended to,",
-          "so the time by which the log up to that head existed is proven, not just claimed."})
-  String tsa;
-
   @Override
   public Integer call() throws CustosException {
     Path root = EvidenceDirectory.existing(directory);
     String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
     String remark = note == null ? null : CustodyAppends.text("--note", note, 16384);
     CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report receive").acceptingSignersTrustedBy(trust.anchors());
-    HeadTimestamp stamp = HeadTimestamp.fetch(root, Reports.authority(tsa));
+    HeadTimestamp stamp = timestamp.fetch(root);
     CustodyEvent event = recorder.appendToIntactLog(root, Holding.RECEIPT, verdict -> {
       Holding holding = Holding.of(verdict.events());
       String refusal = holding.receiptRefusal(recorder.actor());

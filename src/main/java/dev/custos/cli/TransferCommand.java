@@ -37,6 +37,7 @@ final class TransferCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
   @Mixin SigningKeyOptions signing;
+  @Mixin HeadTimestampOption timestamp;
   @Mixin TrustOptions trust;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
@@ -61,11 +62,6 @@ final class TransferCommand implements Callable<Integer> {
   @Option(names = "--location", paramLabel = "TEXT", description = "Where the hand-over takes place.")
   String location;
 
-  @Option(names = "--tsa", paramLabel = "URL",
-      description = {"RFC 3161 timestamp authority: the event carries its token over the log head it is appended to,",
-          "so the time by which the log up to that head existed is proven, not just claimed."})
-  String tsa;
-
   @Override
   public Integer call() throws CustosException {
     Path root = EvidenceDirectory.existing(directory);
@@ -74,7 +70,7 @@ final class TransferCommand implements Callable<Integer> {
     String why = reason == null ? null : CustodyAppends.text("--reason", reason, 4096);
     String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
     CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report transfer").acceptingSignersTrustedBy(trust.anchors());
-    HeadTimestamp stamp = HeadTimestamp.fetch(root, Reports.authority(tsa));
+    HeadTimestamp stamp = timestamp.fetch(root);
     CustodyEvent event = recorder.appendToIntactLog(root, Holding.TRANSFER, verdict -> {
       String refusal = Holding.of(verdict.events()).transferRefusal(recorder.actor());
       if (refusal != null) {

@@ -260,15 +260,7 @@ public final class CustodyRecorder {
    */
   public CustodyEvent appendToIntactLog(Path directory, String type, ObjectNode data)
       throws UsageException, CustodyBrokenException, EvidenceWriteException {
-    EvidenceDirectory.existing(directory);
-    CustodyLog.requireAppendable(directory);
-    requireAcceptedSigner(directory);
-    CustodyVerdict verdict = CustodyLog.check(directory);
-    if (!verdict.intact()) {
-      throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
-          + "); nothing was appended: run report custody " + directory);
-    }
-    return append(directory, type, data);
+    return appendToIntactLog(directory, type, intactLog -> data);
   }
 
   private CustodyEvent event(CustodyEvent previous, String type, ObjectNode data) {
