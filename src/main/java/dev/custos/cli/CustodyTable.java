@@ -119,6 +119,15 @@ final class CustodyTable {
         data.path("digests").properties().forEach(digest -> facts.add(digest.getKey() + " " + digest.getValue().asText()));
         addIfPresent(facts, "source re-read: ", data.path("source"));
       }
+      case "image-verified", "source-verified" -> {
+        // The check's own verdict, then the digests it re-computed, each against what was recorded.
+        facts.add((data.path("check").asText().equals("source") ? "source" : "image") + " re-read after the acquisition: "
+            + (data.path("matched").asBoolean(false) ? "matched" : "DOES NOT MATCH (" + data.path("problemCount").asText() + " problems)"));
+        for (JsonNode digest : data.path("digests")) {
+          facts.add(digest.path("algorithm").asText() + " " + digest.path("computed").asText()
+              + (digest.path("matched").asBoolean(false) ? " as recorded" : " (recorded " + digest.path("recorded").asText() + ")"));
+        }
+      }
       default -> data.properties().stream().limit(4)
           .forEach(member -> facts.add(member.getKey() + " " + member.getValue().toString()));
     }

@@ -3,6 +3,7 @@ package dev.custos.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.testing.Cli;
 import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
 import dev.custos.testing.LoopDevice;
@@ -119,6 +120,9 @@ class AcquireVerifyTest {
     assertThat(report).contains("Verification").contains("Image check").contains("Source check").contains("MATCHED")
         .contains(computed(imageCheck, "md5"))
         .contains(imageCheck.get("data").get("started").asText());
+    assertThat(Cli.run("report", "custody", out.toString()).out())
+        .contains("image re-read after the acquisition: matched; md5 " + ExternalTool.digestOf("md5sum", whole) + " as recorded")
+        .contains("source re-read after the acquisition: matched; md5 " + ExternalTool.digestOf("md5sum", source) + " as recorded");
   }
 
   @Test
