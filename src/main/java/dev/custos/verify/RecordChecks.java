@@ -100,7 +100,11 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     problems.addAll(setAside.problems());
     String summary = manifest.summary() + "; " + setAside.intact().size() + " manifest"
         + (setAside.intact().size() == 1 ? "" : "s") + " of interruptions set aside as recorded";
-    return manifest.verdict() == Verdict.SKIPPED ? manifest : CheckResult.of(Check.MANIFEST, summary, problems);
+    if (manifest.verdict() == Verdict.SKIPPED) {
+      // Skipped (an unrecorded manifest under its temporary name): a set-aside manifest missing or changed still fails it.
+      return setAside.problems().isEmpty() ? manifest : CheckResult.of(Check.MANIFEST, manifest.summary(), problems);
+    }
+    return CheckResult.of(Check.MANIFEST, summary, problems);
   }
 
   /**
