@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code kill -9} of a real {@code acquire image} process (its own JVM) at each step of writing its
@@ -96,6 +97,33 @@ class AcquireKillTest {
     try (Stream<Path> files = Files.list(out)) {
       assertThat(files.map(file -> file.getFileName().toString())).as("no temporary file left").noneMatch(name -> name.endsWith(".partial"));
     }
+  }
+
+  @ParameterizedTest(name = "killed {0} ms after acquisition.json appeared")
+  @ValueSource(ints = {0, 0, 0, 1, 2, 4})
+  void kill9_asTheManifestAppears_neverAManifestNoEventRecords(int delayMs) throws Exception {
+    Path out = temp.resolve("evidence-" + System.nanoTime());
+    CustosProcess acquire = CustosProcess.start(temp, "acquire-" + System.nanoTime(), "acquire", "image", Evidence.FLOPPY.toString(),
+        "--out", out.toString(), "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned");
+
+    assertThat(acquire.awaitFileSize(out.resolve("acquisition.json"), 1)).as(acquire.stderr()).isTrue();
+    if (delayMs > 0) {
+      Thread.sleep(delayMs);
+    }
+    acquire.signal("KILL");
+    acquire.exitCode();
+
+    Cli.Run verified = Cli.run("report", "verify", out.toString(), "--no-record");
+    assertThat(verified.out()).as("never a tamper finding").doesNotContain(NO_EVENT).doesNotContain("changed after");
+    assertThat(lastAcquisitionEvent(out).path("type").asText()).as("acquisition.json appears only once recorded")
+        .isEqualTo("acquisition-completed");
+    if (verified.exitCode() != 0) {
+      Cli.Run render = Cli.run("report", "render", out.toString());
+      assertThat(render.exitCode()).as("report render: %s%s", render.out(), render.err()).isZero();
+    }
+    Cli.Run again = Cli.run("report", "verify", out.toString(), "--no-record");
+    assertThat(again.exitCode()).as("%s%s", again.out(), again.err()).isZero();
+    assertThat(ExternalTool.identical(Evidence.FLOPPY, out.resolve("image.ima"))).as("cmp image.ima with the source").isTrue();
   }
 
   private static JsonNode lastAcquisitionEvent(Path out) {
