@@ -18,11 +18,13 @@ import java.nio.file.Path;
  * A test-only process: {@code acquire image SOURCE --out DIR --unsigned} (raw, MD5 and SHA-256,
  * 64 KiB SHA-256 pieces), exactly as the command acquires, which at the step {@code STEP} of {@link
  * Acquisition.Checkpoint} creates the file {@code MARKER} and waits there, for ever, for the test to
- * {@code kill -9} it at that instant. With {@code interrupted} as fifth argument it is stopped (as
- * by a signal) before it reads a byte, so that it ends {@code interrupted}. A failure ends it with
- * exit 1 and the exception on stderr.
+ * {@code kill -9} it at that instant, or until the file {@code GO} exists (the test has filled the
+ * disk meanwhile, say). With {@code interrupted} as {@code OUTCOME} it is stopped (as by a signal)
+ * before it reads a byte, so that it ends {@code interrupted}; {@code NOTES} characters of case
+ * notes make its {@code acquisition-started} event that much longer. A failure ends it with exit 1
+ * and the exception on stderr.
  *
- * <p>{@code java … dev.custos.acquire.AcquireStoppedAt SOURCE DIR STEP MARKER [interrupted]}
+ * <p>{@code java … dev.custos.acquire.AcquireStoppedAt SOURCE DIR STEP MARKER OUTCOME [GO [NOTES]]}
  */
 public final class AcquireStoppedAt {
   private AcquireStoppedAt() {}
@@ -33,11 +35,15 @@ public final class AcquireStoppedAt {
     String stopAt = args[2];
     Path marker = Path.of(args[3]);
     boolean interrupted = args.length > 4 && args[4].equals("interrupted");
+    Path go = args.length > 5 ? Path.of(args[5]) : null;
+    int notes = args.length > 6 ? Integer.parseInt(args[6]) : 0;
     Acquisition.Checkpoint checkpoint = step -> {
       if (step.equals(stopAt)) {
         try {
           Files.writeString(marker, step, StandardCharsets.UTF_8);
-          Thread.sleep(600_000);
+          for (long waited = 0; waited < 600_000 && (go == null || !Files.exists(go)); waited += 5) {
+            Thread.sleep(5);
+          }
         } catch (java.io.IOException | InterruptedException e) {
           throw new IllegalStateException(e);
         }
@@ -46,7 +52,8 @@ public final class AcquireStoppedAt {
     CustodyRecorder recorder = CustodyRecorder.unsigned("Jane Doe", HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
     Acquisition acquisition = new Acquisition(SourceInspector.system(DeviceInventory.ataHiddenAreaProbe()), WriteBlockGuard.system(),
         EvidenceClock.system(), HostInfo.current(), ToolInfo.current(), recorder, checkpoint);
-    AcquisitionRequest request = new AcquisitionRequest(source, directory, new CaseInfo("C-1", "E-1", "Jane Doe", null, null),
+    AcquisitionRequest request = new AcquisitionRequest(source, directory, new CaseInfo("C-1", "E-1", "Jane Doe", null,
+        notes == 0 ? null : "x".repeat(notes)),
         ImageLayout.raw("dd"), AcquisitionRequest.DEFAULT_ALGORITHMS, AcquisitionRequest.DEFAULT_PIECE_ALGORITHM, 64 << 10,
         AcquisitionRequest.DEFAULT_BLOCK_SIZE, AcquisitionRequest.DEFAULT_RETRIES, false, null);
     StopSignal stop = new StopSignal();

@@ -8,10 +8,12 @@ import dev.custos.testing.Cli;
 import dev.custos.testing.CustosProcess;
 import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
+import dev.custos.testing.SmallDisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * works, and after it the directory verifies (exit 0) with an image {@code cmp}-equal to the source.
  */
 class AcquireKillTest {
+  private static final long PAGE = 4096;
+  /** Room for the image (1.44 MB), the 16 MiB Custos keeps for the records, and the rest. */
+  private static final long DISK = 40L << 20;
   private static final String NO_EVENT = "no acquisition-completed or acquisition-interrupted event";
 
   @TempDir Path temp;
@@ -124,6 +129,50 @@ class AcquireKillTest {
     Cli.Run again = Cli.run("report", "verify", out.toString(), "--no-record");
     assertThat(again.exitCode()).as("%s%s", again.out(), again.err()).isZero();
     assertThat(ExternalTool.identical(Evidence.FLOPPY, out.resolve("image.ima"))).as("cmp image.ima with the source").isTrue();
+  }
+
+  @Test
+  void acquire_diskFullWhenTheEndIsToBeRecorded_manifestLeftUnrecordedIncompleteAndResumeWorks() throws Exception {
+    try (SmallDisk disk = SmallDisk.mount(temp.resolve("small"), DISK)) {
+      // How long the acquisition-started event is without notes, so that notes can end it just short of a page.
+      Path probe = disk.path().resolve("evidenc0");
+      CustosProcess calibration = CustosProcess.startMain(temp, "calibration", AcquireStoppedAt.class, Evidence.FLOPPY.toString(),
+          probe.toString(), "manifest-staged", temp.resolve("marker0").toString(), "completed");
+      assertThat(calibration.awaitFileSize(temp.resolve("marker0"), 1)).as(calibration.stderr()).isTrue();
+      long startedBytes = Files.size(probe.resolve("custody.jsonl"));
+      calibration.signal("KILL");
+      calibration.exitCode();
+      ExternalTool.ok("rm", "-rf", probe.toString());
+
+      Path out = disk.path().resolve("evidence");
+      Path marker = temp.resolve("marker");
+      Path go = temp.resolve("go");
+      long notes = PAGE - 300 - startedBytes;
+      CustosProcess acquire = CustosProcess.startMain(temp, "acquire", AcquireStoppedAt.class, Evidence.FLOPPY.toString(),
+          out.toString(), "manifest-staged", marker.toString(), "completed", go.toString(), Long.toString(notes));
+      assertThat(acquire.awaitFileSize(marker, 1)).as(acquire.stderr()).isTrue();
+      assertThat(Files.size(out.resolve("custody.jsonl")) % PAGE).as("the log's last page nearly full").isBetween(PAGE - 400, PAGE - 200);
+
+      disk.fill("filler", 0);
+      Files.createFile(go);
+
+      assertThat(acquire.exitCode()).as(acquire.stderr()).isEqualTo(1);
+      assertThat(acquire.stderr()).contains("the custody log could not record the end of the acquisition", "No space left on device",
+          "its manifest, unrecorded, is left as .acquisition.json.partial and not put in place");
+      assertThat(out.resolve("acquisition.json")).doesNotExist();
+      assertThat(lastAcquisitionEvent(out).path("type").asText()).isEqualTo("acquisition-started");
+      Cli.Run verified = Cli.run("report", "verify", out.toString(), "--no-record");
+      assertThat(verified.exitCode()).isEqualTo(1);
+      assertThat(verified.out()).contains("INCOMPLETE: the acquisition stopped without recording how far it got")
+          .doesNotContain(NO_EVENT).doesNotContain("NOT VERIFIED");
+
+      disk.free("filler");
+      Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+      assertThat(resumed.exitCode()).as("%s%s", resumed.out(), resumed.err()).isZero();
+      Cli.Run again = Cli.run("report", "verify", out.toString(), "--no-record");
+      assertThat(again.exitCode()).as("%s%s", again.out(), again.err()).isZero();
+      assertThat(ExternalTool.identical(Evidence.FLOPPY, out.resolve("image.dd"))).as("cmp image.dd with the source").isTrue();
+    }
   }
 
   private static JsonNode lastAcquisitionEvent(Path out) {
