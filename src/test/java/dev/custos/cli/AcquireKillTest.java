@@ -132,6 +132,30 @@ class AcquireKillTest {
   }
 
   @Test
+  void resume_ofACompletedAcquisitionKilledBeforeItsManifestWasPlaced_placesItRefusesAndNamesTheRender() throws Exception {
+    Path out = temp.resolve("evidence");
+    Path marker = temp.resolve("marker");
+    CustosProcess acquire = CustosProcess.startMain(temp, "acquire", AcquireStoppedAt.class, Evidence.FLOPPY.toString(),
+        out.toString(), "manifest-recorded", marker.toString(), "completed");
+    assertThat(acquire.awaitFileSize(marker, 1)).as(acquire.stderr()).isTrue();
+    acquire.signal("KILL");
+    assertThat(acquire.exitCode()).isEqualTo(137);
+
+    Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+
+    assertThat(resumed.exitCode()).as("%s%s", resumed.out(), resumed.err()).isEqualTo(2);
+    assertThat(resumed.err()).contains("there is nothing to resume; its manifest, recorded but not put in place when it ended, is in"
+        + " place now: render its report with report render " + out);
+    assertThat(ExternalTool.digestOf("sha256sum", out.resolve("acquisition.json")))
+        .isEqualTo(lastAcquisitionEvent(out).path("data").path("manifest").path("sha256").asText());
+    assertThat(out.resolve(".acquisition.json.partial")).doesNotExist();
+    Cli.Run render = Cli.run("report", "render", out.toString());
+    assertThat(render.exitCode()).as("%s%s", render.out(), render.err()).isZero();
+    Cli.Run verified = Cli.run("report", "verify", out.toString(), "--no-record");
+    assertThat(verified.exitCode()).as("%s%s", verified.out(), verified.err()).isZero();
+  }
+
+  @Test
   void acquire_diskFullWhenTheEndIsToBeRecorded_manifestLeftUnrecordedIncompleteAndResumeWorks() throws Exception {
     try (SmallDisk disk = SmallDisk.mount(temp.resolve("small"), DISK)) {
       // How long the acquisition-started event is without notes, so that notes can end it just short of a page.
