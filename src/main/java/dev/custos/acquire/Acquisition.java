@@ -38,6 +38,21 @@ public final class Acquisition {
   private final HostInfo host;
   private final ToolInfo tool;
   private final CustodyRecorder recorder;
+  private final Checkpoint checkpoint;
+
+  /**
+   * Where writing the manifest has got to: {@code manifest-staged} (under its temporary name),
+   * {@code manifest-recorded} (the ending event appended), {@code manifest-linked} ({@code
+   * acquisition.json} too), {@code manifest-placed}. A seam for the tests that stop a real process
+   * at each instant; called on the reading thread.
+   */
+  @FunctionalInterface
+  public interface Checkpoint {
+    /** Nothing to do at any step. */
+    Checkpoint NONE = step -> { };
+
+    void reached(String step);
+  }
 
   /**
    * @param inspector identifies the source
@@ -49,6 +64,13 @@ public final class Acquisition {
    */
   public Acquisition(SourceInspector inspector, WriteBlockGuard writeBlockGuard, EvidenceClock clock, HostInfo host, ToolInfo tool,
       CustodyRecorder recorder) {
+    this(inspector, writeBlockGuard, clock, host, tool, recorder, Checkpoint.NONE);
+  }
+
+  /** As {@link #Acquisition(SourceInspector, WriteBlockGuard, EvidenceClock, HostInfo, ToolInfo, CustodyRecorder)}, telling {@code checkpoint} each step. */
+  public Acquisition(SourceInspector inspector, WriteBlockGuard writeBlockGuard, EvidenceClock clock, HostInfo host, ToolInfo tool,
+      CustodyRecorder recorder, Checkpoint checkpoint) {
+    this.checkpoint = java.util.Objects.requireNonNull(checkpoint, "checkpoint");
     this.inspector = inspector;
     this.writeBlockGuard = writeBlockGuard;
     this.clock = clock;
@@ -192,7 +214,7 @@ public final class Acquisition {
 
   private ReadRun readRun(AcquisitionRequest request, ReadOnlySource reader, WriteBlock writeBlock, EvidenceDirectory directory,
       AcquisitionEvents events, SourceWatch watch) {
-    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch);
+    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch, checkpoint);
   }
 
   private static ReadOnlySource openSource(SourceIdentity source) throws SourceAccessException {

@@ -2,8 +2,6 @@ package dev.custos.acquire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.custody.CustodyRecorder;
-import dev.custos.digest.Digest;
-import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
@@ -15,8 +13,6 @@ import dev.custos.source.SectorRange;
 import dev.custos.source.SourceIdentity;
 import dev.custos.source.SourceState;
 import dev.custos.source.WriteBlock;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -111,8 +107,11 @@ final class AcquisitionEvents {
     lastBatchNanos = nowNanos;
   }
 
-  /** Records how the acquisition ended; {@code manifestWritten} says whether acquisition.json exists. */
-  void ended(Manifest manifest, boolean manifestWritten) throws EvidenceWriteException, CustodyBrokenException {
+  /**
+   * Records how the acquisition ended, with the SHA-256 of the manifest staged for it ({@link
+   * dev.custos.evidence.ManifestPlacement}), or null when it could not be written.
+   */
+  void ended(Manifest manifest, String manifestSha256) throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = CustodyRecorder.newData();
     boolean completed = manifest.outcome().status() == Manifest.Status.COMPLETED;
     if (!completed) {
@@ -129,15 +128,7 @@ final class AcquisitionEvents {
     data.put("durationMs", manifest.timing().duration().toMillis());
     ObjectNode manifestNode = data.putObject("manifest");
     manifestNode.put("file", EvidenceDirectory.MANIFEST);
-    manifestNode.put("sha256", manifestWritten ? sha256(directory.resolve(EvidenceDirectory.MANIFEST)) : null);
+    manifestNode.put("sha256", manifestSha256);
     recorder.append(directory, completed ? "acquisition-completed" : "acquisition-interrupted", data);
-  }
-
-  private static String sha256(Path file) throws EvidenceWriteException {
-    try {
-      return Digest.compute(HashAlgorithm.SHA_256, Files.readAllBytes(file)).hex();
-    } catch (IOException e) {
-      throw new EvidenceWriteException("cannot read back " + file + ": " + e.getMessage(), e);
-    }
   }
 }

@@ -11,6 +11,7 @@ import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.CaseInfo;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.evidence.ManifestPlacement;
 import dev.custos.image.ImageLayout;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.ReadLimit;
@@ -69,6 +70,7 @@ record InterruptedAcquisition(
           + "); nothing was resumed: run report custody " + directory);
     }
     List<CustodyEvent> events = verdict.events();
+    boolean placed = placeRecordedManifest(directory, events);
     int startedAt = -1;
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i).type().equals("acquisition-started")) {
@@ -83,7 +85,9 @@ record InterruptedAcquisition(
     for (CustodyEvent event : events.subList(startedAt + 1, events.size())) {
       switch (event.type()) {
         case "acquisition-completed" -> throw new UsageException("the acquisition in " + directory + " completed at "
-            + event.time() + " (custody event seq " + event.seq() + "): there is nothing to resume");
+            + event.time() + " (custody event seq " + event.seq() + "): there is nothing to resume"
+            + (placed ? "; its manifest, recorded but not put in place when it ended, is in place now: render its report with"
+                + " report render " + directory : ""));
         case "acquisition-interrupted" -> interrupted = event;
         case "acquisition-resumed" -> {
           resumptions.add(event);
@@ -107,6 +111,31 @@ record InterruptedAcquisition(
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new UsageException("custody event seq " + start.seq() + " (acquisition-started) of " + directory
           + " cannot be resumed from: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Puts in place the manifest the last run recorded but did not place (stopped between its
+   * ending event and linking {@code acquisition.json}; {@link ManifestPlacement}). The caller holds
+   * the directory's lock.
+   *
+   * @return whether one was put in place
+   * @throws UsageException if it cannot be
+   */
+  private static boolean placeRecordedManifest(Path directory, List<CustodyEvent> events) throws UsageException {
+    CustodyEvent last = null;
+    for (CustodyEvent event : events) {
+      if (event.type().startsWith("acquisition-")) {
+        last = event;
+      }
+    }
+    JsonNode recorded = last == null ? null : last.data().path("manifest").path("sha256");
+    boolean ended = last != null && (last.type().equals("acquisition-completed") || last.type().equals("acquisition-interrupted"));
+    try {
+      return ManifestPlacement.completeRecorded(directory, ended && recorded.isTextual() ? recorded.asText() : null);
+    } catch (IOException e) {
+      throw new UsageException("cannot put the recorded manifest " + ManifestPlacement.STAGED + " of " + directory + " in place as "
+          + EvidenceDirectory.MANIFEST + ": " + e.getMessage() + "; nothing was resumed", e);
     }
   }
 

@@ -16,6 +16,7 @@ import dev.custos.error.SourceChangedException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.ManifestPlacement;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
@@ -95,9 +96,11 @@ final class ReadRun {
   private final HostInfo host;
   private final ToolInfo tool;
   private final SourceWatch watch;
+  private final Acquisition.Checkpoint checkpoint;
 
   ReadRun(AcquisitionRequest request, ReadOnlySource source, WriteBlock writeBlock, EvidenceDirectory directory,
-      AcquisitionEvents events, EvidenceClock clock, HostInfo host, ToolInfo tool, SourceWatch watch) {
+      AcquisitionEvents events, EvidenceClock clock, HostInfo host, ToolInfo tool, SourceWatch watch,
+      Acquisition.Checkpoint checkpoint) {
     this.request = request;
     this.source = source;
     this.writeBlock = writeBlock;
@@ -107,6 +110,7 @@ final class ReadRun {
     this.host = host;
     this.tool = tool;
     this.watch = watch;
+    this.checkpoint = checkpoint;
   }
 
   /**
@@ -277,10 +281,15 @@ final class ReadRun {
         start.resumptions(), states);
   }
 
-  /** Writes the manifest and records the end; a failure to do so joins {@code failure} or becomes the failure. */
+  /**
+   * Writes the manifest and records the end, in the order that leaves no manifest without its
+   * event ({@link ManifestPlacement}): staged, recorded, linked into place. A failure to do so joins
+   * {@code failure} or becomes the failure.
+   */
   private void record(Manifest manifest, CustosException failure) throws EvidenceWriteException, CustodyBrokenException {
+    ManifestPlacement.Staged staged;
     try {
-      directory.writeManifest(manifest);
+      staged = directory.stageManifest(manifest);
     } catch (EvidenceWriteException e) {
       recordEndWithoutManifest(manifest, e);
       if (failure != null) {
@@ -290,23 +299,52 @@ final class ReadRun {
       }
       throw e;
     }
-    if (!(failure instanceof CustodyBrokenException)) {
-      try {
-        events.ended(manifest, true);
-      } catch (EvidenceWriteException | CustodyBrokenException e) {
-        if (failure == null) {
-          throw new EvidenceWriteException(EvidenceDirectory.MANIFEST + " is written, but the custody log could not record the end: "
-              + e.getMessage(), e);
-        }
-        failure.addSuppressed(e);
+    checkpoint.reached("manifest-staged");
+    if (failure instanceof CustodyBrokenException) {
+      // No event can record it in a broken log: put in place as it is, beside the break verify names.
+      place(failure);
+      return;
+    }
+    try {
+      events.ended(manifest, staged.sha256());
+    } catch (EvidenceWriteException | CustodyBrokenException e) {
+      // Unrecorded, the staged manifest is no evidence: it stays under its temporary name, where verify
+      // names the acquisition as stopped before recording its end, and acquire resume goes on.
+      EvidenceWriteException unrecorded = new EvidenceWriteException("the custody log could not record the end of the acquisition: "
+          + e.getMessage() + "; its manifest, unrecorded, is left as " + ManifestPlacement.STAGED + " and not put in place (acquire resume "
+          + directory.root() + " goes on from the progress record)", e);
+      if (failure == null) {
+        throw unrecorded;
       }
+      failure.addSuppressed(unrecorded);
+      return;
+    }
+    checkpoint.reached("manifest-recorded");
+    place(failure);
+    checkpoint.reached("manifest-placed");
+  }
+
+  /** Links the staged manifest into place; a failure joins {@code failure} or is thrown. */
+  private void place(CustosException failure) throws EvidenceWriteException {
+    try {
+      ManifestPlacement.link(directory.root());
+      checkpoint.reached("manifest-linked");
+      ManifestPlacement.removeStaged(directory.root());
+    } catch (IOException e) {
+      EvidenceWriteException unplaced = new EvidenceWriteException(EvidenceDirectory.MANIFEST + " is recorded, but cannot be put in"
+          + " place: " + e.getMessage() + "; its bytes, as recorded, are in " + ManifestPlacement.STAGED + ", which acquire resume or"
+          + " report render puts in place", e);
+      if (failure == null) {
+        throw unplaced;
+      }
+      failure.addSuppressed(unplaced);
     }
   }
 
   /** The custody log still records how far it got when the manifest could not be written: its own room may remain. */
   private void recordEndWithoutManifest(Manifest manifest, EvidenceWriteException manifestFailure) {
     try {
-      events.ended(manifest, false);
+      events.ended(manifest, null);
     } catch (EvidenceWriteException | CustodyBrokenException e) {
       manifestFailure.addSuppressed(e);
     }

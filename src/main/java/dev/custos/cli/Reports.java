@@ -40,6 +40,11 @@ final class Reports {
     ReportRendering.RenderedReport report = new ReportRendering(EvidenceClock.system(), HostInfo.current().hostname())
         .render(directory.toAbsolutePath().normalize(), signer, authority, recorder);
     for (Path completed : report.completed()) {
+      if (completed.getFileName().toString().equals(dev.custos.evidence.EvidenceDirectory.MANIFEST)) {
+        out.println(String.format(java.util.Locale.ROOT, "  %-12s %s, recorded by the acquisition's ending event, put in place from"
+            + " its temporary file (its bytes as recorded)", "manifest", TerminalText.escape(completed.toString())));
+        continue;
+      }
       out.println(String.format(java.util.Locale.ROOT, "  %-12s %s, recorded by an interrupted render, put in place from its"
           + " temporary file (its bytes as recorded)", "report", TerminalText.escape(completed.toString())));
     }

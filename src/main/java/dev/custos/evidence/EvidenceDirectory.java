@@ -8,7 +8,6 @@ import dev.custos.io.EvidenceFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -313,25 +312,28 @@ public final class EvidenceDirectory {
   }
 
   /**
-   * Writes {@code acquisition.json} once: validated against the schema, written completely or not
-   * at all, fsync'ed and made read-only. Releases the room kept by {@link #reserveRoom} first.
+   * Writes {@code acquisition.json}'s bytes to its temporary name ({@link ManifestPlacement}):
+   * validated against the schema, fsync'ed, read-only. The caller records their SHA-256 and then
+   * links them into place ({@link ManifestPlacement#link}). Releases the room kept by {@link
+   * #reserveRoom} first.
    *
-   * @throws EvidenceWriteException if it exists already or cannot be written (the message says
-   *     which)
+   * @throws EvidenceWriteException if {@code acquisition.json} exists already or the bytes cannot be
+   *     written (the message says which); the temporary file is removed then
    * @throws IllegalStateException if the manifest does not validate: a defect of Custos, not of
    *     the evidence
    */
-  public void writeManifest(Manifest manifest) throws EvidenceWriteException {
+  public ManifestPlacement.Staged stageManifest(Manifest manifest) throws EvidenceWriteException {
     List<String> violations = EvidenceSchema.MANIFEST.violations(ManifestJson.toTree(manifest));
     if (!violations.isEmpty()) {
       throw new IllegalStateException("the manifest does not validate against " + EvidenceSchema.MANIFEST.resource() + ": " + violations);
     }
     Path target = root.resolve(MANIFEST);
     releaseRoom();
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new EvidenceWriteException(target + " already exists; Custos never overwrites evidence");
+    }
     try {
-      WriteOnce.writeNew(target, ManifestJson.toBytes(manifest));
-    } catch (FileAlreadyExistsException e) {
-      throw new EvidenceWriteException(target + " already exists; Custos never overwrites evidence", e);
+      return ManifestPlacement.stage(root, ManifestJson.toBytes(manifest));
     } catch (IOException e) {
       throw new EvidenceWriteException("cannot write " + target + ": " + e.getMessage(), e);
     }

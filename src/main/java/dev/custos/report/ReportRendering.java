@@ -20,6 +20,7 @@ import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.JsonText;
+import dev.custos.evidence.ManifestPlacement;
 import dev.custos.image.WriteOnce;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.NotEvidenceFileException;
@@ -77,8 +78,10 @@ public final class ReportRendering {
   /**
    * What was written.
    *
-   * @param completed reports an interrupted render had recorded but not put in place, put in place
-   *     now from their temporary files (their bytes as recorded)
+   * @param completed files an interrupted command had recorded but not put in place, put in place
+   *     now from their temporary files (their bytes as recorded): {@code acquisition.json} of an
+   *     acquisition stopped after recording its end ({@link ManifestPlacement}), first; then reports
+   *     of interrupted renders
    */
   public record RenderedReport(Path file, String sha256, long sizeBytes, boolean signed, CustodyEvent head, List<Path> completed) {
     public RenderedReport {
@@ -106,6 +109,7 @@ public final class ReportRendering {
     CustodyLog.requireAppendable(directory);
     // Refused before anything is written: a report signed by a key from another lab is not rendered.
     recorder.requireAcceptedSigner(directory);
+    Path manifestPlaced = placeRecordedManifest(directory);
     byte[] manifestBytes = read(directory.resolve(EvidenceDirectory.MANIFEST), ReadLimit.MANIFEST);
     JsonNode manifest = parseManifest(manifestBytes);
     byte[] custodyBytes = read(directory.resolve(EvidenceDirectory.CUSTODY_LOG), ReadLimit.CUSTODY_LOG);
@@ -133,7 +137,39 @@ public final class ReportRendering {
     head.put("seq", verdict.head() == null ? -1 : verdict.head().seq());
     head.put("hash", verdict.head() == null ? CustodyEvent.NO_PREVIOUS : verdict.head().hash());
     ReportPlacement.Placed placed = ReportPlacement.place(directory, pdf, data, recorder, checkpoint);
-    return new RenderedReport(placed.report(), sha256, pdf.length, signer != null, verdict.head(), placed.completed());
+    List<Path> completed = new java.util.ArrayList<>(placed.completed());
+    if (manifestPlaced != null) {
+      completed.add(0, manifestPlaced);
+    }
+    return new RenderedReport(placed.report(), sha256, pdf.length, signer != null, verdict.head(), completed);
+  }
+
+  /**
+   * Puts in place {@code acquisition.json} when the acquisition recorded its end but was stopped
+   * before linking it ({@link ManifestPlacement#completeRecorded}).
+   *
+   * @return {@code acquisition.json} when it was put in place, else null
+   */
+  private static Path placeRecordedManifest(Path directory) throws UsageException, EvidenceWriteException {
+    Path manifest = directory.resolve(EvidenceDirectory.MANIFEST);
+    if (!Files.exists(directory.resolve(ManifestPlacement.STAGED), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return null;
+    }
+    CustodyEvent last = null;
+    for (CustodyEvent event : CustodyLog.check(directory).events()) {
+      if (event.type().startsWith("acquisition-")) {
+        last = event;
+      }
+    }
+    boolean ended = last != null && (last.type().equals("acquisition-completed") || last.type().equals("acquisition-interrupted"));
+    JsonNode recorded = ended ? last.data().path("manifest").path("sha256") : null;
+    try {
+      return ManifestPlacement.completeRecorded(directory, recorded != null && recorded.isTextual() ? recorded.asText() : null)
+          ? manifest : null;
+    } catch (IOException e) {
+      throw new EvidenceWriteException("cannot put " + manifest + " in place from "
+          + ManifestPlacement.STAGED + ": " + e.getMessage() + "; no report was written", e);
+    }
   }
 
   private static SignatureBlock signatureBlock(Signer signer, TimestampAuthority authority) {

@@ -8,10 +8,12 @@ import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
+import dev.custos.evidence.ManifestPlacement;
 import dev.custos.evidence.JsonText;
 import dev.custos.image.ImageLayout;
 import dev.custos.io.ReadLimit;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -77,6 +79,67 @@ final class ManifestCheck {
           + ": it changed after the acquisition"))), recorded);
     }
     return new Outcome(CheckResult.pass(Check.MANIFEST, summary + ", as recorded by custody event seq " + ended.seq()), recorded);
+  }
+
+  /**
+   * Check 1 when {@code acquisition.json} is missing and its temporary file ({@link
+   * ManifestPlacement#STAGED}) holds {@code bytes}: the acquisition was stopped while placing its
+   * manifest. When the ending event of its last run recorded exactly these bytes, they are the
+   * manifest, checked as {@link #check} does, and the check says they were not put in place. Else
+   * no record names them: they are no evidence and nothing is checked against them. When the log's
+   * last word on the acquisition is its start or a resumption, the check is skipped, naming an
+   * acquisition stopped before recording its end: it is INCOMPLETE ({@link AcquisitionExtent#ofLog}),
+   * not missing its manifest; otherwise it fails as for a missing manifest.
+   */
+  static Outcome checkStaged(byte[] bytes, List<CustodyEvent> events, Path root) {
+    String sha256 = Digest.compute(HashAlgorithm.SHA_256, bytes).hex();
+    CustodyEvent recording = recordingEvent(events);
+    if (recording == null && runWithoutEnd(events)) {
+      // The acquisition's end is not recorded: it is INCOMPLETE (AcquisitionExtent.ofLog), not a missing manifest.
+      return new Outcome(CheckResult.skipped(Check.MANIFEST, FILE + " was not put in place: the acquisition was stopped after"
+          + " writing its manifest to " + ManifestPlacement.STAGED + " (SHA-256 " + sha256 + "), before the custody log recorded"
+          + " its end; no event records that file, so it is not evidence and nothing is checked against it (acquire resume "
+          + root + " goes on)"), null);
+    }
+    if (recording == null || !sha256.equals(recording.data().path("manifest").path("sha256").asText())) {
+      return unusable(FILE + " is missing: the acquisition was stopped after writing its manifest to " + ManifestPlacement.STAGED
+          + " (SHA-256 " + sha256 + "), before the custody log recorded its end; no event records that file, so it is not"
+          + " evidence and nothing is checked against it (acquire resume " + root + " goes on)");
+    }
+    Outcome outcome = check(bytes, events);
+    if (outcome.result().verdict() != Verdict.PASS) {
+      return outcome;
+    }
+    String next = recording.type().equals("acquisition-completed") ? "report render " + root : "acquire resume " + root;
+    return new Outcome(CheckResult.pass(Check.MANIFEST, outcome.result().summary() + "; the acquisition was stopped after recording"
+        + " its end, before putting its manifest in place: the bytes custody.jsonl seq " + recording.seq() + " recorded are in "
+        + ManifestPlacement.STAGED + " (" + next + " puts them in place as " + FILE + ")"), outcome.recorded());
+  }
+
+  /** Whether the last {@code acquisition-*} event is a start or a resumption: a run whose end is not recorded. */
+  private static boolean runWithoutEnd(List<CustodyEvent> events) {
+    CustodyEvent last = null;
+    for (CustodyEvent event : events) {
+      if (event.type().startsWith("acquisition-")) {
+        last = event;
+      }
+    }
+    return last != null && (last.type().equals("acquisition-started") || last.type().equals("acquisition-resumed"));
+  }
+
+  /**
+   * The ending event of the acquisition's last run, when the last {@code acquisition-*} event is
+   * one ({@code acquisition-completed} or {@code -interrupted}); null when the last run's end is not recorded.
+   */
+  private static CustodyEvent recordingEvent(List<CustodyEvent> events) {
+    CustodyEvent last = null;
+    for (CustodyEvent event : events) {
+      if (event.type().startsWith("acquisition-")) {
+        last = event;
+      }
+    }
+    return last != null && (last.type().equals("acquisition-completed") || last.type().equals("acquisition-interrupted"))
+        ? last : null;
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.custos.crypto.TrustAnchors;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.EventSignature;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.evidence.ManifestPlacement;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyVerdict;
 import dev.custos.custody.LogHead;
@@ -35,19 +36,31 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     List<Problem> warnings) {
 
   static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes) {
-    return run(root, manifestBytes, custodyBytes, TrustAnchors.none(), TrustAnchors.none(), List.of());
+    return run(root, manifestBytes, false, custodyBytes, TrustAnchors.none(), TrustAnchors.none(), List.of());
+  }
+
+  static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes, TrustAnchors anchors, TrustAnchors authorities,
+      List<LogHead> keptHeads) {
+    return run(root, manifestBytes, false, custodyBytes, anchors, authorities, keptHeads);
   }
 
   /**
-   * @param manifestBytes {@code acquisition.json}, or null when missing
+   * @param manifestBytes {@code acquisition.json}, or, when {@code atStagedName}, its temporary file
+   *     ({@link ManifestPlacement#STAGED}); null when neither is there
+   * @param atStagedName whether {@code manifestBytes} were read from the temporary file: they count
+   *     as the manifest only when the acquisition's ending event recorded them ({@link ManifestCheck#checkStaged})
    * @param custodyBytes {@code custody.jsonl}, or null when missing
    * @throws UncheckedIOException if a report cannot be read
    */
-  static RecordChecks run(Path root, byte[] manifestBytes, byte[] custodyBytes, TrustAnchors anchors, TrustAnchors authorities,
-      List<LogHead> keptHeads) {
+  static RecordChecks run(Path root, byte[] manifestBytes, boolean atStagedName, byte[] custodyBytes, TrustAnchors anchors,
+      TrustAnchors authorities, List<LogHead> keptHeads) {
     CustodyVerdict custody = custodyBytes == null ? null : CustodyLog.check(root, custodyBytes, anchors);
     List<CustodyEvent> events = custody == null ? List.of() : custody.events();
-    ManifestCheck.Outcome manifest = ManifestCheck.check(manifestBytes, events);
+    ManifestCheck.Outcome manifest = atStagedName ? ManifestCheck.checkStaged(manifestBytes, events, root)
+        : ManifestCheck.check(manifestBytes, events);
+    if (atStagedName && manifest.recorded() == null) {
+      manifestBytes = null; // an unrecorded manifest is no evidence: nothing is checked against it
+    }
     SetAsideManifests setAside = SetAsideManifests.check(root, events);
     List<SignatureTrust> signatures = new ArrayList<>();
     if (custody != null) {
@@ -66,7 +79,16 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     AcquisitionExtent extent = manifest.recorded() != null ? AcquisitionExtent.ofManifest(manifestBytes) : AcquisitionExtent.ofLog(events);
     CheckResult signers = SignersCheck.check(signatures, anchors.configured() || authorities.configured());
     return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody, keptHeads), reports,
-        signers, signatures, extent, UnlistedFiles.in(root, manifest.recorded(), events));
+        signers, signatures, extent, warnings(root, manifest, atStagedName, events));
+  }
+
+  /** The files not part of the evidence; a recorded manifest under its temporary name is part of it. */
+  private static List<Problem> warnings(Path root, ManifestCheck.Outcome manifest, boolean atStagedName, List<CustodyEvent> events) {
+    List<Problem> warnings = UnlistedFiles.in(root, manifest.recorded(), events);
+    if (atStagedName && manifest.recorded() != null) {
+      warnings = warnings.stream().filter(warning -> !ManifestPlacement.STAGED.equals(warning.file())).toList();
+    }
+    return warnings;
   }
 
   /** The manifest check, failed by a set-aside manifest that is missing or changed, or noting those found intact. */
@@ -78,7 +100,11 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     problems.addAll(setAside.problems());
     String summary = manifest.summary() + "; " + setAside.intact().size() + " manifest"
         + (setAside.intact().size() == 1 ? "" : "s") + " of interruptions set aside as recorded";
-    return manifest.verdict() == Verdict.SKIPPED ? manifest : CheckResult.of(Check.MANIFEST, summary, problems);
+    if (manifest.verdict() == Verdict.SKIPPED) {
+      // Skipped (an unrecorded manifest under its temporary name): a set-aside manifest missing or changed still fails it.
+      return setAside.problems().isEmpty() ? manifest : CheckResult.of(Check.MANIFEST, manifest.summary(), problems);
+    }
+    return CheckResult.of(Check.MANIFEST, summary, problems);
   }
 
   /**

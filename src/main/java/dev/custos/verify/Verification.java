@@ -13,6 +13,7 @@ import dev.custos.error.SourceAccessException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.evidence.ManifestPlacement;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageReader;
 import dev.custos.io.EvidenceFile;
@@ -95,12 +96,18 @@ public final class Verification {
     Path root = evidenceDirectory(directory);
     Instant started = clock.now();
     SourceIdentity sourceIdentity = source == null ? null : secure(source);
-    byte[] manifestBytes = readIfPresent(root.resolve(EvidenceDirectory.MANIFEST), ReadLimit.MANIFEST);
+    byte[] placedManifest = readIfPresent(root.resolve(EvidenceDirectory.MANIFEST), ReadLimit.MANIFEST);
+    // No acquisition.json: the acquisition may have been stopped with its manifest still under its
+    // temporary name, recorded or not (RecordChecks decides which from the log).
+    boolean staged = placedManifest == null;
+    byte[] manifestBytes = staged ? readIfPresent(root.resolve(ManifestPlacement.STAGED), ReadLimit.MANIFEST) : placedManifest;
+    staged = staged && manifestBytes != null;
+    boolean atStagedName = staged;
     byte[] custodyBytes = readIfPresent(root.resolve(EvidenceDirectory.CUSTODY_LOG), ReadLimit.CUSTODY_LOG);
     // The records (log signatures, report PDFs, the manifest's schema) are checked on a thread of
     // their own while the image is re-hashed: MD5 holds one core, SHA-256 leaves room on the other.
-    FutureTask<RecordChecks> records = new FutureTask<>(() -> RecordChecks.run(root, manifestBytes, custodyBytes, anchors, authorities,
-        keptHeads));
+    FutureTask<RecordChecks> records = new FutureTask<>(() -> RecordChecks.run(root, manifestBytes, atStagedName, custodyBytes, anchors,
+        authorities, keptHeads));
     Thread recordsThread = new Thread(records, "custos-verify-records");
     recordsThread.setDaemon(true);
     recordsThread.start();
