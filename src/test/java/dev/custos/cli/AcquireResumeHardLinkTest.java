@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,5 +55,25 @@ class AcquireResumeHardLinkTest {
     assertThat(Files.readAllBytes(outside)).as("the outside file, byte for byte").isEqualTo(before);
     assertThat(Files.getPosixFilePermissions(outside)).as("its mode").isEqualTo(mode);
     assertThat(Files.readAllBytes(out.resolve("custody.jsonl"))).as("nothing recorded").isEqualTo(custodyBefore);
+  }
+
+  /** {@code acquire image} into a directory holding a reserve hard-linked to a file outside it: refused, the file unchanged. */
+  @Test
+  void image_reserveHardLinkedToAFileOutside_refusedAndTheOutsideFileUnchanged() throws Exception {
+    Path source = Evidence.randomFile(temp.resolve("source.bin"), 1L << 20, 53);
+    Path out = Files.createDirectory(temp.resolve("evidence"));
+    Path outside = Evidence.randomFile(Files.createDirectory(temp.resolve("outside")).resolve("victim"), 100, 54);
+    Files.createLink(out.resolve(".custos-reserve"), outside);
+    byte[] before = Files.readAllBytes(outside);
+    Set<PosixFilePermission> mode = Files.getPosixFilePermissions(outside);
+
+    Cli.Run run = Cli.run("acquire", "image", source.toString(), "--out", out.toString(), "--case", "C-1", "--evidence", "E-1",
+        "--examiner", "Jane Doe", "--unsigned");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+    assertThat(run.err().strip()).doesNotContain("\n");
+    assertThat(Files.readAllBytes(outside)).isEqualTo(before);
+    assertThat(Files.getPosixFilePermissions(outside)).isEqualTo(mode);
+    assertThat(out.resolve("image.ima")).doesNotExist();
   }
 }
