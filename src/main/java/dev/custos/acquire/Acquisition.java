@@ -164,9 +164,11 @@ public final class Acquisition {
         }
         String interruptionManifest = setAsideBefore != null ? setAsideBefore
             : manifestSha256 != null ? EvidenceDirectory.MANIFEST : null;
+        List<String> vouched = state.interruptionPieceDigests(directory.root(), interruptionManifest);
+        // Only digests the signed log vouches for prove the prefix; without them it is compared with the source.
+        boolean compared = !acquisition.pieceAlgorithm().proves() || vouched == null;
         ResumePoint point = resumePoint(directory, acquisition, source)
-            .agreeingWith(state.interruptionPieceDigests(directory.root(), interruptionManifest), acquisition.pieceSize(),
-                source.sizeBytes())
+            .agreeingWith(vouched, state.interrupted() != null, acquisition.pieceSize(), source.sizeBytes())
             .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
@@ -182,13 +184,13 @@ public final class Acquisition {
         while (true) {
           Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(), rereadPiece,
               state.interrupted() != null);
-          events.resumed(resumption, acquisition.pieceAlgorithm(), point.note(), setAside, manifestSha256, source, writeBlock,
-              watch.before());
+          events.resumed(resumption, acquisition.pieceAlgorithm(), compared, point.note(), setAside, manifestSha256, source,
+              writeBlock, watch.before());
           setAside = null;
           resumptions.add(resumption);
           try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {
             return run.read(new ReadRun.Start(point.offset(), prefix, point.digests(), point.badSectors(), state.started().time(),
-                resumptions), listener, stop);
+                resumptions, compared), listener, stop);
           } catch (ReadRun.PieceMismatch e) {
             rereadPiece = e.piece;
             point = point.before(e.piece, acquisition.pieceSize(), source.sizeBytes(), e.getMessage())

@@ -65,13 +65,15 @@ final class AcquisitionEvents {
    * many recorded pieces of the image matched, the manifest of the interruption set aside, and
    * the source and write block as they are now.
    */
-  void resumed(Manifest.Resumption resumption, PieceAlgorithm pieces, String note, String previousManifestFile,
-      String previousManifestSha256, SourceIdentity source, WriteBlock writeBlock, SourceState state)
+  void resumed(Manifest.Resumption resumption, PieceAlgorithm pieces, boolean comparedWithSource, String note,
+      String previousManifestFile, String previousManifestSha256, SourceIdentity source, WriteBlock writeBlock, SourceState state)
       throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = ManifestJson.resumptionTree(resumption);
     data.remove("time");
-    // How the kept prefix is checked: a CRC piece that matches its record proves nothing.
-    data.put("prefixCheckedBy", pieces.proves() ? pieces.id() + "-pieces" : "comparison-with-source");
+    // How the kept prefix is checked: a CRC piece that matches its record proves nothing, nor does a
+    // digest only the unsigned progress record holds; "sha256-pieces" are those of the interruption's
+    // manifest, whose SHA-256 the signed log holds.
+    data.put("prefixCheckedBy", comparedWithSource ? "comparison-with-source" : pieces.id() + "-pieces");
     data.put("note", note);
     if (previousManifestFile == null) {
       data.putNull("previousManifest");

@@ -55,9 +55,12 @@ final class ReadRun {
    * @param badSectors unreadable sectors recorded before {@code offset}
    * @param started when the acquisition first began reading
    * @param resumptions the resumptions so far, this one included
+   * @param comparedWithSource whether the prefix is compared with the source, byte for byte: its
+   *     piece digests are CRCs, or no record the signed custody log vouches for holds them (only
+   *     the unsigned progress record does, which an adversary can rewrite with the image)
    */
   record Start(long offset, ImageReader prefix, List<String> checkedPieces, List<SectorRange> badSectors, Instant started,
-      List<Manifest.Resumption> resumptions) {
+      List<Manifest.Resumption> resumptions, boolean comparedWithSource) {
     Start {
       checkedPieces = List.copyOf(checkedPieces);
       badSectors = List.copyOf(badSectors);
@@ -65,7 +68,7 @@ final class ReadRun {
     }
 
     static Start fresh(Instant now) {
-      return new Start(0, null, List.of(), List.of(), now, List.of());
+      return new Start(0, null, List.of(), List.of(), now, List.of(), false);
     }
 
     boolean resuming() {
@@ -144,9 +147,14 @@ final class ReadRun {
     Manifest.SourceStates states = null;
     long offset = 0;
     // A CRC piece that re-hashes to its record proves nothing (CRC is linear: a change can be given
-    // any CRC): the prefix is kept only where it equals what the source gives now, byte for byte.
-    SourceComparison sourceComparison = request.pieceAlgorithm().proves() || start.offset() == 0 ? null
-        : new SourceComparison(source, request.blockSize(), request.pieceSize());
+    // any CRC), nor does a digest only the unsigned progress record holds (rewritten with the image):
+    // the prefix is then kept only where it equals what the source gives now, byte for byte.
+    SourceComparison sourceComparison = !start.comparedWithSource() || start.offset() == 0 ? null
+        : new SourceComparison(source, request.blockSize(), request.pieceSize(), start.badSectors(),
+            request.pieceAlgorithm().proves()
+                ? "its " + request.pieceAlgorithm().id() + " digest is recorded only in the unsigned " + ProgressRecord.FILE
+                    + " (the interruption recorded no manifest)"
+                : request.pieceAlgorithm().id() + " pieces prove nothing");
     PieceMismatch differsFromSource = null;
     BlockPipeline pipeline = new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS);
     try {

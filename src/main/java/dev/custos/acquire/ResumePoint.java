@@ -124,11 +124,19 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
    * the progress record is not signed, so a piece the two disagree on (the record rewritten with
    * the image) is read again from the source.
    *
+   * <p>Without such a manifest the pieces are kept to be compared with the source ({@link
+   * SourceComparison}), except when an interruption was recorded without one: the manifest, not
+   * the source, is what a resumption after a recorded interruption is said to be checked by, so
+   * nothing is kept ({@link dev.custos.evidence.Manifest.Resumption#interruptionRecorded}).
+   *
    * @param recorded the interruption manifest's piece digests, or {@code null} when there is none
+   * @param interruptionRecorded whether the custody log records the interruption
    */
-  ResumePoint agreeingWith(List<String> recorded, long pieceSize, long sourceSize) {
+  ResumePoint agreeingWith(List<String> recorded, boolean interruptionRecorded, long pieceSize, long sourceSize) {
     if (recorded == null) {
-      return this;
+      return !interruptionRecorded || pieces.isEmpty() ? this
+          : new ResumePoint(List.of(), 0, "the recorded interruption wrote no manifest to vouch for the pieces: everything is read"
+              + " again" + (note == null ? "" : "; " + note), onDisk);
     }
     int usable = 0;
     while (usable < pieces.size() && usable < recorded.size() && pieces.get(usable).digest().equals(recorded.get(usable))) {

@@ -1,15 +1,24 @@
 package dev.custos.acquire;
 
 import dev.custos.source.ReadOnlySource;
+import dev.custos.source.SectorRange;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The check of a resumed image's prefix when its pieces are CRCs: each block of the prefix, as the
- * image holds it, must equal what the source gives now, byte for byte. A CRC that re-hashes to its
- * record proves nothing (CRC-32C is linear: four chosen bytes give any change any CRC, and ext4
- * metadata blocks that carry their own CRC-32C can be swapped without changing a piece's CRC), so
- * only the source can say whether the prefix is the source's.
+ * The check of a resumed image's prefix when its piece digests prove nothing: each block of the
+ * prefix, as the image holds it, must equal what the source gives now, byte for byte. A CRC that
+ * re-hashes to its record proves nothing (CRC-32C is linear: four chosen bytes give any change any
+ * CRC, and ext4 metadata blocks that carry their own CRC-32C can be swapped without changing a
+ * piece's CRC); nor does a SHA-256 that only the unsigned progress record holds (after a crash no
+ * interruption manifest, whose SHA-256 the signed custody log holds, vouches for it): whoever
+ * changes the image can rewrite that record too. Only the source can then say whether the prefix is
+ * the source's.
+ *
+ * <p>A unit the source cannot be read at is consistent only where the record names it unreadable
+ * (its zeros in the image are checked by {@link ResumePoint}): unreadable then, unreadable now. A
+ * recorded bad sector that reads now differs from its zeros, and is read again.
  *
  * <p>Where they differ, or the source cannot be read to compare, the resumption begins again at
  * that piece: the source is read from there and its bytes replace the image's. The source is the
@@ -22,11 +31,19 @@ final class SourceComparison {
   private final ReadOnlySource source;
   private final byte[] fromSource;
   private final long pieceSize;
+  private final List<SectorRange> recordedBad;
+  private final String why;
 
-  SourceComparison(ReadOnlySource source, int blockSize, long pieceSize) {
+  /**
+   * @param recordedBad the unreadable sectors recorded in the prefix
+   * @param why why the image is compared with the source, for the message of a difference
+   */
+  SourceComparison(ReadOnlySource source, int blockSize, long pieceSize, List<SectorRange> recordedBad, String why) {
     this.source = source;
     this.fromSource = new byte[blockSize];
     this.pieceSize = pieceSize;
+    this.recordedBad = List.copyOf(recordedBad);
+    this.why = why;
   }
 
   /**
@@ -46,17 +63,57 @@ final class SourceComparison {
         done += read;
       }
     } catch (IOException e) {
-      return mismatch(position + done, "could not be compared with the source at byte " + (position + done) + " ("
-          + e.getMessage() + ")");
+      return compareUnitByUnit(position, image, length, e);
     }
     int differs = Arrays.mismatch(image, 0, length, fromSource, 0, length);
     return differs < 0 ? null : mismatch(position + differs, "differs from the source at byte " + (position + differs));
   }
 
+  /** After a failed block read: unit by unit, a unit that cannot be read must be recorded unreadable. */
+  private ReadRun.PieceMismatch compareUnitByUnit(long position, byte[] image, int length, IOException blockFailure) {
+    int unit = source.errorUnit();
+    for (int done = 0; done < length; ) {
+      long at = position + done;
+      int want = Math.min(unit, length - done);
+      int read;
+      try {
+        read = source.readUnit(at, fromSource, 0);
+      } catch (IOException e) {
+        if (recordedUnreadable(at, want)) {
+          done += want;
+          continue;
+        }
+        return mismatch(at, "could not be compared with the source at byte " + at + " (" + e.getMessage() + ")");
+      }
+      if (read < want) {
+        return mismatch(at + Math.max(read, 0), "could not be compared with the source at byte " + (at + Math.max(read, 0))
+            + " (the source ended there; " + blockFailure.getMessage() + ")");
+      }
+      int differs = Arrays.mismatch(image, done, done + want, fromSource, 0, want);
+      if (differs >= 0) {
+        return mismatch(at + differs, "differs from the source at byte " + (at + differs));
+      }
+      done += want;
+    }
+    return null;
+  }
+
+  /** Whether every sector of {@code [at, at + length)} is recorded unreadable. */
+  private boolean recordedUnreadable(long at, int length) {
+    int sector = source.sectorSize();
+    for (long lba = at / sector; lba * sector < at + length; lba++) {
+      long current = lba;
+      if (recordedBad.stream().noneMatch(range -> range.firstLba() <= current && current < range.endLba())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private ReadRun.PieceMismatch mismatch(long at, String what) {
     long piece = at / pieceSize;
     return new ReadRun.PieceMismatch(piece, "piece " + piece + " of the image " + what
-        + ": CRC pieces prove nothing, so the image is kept only where it equals the source; the source is read again from byte "
+        + ": " + why + ", so the image is kept only where it equals the source; the source is read again from byte "
         + piece * pieceSize + " and its bytes replace the image's");
   }
 }

@@ -74,15 +74,20 @@ final class Summary {
    * be: it says so rather than that they matched.
    */
   private static String checked(Manifest.Resumption resumption, Manifest.Resumption next, PieceAlgorithm algorithm) {
+    // Digests prove the prefix only as the interruption's manifest records them (its SHA-256 is in
+    // the signed log); after an unrecorded interruption only the unsigned progress record holds them.
+    boolean compared = !algorithm.proves() || !resumption.interruptionRecorded();
     if (next != null && next.rereadPiece() >= 0) {
       return resumption.piecesChecked() + " recorded pieces to check; piece " + next.rereadPiece()
-          + (algorithm.proves() ? " no longer matched its " + algorithm.id() + " digest" : " differed from the source")
+          + (compared ? " differed from the source" : " no longer matched its " + algorithm.id() + " digest")
           + ", so the source was read again from there";
     }
-    return algorithm.proves()
-        ? resumption.piecesChecked() + " recorded " + algorithm.id() + " pieces of the image re-hashed and matched"
+    return !compared
+        ? resumption.piecesChecked() + " recorded " + algorithm.id()
+            + " pieces of the image re-hashed and matched the interruption's manifest"
         : resumption.piecesChecked() + " pieces of the image compared with the source byte for byte and equal ("
-            + algorithm.id() + " pieces prove nothing)";
+            + (algorithm.proves() ? "the interruption was not recorded: only the unsigned progress record held their "
+                + algorithm.id() + " digests" : algorithm.id() + " pieces prove nothing") + ")";
   }
 
   private static String describeBad(Manifest.BadSectors bad, int sectorSize) {

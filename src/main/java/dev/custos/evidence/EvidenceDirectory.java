@@ -5,6 +5,7 @@ import dev.custos.error.UsageException;
 import dev.custos.image.ImageLayout;
 import dev.custos.image.WriteOnce;
 import dev.custos.io.EvidenceFile;
+import dev.custos.io.NotEvidenceFileException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -216,7 +217,30 @@ public final class EvidenceDirectory {
    *     evidence
    */
   public static EvidenceDirectory toResume(Path root) throws UsageException {
-    return new EvidenceDirectory(existing(root));
+    Path checked = existing(root);
+    refuseMultiplyNamedEntries(checked);
+    return new EvidenceDirectory(checked);
+  }
+
+  /**
+   * Refuses a directory to be written in where a file Custos may write, truncate or make
+   * read-only (image files, reserve, progress record, manifests, custody log, locks, reports,
+   * temporary files) has a second name: a hard link may lie outside the directory, and writing
+   * or changing the mode of one name changes the file under every name.
+   */
+  private static void refuseMultiplyNamedEntries(Path root) throws UsageException {
+    try (Stream<Path> entries = Files.list(root)) {
+      for (Path entry : entries.sorted().toList()) {
+        String name = entry.getFileName().toString();
+        if (isCustosName(name) && !name.equals(CERTIFICATES)) {
+          EvidenceFile.requireSingleName(entry);
+        }
+      }
+    } catch (NotEvidenceFileException e) {
+      throw new UsageException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UsageException("cannot read directory " + root + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -286,8 +310,7 @@ public final class EvidenceDirectory {
     Path reserve = root.resolve(RESERVE);
     byte[] chunk = new byte[1 << 20];
     new Random(bytes).nextBytes(chunk); // not zeros: a compressing file system would keep no room
-    try (FileChannel channel = FileChannel.open(reserve, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel channel = openReserve(reserve)) {
       for (long written = 0; written < bytes; ) {
         ByteBuffer buffer = ByteBuffer.wrap(chunk, 0, (int) Math.min(chunk.length, bytes - written));
         while (buffer.hasRemaining()) {
@@ -299,6 +322,15 @@ public final class EvidenceDirectory {
       releaseRoom();
       throw new EvidenceWriteException("cannot keep " + bytes + " bytes for the manifest and custody log in " + root + ": "
           + e.getMessage(), e);
+    }
+  }
+
+  /** The reserve, created anew, or an earlier run's (one name, a regular file) cut to nothing: never a hard link. */
+  private static FileChannel openReserve(Path reserve) throws IOException {
+    try {
+      return FileChannel.open(reserve, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      return EvidenceFile.openToWrite(reserve, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
   }
 

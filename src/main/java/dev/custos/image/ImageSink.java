@@ -1,6 +1,7 @@
 package dev.custos.image;
 
 import dev.custos.digest.StagingBuffer;
+import dev.custos.io.EvidenceFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -143,8 +144,10 @@ public final class ImageSink implements Closeable {
     Path file = directory.resolve(currentName);
     if (resuming && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       // Only this run's own unchecked bytes are cut: the caller checked everything before currentSize.
+      // A second name (a hard link, perhaps outside the directory) would be written and chmod'ed too.
+      EvidenceFile.requireSingleName(file);
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-      current = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+      current = EvidenceFile.openToWrite(file, StandardOpenOption.WRITE);
       current.truncate(currentSize);
       current.position(currentSize);
       return;

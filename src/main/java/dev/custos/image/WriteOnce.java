@@ -1,5 +1,6 @@
 package dev.custos.image;
 
+import dev.custos.io.EvidenceFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -22,8 +23,11 @@ public final class WriteOnce {
    * Makes a finished file read-only (0444) and flushes it, and its directory entry, to disk.
    *
    * @throws IOException if the file cannot be flushed or its mode changed
+   * @throws dev.custos.io.NotEvidenceFileException if it is not a regular file with one name: a
+   *     hard link's other name, perhaps outside the evidence directory, would be made read-only too
    */
   public static void seal(Path file) throws IOException {
+    EvidenceFile.requireSingleName(file);
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       channel.force(true);
     }

@@ -113,14 +113,17 @@ final class OverviewSections {
     for (int i = 0; i < resumptions.size(); i++) {
       JsonNode resumption = resumptions.get(i);
       JsonNode next = resumptions.path(i + 1);
+      // After an unrecorded interruption only the unsigned progress record held the digests: compared with the source.
+      boolean compared = crc || !resumption.path("interruptionRecorded").asBoolean();
       // A pass that a re-read follows did not find all its pieces as they should be: it must not say they matched.
       String checked = next.path("rereadPiece").isIntegralNumber()
           ? ", with " + Formats.text(resumption.path("piecesChecked")) + " recorded pieces to check; piece "
-              + next.path("rereadPiece").asText() + (crc ? " differed from the source" : " no longer matched its digest")
+              + next.path("rereadPiece").asText() + (compared ? " differed from the source" : " no longer matched its digest")
               + ", so the source was read again from there"
           : ", after " + Formats.text(resumption.path("piecesChecked"))
-              + (crc ? " pieces of the image were compared with the source byte for byte (CRC pieces prove nothing)"
-                  : " recorded pieces of the image were re-hashed and matched");
+              + (compared ? " pieces of the image were compared with the source byte for byte ("
+                  + (crc ? "CRC pieces prove nothing" : "only the unsigned progress record held their digests") + ")"
+                  : " recorded pieces of the image were re-hashed and matched the interruption's manifest");
       page.field("Resumed", Formats.text(resumption.path("time")) + " (UTC) from byte " + Formats.text(resumption.path("fromByte"))
           + checked
           + (resumption.path("rereadPiece").isIntegralNumber()

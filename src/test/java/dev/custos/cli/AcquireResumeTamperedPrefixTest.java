@@ -161,6 +161,49 @@ class AcquireResumeTamperedPrefixTest {
         .contains("piece 2 has another digest in acquisition-progress.jsonl than in the manifest the interruption recorded");
   }
 
+  /**
+   * After kill -9 no interruption is recorded, so no manifest the signed custody log vouches for
+   * holds the pieces' SHA-256: only the unsigned progress record does. A piece changed in the image
+   * with its SHA-256 rewritten in that record to match is found by comparing the image with the
+   * source, and read again: the image signed at the end is the source's ({@code cmp}, {@code md5sum}).
+   */
+  @Test
+  void resume_afterKill9Sha256PieceChangedAndItsProgressLineRewritten_isComparedWithTheSourceAndReadAgain() throws Exception {
+    Path source = Evidence.randomFile(temp.resolve("source.bin"), SOURCE_BYTES, 34);
+    String md5 = ExternalTool.digestOf("md5sum", source);
+    Path out = temp.resolve("evidence");
+    CustosProcess acquisition = CustosProcess.start(temp, "acquire", "acquire", "image", source.toString(), "--out", out.toString(),
+        "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned", "--piece-size", "4MiB");
+    assertThat(acquisition.signalAt(out.resolve("image.ima"), 64L << 20, "KILL")).as("killed").isEqualTo(137);
+    Path image = out.resolve("image.ima");
+    Tamper.write(image, 1000, "DOCTORED".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    String forged = ExternalTool.ok("sh", "-c", "head -c 4194304 " + image + " | sha256sum").substring(0, 64);
+    Path record = out.resolve("acquisition-progress.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(record));
+    assertThat(lines.get(1)).startsWith("{\"piece\":0,");
+    lines.set(1, lines.get(1).replaceFirst("\"digest\":\"[0-9a-f]{64}\"", "\"digest\":\"" + forged + "\""));
+    Files.write(record, lines);
+
+    Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(ExternalTool.identical(source, image)).as("cmp: the doctored piece is the source's again").isTrue();
+    assertThat(ExternalTool.digestOf("md5sum", image)).isEqualTo(md5);
+    assertThat(Evidence.manifest(out).path("digests").path("md5").asText()).isEqualTo(md5);
+    JsonNode first = Evidence.custodyEvents(out).stream()
+        .filter(event -> event.path("type").asText().equals("acquisition-resumed")).findFirst().orElseThrow();
+    assertThat(first.path("data").path("prefixCheckedBy").asText()).isEqualTo("comparison-with-source");
+    JsonNode reread = lastResumption(out);
+    assertThat(reread.path("data").path("rereadPiece").asLong()).isZero();
+    assertThat(reread.path("data").path("note").asText()).contains("piece 0 of the image differs from the source at byte 1000")
+        .contains("only in the unsigned acquisition-progress.jsonl");
+    assertThat(resumed.out()).contains("piece 0 differed from the source").doesNotContain("re-hashed and matched");
+    String report = ExternalTool.ok("pdftotext", out.resolve("report.pdf").toString(), "-").replaceAll("\\s+", " ");
+    assertThat(report).doesNotContain("re-hashed and matched");
+    Cli.Run verified = Cli.run("report", "verify", out.toString(), "--no-record");
+    assertThat(verified.exitCode()).as(verified.out()).isZero();
+  }
+
   private static JsonNode lastResumption(Path out) {
     List<JsonNode> resumptions = Evidence.custodyEvents(out).stream()
         .filter(event -> event.path("type").asText().equals("acquisition-resumed")).toList();
