@@ -27,7 +27,8 @@ import java.util.concurrent.Future;
  * @param reports check 5
  * @param signers check 6: who signed, against the trust anchors
  * @param signatures every signature judged for check 6, custody events first, then reports
- * @param warnings files of the directory that are not part of the evidence ({@link UnlistedFiles})
+ * @param warnings files of the directory that are not part of the evidence ({@link UnlistedFiles}), and
+ *     each torn end of the log an append set aside ({@link SetAsideLogEnds})
  * @param extent how much of its source the acquisition got, as the manifest or else the log says; null when neither does
  */
 record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckResult custody, CheckResult reports,
@@ -66,7 +67,13 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     AcquisitionExtent extent = manifest.recorded() != null ? AcquisitionExtent.ofManifest(manifestBytes) : AcquisitionExtent.ofLog(events);
     CheckResult signers = SignersCheck.check(signatures, anchors.configured() || authorities.configured());
     return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody, keptHeads), reports,
-        signers, signatures, extent, UnlistedFiles.in(root, manifest.recorded(), events));
+        signers, signatures, extent, warnings(root, manifest.recorded(), events));
+  }
+
+  private static List<Problem> warnings(Path root, RecordedAcquisition recorded, List<CustodyEvent> events) {
+    List<Problem> warnings = new java.util.ArrayList<>(SetAsideLogEnds.in(root, events));
+    warnings.addAll(UnlistedFiles.in(root, recorded, events));
+    return warnings;
   }
 
   /** The manifest check, failed by a set-aside manifest that is missing or changed, or noting those found intact. */
