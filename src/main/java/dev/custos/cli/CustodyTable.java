@@ -117,7 +117,8 @@ final class CustodyTable {
         addIfPresent(facts, "note: ", data.path("note"));
       }
       case "note" -> facts.add(data.path("text").asText());
-      case "log-repaired" -> facts.add(data.path("tornBytes").asText() + " torn bytes set aside as " + data.path("setAsideAs").asText());
+      case "log-repaired" -> facts.add(data.path("tornBytes").asText() + " torn bytes after seq " + data.path("afterSeq").asText()
+          + " set aside as " + data.path("setAsideAs").asText() + " (a crash, or a cut end of the log: only a kept head tells)");
       case "verification" -> {
         facts.add("verified".equals(data.path("outcome").asText()) ? "VERIFIED"
             : "incomplete".equals(data.path("outcome").asText()) ? "INCOMPLETE: " + data.path("acquired").asText()
