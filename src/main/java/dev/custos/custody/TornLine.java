@@ -46,14 +46,23 @@ public record TornLine(String setAsideAs, long bytes, String sha256, long afterS
     }
     String text = new String(tail, java.nio.charset.StandardCharsets.UTF_8);
     java.util.List<String> signs = new java.util.ArrayList<>();
-    java.util.regex.Matcher prev = java.util.regex.Pattern.compile("\"prev\":\"([0-9a-f]{1,64})(\"|$)").matcher(text);
-    if (prev.find() && last.hash().startsWith(prev.group(1))
-        && (prev.group(1).length() == 64 || prev.end() == text.length())) {
-      signs.add("prev = the hash of seq " + last.seq() + (prev.group(1).length() < 64 ? " (as far as it goes)" : ""));
+    // The event's own prev and seq, adjacent in canonical (sorted-key) JSON; the last match, since
+    // an event's data (a report's head, say) may hold keys of the same names before them.
+    java.util.regex.Matcher matcher = java.util.regex.Pattern
+        .compile("\"prev\":\"([0-9a-f]{0,64})(\"(,\"seq\":(\\d+),)?|$)").matcher(text);
+    String prev = null;
+    String seq = null;
+    boolean whole = false;
+    while (matcher.find()) {
+      prev = matcher.group(1);
+      whole = matcher.group(2).startsWith("\"");
+      seq = matcher.group(4);
     }
-    java.util.regex.Matcher seq = java.util.regex.Pattern.compile("\"seq\":(\\d+)").matcher(text);
-    if (seq.find() && seq.group(1).equals(Long.toString(last.seq() + 1))) {
-      signs.add("seq " + (last.seq() + 1));
+    if (prev != null && last.hash().startsWith(prev) && (whole ? prev.length() == 64 : !prev.isEmpty())) {
+      signs.add("prev = the hash of seq " + last.seq() + (whole ? "" : " (as far as it goes)"));
+    }
+    if (seq != null && seq.equals(Long.toString(last.seq() + 1))) {
+      signs.add("seq " + seq);
     }
     return signs.isEmpty() || !text.startsWith("{") ? null
         : "they begin the next event (" + String.join(", ", signs) + "): a whole event cut short, whether by a crash during its"
