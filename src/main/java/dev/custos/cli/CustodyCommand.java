@@ -33,8 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Print the chain of custody of an evidence directory (time, who, what, key facts) and check it:",
         "every line an event, the hash chain unbroken, every signature valid with the certificates in the directory.",
         "Who signed is judged against --trust / --trust-fingerprint / $CUSTOS_TRUST (TRUSTED), else SELF-ASSERTED.",
-        "Exit 0 when intact, 1 when broken (each break named by its line) or, with a trust anchor, when an event",
-        "is not TRUSTED; 2 for bad input."})
+        "Exit 0 when intact, 1 when broken (each break named by its line), when the last line is torn (INTACT up to",
+        "seq N, then a torn last line: a crash or a cut end of the log, which only a kept head tells apart) or, with a",
+        "trust anchor, when an event is not TRUSTED; 2 for bad input."})
 final class CustodyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
@@ -60,7 +61,8 @@ final class CustodyCommand implements Callable<Integer> {
       CustodyTable.print(verdict, root.resolve(EvidenceDirectory.CUSTODY_LOG).toString(), spec.commandLine().getOut());
       printTrust(verdict, anchors, spec.commandLine().getOut());
     }
-    return verdict.intact() && trusted ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;
+    boolean torn = verdict.findings().stream().anyMatch(finding -> finding.kind() == Finding.Kind.TORN_LAST_LINE);
+    return verdict.intact() && !torn && trusted ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;
   }
 
   /** Who signed, with fingerprints, and the trust verdict on the whole log. */

@@ -37,7 +37,13 @@ final class CustodyTable {
         out.println("Note: " + TerminalText.escape(finding.toString()));
       }
     }
-    if (verdict.intact()) {
+    java.util.Optional<Finding> torn = verdict.findings().stream().filter(f -> f.kind() == Finding.Kind.TORN_LAST_LINE).findFirst();
+    if (verdict.intact() && torn.isPresent()) {
+      // Never a bare INTACT: the whole events are unbroken, but a torn end cannot show none were cut off.
+      out.println("Verdict: INTACT up to " + (verdict.head() == null ? "no whole event" : "seq " + verdict.head().seq())
+          + " (" + verdict.events().size() + " events, hash chain unbroken, " + signatures(verdict) + "); then a torn last line ("
+          + TerminalText.escape(torn.get().toString()) + ")");
+    } else if (verdict.intact()) {
       out.println("Verdict: INTACT: " + verdict.events().size() + " events, hash chain unbroken, " + signatures(verdict));
     } else {
       List<Finding> breaks = verdict.breaks();
@@ -111,7 +117,8 @@ final class CustodyTable {
         addIfPresent(facts, "note: ", data.path("note"));
       }
       case "note" -> facts.add(data.path("text").asText());
-      case "log-repaired" -> facts.add(data.path("tornBytes").asText() + " torn bytes set aside as " + data.path("setAsideAs").asText());
+      case "log-repaired" -> facts.add(data.path("tornBytes").asText() + " torn bytes after seq " + data.path("afterSeq").asText()
+          + " set aside as " + data.path("setAsideAs").asText() + " (a crash, or a cut end of the log: only a kept head tells)");
       case "verification" -> {
         facts.add("verified".equals(data.path("outcome").asText()) ? "VERIFIED"
             : "incomplete".equals(data.path("outcome").asText()) ? "INCOMPLETE: " + data.path("acquired").asText()

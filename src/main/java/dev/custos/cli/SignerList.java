@@ -33,10 +33,23 @@ final class SignerList {
           + "|" + signature.trust().reason();
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(signature);
     }
+    // Certificates per name: two keys under one name are said to be two, not left to the fingerprints alone.
+    Map<String, java.util.Set<String>> certificatesByName = new LinkedHashMap<>();
+    for (SignatureTrust signature : signatures) {
+      if (signature.fingerprints() != null) {
+        certificatesByName.computeIfAbsent(signature.signer(), name -> new java.util.LinkedHashSet<>())
+            .add(signature.fingerprints().sha256());
+      }
+    }
     out.println("Signers:");
     for (List<SignatureTrust> group : groups.values()) {
       SignatureTrust first = group.get(0);
-      out.println("  " + first.trust().level().label() + "  " + TerminalText.escape(first.signer()));
+      java.util.Set<String> namesakes = certificatesByName.getOrDefault(first.signer(), java.util.Set.of());
+      out.println("  " + first.trust().level().label() + "  " + TerminalText.escape(first.signer())
+          + (namesakes.size() > 1 && first.fingerprints() != null
+              ? "  (certificate " + (new ArrayList<>(namesakes).indexOf(first.fingerprints().sha256()) + 1) + " of "
+                  + namesakes.size() + " different certificates named " + TerminalText.escape(first.signer()) + ")"
+              : ""));
       if (first.fingerprints() != null) {
         SignerFingerprints fingerprints = first.fingerprints();
         out.println("      certificate SHA-256 " + fingerprints.sha256() + " (" + TerminalText.escape(fingerprints.subject()) + ")");

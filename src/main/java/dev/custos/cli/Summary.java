@@ -28,8 +28,7 @@ final class Summary {
     if (outcome.reason() != null) {
       out.println(line("reason", TerminalText.escape(outcome.reason())));
     }
-    out.println(line("size", manifest.source().sizeBytes() + " bytes (" + Sizes.human(manifest.source().sizeBytes()) + "), "
-        + manifest.source().sectorCount() + " sectors of " + sectorSize + " bytes"));
+    out.println(line("size", sizeInSectors(manifest.source().sizeBytes(), sectorSize)));
     out.println(line("acquired", outcome.bytesAcquired() + " bytes"));
     long size = manifest.source().sizeBytes();
     if (outcome.bytesAcquired() < size) {
@@ -96,8 +95,25 @@ final class Summary {
     }
     String shown = bad.ranges().stream().limit(MAX_RANGES_SHOWN).map(SectorRange::toString).collect(Collectors.joining("; "));
     String more = bad.ranges().size() > MAX_RANGES_SHOWN ? "; … " + (bad.ranges().size() - MAX_RANGES_SHOWN) + " more in the manifest" : "";
-    return bad.sectorCount() + " sectors (" + bad.sectorCount() * sectorSize + " bytes, zero-filled) in "
-        + bad.ranges().size() + " ranges: " + shown + more;
+    return plural(bad.sectorCount(), "sector", "sectors") + " (" + bad.sectorCount() * sectorSize + " bytes, zero-filled) in "
+        + plural(bad.ranges().size(), "range", "ranges") + ": " + shown + more;
+  }
+
+  /**
+   * "1474560 bytes (1.47 MB), 2880 sectors of 512 bytes"; a size that is not a whole number of
+   * sectors says so: "1000 bytes (1.00 kB): 1 whole sector of 512 bytes and 488 bytes".
+   */
+  static String sizeInSectors(long bytes, int sectorSize) {
+    String exact = plural(bytes, "byte", "bytes") + " (" + Sizes.human(bytes) + ")";
+    long whole = bytes / sectorSize;
+    long rest = bytes % sectorSize;
+    return rest == 0 ? exact + ", " + plural(whole, "sector", "sectors") + " of " + sectorSize + " bytes"
+        : exact + ": " + plural(whole, "whole sector", "whole sectors") + " of " + sectorSize + " bytes and "
+            + plural(rest, "byte", "bytes");
+  }
+
+  private static String plural(long count, String one, String many) {
+    return count + " " + (count == 1 ? one : many);
   }
 
   /** Prints the outcome of one --verify-image or --verify-source check. */

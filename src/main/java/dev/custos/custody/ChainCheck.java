@@ -71,8 +71,10 @@ final class ChainCheck {
     if (log.hasTail()) {
       int line = log.count() + 1;
       if (EventReader.isTornAppend(log.tail())) {
-        findings.add(new Finding(line, Finding.Kind.TORN_LAST_LINE, "torn: " + log.tail().length
-            + " bytes of an append cut short by a crash; not tampering: the next append sets them aside"));
+        String continuation = TornLine.continuation(log.tail(), previous);
+        findings.add(new Finding(line, Finding.Kind.TORN_LAST_LINE, "torn: " + log.tail().length + " bytes cut short after "
+            + (previous == null ? "no whole event" : "seq " + previous.seq()) + (continuation == null ? "" : "; " + continuation)
+            + "; " + TornLine.CANNOT_PROVE + "; the next append sets them aside"));
       } else if (EventReader.read(log.tail()).ok()) {
         findings.add(new Finding(line, Finding.Kind.NO_LINE_END, "a whole event without its line end: the log was edited"));
       } else {

@@ -52,10 +52,17 @@ public record Finding(int line, Kind kind, String message) {
     CERTIFICATE_MISMATCH,
     /** The last line is complete but lacks its line end: it was edited. */
     NO_LINE_END,
-    /** The last line is cut short by a crash during an append: not tampering. */
+    /**
+     * The last line is cut short: what a crash during an append leaves, and also what cutting the
+     * end of the log leaves. It does not break the chain of the whole events before it, but it
+     * cannot show that none came after them ({@link TornLine#CANNOT_PROVE}).
+     */
     TORN_LAST_LINE;
 
-    /** Whether the finding means the log was changed (everything but a torn last line). */
+    /**
+     * Whether the finding means the log was changed (everything but a torn last line, which may
+     * or may not mean it: see {@link #TORN_LAST_LINE}).
+     */
     public boolean breaksChain() {
       return this != TORN_LAST_LINE;
     }

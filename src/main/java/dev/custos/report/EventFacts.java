@@ -35,6 +35,10 @@ final class EventFacts {
           + Formats.text(data.path("transferSeq")) + ")" + optional("; location: ", data.path("location"))
           + optional("; note: ", data.path("note"));
       case "note" -> "Note: " + Formats.text(data.path("text"));
+      case "log-repaired" -> "Torn last line set aside: " + Formats.text(data.path("tornBytes")) + " bytes after #"
+          + Formats.text(data.path("afterSeq")) + " moved to " + Formats.text(data.path("setAsideAs")) + " (SHA-256 "
+          + Formats.text(data.path("tornSha256")) + "). A crash during an append leaves a torn line, and so does cutting the"
+          + " end of the log; the log cannot tell which: only a head kept elsewhere or a later report's head can";
       case "verification" -> ("verified".equals(data.path("outcome").asText()) ? "Evidence re-verified: everything as recorded"
           : "incomplete".equals(data.path("outcome").asText())
               ? "Evidence re-verified: INCOMPLETE, " + Formats.text(data.path("acquired")) + "; what was acquired is as recorded"

@@ -73,6 +73,22 @@ final class Formats {
     return node != null && node.isBoolean() ? (node.booleanValue() ? "yes" : "no") : NOT_RECORDED;
   }
 
+  /**
+   * "1474560 bytes (1.47 MB) = 2880 sectors of 512 bytes"; a size that is not a whole number of
+   * sectors says so: "1000 bytes (1.00 kB): 1 whole sector of 512 bytes and 488 bytes".
+   */
+  static String sizeInSectors(long bytes, int sectorSize) {
+    if (sectorSize <= 0) {
+      return bytes(bytes) + ", sector size " + NOT_RECORDED;
+    }
+    long whole = bytes / sectorSize;
+    long rest = bytes % sectorSize;
+    String sectors = plural(whole, "sector", "sectors") + " of " + sectorSize + " bytes";
+    return rest == 0 ? bytes(bytes) + " = " + sectors
+        : bytes(bytes) + ": " + plural(whole, "whole sector", "whole sectors") + " of " + sectorSize + " bytes and "
+            + (rest == 1 ? "1 byte" : rest + " bytes");
+  }
+
   static String plural(long count, String one, String many) {
     return count + " " + (count == 1 ? one : many);
   }

@@ -27,7 +27,7 @@ final class OverviewSections {
         + "digest and comparing it with the value printed here. The manifest (acquisition.json) and the "
         + "chain-of-custody log (custody.jsonl) are attached to this PDF, byte for byte.", page.body);
     page.down(4);
-    outcome(page, manifest.path("outcome"), manifest.path("source").path("sizeBytes").asLong());
+    outcome(page, manifest.path("outcome"), manifest.path("source").path("sizeBytes").asLong(), manifest.path("badSectors"));
     page.field("Report signature", signature.signed() ? "signed by " + signature.signerName() : "UNSIGNED",
         signature.signed() ? page.body : page.bold.colored(Style.ALERT));
     page.field("Rendered", renderedAt + " (UTC)");
@@ -51,11 +51,16 @@ final class OverviewSections {
     digests(page, manifest.path("digests"));
   }
 
-  private static void outcome(PageWriter page, JsonNode outcome, long sourceBytes) {
+  private static void outcome(PageWriter page, JsonNode outcome, long sourceBytes, JsonNode badSectors) {
     String status = Formats.text(outcome.path("status"));
     long acquired = outcome.path("bytesAcquired").asLong();
     boolean completed = "completed".equals(status) && acquired == sourceBytes;
-    String text = completed ? "COMPLETED: every sector of the source was read"
+    long bad = badSectors.path("sectorCount").asLong();
+    // Completed means every sector was tried, not that every sector was read: unreadable ones are zeros.
+    String text = completed && bad == 0 ? "COMPLETED: every sector of the source was read"
+        : completed ? "COMPLETED: every sector was tried; " + Formats.plural(bad, "sector", "sectors") + " in "
+            + Formats.plural(badSectors.path("ranges").size(), "range", "ranges")
+            + " could not be read (zero-filled in the image)"
         : "INCOMPLETE, " + status.toUpperCase(java.util.Locale.ROOT) + ": " + Formats.text(outcome.path("reason"))
             + "; bytes " + acquired + " to " + Math.max(0, sourceBytes - 1) + " of the source were not acquired";
     page.field("Outcome", text, completed ? page.bold : page.bold.colored(Style.ALERT));
@@ -66,8 +71,7 @@ final class OverviewSections {
     page.field("Path", Formats.text(source.path("path")) + " (" + Formats.text(source.path("kind")) + ")");
     page.field("Vendor and model", Formats.text(source.path("vendor")) + " / " + Formats.text(source.path("model")));
     page.field("Serial number", Formats.text(source.path("serial")));
-    page.field("Size", Formats.bytes(source.path("sizeBytes").asLong()) + " = "
-        + Formats.plural(source.path("sectorCount").asLong(), "sector", "sectors"));
+    page.field("Size", Formats.sizeInSectors(source.path("sizeBytes").asLong(), source.path("logicalSectorSize").asInt()));
     page.field("Sector size", "logical " + Formats.text(source.path("logicalSectorSize")) + " bytes, physical "
         + Formats.text(source.path("physicalSectorSize")) + " bytes");
     page.field("Removable / rotational", Formats.yesNo(source.path("removable")) + " / " + Formats.yesNo(source.path("rotational")));

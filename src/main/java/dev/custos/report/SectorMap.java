@@ -61,9 +61,10 @@ final class SectorMap {
     String last = sectorCount > 0 ? "LBA " + (sectorCount - 1) : "no sectors";
     page.line(left + width - small.width(last), labels, small, last);
     page.down(page.y() - (labels - 6));
-    legend(page, sectorsPerPiece, step, bad.isEmpty());
+    legend(page, sectorsPerPiece, step, bad.isEmpty() && acquiredSectors >= sectorCount);
   }
 
+  // "every sector" only when every sector was read: none unreadable and none left unacquired.
   private static void legend(PageWriter page, long sectorsPerPiece, long step, boolean noBad) {
     Style small = page.small;
     float y = page.y() - small.size();

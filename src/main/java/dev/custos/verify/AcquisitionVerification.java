@@ -16,6 +16,7 @@ import dev.custos.image.ImageFile;
 import dev.custos.image.ImageReader;
 import dev.custos.source.SourceIdentity;
 import dev.custos.source.SourceInspector;
+import dev.custos.source.WriteBlock;
 import dev.custos.source.WriteBlockGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -179,12 +180,41 @@ public final class AcquisitionVerification {
     RecordedAcquisition recorded = completedAcquisition(root);
     Instant started = clock.now();
     SourceIdentity identity = inspector.inspect(request.device());
-    writeBlockGuard.secure(identity, request.setReadOnly(), request.hardwareBlocker());
-    ImageComparison.Outcome outcome = SourceCheck.check(identity, recorded, listener);
-    String how = identity.path() + (identity.kind().isDevice()
-        ? ", read-only, write-blocked, with O_DIRECT (past the page cache) but for a last block shorter than a direct-I/O unit"
-        : ", a file read-only through the page cache");
+    WriteBlock writeBlock = writeBlockGuard.secure(identity, request.setReadOnly(), request.hardwareBlocker());
+    SourceCheck.Reread reread = SourceCheck.reread(identity, recorded, listener);
+    ImageComparison.Outcome outcome = reread.outcome();
+    String how = readPath(identity, writeBlock, reread.directUnit());
     return new Result(Kind.SOURCE, started, clock.now(), how, outcome.result(), outcome.findings());
+  }
+
+  /**
+   * How the source was read, as far as Custos knows it: the write block as it was found (a
+   * declared hardware blocker is the examiner's word, not checked), and the page cache only where
+   * it was used (a last block that is not a whole number of direct-I/O units).
+   */
+  static String readPath(SourceIdentity identity, WriteBlock writeBlock, int directUnit) {
+    if (!identity.kind().isDevice()) {
+      return identity.path() + ", a file opened read-only, read through the page cache";
+    }
+    String cache = directUnit <= 0 ? ", read through the page cache"
+        : ", read with O_DIRECT (past the page cache)" + (identity.sizeBytes() % directUnit == 0 ? ""
+            : " but for its last block, read through the page cache: its size, " + identity.sizeBytes()
+                + " bytes, is not a whole number of " + directUnit + "-byte direct-I/O units");
+    return identity.path() + ", opened read-only; write block: " + writeBlock(writeBlock) + cache;
+  }
+
+  private static String writeBlock(WriteBlock block) {
+    String declared = block.hardwareBlocker() == null ? ""
+        : "hardware write blocker " + block.hardwareBlocker() + " declared by the examiner, not checked by Custos";
+    return switch (block.method()) {
+      case KERNEL_READ_ONLY_FLAG -> "kernel read-only flag set (1 before opening)";
+      case SET_READ_ONLY -> "kernel read-only flag set by Custos (blockdev --setro)"
+          + (declared.isEmpty() ? "" : "; " + declared);
+      case HARDWARE_WRITE_BLOCKER -> block.kernelReadOnly()
+          ? "kernel read-only flag set (1 before opening); " + declared
+          : declared + " (kernel read-only flag 0)";
+      case READ_ONLY_FILE -> "a file opened for reading only";
+    };
   }
 
   /**

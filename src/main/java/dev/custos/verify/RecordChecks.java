@@ -28,7 +28,8 @@ import java.util.concurrent.Future;
  * @param reports check 5
  * @param signers check 6: who signed, against the trust anchors
  * @param signatures every signature judged for check 6, custody events first, then reports
- * @param warnings files of the directory that are not part of the evidence ({@link UnlistedFiles})
+ * @param warnings files of the directory that are not part of the evidence ({@link UnlistedFiles}), and
+ *     each torn end of the log an append set aside ({@link SetAsideLogEnds})
  * @param extent how much of its source the acquisition got, as the manifest or else the log says; null when neither does
  */
 record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckResult custody, CheckResult reports,
@@ -82,11 +83,16 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
         signers, signatures, extent, warnings(root, manifest, atStagedName, events));
   }
 
-  /** The files not part of the evidence; a recorded manifest under its temporary name is part of it. */
+  /**
+   * The ends of the log set aside by a repair, then the files not part of the evidence; a recorded
+   * manifest under its temporary name is part of it.
+   */
   private static List<Problem> warnings(Path root, ManifestCheck.Outcome manifest, boolean atStagedName, List<CustodyEvent> events) {
-    List<Problem> warnings = UnlistedFiles.in(root, manifest.recorded(), events);
-    if (atStagedName && manifest.recorded() != null) {
-      warnings = warnings.stream().filter(warning -> !ManifestPlacement.STAGED.equals(warning.file())).toList();
+    List<Problem> warnings = new ArrayList<>(SetAsideLogEnds.in(root, events));
+    for (Problem unlisted : UnlistedFiles.in(root, manifest.recorded(), events)) {
+      if (!(atStagedName && manifest.recorded() != null && ManifestPlacement.STAGED.equals(unlisted.file()))) {
+        warnings.add(unlisted);
+      }
     }
     return warnings;
   }

@@ -20,7 +20,7 @@ final class SignersCheck {
    */
   static CheckResult check(List<SignatureTrust> signatures, boolean anchored) {
     List<Problem> problems = new ArrayList<>();
-    Set<String> names = new LinkedHashSet<>();
+    java.util.Map<String, Set<String>> certificatesByName = new java.util.LinkedHashMap<>();
     Set<String> anchors = new LinkedHashSet<>();
     int signed = 0;
     int selfAsserted = 0;
@@ -28,7 +28,9 @@ final class SignersCheck {
       Trust trust = signature.trust();
       if (trust.level() != Trust.Level.UNSIGNED) {
         signed++;
-        names.add(signature.signer());
+        // A certificate is told apart by its fingerprint; without one, only by the name it carries.
+        certificatesByName.computeIfAbsent(signature.signer(), name -> new LinkedHashSet<>())
+            .add(signature.fingerprints() == null ? "name:" + signature.signer() : signature.fingerprints().sha256());
       }
       if (trust.level() == Trust.Level.SELF_ASSERTED) {
         selfAsserted++;
@@ -41,7 +43,7 @@ final class SignersCheck {
             + " is " + trust.level().label() + ": " + trust.reason()));
       }
     }
-    String counted = signed + (signed == 1 ? " signature" : " signatures") + " by " + String.join(", ", names);
+    String counted = signed + (signed == 1 ? " signature" : " signatures") + " by " + signers(certificatesByName);
     if (!anchored) {
       if (signed == 0) {
         return CheckResult.skipped(Check.SIGNERS, "UNSIGNED: nothing is signed, so nothing says who recorded it");
@@ -60,5 +62,24 @@ final class SignersCheck {
     }
     return CheckResult.pass(Check.SIGNERS, "TRUSTED: " + counted + ", each chaining at its signing time to a trust anchor (certificate SHA-256 "
         + String.join(", ", anchors) + ")");
+  }
+
+  /**
+   * "Jane Doe, Max Mustermann" when each name is one certificate; otherwise the certificates are
+   * counted, so that two keys under one name never read as one signer: "2 certificates, both
+   * named Jane Doe", "3 certificates: 2 named Jane Doe, 1 named Max Mustermann".
+   */
+  static String signers(java.util.Map<String, Set<String>> certificatesByName) {
+    int certificates = certificatesByName.values().stream().mapToInt(Set::size).sum();
+    if (certificates == certificatesByName.size()) {
+      return String.join(", ", certificatesByName.keySet());
+    }
+    if (certificatesByName.size() == 1) {
+      return certificates + " certificates, " + (certificates == 2 ? "both" : "all") + " named "
+          + certificatesByName.keySet().iterator().next();
+    }
+    List<String> parts = new ArrayList<>();
+    certificatesByName.forEach((name, keys) -> parts.add(keys.size() + " named " + name));
+    return certificates + " certificates: " + String.join(", ", parts);
   }
 }

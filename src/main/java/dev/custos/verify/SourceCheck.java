@@ -31,14 +31,28 @@ final class SourceCheck {
    */
   static ImageComparison.Outcome check(SourceIdentity source, RecordedAcquisition recorded, ProgressListener listener)
       throws SourceAccessException, InterruptedException {
+    return reread(source, recorded, listener).outcome();
+  }
+
+  /**
+   * The outcome, and the direct-I/O unit the source was read in ({@code 0} when it was not read,
+   * or read through the page cache alone, as a file is): what the read path can truthfully say.
+   */
+  record Reread(ImageComparison.Outcome outcome, int directUnit) {}
+
+  /** As {@link #check}, also giving the direct-I/O unit of the read. */
+  static Reread reread(SourceIdentity source, RecordedAcquisition recorded, ProgressListener listener)
+      throws SourceAccessException, InterruptedException {
     List<Problem> identity = identityProblems(source, recorded.source());
     String name = source.path().getFileName() == null ? source.path().toString() : source.path().getFileName().toString();
     if (!identity.isEmpty()) {
-      return new ImageComparison.Outcome(null, CheckResult.of(Check.SOURCE, source.path() + " not re-read", identity));
+      return new Reread(new ImageComparison.Outcome(null, CheckResult.of(Check.SOURCE, source.path() + " not re-read", identity)), 0);
     }
     BadSectorMap badSectors = new BadSectorMap();
     Rehash.Result computed;
+    int directUnit;
     try (ReadOnlySource reader = ReadOnlySource.open(source)) {
+      directUnit = source.kind().isDevice() ? reader.errorUnit() : 0;
       SourceBlockReader blocks = new SourceBlockReader(reader, RETRIES, badSectors);
       computed = Rehash.run((position, destination, length) -> {
         try {
@@ -56,8 +70,8 @@ final class SourceCheck {
     ImageComparison.Outcome outcome = ImageComparison.compare(Check.SOURCE, asSource, List.of(), computed, recorded.imageSize());
     String summary = source.path() + ": " + outcome.result().summary()
         + (badSectors.sectorCount() == 0 ? "" : "; " + badSectors.sectorCount() + " sectors unreadable now, zero-filled");
-    return new ImageComparison.Outcome(outcome.findings(),
-        new CheckResult(Check.SOURCE, outcome.result().verdict(), summary, outcome.result().problems()));
+    return new Reread(new ImageComparison.Outcome(outcome.findings(),
+        new CheckResult(Check.SOURCE, outcome.result().verdict(), summary, outcome.result().problems())), directUnit);
   }
 
   private static List<Problem> identityProblems(SourceIdentity source, RecordedAcquisition.RecordedSource recorded) {

@@ -58,6 +58,10 @@ class AcquireFailingDeviceTest {
     assertThat(manifest.path("parameters").path("errorGranularity").asInt()).isEqualTo(4096);
     assertThat(EvidenceSchema.MANIFEST.violations(manifest)).isEmpty();
     assertReadErrorsRecordedInCustody(out, recorded);
+    String report = dev.custos.testing.ExternalTool.ok("pdftotext", out.resolve("report.pdf").toString(), "-")
+        .replaceAll("\\s+", " ");
+    assertThat(report).contains("COMPLETED: every sector was tried; 48 sectors in 4 ranges could not be read (zero-")
+        .doesNotContain("every sector of the source was read");
 
     byte[] source = Files.readAllBytes(backing);
     byte[] image = Files.readAllBytes(out.resolve("image.ima"));

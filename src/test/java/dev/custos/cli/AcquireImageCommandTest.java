@@ -104,6 +104,29 @@ class AcquireImageCommandTest {
   }
 
   @Test
+  void image_sizeNotWholeSectors_summaryAndReportSayWholeSectorsAndTheRest() throws IOException {
+    Map<Long, String> expected = Map.of(
+        1000L, "1000 bytes (1.00 kB): 1 whole sector of 512 bytes and 488 bytes",
+        1L, "1 byte (1 B): 0 whole sectors of 512 bytes and 1 byte",
+        1024L, "1024 bytes (1.02 kB), 2 sectors of 512 bytes");
+    Map<Long, String> inReport = Map.of(
+        1000L, "1000 bytes (1.00 kB): 1 whole sector of 512 bytes and 488 bytes",
+        1L, "1 byte: 0 whole sectors of 512 bytes and 1 byte",
+        1024L, "1024 bytes (1.02 kB) = 2 sectors of 512 bytes");
+    for (Map.Entry<Long, String> size : expected.entrySet()) {
+      Path source = Evidence.randomFile(temp.resolve(size.getKey() + ".bin"), size.getKey(), 3);
+      Path out = temp.resolve("evidence-" + size.getKey());
+
+      Cli.Run run = acquire(source, out);
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).contains("size         " + size.getValue());
+      String report = ExternalTool.ok("pdftotext", out.resolve("report.pdf").toString(), "-").replaceAll("\\s+", " ");
+      assertThat(report).contains(inReport.get(size.getKey())).doesNotContain(" 1 sectors");
+    }
+  }
+
+  @Test
   void image_finishedEvidence_isReadOnly() throws IOException {
     Path out = temp.resolve("evidence");
 

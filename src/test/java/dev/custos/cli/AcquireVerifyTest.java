@@ -160,10 +160,43 @@ class AcquireVerifyTest {
       assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
       JsonNode check = event(out, "source-verified");
       assertThat(check.get("data").get("matched").asBoolean()).isTrue();
-      assertThat(check.get("data").get("read").asText()).contains(loop.path().toString()).contains("write-blocked");
+      assertThat(check.get("data").get("read").asText()).contains(loop.path().toString())
+          .contains("kernel read-only flag set").doesNotContain("last block");
       assertThat(computed(check, "sha256")).isEqualTo(ExternalTool.digestOf("sha256sum", backing));
       assertThat(computed(check, "md5")).isEqualTo(ExternalTool.digestOf("md5sum", backing));
       assertEventsValid(out);
+    }
+  }
+
+  @Test
+  void verifySource_declaredBlockerOnWritableDevice_readPathSaysDeclaredNotCheckedAndNoShortLastBlock() throws IOException {
+    Path backing = Evidence.randomFile(temp.resolve("declared.bin"), 4L << 20, 44);
+    Path out = temp.resolve("declared");
+    try (LoopDevice loop = LoopDevice.writable(backing)) {
+      Run run = acquire(loop.path(), out, AfterAcquisitionChecks.BeforeChecks.NOTHING, "--verify-source",
+          "--hardware-write-blocker", "Tableau T35u");
+
+      assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+      String read = event(out, "source-verified").get("data").get("read").asText();
+      assertThat(read).contains("hardware write blocker Tableau T35u declared by the examiner, not checked by Custos")
+          .contains("kernel read-only flag 0").contains("O_DIRECT")
+          .doesNotContain("write-blocked").doesNotContain("last block");
+      assertThat(run.out()).contains("not checked by Custos").doesNotContain("last block");
+    }
+  }
+
+  @Test
+  void verifySource_sizeNotWholeDirectUnits_readPathNamesTheLastBlockAndKernelFlag() throws IOException {
+    Path backing = Evidence.randomFile(temp.resolve("odd.bin"), (4L << 20) + 512, 45);
+    Path out = temp.resolve("odd");
+    try (LoopDevice loop = LoopDevice.readOnly(backing)) {
+      Run run = acquire(loop.path(), out, AfterAcquisitionChecks.BeforeChecks.NOTHING, "--verify-source");
+
+      assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+      String read = event(out, "source-verified").get("data").get("read").asText();
+      assertThat(read).contains("kernel read-only flag set").contains("but for its last block")
+          .contains(((4L << 20) + 512) + " bytes").doesNotContain("declared");
+      assertThat(computed(event(out, "source-verified"), "sha256")).isEqualTo(ExternalTool.digestOf("sha256sum", backing));
     }
   }
 

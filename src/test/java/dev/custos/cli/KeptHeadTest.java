@@ -77,6 +77,44 @@ class KeptHeadTest {
     log.toFile().setReadOnly();
   }
 
+  /**
+   * The end of the log cut off into its last event (a signed receipt, say): a torn line, which
+   * looks exactly like a crash. Nothing may call it harmless: custody does not print a bare INTACT
+   * and exits 1, and after the next append sets the bytes aside, verify warns of it by seq and file,
+   * and says the bytes begin the next event.
+   */
+  @Test
+  void cutIntoTheLastEvent_neverCalledNotTampering_custodyNotBareIntact_verifyWarnsAfterRepair() throws IOException {
+    run(jane, "report", "note", evidence.toString(), "receipt of the hand-over");
+    byte[] whole = Files.readAllBytes(log);
+    int cut = whole.length - 40;
+    log.toFile().setWritable(true);
+    Files.write(log, java.util.Arrays.copyOf(whole, cut));
+    log.toFile().setReadOnly();
+    long lines = new String(whole, StandardCharsets.UTF_8).lines().count();
+    int tornBytes = cut - (new String(whole, 0, cut, StandardCharsets.UTF_8).lastIndexOf('\n') + 1);
+
+    Cli.Run verifyTorn = verify();
+    Cli.Run custody = Cli.run("report", "custody", evidence.toString());
+
+    assertThat(verifyTorn.exitCode()).isEqualTo(1);
+    assertThat(verifyTorn.out()).contains("custody.jsonl line " + lines + ": torn: " + tornBytes + " bytes")
+        .contains("so does cutting the end of the log", "report verify --head SEQ:HASH").doesNotContain("not tampering");
+    assertThat(custody.exitCode()).as(custody.out()).isEqualTo(1);
+    assertThat(custody.out()).contains("Verdict: INTACT up to seq " + (lines - 2), "then a torn last line")
+        .doesNotContain("Verdict: INTACT:").doesNotContain("not tampering");
+
+    run(jane, "report", "note", evidence.toString(), "an ordinary note");
+    Cli.Run verifyRepaired = verify();
+
+    assertThat(Files.readAllBytes(evidence.resolve("custody.jsonl.torn-1")))
+        .isEqualTo(java.util.Arrays.copyOfRange(whole, cut - tornBytes, cut));
+    assertThat(verifyRepaired.out()).contains("WARNING: custody.jsonl: seq " + (lines - 1) + " (log-repaired): " + tornBytes
+        + " bytes of a torn last line after seq " + (lines - 2) + " were set aside as custody.jsonl.torn-1",
+        "they begin the next event (prev = the hash of seq " + (lines - 2) + ", seq " + (lines - 1) + ")",
+        "so does cutting the end of the log");
+  }
+
   @Test
   void verify_intactLog_reachesEveryKeptHead_exit0() {
     String transferred = head(run(jane, "report", "transfer", evidence.toString(), "--to", "Dana Roe"));

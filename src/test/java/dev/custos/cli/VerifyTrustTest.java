@@ -323,6 +323,19 @@ class VerifyTrustTest {
   }
 
   @Test
+  void verify_twoCertificatesOfTheSameNameWithoutAnchor_signersLineCountsCertificates() throws IOException {
+    Path genuine = acquire("genuine", jane);
+    forgeSignedNote(genuine, forgedJane, Files.createDirectories(temp.resolve("forger")), "Jane Doe", "-");
+
+    Cli.Run verify = report("verify", genuine.toString());
+
+    assertThat(verify.out()).contains("SELF-ASSERTED: 5 signatures by 2 certificates, both named Jane Doe");
+    assertThat(verify.out()).doesNotContain("signatures by Jane Doe")
+        .contains("SELF-ASSERTED  Jane Doe  (certificate 1 of 2 different certificates named Jane Doe)",
+            "SELF-ASSERTED  Jane Doe  (certificate 2 of 2 different certificates named Jane Doe)");
+  }
+
+  @Test
   void verify_unsignedNoteWrittenIntoASignedLogByHand_withTrustExit1NamingTheLine() throws IOException {
     Path genuine = acquire("genuine", jane);
     Path log = genuine.resolve("custody.jsonl");

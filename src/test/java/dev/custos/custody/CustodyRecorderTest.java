@@ -161,7 +161,7 @@ class CustodyRecorderTest {
     tear(torn);
 
     CustodyVerdict before = CustodyLog.check(directory);
-    assertThat(before.intact()).as("a torn append is not tampering").isTrue();
+    assertThat(before.intact()).as("a torn append does not break the chain of the whole events before it").isTrue();
     assertThat(before.findings()).singleElement().satisfies(finding -> {
       assertThat(finding.kind()).isEqualTo(Finding.Kind.TORN_LAST_LINE);
       assertThat(finding.line()).isEqualTo(3);

@@ -139,6 +139,35 @@ class ReportRendererTest {
   }
 
   @Test
+  void render_completedWithBadSectors_outcomeSaysEverySectorTriedNotRead() throws IOException {
+    ReportInput withBad = ReportInputs.stretched(ReportInputs.of(demoDirectory, ReportInputs.UNSIGNED), 2, 3);
+    Path pdf = Files.write(temp.resolve("bad-outcome.pdf"), ReportRenderer.render(withBad));
+
+    String text = ok("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
+
+    long bad = withBad.manifest().path("badSectors").path("sectorCount").asLong();
+    assertThat(text).contains("COMPLETED: every sector was tried; " + bad + " sectors in 2 ranges could not be read"
+        + " (zero-").doesNotContain("every sector of the source was read");
+    assertThat(ok("pdftotext", demoPdf.toString(), "-")).contains("COMPLETED: every sector of the source was read");
+  }
+
+  @Test
+  void render_interruptedWithoutBadSectors_sectorMapDoesNotSayEverySectorRead() throws IOException {
+    ReportInput base = ReportInputs.of(demoDirectory, ReportInputs.UNSIGNED);
+    com.fasterxml.jackson.databind.node.ObjectNode manifest = (com.fasterxml.jackson.databind.node.ObjectNode) base.manifest();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.path("outcome")).put("status", "interrupted")
+        .put("reason", "interrupted by the examiner").put("bytesAcquired", 512 * 100);
+    ReportInput interrupted = new ReportInput(manifest, base.manifestBytes(), base.custodyBytes(), base.events(), base.head(),
+        base.unsignedEvents(), base.signature(), base.renderedAt());
+    Path pdf = Files.write(temp.resolve("interrupted.pdf"), ReportRenderer.render(interrupted));
+
+    String text = ok("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
+
+    assertThat(text).contains("INCOMPLETE, INTERRUPTED").doesNotContain("(every sector)").doesNotContain("every sector of the source");
+    assertThat(ok("pdftotext", demoPdf.toString(), "-")).contains("(every sector)");
+  }
+
+  @Test
   void render_300Events_noTextOutsideThePage() throws IOException {
     Path pdf = Files.write(temp.resolve("bbox.pdf"), ReportRenderer.render(ReportInputs.stretched(demo, 500, 300)));
 
