@@ -233,7 +233,7 @@ public final class EvidenceDirectory {
     try (Stream<Path> entries = Files.list(root)) {
       for (Path entry : entries.sorted().toList()) {
         String name = entry.getFileName().toString();
-        if (isCustosName(name) && !name.equals(CERTIFICATES)) {
+        if (isCustosName(name) && !name.equals(CERTIFICATES) && !isPlacementPair(root, name)) {
           EvidenceFile.requireSingleName(entry);
         }
       }
@@ -242,6 +242,27 @@ public final class EvidenceDirectory {
     } catch (IOException e) {
       throw new UsageException("cannot read directory " + root + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether {@code name} and its placement counterpart in {@code root} ({@code X} and {@code
+   * .X.partial}) are the file's only two names: what a write stopped between linking a staged file
+   * into place and removing its temporary name leaves. Both names are inside the directory, and the
+   * next command removes the temporary one.
+   */
+  private static boolean isPlacementPair(Path root, String name) throws IOException {
+    String other = name.startsWith(".") && name.endsWith(".partial")
+        ? name.substring(1, name.length() - ".partial".length())
+        : "." + name + ".partial";
+    Path first = root.resolve(name);
+    Path second = root.resolve(other);
+    if (!Files.isRegularFile(first, LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(second, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    Object key = Files.readAttributes(first, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    Object otherKey = Files.readAttributes(second, java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    return key != null && key.equals(otherKey)
+        && ((Number) Files.getAttribute(first, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue() == 2;
   }
 
   /**
