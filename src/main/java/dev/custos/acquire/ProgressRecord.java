@@ -84,7 +84,9 @@ final class ProgressRecord implements PieceListener, Closeable {
   static ProgressRecord start(Path directory, PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize,
       BadSectorMap badSectors) throws IOException {
     Path file = directory.resolve(FILE);
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+    // CREATE_NEW (O_EXCL) never opens an existing file, the source included, nor follows a link;
+    // through the one rule for every write in DIR all the same.
+    FileChannel channel = EvidenceFile.openToWrite(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
     ProgressRecord record = new ProgressRecord(file, channel, pieceSize, sectorSize, badSectors, List.of());
     ObjectNode header = JSON.createObjectNode();
