@@ -12,10 +12,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package arrows of DESIGN.md: {@code cli} → {@code acquire}/{@code verify}/{@code report} →
- * {@code evidence}/{@code custody}/{@code digest}/{@code image}/{@code source}/{@code crypto}.
- * Packages not written yet ({@code verify}, {@code report}, {@code custody}, {@code crypto}) are in
- * the rules already, with empty subjects allowed, so the rules hold the day they arrive.
+ * The package arrows of DESIGN.md, kept by the build: {@code cli} → the use cases {@code acquire},
+ * {@code verify}, {@code report} → the domain {@code evidence}, {@code custody}, {@code crypto},
+ * {@code digest}, {@code image}, {@code source}, {@code error} → the ground floor {@code io}, which
+ * depends on no other Custos package. Records that are not image files ({@code custody},
+ * {@code crypto}, {@code report}) share the write-once rules through {@code io}, never through
+ * {@code image}. Each rule that could silently pass on an empty subject has a test showing it fails
+ * on a class that breaks it.
  */
 class ArchitectureTest {
   private static final String ROOT = "dev.custos";
@@ -80,6 +83,13 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage(ROOT + ".io..")
         .should().dependOnClassesThat().resideInAnyPackage(CLI, ACQUIRE, VERIFY, REPORT, ROOT + ".digest..", ROOT + ".image..",
             ROOT + ".source..", ROOT + ".evidence..", ROOT + ".error..", ROOT + ".custody..", ROOT + ".crypto..")
+        .check(mainClasses);
+  }
+
+  @Test
+  void custodyCryptoAndReport_shareFileRulesThroughIo_neverThroughImage() {
+    noClasses().that().resideInAnyPackage(ROOT + ".custody..", ROOT + ".crypto..", REPORT)
+        .should().dependOnClassesThat().resideInAPackage(ROOT + ".image..")
         .check(mainClasses);
   }
 

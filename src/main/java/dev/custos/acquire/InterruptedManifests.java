@@ -5,7 +5,7 @@ import dev.custos.custody.CustodyEvent;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.Manifest;
-import dev.custos.image.WriteOnce;
+import dev.custos.io.WriteOnce;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.custos.digest.PieceAlgorithm;
 import dev.custos.digest.PieceListener;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.JsonText;
-import dev.custos.image.WriteOnce;
+import dev.custos.io.WriteOnce;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.NotEvidenceFileException;
 import dev.custos.io.ReadLimit;

@@ -2,7 +2,7 @@ package dev.custos.crypto;
 
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
-import dev.custos.image.WriteOnce;
+import dev.custos.io.WriteOnce;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

@@ -15,7 +15,7 @@ import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.ToolInfo;
-import dev.custos.image.WriteOnce;
+import dev.custos.io.WriteOnce;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

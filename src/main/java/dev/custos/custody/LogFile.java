@@ -2,7 +2,7 @@ package dev.custos.custody;
 
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
-import dev.custos.image.WriteOnce;
+import dev.custos.io.WriteOnce;
 import dev.custos.io.EvidenceFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;

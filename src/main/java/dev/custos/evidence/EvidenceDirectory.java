@@ -3,7 +3,7 @@ package dev.custos.evidence;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
 import dev.custos.image.ImageLayout;
-import dev.custos.image.WriteOnce;
+import dev.custos.io.WriteOnce;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.NotEvidenceFileException;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.custos.evidence;
 
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
-import dev.custos.image.WriteOnce;
+import dev.custos.io.WriteOnce;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.ReadLimit;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.custos.image;
 
-import dev.custos.digest.StagingBuffer;
+import dev.custos.io.WriteOnce;
+import dev.custos.io.StagingBuffer;
 import dev.custos.io.EvidenceFile;
 import java.io.Closeable;
 import java.io.IOException;

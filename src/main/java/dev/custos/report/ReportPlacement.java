@@ -10,7 +10,7 @@ import dev.custos.digest.HashAlgorithm;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
-import dev.custos.image.WriteOnce;
+import dev.custos.io.WriteOnce;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

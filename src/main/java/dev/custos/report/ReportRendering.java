@@ -21,7 +21,7 @@ import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.JsonText;
 import dev.custos.evidence.ManifestPlacement;
-import dev.custos.image.WriteOnce;
+import dev.custos.io.WriteOnce;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.NotEvidenceFileException;
 import dev.custos.io.ReadLimit;

@@ -1,6 +1,6 @@
 package dev.custos.source;
 
-import dev.custos.digest.StagingBuffer;
+import dev.custos.io.StagingBuffer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package dev.custos.digest;
+package dev.custos.io;
 
 import java.nio.ByteBuffer;
 

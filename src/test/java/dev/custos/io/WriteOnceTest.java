@@ -1,4 +1,4 @@
-package dev.custos.image;
+package dev.custos.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

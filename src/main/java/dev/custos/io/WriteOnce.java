@@ -1,6 +1,5 @@
-package dev.custos.image;
+package dev.custos.io;
 
-import dev.custos.io.EvidenceFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
