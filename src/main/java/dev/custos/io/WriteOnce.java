@@ -44,18 +44,10 @@ public final class WriteOnce {
    */
   public static void writeNew(Path target, byte[] content) throws IOException {
     Path directory = target.toAbsolutePath().getParent();
-    Path temporary = directory.resolve("." + target.getFileName() + ".partial");
+    Path temporary = temporaryOf(target);
     Files.deleteIfExists(temporary);
     try {
-      try (FileChannel channel =
-          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      Files.setPosixFilePermissions(temporary, READ_ONLY);
+      writeReadOnly(temporary, content);
       // A hard link fails if the target exists: the no-clobber rename POSIX rename(2) lacks.
       Files.createLink(target, temporary);
     } finally {
@@ -83,6 +75,18 @@ public final class WriteOnce {
     Path directory = target.toAbsolutePath().getParent();
     Path temporary = temporaryOf(target);
     Files.deleteIfExists(temporary);
+    try {
+      writeReadOnly(temporary, content);
+    } catch (IOException e) {
+      Files.deleteIfExists(temporary);
+      throw e;
+    }
+    syncDirectory(directory);
+    return temporary;
+  }
+
+  /** Writes {@code content} to the new file {@code temporary} (never through a link), flushed, and makes it read-only. */
+  private static void writeReadOnly(Path temporary, byte[] content) throws IOException {
     try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
         java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
@@ -90,13 +94,8 @@ public final class WriteOnce {
         channel.write(buffer);
       }
       channel.force(true);
-      Files.setPosixFilePermissions(temporary, READ_ONLY);
-    } catch (IOException e) {
-      Files.deleteIfExists(temporary);
-      throw e;
     }
-    syncDirectory(directory);
-    return temporary;
+    Files.setPosixFilePermissions(temporary, READ_ONLY);
   }
 
   /**
