@@ -36,24 +36,21 @@ public final class WriteOnce {
 
   /**
    * Writes {@code content} to a new file that must not exist yet, flushes and seals it. The bytes
-   * go to a hidden temporary file first and are linked into place, so {@code target} appears
+   * go to a hidden temporary file first ({@link #stage}) and are linked into place, so {@code target} appears
    * complete or not at all, and an existing file of that name is never replaced.
    *
    * @throws java.nio.file.FileAlreadyExistsException if {@code target} exists
    * @throws IOException if writing fails; {@code target} does not exist then
    */
   public static void writeNew(Path target, byte[] content) throws IOException {
-    Path directory = target.toAbsolutePath().getParent();
-    Path temporary = temporaryOf(target);
-    Files.deleteIfExists(temporary);
+    Path temporary = stage(target, content);
     try {
-      writeReadOnly(temporary, content);
       // A hard link fails if the target exists: the no-clobber rename POSIX rename(2) lacks.
       Files.createLink(target, temporary);
     } finally {
       Files.deleteIfExists(temporary);
     }
-    syncDirectory(directory);
+    syncDirectory(temporary.getParent());
   }
 
   /** The hidden name {@link #writeNew} and {@link #stage} write {@code target}'s bytes under before it is linked into place. */
@@ -75,18 +72,6 @@ public final class WriteOnce {
     Path directory = target.toAbsolutePath().getParent();
     Path temporary = temporaryOf(target);
     Files.deleteIfExists(temporary);
-    try {
-      writeReadOnly(temporary, content);
-    } catch (IOException e) {
-      Files.deleteIfExists(temporary);
-      throw e;
-    }
-    syncDirectory(directory);
-    return temporary;
-  }
-
-  /** Writes {@code content} to the new file {@code temporary} (never through a link), flushed, and makes it read-only. */
-  private static void writeReadOnly(Path temporary, byte[] content) throws IOException {
     try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
         java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
@@ -94,8 +79,13 @@ public final class WriteOnce {
         channel.write(buffer);
       }
       channel.force(true);
+      Files.setPosixFilePermissions(temporary, READ_ONLY);
+    } catch (IOException e) {
+      Files.deleteIfExists(temporary);
+      throw e;
     }
-    Files.setPosixFilePermissions(temporary, READ_ONLY);
+    syncDirectory(directory);
+    return temporary;
   }
 
   /**
