@@ -112,7 +112,6 @@ public final class EvidenceDirectory {
     reserve.requireAbsent();
   }
 
-
   /**
    * The directory of an earlier acquisition, to go on with it: checked as {@link #existing(Path)}.
    *
@@ -124,7 +123,6 @@ public final class EvidenceDirectory {
     DirectoryChecks.refuseMultiplyNamedEntries(checked);
     return new EvidenceDirectory(checked);
   }
-
 
   /**
    * Whether {@code name} is a file every evidence directory may hold without a record naming it:
@@ -194,7 +192,6 @@ public final class EvidenceDirectory {
   public void releaseRoom() {
     reserve.release();
   }
-
 
   /**
    * Writes {@code acquisition.json}'s bytes to its temporary name ({@link ManifestPlacement}):
