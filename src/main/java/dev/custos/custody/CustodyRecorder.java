@@ -2,10 +2,7 @@ package dev.custos.custody;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.custos.crypto.Certificates;
 import dev.custos.crypto.Signer;
-import dev.custos.crypto.SignerFingerprints;
-import dev.custos.crypto.Trust;
 import dev.custos.crypto.TrustAnchors;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
@@ -15,15 +12,7 @@ import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.ToolInfo;
-import dev.custos.io.WriteOnce;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -45,22 +34,21 @@ public final class CustodyRecorder {
   private final CustodyEvent.EventHost host;
   private final CustodyEvent.EventTool tool;
   private final EvidenceClock clock;
-  /** Anchors whose signers may append under another root than the log's first signer's: a hand-over. */
-  private final TrustAnchors handover;
+  private final SignerAcceptance acceptance;
 
   private CustodyRecorder(Signer signer, Actor actor, CustodyEvent.EventHost host, CustodyEvent.EventTool tool, EvidenceClock clock,
-      TrustAnchors handover) {
+      SignerAcceptance acceptance) {
     this.signer = signer;
     this.actor = actor;
     this.host = host;
     this.tool = tool;
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.handover = Objects.requireNonNull(handover, "handover");
+    this.acceptance = Objects.requireNonNull(acceptance, "acceptance");
   }
 
   private CustodyRecorder(Signer signer, Actor actor, HostInfo host, ToolInfo tool, EvidenceClock clock) {
     this(signer, actor, new CustodyEvent.EventHost(host.hostname(), host.os(), host.user()),
-        CustodyEvent.EventTool.of(tool), clock, TrustAnchors.none());
+        CustodyEvent.EventTool.of(tool), clock, new SignerAcceptance(clock, TrustAnchors.none()));
   }
 
   /**
@@ -68,7 +56,7 @@ public final class CustodyRecorder {
    * though not to the root of the log's first signer: a hand-over to another lab.
    */
   public CustodyRecorder acceptingSignersTrustedBy(TrustAnchors anchors) {
-    return new CustodyRecorder(signer, actor, host, tool, clock, anchors);
+    return new CustodyRecorder(signer, actor, host, tool, clock, acceptance.trusting(anchors));
   }
 
   /**
@@ -80,39 +68,9 @@ public final class CustodyRecorder {
    * @throws UsageException if the signer is refused, or {@code examiner.pem} cannot be read
    */
   public void requireAcceptedSigner(Path directory) throws UsageException {
-    if (signer == null) {
-      return;
+    if (signer != null) {
+      acceptance.requireAcceptedSigner(signer, directory);
     }
-    Path examiner = directory.resolve(EvidenceDirectory.CERTIFICATE);
-    if (Files.isSymbolicLink(examiner)) {
-      throw new UsageException(examiner + " is a symbolic link, not followed: the log's first signer cannot be known");
-    }
-    List<X509Certificate> first;
-    try {
-      first = Certificates.readPem(examiner);
-    } catch (NoSuchFileException e) {
-      return;
-    } catch (IOException | CertificateException e) {
-      throw new UsageException("cannot read " + examiner + " to check the signer against the log's first signer: " + e.getMessage(), e);
-    }
-    List<X509Certificate> mine = signer.certificateChain();
-    X509Certificate firstRoot = first.get(first.size() - 1);
-    X509Certificate myRoot = mine.get(mine.size() - 1);
-    if (Certificates.sha256(firstRoot).equals(Certificates.sha256(myRoot))) {
-      return;
-    }
-    String whose = signer.name() + "'s key (certificate SHA-256 " + signer.certificateSha256() + ") chains to "
-        + myRoot.getSubjectX500Principal().getName() + " (certificate SHA-256 " + Certificates.sha256(myRoot) + ")";
-    if (handover.configured()) {
-      Trust trust = handover.assess(mine, clock.now());
-      if (trust.trusted()) {
-        return;
-      }
-      throw new UsageException(whose + ", not to the root of the log's first signer, and " + trust.reason() + ": refused");
-    }
-    throw new UsageException(whose + ", not to the root of the log's first signer " + Certificates.commonName(first.get(0)) + ", "
-        + firstRoot.getSubjectX500Principal().getName() + " (certificate SHA-256 " + Certificates.sha256(firstRoot)
-        + "): refused; a hand-over to another lab names that lab's CA with --trust LAB-CA.pem");
   }
 
   /** A recorder whose events {@code signer} signs. */
@@ -157,8 +115,8 @@ public final class CustodyRecorder {
   }
 
   private CustodyEvent appendLocked(Path directory, String type, ObjectNode data) throws EvidenceWriteException, CustodyBrokenException {
-    String stored = publishCertificate(directory);
-    ObjectNode signed = stored == null ? data : withSignerCertificate(data, stored);
+    String stored = signer == null ? null : CertificatePublication.publish(signer, directory);
+    ObjectNode signed = stored == null ? data : CertificatePublication.announced(signer, data, stored);
     LogFile log = LogFile.open(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
     if (log.hasTornLine()) {
       TornLine torn = log.setTornLineAside();
@@ -288,87 +246,7 @@ public final class CustodyRecorder {
    * @throws UsageException naming the first such line
    */
   public void requireSignersAccepted(Path directory, CustodyVerdict verdict) throws UsageException {
-    SignerCertificates certificates = SignerCertificates.in(directory);
-    String firstRoot = null;
-    for (EventSignature signature : verdict.signatures()) {
-      if (signature.fingerprints() == null) {
-        continue;
-      }
-      if (firstRoot == null) {
-        firstRoot = signature.fingerprints().rootSha256();
-        continue;
-      }
-      if (firstRoot.equals(signature.fingerprints().rootSha256())) {
-        continue;
-      }
-      List<X509Certificate> chain = certificates.chain(signature.fingerprints().sha256()).orElseThrow();
-      CustodyEvent event = verdict.events().stream().filter(e -> e.seq() == signature.seq()).findFirst().orElseThrow();
-      if (handover.configured() && handover.assess(chain, event.time()).trusted()) {
-        continue;
-      }
-      throw new UsageException(EvidenceDirectory.CUSTODY_LOG + " " + signature.where() + " is signed by " + signature.actor()
-          + " under another root than the log's first signer's: " + signature.fingerprints().root() + " (certificate SHA-256 "
-          + signature.fingerprints().rootSha256() + "); nothing was rendered: name that root with --trust if it is a lab the"
-          + " evidence was handed to, else the line does not belong in the log");
-    }
-  }
-
-  /**
-   * {@code data} with {@code signerCertificate}: whose certificate this event's append stored, as
-   * {@code storedAs}, and under which root, by fingerprint. No certificate enters the directory
-   * unannounced.
-   */
-  private ObjectNode withSignerCertificate(ObjectNode data, String storedAs) {
-    SignerFingerprints fingerprints = SignerFingerprints.of(signer.certificateChain());
-    ObjectNode copy = data.deepCopy();
-    ObjectNode node = copy.putObject("signerCertificate");
-    node.put("storedAs", storedAs);
-    node.put("subject", fingerprints.subject());
-    node.put("sha256", fingerprints.sha256());
-    node.put("serial", fingerprints.serial());
-    node.put("issuer", fingerprints.issuer());
-    node.put("issuerSha256", fingerprints.issuerSha256());
-    node.put("issuerSerial", fingerprints.issuerSerial());
-    node.put("root", fingerprints.root());
-    node.put("rootSha256", fingerprints.rootSha256());
-    return copy;
-  }
-
-  /**
-   * Makes sure the signer's certificate chain is in the directory before anything it signed.
-   *
-   * @return the file it was stored in now, relative to the directory, or null when it was there already
-   */
-  private String publishCertificate(Path directory) throws EvidenceWriteException {
-    if (signer == null) {
-      return null;
-    }
-    byte[] pem = Certificates.toPem(signer.certificateChain()).getBytes(StandardCharsets.US_ASCII);
-    Path examiner = directory.resolve(EvidenceDirectory.CERTIFICATE);
-    Path others = directory.resolve(SignerCertificates.DIRECTORY);
-    for (Path place : List.of(examiner, others)) {
-      if (Files.isSymbolicLink(place)) {
-        throw new EvidenceWriteException("cannot record the signer's certificate: " + place + " is a symbolic link, not followed");
-      }
-    }
-    try {
-      if (!Files.exists(examiner, LinkOption.NOFOLLOW_LINKS)) {
-        WriteOnce.writeNew(examiner, pem);
-        return EvidenceDirectory.CERTIFICATE;
-      }
-      if (Certificates.sha256(Certificates.readPem(examiner).get(0)).equals(signer.certificateSha256())) {
-        return null;
-      }
-      Path other = others.resolve(signer.certificateSha256() + ".pem");
-      if (!Files.exists(other, LinkOption.NOFOLLOW_LINKS)) {
-        Files.createDirectories(other.getParent());
-        WriteOnce.writeNew(other, pem);
-        return SignerCertificates.DIRECTORY + "/" + other.getFileName();
-      }
-      return null;
-    } catch (IOException | CertificateException e) {
-      throw new EvidenceWriteException("cannot record the signer's certificate in " + directory + ": " + e.getMessage(), e);
-    }
+    acceptance.requireSignersAccepted(directory, verdict);
   }
 
   /** An empty data object for callers to fill. */

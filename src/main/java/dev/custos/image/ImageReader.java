@@ -205,15 +205,9 @@ public final class ImageReader implements Closeable {
     ByteBuffer buffer = staging.of(length);
     long position = at;
     while (buffer.hasRemaining()) {
-      int n;
-      try {
-        n = channels[part].read(buffer, position);
-      } catch (IOException e) {
-        throw new IOException(parts.get(part).name() + " gives a read error in its bytes " + position + "–"
-            + (at + length - 1) + ": " + e.getMessage(), e);
-      }
+      int n = readAt(part, buffer, position, at + length - 1);
       if (n < 0) {
-        throw new IOException(parts.get(part).name() + " ended at byte " + position + " while being read: it changed during verification");
+        throw endedAt(part, position);
       }
       position += n;
     }
@@ -229,13 +223,7 @@ public final class ImageReader implements Closeable {
     ByteBuffer buffer = staging.of(Math.toIntExact(to - from));
     long position = from;
     while (buffer.hasRemaining()) {
-      int n;
-      try {
-        n = channels[part].read(buffer, position);
-      } catch (IOException e) {
-        throw new IOException(parts.get(part).name() + " gives a read error in its bytes " + position + "–" + (to - 1) + ": "
-            + e.getMessage(), e);
-      }
+      int n = readAt(part, buffer, position, to - 1);
       if (n <= 0 || n % alignment != 0) {
         position += Math.max(n, 0);
         break; // the end of the file: a direct read may only go on from an aligned position
@@ -243,10 +231,25 @@ public final class ImageReader implements Closeable {
       position += n;
     }
     if (position < at + length) {
-      throw new IOException(parts.get(part).name() + " ended at byte " + position + " while being read: it changed during verification");
+      throw endedAt(part, position);
     }
     buffer.flip().position((int) (at - from));
     buffer.get(destination, offset, length);
+  }
+
+  /** One positional read of {@code part} at {@code position}; a read error names the part and its bytes up to {@code last}. */
+  private int readAt(int part, ByteBuffer buffer, long position, long last) throws IOException {
+    try {
+      return channels[part].read(buffer, position);
+    } catch (IOException e) {
+      throw new IOException(parts.get(part).name() + " gives a read error in its bytes " + position + "–" + last + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** {@code part} ended early: a file that shrank while it was read. */
+  private IOException endedAt(int part, long position) {
+    return new IOException(parts.get(part).name() + " ended at byte " + position + " while being read: it changed during verification");
   }
 
   @Override

@@ -36,32 +36,21 @@ public final class WriteOnce {
 
   /**
    * Writes {@code content} to a new file that must not exist yet, flushes and seals it. The bytes
-   * go to a hidden temporary file first and are linked into place, so {@code target} appears
+   * go to a hidden temporary file first ({@link #stage}) and are linked into place, so {@code target} appears
    * complete or not at all, and an existing file of that name is never replaced.
    *
    * @throws java.nio.file.FileAlreadyExistsException if {@code target} exists
    * @throws IOException if writing fails; {@code target} does not exist then
    */
   public static void writeNew(Path target, byte[] content) throws IOException {
-    Path directory = target.toAbsolutePath().getParent();
-    Path temporary = directory.resolve("." + target.getFileName() + ".partial");
-    Files.deleteIfExists(temporary);
+    Path temporary = stage(target, content);
     try {
-      try (FileChannel channel =
-          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      Files.setPosixFilePermissions(temporary, READ_ONLY);
       // A hard link fails if the target exists: the no-clobber rename POSIX rename(2) lacks.
       Files.createLink(target, temporary);
     } finally {
       Files.deleteIfExists(temporary);
     }
-    syncDirectory(directory);
+    syncDirectory(temporary.getParent());
   }
 
   /** The hidden name {@link #writeNew} and {@link #stage} write {@code target}'s bytes under before it is linked into place. */
