@@ -6,7 +6,7 @@
  * fsync; a torn last line set aside), {@link dev.custos.custody.CustodyLog} (reading and checking
  * the whole log), {@link dev.custos.custody.CustodyVerdict} and {@link dev.custos.custody.Finding}
  * (what the check found, by line), {@link dev.custos.custody.CustodyEvent}, {@link
- * dev.custos.custody.EventSignature} (who signed each event, against the verifier's trust anchors),
+ * dev.custos.custody.EventSignature} (who signed each event, against the verifier's trust anchors), {@link
  * dev.custos.custody.Holding} (who holds the evidence by the log: hand-overs by the holder, received
  * by the recipient), {@link dev.custos.custody.LogHead} (a head kept outside the log, checked against it).
  *
