@@ -3,6 +3,9 @@ package dev.custos.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.evidence.Manifest;
+import dev.custos.evidence.ManifestReader;
+import dev.custos.evidence.RecordedManifest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -78,17 +81,13 @@ public record AcquisitionExtent(String status, long bytesAcquired, long sourceBy
    */
   static AcquisitionExtent ofManifest(byte[] manifestBytes) {
     try {
-      JsonNode manifest = JSON.readTree(manifestBytes);
-      JsonNode outcome = manifest.path("outcome");
-      JsonNode source = manifest.path("source");
-      long sectorSize = source.path("logicalSectorSize").asLong(512);
-      long acquired = outcome.path("bytesAcquired").asLong(-1);
-      long size = source.path("sizeBytes").asLong(-1);
-      if (sectorSize < 1 || sectorSize > Integer.MAX_VALUE || !outcome.path("status").isTextual() || acquired > size) {
+      RecordedManifest.Extent extent = ManifestReader.extent(JSON.readTree(manifestBytes));
+      Manifest.Outcome outcome = extent.outcome();
+      if (outcome.bytesAcquired() > extent.sourceBytes()) {
         return null;
       }
-      return new AcquisitionExtent(outcome.path("status").asText(), acquired, size, (int) sectorSize,
-          outcome.path("reason").isTextual() ? outcome.path("reason").asText() : null);
+      return new AcquisitionExtent(outcome.status().id(), outcome.bytesAcquired(), extent.sourceBytes(), extent.sectorSize(),
+          outcome.reason());
     } catch (IOException | RuntimeException e) {
       return null; // the manifest check names what is wrong with it
     }

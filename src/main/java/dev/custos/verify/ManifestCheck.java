@@ -9,6 +9,7 @@ import dev.custos.digest.HashAlgorithm;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.ManifestPlacement;
+import dev.custos.evidence.ManifestReader;
 import dev.custos.evidence.JsonText;
 import dev.custos.image.ImageLayout;
 import dev.custos.io.ReadLimit;
@@ -61,7 +62,7 @@ final class ManifestCheck {
     }
     RecordedAcquisition recorded;
     try {
-      recorded = RecordedAcquisition.from(manifest);
+      recorded = RecordedAcquisition.from(ManifestReader.read(manifest));
     } catch (IllegalArgumentException e) {
       return unusable(FILE + " holds an unusable value: " + e.getMessage());
     }
@@ -152,7 +153,7 @@ final class ManifestCheck {
       return null;
     }
     try {
-      RecordedAcquisition recorded = RecordedAcquisition.from(JSON.readTree(bytes));
+      RecordedAcquisition recorded = RecordedAcquisition.from(ManifestReader.read(JSON.readTree(bytes)));
       boolean plausible = !recorded.files().isEmpty() && recorded.sectorSize() > 0 && recorded.pieces().size() > 0
           && recorded.files().stream().allMatch(file -> ImageLayout.isImageFileName(file.name()));
       return plausible ? recorded : null;
