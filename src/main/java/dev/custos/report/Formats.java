@@ -73,6 +73,11 @@ final class Formats {
     return value == null ? NOT_RECORDED : value;
   }
 
+  /** The number, or "not recorded" for null. */
+  static String text(Long value) {
+    return value == null ? NOT_RECORDED : value.toString();
+  }
+
   static String yesNo(boolean value) {
     return value ? "yes" : "no";
   }

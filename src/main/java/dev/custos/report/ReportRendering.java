@@ -16,6 +16,7 @@ import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.SigningException;
 import dev.custos.error.UsageException;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
@@ -163,9 +164,9 @@ public final class ReportRendering {
       }
     }
     boolean ended = last != null && (last.type().equals("acquisition-completed") || last.type().equals("acquisition-interrupted"));
-    JsonNode recorded = ended ? last.data().path("manifest").path("sha256") : null;
+    String recorded = ended ? AcquisitionEventJson.readEnded(last.data()).manifestSha256() : null;
     try {
-      return ManifestPlacement.completeRecorded(directory, recorded != null && recorded.isTextual() ? recorded.asText() : null)
+      return ManifestPlacement.completeRecorded(directory, recorded)
           ? manifest : null;
     } catch (IOException e) {
       throw new EvidenceWriteException("cannot put " + manifest + " in place from "

@@ -3,6 +3,8 @@ package dev.custos.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.evidence.AcquisitionEvent;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ManifestReader;
 import dev.custos.evidence.RecordedManifest;
@@ -108,10 +110,11 @@ public record AcquisitionExtent(String status, long bytesAcquired, long sourceBy
     if (last == null || !(last.type().equals("acquisition-started") || last.type().equals("acquisition-resumed"))) {
       return null;
     }
-    JsonNode source = last.data().path("source");
-    long sectorSize = source.path("logicalSectorSize").asLong(512);
-    return new AcquisitionExtent(UNRECORDED, -1, source.path("sizeBytes").asLong(-1),
-        sectorSize < 1 || sectorSize > Integer.MAX_VALUE ? 512 : (int) sectorSize,
+    AcquisitionEvent.Source source = last.type().equals(AcquisitionEvent.STARTED)
+        ? AcquisitionEventJson.readStarted(last.data()).source() : AcquisitionEventJson.readResumed(last.data()).source();
+    Long sectorSize = source.logicalSectorSize();
+    return new AcquisitionExtent(UNRECORDED, -1, source.sizeBytes() == null ? -1 : source.sizeBytes(),
+        sectorSize == null || sectorSize < 1 || sectorSize > Integer.MAX_VALUE ? 512 : (int) (long) sectorSize,
         "the custody log records its " + (last.type().equals("acquisition-started") ? "start" : "resumption") + " (seq "
             + last.seq() + ") and no end");
   }

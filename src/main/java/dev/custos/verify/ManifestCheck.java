@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.ManifestPlacement;
@@ -73,7 +74,7 @@ final class ManifestCheck {
       return new Outcome(CheckResult.of(Check.MANIFEST, summary, List.of(new Problem(FILE,
           "no acquisition-completed or acquisition-interrupted event in the custody log records its SHA-256"))), recorded);
     }
-    String recordedSha256 = ended.data().path("manifest").path("sha256").asText();
+    String recordedSha256 = String.valueOf(AcquisitionEventJson.readEnded(ended.data()).manifestSha256());
     if (!sha256.equals(recordedSha256)) {
       return new Outcome(CheckResult.of(Check.MANIFEST, summary, List.of(new Problem(FILE, FILE + " has SHA-256 " + sha256
           + ", but custody event seq " + ended.seq() + " (" + ended.type() + ") recorded " + recordedSha256
@@ -102,7 +103,7 @@ final class ManifestCheck {
           + " its end; no event records that file, so it is not evidence and nothing is checked against it (acquire resume "
           + root + " goes on)"), null);
     }
-    if (recording == null || !sha256.equals(recording.data().path("manifest").path("sha256").asText())) {
+    if (recording == null || !sha256.equals(AcquisitionEventJson.readEnded(recording.data()).manifestSha256())) {
       return unusable(FILE + " is missing: the acquisition was stopped after writing its manifest to " + ManifestPlacement.STAGED
           + " (SHA-256 " + sha256 + "), before the custody log recorded its end; no event records that file, so it is not"
           + " evidence and nothing is checked against it (acquire resume " + root + " goes on)");
