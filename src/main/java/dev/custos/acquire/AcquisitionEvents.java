@@ -7,7 +7,8 @@ import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.Manifest;
-import dev.custos.evidence.ManifestJson;
+import dev.custos.evidence.AcquisitionEvent;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.source.BadSectorMap;
 import dev.custos.source.SectorRange;
 import dev.custos.source.SourceIdentity;
@@ -42,15 +43,10 @@ final class AcquisitionEvents {
 
   void started(AcquisitionRequest request, SourceIdentity source, WriteBlock writeBlock, int errorGranularity, SourceState state)
       throws EvidenceWriteException, CustodyBrokenException {
-    ObjectNode data = CustodyRecorder.newData();
-    data.set("case", ManifestJson.caseTree(request.caseInfo()));
-    data.set("source", ManifestJson.sourceTree(source));
-    data.set("sourceState", ManifestJson.sourceStateTree(state));
-    data.set("writeBlock", ManifestJson.writeBlockTree(writeBlock));
-    data.set("parameters", ManifestJson.parametersTree(
+    ObjectNode data = AcquisitionEventJson.started(request.caseInfo(), source, state, writeBlock,
         new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries(), errorGranularity),
-        request.pieceAlgorithm(), request.pieceSize()));
-    recorder.append(directory, "acquisition-started", data);
+        request.pieceAlgorithm(), request.pieceSize());
+    recorder.append(directory, AcquisitionEvent.STARTED, data);
   }
 
   /** Takes the bad sectors already in {@code badSectors} (a resumption's, recorded earlier) as recorded. */
@@ -68,22 +64,9 @@ final class AcquisitionEvents {
   void resumed(Manifest.Resumption resumption, PieceAlgorithm pieces, boolean comparedWithSource, String note,
       String previousManifestFile, String previousManifestSha256, SourceIdentity source, WriteBlock writeBlock, SourceState state)
       throws EvidenceWriteException, CustodyBrokenException {
-    ObjectNode data = ManifestJson.resumptionTree(resumption);
-    data.remove("time");
-    // How the kept prefix is checked: a CRC piece that matches its record proves nothing, nor does a
-    // digest only the unsigned progress record holds; "sha256-pieces" are those of the interruption's
-    // manifest, whose SHA-256 the signed log holds.
-    data.put("prefixCheckedBy", comparedWithSource ? "comparison-with-source" : pieces.id() + "-pieces");
-    data.put("note", note);
-    if (previousManifestFile == null) {
-      data.putNull("previousManifest");
-    } else {
-      data.putObject("previousManifest").put("file", previousManifestFile).put("sha256", previousManifestSha256);
-    }
-    data.set("source", ManifestJson.sourceTree(source));
-    data.set("sourceState", ManifestJson.sourceStateTree(state));
-    data.set("writeBlock", ManifestJson.writeBlockTree(writeBlock));
-    recorder.append(directory, "acquisition-resumed", data);
+    ObjectNode data = AcquisitionEventJson.resumed(resumption, pieces, comparedWithSource, note, previousManifestFile,
+        previousManifestSha256, source, writeBlock, state);
+    recorder.append(directory, AcquisitionEvent.RESUMED, data);
   }
 
   /** Records the bad sectors found since the last batch, if there are any and a batch is due (or {@code force}). */
@@ -96,14 +79,7 @@ final class AcquisitionEvents {
         .map(range -> range.firstLba() >= reportedEndLba ? range
             : new SectorRange(reportedEndLba, range.endLba() - reportedEndLba))
         .toList();
-    long count = fresh.stream().mapToLong(SectorRange::count).sum();
-    ObjectNode data = CustodyRecorder.newData();
-    data.set("ranges", ManifestJson.rangesTree(fresh, sectorSize));
-    data.put("sectorCount", count);
-    data.put("bytes", Math.multiplyExact(count, (long) sectorSize));
-    data.put("totalSectorCount", badSectors.sectorCount());
-    data.put("note", "unreadable after retries; zero-filled in the image");
-    recorder.append(directory, "read-errors", data);
+    recorder.append(directory, AcquisitionEvent.READ_ERRORS, AcquisitionEventJson.readErrors(fresh, sectorSize, badSectors.sectorCount()));
     reportedSectors = badSectors.sectorCount();
     reportedEndLba = fresh.get(fresh.size() - 1).endLba();
     lastBatchNanos = nowNanos;
@@ -114,23 +90,8 @@ final class AcquisitionEvents {
    * dev.custos.evidence.ManifestPlacement}), or null when it could not be written.
    */
   void ended(Manifest manifest, String manifestSha256) throws EvidenceWriteException, CustodyBrokenException {
-    ObjectNode data = CustodyRecorder.newData();
     boolean completed = manifest.outcome().status() == Manifest.Status.COMPLETED;
-    if (!completed) {
-      data.put("status", manifest.outcome().status().id());
-      data.put("reason", manifest.outcome().reason());
-    }
-    data.put("bytesAcquired", manifest.outcome().bytesAcquired());
-    data.set("digests", ManifestJson.digestsTree(manifest.digests()));
-    data.set("image", ManifestJson.imageTree(manifest));
-    data.putObject("pieces").put("algorithm", manifest.pieces().algorithm().id())
-        .put("size", manifest.pieces().size()).put("count", manifest.pieces().digests().size());
-    data.putObject("badSectors").put("sectorCount", manifest.badSectors().sectorCount())
-        .put("rangeCount", manifest.badSectors().ranges().size());
-    data.put("durationMs", manifest.timing().duration().toMillis());
-    ObjectNode manifestNode = data.putObject("manifest");
-    manifestNode.put("file", EvidenceDirectory.MANIFEST);
-    manifestNode.put("sha256", manifestSha256);
-    recorder.append(directory, completed ? "acquisition-completed" : "acquisition-interrupted", data);
+    recorder.append(directory, completed ? AcquisitionEvent.COMPLETED : AcquisitionEvent.INTERRUPTED,
+        AcquisitionEventJson.ended(manifest, manifestSha256));
   }
 }

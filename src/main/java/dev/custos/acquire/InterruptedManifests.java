@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.evidence.Manifest;
 import dev.custos.io.WriteOnce;
 import java.io.IOException;
@@ -53,10 +54,7 @@ final class InterruptedManifests {
   static List<Manifest.Resumption> earlierResumptions(InterruptedAcquisition state) {
     List<Manifest.Resumption> resumptions = new ArrayList<>();
     for (CustodyEvent event : state.resumptions()) {
-      JsonNode data = event.data();
-      resumptions.add(new Manifest.Resumption(event.time(), data.path("fromByte").asLong(), data.path("piecesChecked").asLong(),
-          data.path("rereadPiece").isIntegralNumber() ? data.path("rereadPiece").asLong() : -1,
-          data.path("interruptionRecorded").asBoolean()));
+      resumptions.add(AcquisitionEventJson.readResumed(event.data()).resumption(event.time()));
     }
     return resumptions;
   }

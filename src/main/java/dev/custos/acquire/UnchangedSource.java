@@ -3,6 +3,7 @@ package dev.custos.acquire;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.error.UsageException;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.evidence.ManifestJson;
 import dev.custos.source.SourceState;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ final class UnchangedSource {
    */
   static void require(InterruptedAcquisition state, SourceState now, Path path) throws UsageException {
     CustodyEvent last = state.resumptions().isEmpty() ? state.started() : state.resumptions().get(state.resumptions().size() - 1);
-    JsonNode recorded = last.data().get("sourceState");
+    JsonNode recorded = AcquisitionEventJson.sourceState(last.data());
     if (recorded == null || !recorded.isObject()) {
       return; // recorded by a Custos that took no state: size, model, serial and a re-read piece are compared instead
     }

@@ -3,6 +3,8 @@ package dev.custos.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyVerdict;
+import dev.custos.evidence.AcquisitionEvent;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.custody.Finding;
 import dev.custos.custody.Holding;
 import dev.custos.evidence.EvidenceClock;
@@ -74,37 +76,21 @@ final class CustodyTable {
     JsonNode data = event.data();
     List<String> facts = new ArrayList<>();
     switch (event.type()) {
-      case "acquisition-started" -> {
-        JsonNode source = data.path("source");
-        facts.add(source.path("path").asText() + ", " + source.path("sizeBytes").asText() + " bytes");
-        addIfPresent(facts, "model ", source.path("model"));
-        addIfPresent(facts, "serial ", source.path("serial"));
-        facts.add("write block: " + data.path("writeBlock").path("method").asText());
-        facts.add("case " + data.path("case").path("caseId").asText() + " / " + data.path("case").path("evidenceId").asText());
+      case AcquisitionEvent.STARTED -> started(facts, AcquisitionEventJson.readStarted(data));
+      case AcquisitionEvent.READ_ERRORS -> {
+        AcquisitionEvent.ReadErrors errors = AcquisitionEventJson.readReadErrors(data);
+        facts.add(orEmpty(errors.sectorCount()) + " unreadable sectors in " + errors.rangeCount() + " ranges, zero-filled");
       }
-      case "read-errors" -> facts.add(data.path("sectorCount").asText() + " unreadable sectors in "
-          + data.path("ranges").size() + " ranges, zero-filled");
-      case "acquisition-completed", "acquisition-interrupted" -> {
-        if (data.hasNonNull("status")) {
-          facts.add(data.path("status").asText() + ": " + data.path("reason").asText());
+      case AcquisitionEvent.COMPLETED, AcquisitionEvent.INTERRUPTED -> {
+        AcquisitionEvent.Ended ended = AcquisitionEventJson.readEnded(data);
+        if (ended.status() != null) {
+          facts.add(ended.status() + ": " + ended.reason());
         }
-        facts.add(data.path("bytesAcquired").asText() + " bytes");
-        data.path("digests").properties().forEach(digest -> facts.add(digest.getKey() + " " + digest.getValue().asText()));
-        facts.add(data.path("badSectors").path("sectorCount").asText() + " bad sectors");
+        facts.add(orEmpty(ended.bytesAcquired()) + " bytes");
+        ended.digests().forEach(digest -> facts.add(digest.algorithm().id() + " " + digest.hex()));
+        facts.add(orEmpty(ended.badSectorCount()) + " bad sectors");
       }
-      case "acquisition-resumed" -> {
-        // Recorded as the pass begins: what it is to check, not yet what it found (a later event's rereadPiece says).
-        facts.add("from byte " + data.path("fromByte").asText() + ", " + data.path("piecesChecked").asText()
-            + (data.path("prefixCheckedBy").asText().equals("comparison-with-source")
-                ? " pieces of the image to compare with the source byte for byte"
-                : " recorded pieces of the image to re-hash against their digests"));
-        if (data.path("rereadPiece").isIntegralNumber()) {
-          facts.add("piece " + data.path("rereadPiece").asText() + " did not match: read again");
-        }
-        facts.add(data.path("interruptionRecorded").asBoolean() ? "interruption recorded"
-            : "the earlier run ended without recording it");
-        addIfPresent(facts, "manifest set aside as ", data.path("previousManifest").path("file"));
-      }
+      case AcquisitionEvent.RESUMED -> resumed(facts, AcquisitionEventJson.readResumed(data));
       case "transfer" -> {
         facts.add(data.path("from").asText() + " -> " + data.path("to").asText());
         addIfPresent(facts, "recipient's certificate SHA-256 ", data.path("toCertificateSha256"));
@@ -139,6 +125,38 @@ final class CustodyTable {
           .forEach(member -> facts.add(member.getKey() + " " + member.getValue().toString()));
     }
     return TerminalText.escape(String.join("; ", facts).replaceAll("\\s*\\R\\s*", " "));
+  }
+
+  private static void started(List<String> facts, AcquisitionEvent.Started started) {
+    AcquisitionEvent.Source source = started.source();
+    facts.add(orEmpty(source.path()) + ", " + orEmpty(source.sizeBytes()) + " bytes");
+    addIfPresent(facts, "model ", source.model());
+    addIfPresent(facts, "serial ", source.serial());
+    facts.add("write block: " + orEmpty(started.writeBlockMethod()));
+    facts.add("case " + orEmpty(started.caseId()) + " / " + orEmpty(started.evidenceId()));
+  }
+
+  private static void resumed(List<String> facts, AcquisitionEvent.Resumed resumed) {
+    // Recorded as the pass begins: what it is to check, not yet what it found (a later event's rereadPiece says).
+    facts.add("from byte " + orEmpty(resumed.fromByte()) + ", " + orEmpty(resumed.piecesChecked())
+        + (resumed.comparedWithSource()
+            ? " pieces of the image to compare with the source byte for byte"
+            : " recorded pieces of the image to re-hash against their digests"));
+    if (resumed.rereadPiece() != null) {
+      facts.add("piece " + resumed.rereadPiece() + " did not match: read again");
+    }
+    facts.add(resumed.interruptionRecorded() ? "interruption recorded" : "the earlier run ended without recording it");
+    addIfPresent(facts, "manifest set aside as ", resumed.previousManifestFile());
+  }
+
+  private static String orEmpty(Object value) {
+    return value == null ? "" : value.toString();
+  }
+
+  private static void addIfPresent(List<String> facts, String label, String value) {
+    if (value != null && !value.isBlank()) {
+      facts.add(label + value);
+    }
   }
 
   private static void addIfPresent(List<String> facts, String label, JsonNode value) {

@@ -1,6 +1,7 @@
 package dev.custos.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.evidence.Manifest;
+import dev.custos.evidence.RecordedManifest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,12 +10,11 @@ final class DamageSections {
   private DamageSections() {}
 
   /** What the image lacks: the bytes and LBAs of the source never acquired, and why. */
-  private static void notAcquired(PageWriter page, JsonNode manifest, long sourceBytes, long acquiredBytes, long sectorSize) {
-    JsonNode outcome = manifest.path("outcome");
+  private static void notAcquired(PageWriter page, Manifest.Outcome outcome, long sourceBytes, long acquiredBytes, long sectorSize) {
     page.heading("Not acquired");
     long lastByte = Math.max(0, sourceBytes - 1);
-    String reason = outcome.hasNonNull("reason") ? " (" + Formats.text(outcome.path("reason")) + ")" : "";
-    String status = Formats.text(outcome.path("status"));
+    String reason = outcome.reason() != null ? " (" + outcome.reason() + ")" : "";
+    String status = outcome.status().id();
     String ended = switch (status) {
       case "interrupted" -> "was interrupted";
       case "failed" -> "failed";
@@ -27,33 +27,33 @@ final class DamageSections {
         + "its piece digests cover what was acquired.", page.bold.colored(Style.ALERT));
   }
 
-  static void write(PageWriter page, JsonNode manifest) {
-    JsonNode source = manifest.path("source");
-    long sectorCount = source.path("sectorCount").asLong();
-    long sectorSize = Math.max(1, source.path("logicalSectorSize").asLong(512));
-    long acquiredSectors = manifest.path("outcome").path("bytesAcquired").asLong() / sectorSize;
+  static void write(PageWriter page, RecordedManifest manifest) {
+    RecordedManifest.Source source = manifest.source();
+    long sectorCount = source.sectorCount();
+    long sectorSize = source.logicalSectorSize();
+    Manifest.Outcome outcome = manifest.outcome();
+    long acquiredSectors = outcome.bytesAcquired() / sectorSize;
     List<SectorMap.Range> bad = new ArrayList<>();
-    JsonNode badSectors = manifest.path("badSectors");
-    badSectors.path("ranges").forEach(range ->
-        bad.add(new SectorMap.Range(range.path("firstLba").asLong(), range.path("count").asLong())));
+    RecordedManifest.BadSectors badSectors = manifest.badSectors();
+    badSectors.ranges().forEach(range -> bad.add(new SectorMap.Range(range.range().firstLba(), range.range().count())));
 
     page.heading("Sector map");
     page.paragraph("The bar is the whole source, from its first sector (LBA 0) on the left to its last on the right.",
         page.body);
     page.down(2);
-    long sectorsPerPiece = manifest.path("pieces").path("size").asLong() / sectorSize;
+    long sectorsPerPiece = manifest.pieces().size() / sectorSize;
     SectorMap.draw(page, sectorCount, acquiredSectors, bad, sectorsPerPiece);
 
-    long sourceBytes = source.path("sizeBytes").asLong();
-    long acquiredBytes = manifest.path("outcome").path("bytesAcquired").asLong();
-    boolean whole = "completed".equals(manifest.path("outcome").path("status").asText()) && acquiredBytes == sourceBytes;
+    long sourceBytes = source.sizeBytes();
+    long acquiredBytes = outcome.bytesAcquired();
+    boolean whole = outcome.status() == Manifest.Status.COMPLETED && acquiredBytes == sourceBytes;
     if (!whole) {
-      notAcquired(page, manifest, sourceBytes, acquiredBytes, sectorSize);
+      notAcquired(page, outcome, sourceBytes, acquiredBytes, sectorSize);
     }
 
     page.heading("Bad sectors");
-    long badCount = badSectors.path("sectorCount").asLong();
-    String recovered = Formats.plural(badSectors.path("recoveredReadErrors").asLong(), "read", "reads")
+    long badCount = badSectors.sectorCount();
+    String recovered = Formats.plural(badSectors.recoveredReadErrors(), "read", "reads")
         + " failed at first and succeeded on a retry.";
     if (bad.isEmpty()) {
       page.paragraph((whole ? "None: every sector was read. "
@@ -70,22 +70,21 @@ final class DamageSections {
           new Table.Column("First LBA", third, page.mono),
           new Table.Column("Sectors", third, page.mono),
           new Table.Column("Bytes", third, page.mono)));
-      badSectors.path("ranges").forEach(range -> table.row(Formats.text(range.path("firstLba")),
-          Formats.text(range.path("count")), Formats.text(range.path("bytes"))));
+      badSectors.ranges().forEach(range -> table.row(Long.toString(range.range().firstLba()),
+          Long.toString(range.range().count()), Long.toString(range.bytes())));
       table.end();
     }
 
     page.heading("Read rate");
     List<RateGraph.Sample> samples = new ArrayList<>();
-    manifest.path("rateSamples").forEach(sample ->
-        samples.add(new RateGraph.Sample(sample.path("elapsedMs").asLong(), sample.path("bytes").asLong())));
+    manifest.rateSamples().forEach(sample -> samples.add(new RateGraph.Sample(sample.elapsedMillis(), sample.bytes())));
     RateGraph.draw(page, samples);
 
     page.heading("Piece digests");
-    JsonNode pieces = manifest.path("pieces");
-    page.paragraph("The image is also cut into " + Formats.plural(pieces.path("count").asLong(), "piece", "pieces")
-        + " of " + Formats.bytes(pieces.path("size").asLong()) + " each (the last may be shorter), and each piece has its own "
-        + Formats.text(pieces.path("algorithm")).toUpperCase(java.util.Locale.ROOT) + " digest, so a later check can name "
+    RecordedManifest.Pieces pieces = manifest.pieces();
+    page.paragraph("The image is also cut into " + Formats.plural(pieces.count(), "piece", "pieces")
+        + " of " + Formats.bytes(pieces.size()) + " each (the last may be shorter), and each piece has its own "
+        + pieces.algorithm().id().toUpperCase(java.util.Locale.ROOT) + " digest, so a later check can name "
         + "exactly which part of the image changed. The full list is in the embedded acquisition.json.", page.body);
   }
 }

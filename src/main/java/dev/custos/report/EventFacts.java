@@ -2,6 +2,8 @@ package dev.custos.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.evidence.AcquisitionEvent;
+import dev.custos.evidence.AcquisitionEventJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,20 +16,10 @@ final class EventFacts {
   static String describe(CustodyEvent event) {
     JsonNode data = event.data();
     String facts = switch (event.type()) {
-      case "acquisition-started" -> "Acquisition started from " + Formats.text(data.path("source").path("path"))
-          + " (" + Formats.text(data.path("source").path("sizeBytes")) + " bytes), write block: "
-          + Formats.text(data.path("writeBlock").path("method"));
-      case "read-errors" -> Formats.text(data.path("sectorCount")) + " unreadable sectors in "
-          + data.path("ranges").size() + " ranges, zero-filled in the image";
-      case "acquisition-completed", "acquisition-interrupted" -> completion(event.type(), data);
-      case "acquisition-resumed" -> "Acquisition resumed: the source read again from byte " + Formats.text(data.path("fromByte"))
-          + ", the " + Formats.text(data.path("piecesChecked"))
-          + (data.path("prefixCheckedBy").asText().equals("comparison-with-source")
-              ? " pieces of the image before it to be compared with the source byte for byte"
-              : " recorded pieces of the image before it to be re-hashed against their digests")
-          + (data.path("rereadPiece").isIntegralNumber() ? "; piece " + data.path("rereadPiece").asText() + " did not and was read again" : "")
-          + (data.path("interruptionRecorded").asBoolean() ? "" : "; the earlier run had ended without recording it")
-          + optional("; manifest of the interruption kept as ", data.path("previousManifest").path("file"));
+      case AcquisitionEvent.STARTED -> started(AcquisitionEventJson.readStarted(data));
+      case AcquisitionEvent.READ_ERRORS -> readErrors(AcquisitionEventJson.readReadErrors(data));
+      case AcquisitionEvent.COMPLETED, AcquisitionEvent.INTERRUPTED -> completion(event.type(), AcquisitionEventJson.readEnded(data));
+      case AcquisitionEvent.RESUMED -> resumed(AcquisitionEventJson.readResumed(data));
       case "transfer" -> "Evidence handed over from " + Formats.text(data.path("from")) + " to "
           + Formats.text(data.path("to")) + optional("; reason: ", data.path("reason"))
           + optional("; location: ", data.path("location"));
@@ -54,19 +46,38 @@ final class EventFacts {
     return event.signed() ? facts : facts + " [UNSIGNED]";
   }
 
-  private static String completion(String type, JsonNode data) {
-    StringBuilder text = new StringBuilder(type.equals("acquisition-completed") ? "Acquisition completed" : "Acquisition interrupted");
-    if (data.hasNonNull("reason")) {
-      text.append(" (").append(data.path("reason").asText()).append(')');
+  private static String started(AcquisitionEvent.Started started) {
+    return "Acquisition started from " + Formats.text(started.source().path()) + " (" + Formats.text(started.source().sizeBytes())
+        + " bytes), write block: " + Formats.text(started.writeBlockMethod());
+  }
+
+  private static String readErrors(AcquisitionEvent.ReadErrors errors) {
+    return Formats.text(errors.sectorCount()) + " unreadable sectors in " + errors.rangeCount() + " ranges, zero-filled in the image";
+  }
+
+  private static String resumed(AcquisitionEvent.Resumed resumed) {
+    return "Acquisition resumed: the source read again from byte " + Formats.text(resumed.fromByte())
+        + ", the " + Formats.text(resumed.piecesChecked())
+        + (resumed.comparedWithSource()
+            ? " pieces of the image before it to be compared with the source byte for byte"
+            : " recorded pieces of the image before it to be re-hashed against their digests")
+        + (resumed.rereadPiece() != null ? "; piece " + resumed.rereadPiece() + " did not and was read again" : "")
+        + (resumed.interruptionRecorded() ? "" : "; the earlier run had ended without recording it")
+        + (resumed.previousManifestFile() == null ? "" : "; manifest of the interruption kept as " + resumed.previousManifestFile());
+  }
+
+  private static String completion(String type, AcquisitionEvent.Ended ended) {
+    StringBuilder text = new StringBuilder(type.equals(AcquisitionEvent.COMPLETED) ? "Acquisition completed" : "Acquisition interrupted");
+    if (ended.reason() != null) {
+      text.append(" (").append(ended.reason()).append(')');
     }
-    text.append(": ").append(Formats.text(data.path("bytesAcquired"))).append(" bytes");
-    List<String> algorithms = new ArrayList<>();
-    data.path("digests").properties().forEach(digest -> algorithms.add(digest.getKey()));
+    text.append(": ").append(Formats.text(ended.bytesAcquired())).append(" bytes");
+    List<String> algorithms = ended.digests().stream().map(digest -> digest.algorithm().id()).toList();
     if (!algorithms.isEmpty()) {
       text.append(", digests ").append(String.join(", ", algorithms)).append(" (as printed above)");
     }
-    if (data.path("manifest").hasNonNull("sha256")) {
-      text.append("; manifest sha256 ").append(data.path("manifest").path("sha256").asText());
+    if (ended.manifestSha256() != null) {
+      text.append("; manifest sha256 ").append(ended.manifestSha256());
     }
     return text.toString();
   }

@@ -68,6 +68,20 @@ final class Formats {
     return node == null || node.isMissingNode() || node.isNull() ? NOT_RECORDED : node.asText();
   }
 
+  /** The text, or "not recorded" for null. */
+  static String text(String value) {
+    return value == null ? NOT_RECORDED : value;
+  }
+
+  /** The number, or "not recorded" for null. */
+  static String text(Long value) {
+    return value == null ? NOT_RECORDED : value.toString();
+  }
+
+  static String yesNo(boolean value) {
+    return value ? "yes" : "no";
+  }
+
   /** "yes" or "no" for a boolean node, "not recorded" otherwise. */
   static String yesNo(JsonNode node) {
     return node != null && node.isBoolean() ? (node.booleanValue() ? "yes" : "no") : NOT_RECORDED;

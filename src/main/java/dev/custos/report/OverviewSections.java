@@ -1,6 +1,14 @@
 package dev.custos.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.digest.Digest;
+import dev.custos.digest.HashAlgorithm;
+import dev.custos.digest.PieceAlgorithm;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.Manifest;
+import dev.custos.evidence.RecordedManifest;
+import dev.custos.source.HiddenAreas;
+import dev.custos.source.WriteBlock;
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +22,12 @@ final class OverviewSections {
 
   private OverviewSections() {}
 
-  static void write(PageWriter page, JsonNode manifest, SignatureBlock signature, String renderedAt) {
-    JsonNode kase = manifest.path("case");
+  static void write(PageWriter page, RecordedManifest manifest, SignatureBlock signature, String renderedAt) {
+    RecordedManifest.Case kase = manifest.caseInfo();
     Style title = new Style(page.fonts.bold, 20, Style.INK);
     page.line(PageWriter.LEFT, page.y() - title.size(), title, "Acquisition report");
     page.down(title.leading() + 2);
-    page.paragraph("Case " + Formats.text(kase.path("caseId")) + " \u00b7 Evidence " + Formats.text(kase.path("evidenceId")),
+    page.paragraph("Case " + kase.caseId() + " \u00b7 Evidence " + kase.evidenceId(),
         new Style(page.fonts.regular, 12, Style.INK));
     page.down(4);
     page.paragraph("This report records how a sector-exact copy (the image) of a storage device was made, the "
@@ -27,137 +35,132 @@ final class OverviewSections {
         + "digest and comparing it with the value printed here. The manifest (acquisition.json) and the "
         + "chain-of-custody log (custody.jsonl) are attached to this PDF, byte for byte.", page.body);
     page.down(4);
-    outcome(page, manifest.path("outcome"), manifest.path("source").path("sizeBytes").asLong(), manifest.path("badSectors"));
+    outcome(page, manifest.outcome(), manifest.source().sizeBytes(), manifest.badSectors());
     page.field("Report signature", signature.signed() ? "signed by " + signature.signerName() : "UNSIGNED",
         signature.signed() ? page.body : page.bold.colored(Style.ALERT));
     page.field("Rendered", renderedAt + " (UTC)");
 
     page.heading("Case");
-    page.field("Case", Formats.text(kase.path("caseId")));
-    page.field("Evidence", Formats.text(kase.path("evidenceId")));
-    page.field("Examiner", Formats.text(kase.path("examiner")));
-    page.field("Description", Formats.text(kase.path("description")));
-    page.field("Notes", Formats.text(kase.path("notes")));
-    JsonNode host = manifest.path("host");
-    page.field("Tool", Formats.text(manifest.path("tool").path("name")) + " " + Formats.text(manifest.path("tool").path("version")));
-    page.field("Tool commit", Formats.text(manifest.path("tool").path("commit")));
-    page.field("Tool jar SHA-256", Formats.text(manifest.path("tool").path("jarSha256")));
+    page.field("Case", kase.caseId());
+    page.field("Evidence", kase.evidenceId());
+    page.field("Examiner", kase.examiner());
+    page.field("Description", Formats.text(kase.description()));
+    page.field("Notes", Formats.text(kase.notes()));
+    HostInfo host = manifest.host();
+    page.field("Tool", manifest.tool().name() + " " + manifest.tool().version());
+    page.field("Tool commit", Formats.text(manifest.tool().commit()));
+    page.field("Tool jar SHA-256", Formats.text(manifest.tool().jarSha256()));
     page.field("Report by", dev.custos.evidence.ToolInfo.current().describe());
-    page.field("Workstation", Formats.text(host.path("hostname")) + ", " + Formats.text(host.path("os"))
-        + ", account " + Formats.text(host.path("user")) + ", Java " + Formats.text(host.path("java")));
+    page.field("Workstation", host.hostname() + ", " + host.os() + ", account " + host.user() + ", Java " + host.java());
 
-    source(page, manifest.path("source"), manifest.path("writeBlock"));
+    source(page, manifest.source(), manifest.writeBlock());
     acquisition(page, manifest);
-    digests(page, manifest.path("digests"));
+    digests(page, manifest.digests());
   }
 
-  private static void outcome(PageWriter page, JsonNode outcome, long sourceBytes, JsonNode badSectors) {
-    String status = Formats.text(outcome.path("status"));
-    long acquired = outcome.path("bytesAcquired").asLong();
-    boolean completed = "completed".equals(status) && acquired == sourceBytes;
-    long bad = badSectors.path("sectorCount").asLong();
+  private static void outcome(PageWriter page, Manifest.Outcome outcome, long sourceBytes, RecordedManifest.BadSectors badSectors) {
+    String status = outcome.status().id();
+    long acquired = outcome.bytesAcquired();
+    boolean completed = outcome.status() == Manifest.Status.COMPLETED && acquired == sourceBytes;
+    long bad = badSectors.sectorCount();
     // Completed means every sector was tried, not that every sector was read: unreadable ones are zeros.
     String text = completed && bad == 0 ? "COMPLETED: every sector of the source was read"
         : completed ? "COMPLETED: every sector was tried; " + Formats.plural(bad, "sector", "sectors") + " in "
-            + Formats.plural(badSectors.path("ranges").size(), "range", "ranges")
+            + Formats.plural(badSectors.ranges().size(), "range", "ranges")
             + " could not be read (zero-filled in the image)"
-        : "INCOMPLETE, " + status.toUpperCase(java.util.Locale.ROOT) + ": " + Formats.text(outcome.path("reason"))
+        : "INCOMPLETE, " + status.toUpperCase(java.util.Locale.ROOT) + ": " + Formats.text(outcome.reason())
             + "; bytes " + acquired + " to " + Math.max(0, sourceBytes - 1) + " of the source were not acquired";
     page.field("Outcome", text, completed ? page.bold : page.bold.colored(Style.ALERT));
   }
 
-  private static void source(PageWriter page, JsonNode source, JsonNode writeBlock) {
+  private static void source(PageWriter page, RecordedManifest.Source source, WriteBlock writeBlock) {
     page.heading("Source");
-    page.field("Path", Formats.text(source.path("path")) + " (" + Formats.text(source.path("kind")) + ")");
-    page.field("Vendor and model", Formats.text(source.path("vendor")) + " / " + Formats.text(source.path("model")));
-    page.field("Serial number", Formats.text(source.path("serial")));
-    page.field("Size", Formats.sizeInSectors(source.path("sizeBytes").asLong(), source.path("logicalSectorSize").asInt()));
-    page.field("Sector size", "logical " + Formats.text(source.path("logicalSectorSize")) + " bytes, physical "
-        + Formats.text(source.path("physicalSectorSize")) + " bytes");
-    page.field("Removable / rotational", Formats.yesNo(source.path("removable")) + " / " + Formats.yesNo(source.path("rotational")));
-    if (source.hasNonNull("deviceNumber")) {
-      page.field("Device number", Formats.text(source.path("deviceNumber")));
+    page.field("Path", source.path() + " (" + source.kind() + ")");
+    page.field("Vendor and model", Formats.text(source.vendor()) + " / " + Formats.text(source.model()));
+    page.field("Serial number", Formats.text(source.serial()));
+    page.field("Size", Formats.sizeInSectors(source.sizeBytes(), source.logicalSectorSize()));
+    page.field("Sector size", "logical " + source.logicalSectorSize() + " bytes, physical "
+        + source.physicalSectorSize() + " bytes");
+    page.field("Removable / rotational", Formats.yesNo(source.removable()) + " / " + Formats.yesNo(source.rotational()));
+    if (source.deviceNumber() != null) {
+      page.field("Device number", source.deviceNumber());
     }
-    if (source.hasNonNull("backingFile")) {
-      page.field("Backing file", Formats.text(source.path("backingFile")));
+    if (source.backingFile() != null) {
+      page.field("Backing file", source.backingFile());
     }
-    JsonNode hidden = source.path("hiddenAreas");
-    String hiddenText = hidden.path("available").asBoolean()
-        ? "HPA: " + sectors(hidden.path("hpaHiddenSectors")) + "; DCO: " + sectors(hidden.path("dcoHiddenSectors"))
+    HiddenAreas hidden = source.hiddenAreas();
+    String hiddenText = hidden.available()
+        ? "HPA: " + sectors(hidden.hpaHiddenSectors()) + "; DCO: " + sectors(hidden.dcoHiddenSectors())
         : "not determined";
-    page.field("Hidden areas (HPA/DCO)", hiddenText + " (" + Formats.text(hidden.path("detail")) + ")");
+    page.field("Hidden areas (HPA/DCO)", hiddenText + " (" + hidden.detail() + ")");
     List<String> mounts = new java.util.ArrayList<>();
-    source.path("mounts").forEach(mount -> mounts.add(Formats.text(mount.path("device")) + " on "
-        + Formats.text(mount.path("mountPoint")) + (mount.path("readOnly").asBoolean() ? " (read-only)" : " (read-write)")));
+    source.mounts().forEach(mount -> mounts.add(mount.device() + " on "
+        + mount.mountPoint() + (mount.readOnly() ? " (read-only)" : " (read-write)")));
     page.field("Mounted", mounts.isEmpty() ? "nothing" : String.join("; ", mounts));
 
     page.heading("Write block");
-    String method = Formats.text(writeBlock.path("method"));
+    String method = writeBlock.method().id();
     page.field("Method", method + ": " + WRITE_BLOCK.getOrDefault(method, "unknown method"));
-    page.field("Kernel read-only flag", Formats.yesNo(writeBlock.path("kernelReadOnly")));
-    page.field("Hardware blocker", writeBlock.hasNonNull("hardwareBlocker")
-        ? Formats.text(writeBlock.path("hardwareBlocker")) : "none declared");
-    page.field("Proof", Formats.text(writeBlock.path("proof")));
+    page.field("Kernel read-only flag", Formats.yesNo(writeBlock.kernelReadOnly()));
+    page.field("Hardware blocker", writeBlock.hardwareBlocker() != null ? writeBlock.hardwareBlocker() : "none declared");
+    page.field("Proof", writeBlock.proof());
   }
 
-  private static String sectors(JsonNode count) {
-    if (count.isNull() || count.isMissingNode()) {
+  private static String sectors(Long count) {
+    if (count == null) {
       return Formats.NOT_RECORDED;
     }
-    return count.asLong() == 0 ? "none (0 hidden sectors)" : Formats.plural(count.asLong(), "hidden sector", "hidden sectors");
+    return count == 0 ? "none (0 hidden sectors)" : Formats.plural(count, "hidden sector", "hidden sectors");
   }
 
-  private static void acquisition(PageWriter page, JsonNode manifest) {
-    JsonNode timing = manifest.path("timing");
-    JsonNode parameters = manifest.path("parameters");
+  private static void acquisition(PageWriter page, RecordedManifest manifest) {
+    RecordedManifest.Timing timing = manifest.timing();
+    RecordedManifest.Parameters parameters = manifest.parameters();
     page.heading("Acquisition");
-    page.field("Started", Formats.text(timing.path("started")) + " (UTC)");
-    JsonNode resumptions = manifest.path("resumptions");
-    boolean crc = manifest.path("pieces").path("algorithm").asText().equals("crc32c");
+    page.field("Started", EvidenceClock.format(timing.started()) + " (UTC)");
+    List<Manifest.Resumption> resumptions = manifest.resumptions();
+    boolean crc = manifest.pieces().algorithm() == PieceAlgorithm.CRC32C;
     for (int i = 0; i < resumptions.size(); i++) {
-      JsonNode resumption = resumptions.get(i);
-      JsonNode next = resumptions.path(i + 1);
+      Manifest.Resumption resumption = resumptions.get(i);
+      long nextReread = i + 1 < resumptions.size() ? resumptions.get(i + 1).rereadPiece() : -1;
       // After an unrecorded interruption only the unsigned progress record held the digests: compared with the source.
-      boolean compared = crc || !resumption.path("interruptionRecorded").asBoolean();
+      boolean compared = crc || !resumption.interruptionRecorded();
       // A pass that a re-read follows did not find all its pieces as they should be: it must not say they matched.
-      String checked = next.path("rereadPiece").isIntegralNumber()
-          ? ", with " + Formats.text(resumption.path("piecesChecked")) + " recorded pieces to check; piece "
-              + next.path("rereadPiece").asText() + (compared ? " differed from the source" : " no longer matched its digest")
+      String checked = nextReread >= 0
+          ? ", with " + resumption.piecesChecked() + " recorded pieces to check; piece "
+              + nextReread + (compared ? " differed from the source" : " no longer matched its digest")
               + ", so the source was read again from there"
-          : ", after " + Formats.text(resumption.path("piecesChecked"))
+          : ", after " + resumption.piecesChecked()
               + (compared ? " pieces of the image were compared with the source byte for byte ("
                   + (crc ? "CRC pieces prove nothing" : "only the unsigned progress record held their digests") + ")"
                   : " recorded pieces of the image were re-hashed and matched the interruption's manifest");
-      page.field("Resumed", Formats.text(resumption.path("time")) + " (UTC) from byte " + Formats.text(resumption.path("fromByte"))
+      page.field("Resumed", EvidenceClock.format(resumption.time()) + " (UTC) from byte " + resumption.fromByte()
           + checked
-          + (resumption.path("rereadPiece").isIntegralNumber()
-              ? "; piece " + resumption.path("rereadPiece").asText() + " did not and was read again" : "")
-          + (resumption.path("interruptionRecorded").asBoolean() ? "" : "; the interruption had not been recorded"));
+          + (resumption.rereadPiece() >= 0 ? "; piece " + resumption.rereadPiece() + " did not and was read again" : "")
+          + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded"));
     }
-    page.field("Ended", Formats.text(timing.path("ended")) + " (UTC)");
-    page.field("Duration", Formats.duration(timing.path("durationMs").asLong())
-        + (manifest.path("resumptions").isEmpty() ? "" : ", from the first start, interruptions included"));
-    page.field("Average rate", Formats.rate(timing.path("averageBytesPerSecond").asLong()));
-    page.field("Bytes acquired", Formats.bytes(manifest.path("outcome").path("bytesAcquired").asLong()));
-    page.field("Outcome", Formats.text(manifest.path("outcome").path("status"))
-        + (manifest.path("outcome").hasNonNull("reason") ? ": " + Formats.text(manifest.path("outcome").path("reason")) : ""));
-    List<String> algorithms = new java.util.ArrayList<>();
-    parameters.path("algorithms").forEach(algorithm -> algorithms.add(algorithm.asText()));
-    page.field("Parameters", "image format " + Formats.text(parameters.path("format")) + ", block size "
-        + Formats.text(parameters.path("blockSize")) + " bytes, " + Formats.text(parameters.path("retries"))
-        + " retries, unreadable areas located to " + Formats.text(parameters.path("errorGranularity"))
+    page.field("Ended", EvidenceClock.format(timing.ended()) + " (UTC)");
+    page.field("Duration", Formats.duration(timing.durationMillis())
+        + (resumptions.isEmpty() ? "" : ", from the first start, interruptions included"));
+    page.field("Average rate", Formats.rate(timing.averageBytesPerSecond()));
+    page.field("Bytes acquired", Formats.bytes(manifest.outcome().bytesAcquired()));
+    page.field("Outcome", manifest.outcome().status().id()
+        + (manifest.outcome().reason() != null ? ": " + manifest.outcome().reason() : ""));
+    List<String> algorithms = parameters.algorithms().stream().map(HashAlgorithm::id).toList();
+    page.field("Parameters", "image format " + parameters.format() + ", block size "
+        + parameters.blockSize() + " bytes, " + parameters.retries()
+        + " retries, unreadable areas located to " + parameters.errorGranularity()
         + " bytes, digests " + String.join(", ", algorithms));
     page.down(4);
     Table files = new Table(page, List.of(
         new Table.Column("Image file", page.width() - 160, page.mono),
         new Table.Column("Size in bytes", 160, page.body)));
-    manifest.path("image").path("files").forEach(file ->
-        files.row(Formats.text(file.path("path")), Formats.bytes(file.path("sizeBytes").asLong())));
-    files.row("total", Formats.bytes(manifest.path("image").path("sizeBytes").asLong()));
+    manifest.image().files().forEach(file -> files.row(file.path(), Formats.bytes(file.sizeBytes())));
+    files.row("total", Formats.bytes(manifest.image().sizeBytes()));
     files.end();
   }
 
-  private static void digests(PageWriter page, JsonNode digests) {
+  private static void digests(PageWriter page, List<Digest> digests) {
     page.heading("Digests of the whole image");
     if (digests.isEmpty()) {
       page.paragraph("No whole-image digests: the acquisition did not complete.", page.bold.colored(Style.ALERT));
@@ -168,10 +171,10 @@ final class OverviewSections {
         + "in order) and compare. Digits are grouped by eight so they can be read aloud.", page.body);
     page.down(4);
     Style digit = page.mono.sized(10);
-    for (Map.Entry<String, JsonNode> digest : digests.properties()) {
+    for (Digest digest : digests) {
       page.ensure(page.label.leading() + 2 * digit.leading());
-      page.paragraph(digest.getKey().toUpperCase(java.util.Locale.ROOT), page.label);
-      page.paragraph(Formats.hexGroups(digest.getValue().asText(), 8), digit);
+      page.paragraph(digest.algorithm().id().toUpperCase(java.util.Locale.ROOT), page.label);
+      page.paragraph(Formats.hexGroups(digest.hex(), 8), digit);
       page.down(3);
     }
   }

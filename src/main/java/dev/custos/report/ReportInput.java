@@ -1,16 +1,16 @@
 package dev.custos.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.evidence.RecordedManifest;
 import dev.custos.custody.CustodyEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything a report is rendered from. Immutable: the JSON tree and the byte arrays are copied in
+ * Everything a report is rendered from. Immutable: the byte arrays are copied in
  * and out, so a caller cannot change a report after handing its input over.
  *
- * @param manifest the parsed {@code acquisition.json}
+ * @param manifest {@code acquisition.json} as read ({@link dev.custos.evidence.ManifestReader})
  * @param manifestBytes the exact bytes of {@code acquisition.json}, embedded as they are
  * @param custodyBytes the exact bytes of {@code custody.jsonl}, embedded as they are
  * @param events the custody events, in log order
@@ -19,18 +19,14 @@ import java.util.Objects;
  * @param signature who signs the report, or that nobody does
  * @param renderedAt when the report is rendered: every date in the PDF is this instant
  */
-public record ReportInput(JsonNode manifest, byte[] manifestBytes, byte[] custodyBytes, List<CustodyEvent> events,
+public record ReportInput(RecordedManifest manifest, byte[] manifestBytes, byte[] custodyBytes, List<CustodyEvent> events,
     CustodyEvent head, int unsignedEvents, SignatureBlock signature, Instant renderedAt) {
   /**
    * @throws NullPointerException for a null member other than {@code head}
-   * @throws IllegalArgumentException for a manifest that is not a JSON object or a negative count of
-   *     unsigned events
+   * @throws IllegalArgumentException for a negative count of unsigned events
    */
   public ReportInput {
-    if (manifest == null || !manifest.isObject()) {
-      throw new IllegalArgumentException("the manifest must be a JSON object");
-    }
-    manifest = manifest.deepCopy();
+    Objects.requireNonNull(manifest, "manifest");
     manifestBytes = Objects.requireNonNull(manifestBytes, "manifestBytes").clone();
     custodyBytes = Objects.requireNonNull(custodyBytes, "custodyBytes").clone();
     events = List.copyOf(events);
@@ -39,12 +35,6 @@ public record ReportInput(JsonNode manifest, byte[] manifestBytes, byte[] custod
     }
     Objects.requireNonNull(signature, "signature");
     Objects.requireNonNull(renderedAt, "renderedAt");
-  }
-
-  /** A copy of the parsed manifest. */
-  @Override
-  public JsonNode manifest() {
-    return manifest.deepCopy();
   }
 
   /** A copy of the manifest's bytes. */

@@ -1,6 +1,6 @@
 package dev.custos.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.evidence.RecordedManifest;
 import dev.custos.evidence.EvidenceClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,9 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 
@@ -36,10 +34,10 @@ public final class ReportRenderer {
    *     profile missing from the jar, or a bug): nothing is written anywhere
    */
   public static byte[] render(ReportInput input) {
-    JsonNode manifest = input.manifest();
-    String caseId = Formats.text(manifest.path("case").path("caseId"));
-    String evidenceId = Formats.text(manifest.path("case").path("evidenceId"));
-    String tool = Formats.text(manifest.path("tool").path("name")) + " " + Formats.text(manifest.path("tool").path("version"));
+    RecordedManifest manifest = input.manifest();
+    String caseId = manifest.caseInfo().caseId();
+    String evidenceId = manifest.caseInfo().evidenceId();
+    String tool = manifest.tool().name() + " " + manifest.tool().version();
     String renderedAt = EvidenceClock.format(input.renderedAt());
     try (PDDocument document = new PDDocument()) {
       document.setVersion(1.7f);
@@ -58,13 +56,13 @@ public final class ReportRenderer {
 
       String title = "Acquisition report: case " + caseId + ", evidence " + evidenceId;
       PdfaMetadata.apply(document, new PdfaMetadata.Description(title,
-          Formats.text(manifest.path("case").path("examiner")),
-          "Forensic acquisition of " + Formats.text(manifest.path("source").path("path")) + " with " + tool,
+          manifest.caseInfo().examiner(),
+          "Forensic acquisition of " + manifest.source().path() + " with " + tool,
           tool, PRODUCER, input.renderedAt()), documentId(input));
       Attachments.embed(document, List.of(
           new Attachments.Attachment("acquisition.json", Attachments.JSON,
               "The acquisition manifest: source, parameters, digests, piece digests, bad sectors, timings",
-              input.manifestBytes(), manifestTime(manifest).orElse(input.renderedAt())),
+              input.manifestBytes(), manifest.timing().ended()),
           new Attachments.Attachment("custody.jsonl", Attachments.JSON_LINES,
               "The chain-of-custody log (JSON Lines, one hash-chained event a line) as it was at rendering",
               input.custodyBytes(), input.head() == null ? input.renderedAt() : input.head().time())));
@@ -92,15 +90,6 @@ public final class ReportRenderer {
         + (replaced.size() > shown ? ", and " + (replaced.size() - shown) + " more" : "")
         + ". The exact text is in the embedded acquisition.json and custody.jsonl.",
         new Style(fonts.regular, 9.5f, Style.INK));
-  }
-
-  /** When the manifest was written: the end of the acquisition, as it records it. */
-  private static Optional<Instant> manifestTime(JsonNode manifest) {
-    try {
-      return Optional.of(Instant.parse(manifest.path("timing").path("ended").asText()));
-    } catch (java.time.format.DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 
   /** MD5 of the manifest, the log and the rendering time: a stable ID for the same content. */

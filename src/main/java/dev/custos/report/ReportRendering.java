@@ -16,11 +16,14 @@ import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.SigningException;
 import dev.custos.error.UsageException;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.JsonText;
 import dev.custos.evidence.ManifestPlacement;
+import dev.custos.evidence.ManifestReader;
+import dev.custos.evidence.RecordedManifest;
 import dev.custos.io.WriteOnce;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.NotEvidenceFileException;
@@ -111,7 +114,7 @@ public final class ReportRendering {
     recorder.requireAcceptedSigner(directory);
     Path manifestPlaced = placeRecordedManifest(directory);
     byte[] manifestBytes = read(directory.resolve(EvidenceDirectory.MANIFEST), ReadLimit.MANIFEST);
-    JsonNode manifest = parseManifest(manifestBytes);
+    RecordedManifest manifest = parseManifest(manifestBytes);
     byte[] custodyBytes = read(directory.resolve(EvidenceDirectory.CUSTODY_LOG), ReadLimit.CUSTODY_LOG);
     CustodyVerdict verdict = CustodyLog.check(directory, custodyBytes);
     if (!verdict.intact()) {
@@ -123,9 +126,8 @@ public final class ReportRendering {
     byte[] pdf = ReportRenderer.render(new ReportInput(manifest, manifestBytes, custodyBytes, verdict.events(),
         verdict.head(), verdict.unsignedEvents(), signatureBlock(signer, authority), now));
     if (signer != null) {
-      JsonNode caseNode = manifest.path("case");
-      pdf = PadesSigner.sign(pdf, signer, "Acquisition report of case " + caseNode.path("caseId").asText()
-          + ", evidence " + caseNode.path("evidenceId").asText(), location, now, authority);
+      pdf = PadesSigner.sign(pdf, signer, "Acquisition report of case " + manifest.caseInfo().caseId()
+          + ", evidence " + manifest.caseInfo().evidenceId(), location, now, authority);
     }
     checkpoint.reached("rendered");
     String sha256 = Digest.compute(HashAlgorithm.SHA_256, pdf).hex();
@@ -162,9 +164,9 @@ public final class ReportRendering {
       }
     }
     boolean ended = last != null && (last.type().equals("acquisition-completed") || last.type().equals("acquisition-interrupted"));
-    JsonNode recorded = ended ? last.data().path("manifest").path("sha256") : null;
+    String recorded = ended ? AcquisitionEventJson.readEnded(last.data()).manifestSha256() : null;
     try {
-      return ManifestPlacement.completeRecorded(directory, recorded != null && recorded.isTextual() ? recorded.asText() : null)
+      return ManifestPlacement.completeRecorded(directory, recorded)
           ? manifest : null;
     } catch (IOException e) {
       throw new EvidenceWriteException("cannot put " + manifest + " in place from "
@@ -183,7 +185,7 @@ public final class ReportRendering {
         fingerprints.issuerSerial());
   }
 
-  private static JsonNode parseManifest(byte[] bytes) throws UsageException {
+  private static RecordedManifest parseManifest(byte[] bytes) throws UsageException {
     JsonNode manifest;
     try {
       manifest = JSON.readTree(bytes);
@@ -194,7 +196,11 @@ public final class ReportRendering {
     if (!violations.isEmpty()) {
       throw new UsageException(EvidenceDirectory.MANIFEST + " does not match its schema: " + violations.get(0));
     }
-    return manifest;
+    try {
+      return ManifestReader.read(manifest);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(EvidenceDirectory.MANIFEST + " holds an unusable value: " + e.getMessage(), e);
+    }
   }
 
   private static byte[] read(Path file, ReadLimit limit) throws UsageException {

@@ -3,6 +3,11 @@ package dev.custos.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.evidence.AcquisitionEvent;
+import dev.custos.evidence.AcquisitionEventJson;
+import dev.custos.evidence.Manifest;
+import dev.custos.evidence.ManifestReader;
+import dev.custos.evidence.RecordedManifest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -78,17 +83,13 @@ public record AcquisitionExtent(String status, long bytesAcquired, long sourceBy
    */
   static AcquisitionExtent ofManifest(byte[] manifestBytes) {
     try {
-      JsonNode manifest = JSON.readTree(manifestBytes);
-      JsonNode outcome = manifest.path("outcome");
-      JsonNode source = manifest.path("source");
-      long sectorSize = source.path("logicalSectorSize").asLong(512);
-      long acquired = outcome.path("bytesAcquired").asLong(-1);
-      long size = source.path("sizeBytes").asLong(-1);
-      if (sectorSize < 1 || sectorSize > Integer.MAX_VALUE || !outcome.path("status").isTextual() || acquired > size) {
+      RecordedManifest.Extent extent = ManifestReader.extent(JSON.readTree(manifestBytes));
+      Manifest.Outcome outcome = extent.outcome();
+      if (outcome.bytesAcquired() > extent.sourceBytes()) {
         return null;
       }
-      return new AcquisitionExtent(outcome.path("status").asText(), acquired, size, (int) sectorSize,
-          outcome.path("reason").isTextual() ? outcome.path("reason").asText() : null);
+      return new AcquisitionExtent(outcome.status().id(), outcome.bytesAcquired(), extent.sourceBytes(), extent.sectorSize(),
+          outcome.reason());
     } catch (IOException | RuntimeException e) {
       return null; // the manifest check names what is wrong with it
     }
@@ -109,10 +110,11 @@ public record AcquisitionExtent(String status, long bytesAcquired, long sourceBy
     if (last == null || !(last.type().equals("acquisition-started") || last.type().equals("acquisition-resumed"))) {
       return null;
     }
-    JsonNode source = last.data().path("source");
-    long sectorSize = source.path("logicalSectorSize").asLong(512);
-    return new AcquisitionExtent(UNRECORDED, -1, source.path("sizeBytes").asLong(-1),
-        sectorSize < 1 || sectorSize > Integer.MAX_VALUE ? 512 : (int) sectorSize,
+    AcquisitionEvent.Source source = last.type().equals(AcquisitionEvent.STARTED)
+        ? AcquisitionEventJson.readStarted(last.data()).source() : AcquisitionEventJson.readResumed(last.data()).source();
+    Long sectorSize = source.logicalSectorSize();
+    return new AcquisitionExtent(UNRECORDED, -1, source.sizeBytes() == null ? -1 : source.sizeBytes(),
+        sectorSize == null || sectorSize < 1 || sectorSize > Integer.MAX_VALUE ? 512 : (int) (long) sectorSize,
         "the custody log records its " + (last.type().equals("acquisition-started") ? "start" : "resumption") + " (seq "
             + last.seq() + ") and no end");
   }

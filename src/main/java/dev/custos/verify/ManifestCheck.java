@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.ManifestPlacement;
+import dev.custos.evidence.ManifestReader;
 import dev.custos.evidence.JsonText;
 import dev.custos.image.ImageLayout;
 import dev.custos.io.ReadLimit;
@@ -61,7 +63,7 @@ final class ManifestCheck {
     }
     RecordedAcquisition recorded;
     try {
-      recorded = RecordedAcquisition.from(manifest);
+      recorded = RecordedAcquisition.from(ManifestReader.read(manifest));
     } catch (IllegalArgumentException e) {
       return unusable(FILE + " holds an unusable value: " + e.getMessage());
     }
@@ -72,7 +74,7 @@ final class ManifestCheck {
       return new Outcome(CheckResult.of(Check.MANIFEST, summary, List.of(new Problem(FILE,
           "no acquisition-completed or acquisition-interrupted event in the custody log records its SHA-256"))), recorded);
     }
-    String recordedSha256 = ended.data().path("manifest").path("sha256").asText();
+    String recordedSha256 = String.valueOf(AcquisitionEventJson.readEnded(ended.data()).manifestSha256());
     if (!sha256.equals(recordedSha256)) {
       return new Outcome(CheckResult.of(Check.MANIFEST, summary, List.of(new Problem(FILE, FILE + " has SHA-256 " + sha256
           + ", but custody event seq " + ended.seq() + " (" + ended.type() + ") recorded " + recordedSha256
@@ -101,7 +103,7 @@ final class ManifestCheck {
           + " its end; no event records that file, so it is not evidence and nothing is checked against it (acquire resume "
           + root + " goes on)"), null);
     }
-    if (recording == null || !sha256.equals(recording.data().path("manifest").path("sha256").asText())) {
+    if (recording == null || !sha256.equals(AcquisitionEventJson.readEnded(recording.data()).manifestSha256())) {
       return unusable(FILE + " is missing: the acquisition was stopped after writing its manifest to " + ManifestPlacement.STAGED
           + " (SHA-256 " + sha256 + "), before the custody log recorded its end; no event records that file, so it is not"
           + " evidence and nothing is checked against it (acquire resume " + root + " goes on)");
@@ -152,7 +154,7 @@ final class ManifestCheck {
       return null;
     }
     try {
-      RecordedAcquisition recorded = RecordedAcquisition.from(JSON.readTree(bytes));
+      RecordedAcquisition recorded = RecordedAcquisition.from(ManifestReader.read(JSON.readTree(bytes)));
       boolean plausible = !recorded.files().isEmpty() && recorded.sectorSize() > 0 && recorded.pieces().size() > 0
           && recorded.files().stream().allMatch(file -> ImageLayout.isImageFileName(file.name()));
       return plausible ? recorded : null;

@@ -1,13 +1,12 @@
 package dev.custos.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
-import dev.custos.digest.PieceAlgorithm;
+import dev.custos.evidence.Manifest;
+import dev.custos.evidence.ManifestReader;
+import dev.custos.evidence.RecordedManifest;
 import dev.custos.image.ImageFile;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a manifest records that verification checks against: the image files, the digests, the
@@ -44,56 +43,27 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
   record RecordedSource(String path, long sizeBytes, String model, String serial) {}
 
   /**
-   * Reads the facts of a schema-valid manifest.
+   * The facts of a manifest as read ({@link ManifestReader#read}).
    *
-   * @throws IllegalArgumentException if a value the schema allows is still unusable (a digest of the
-   *     wrong length, a size past what a file can hold); the message says which
+   * @throws IllegalArgumentException if the image files' sizes add up to more than a file can hold
    */
-  static RecordedAcquisition from(JsonNode manifest) {
-    List<ImageFile> files = new ArrayList<>();
+  static RecordedAcquisition from(RecordedManifest manifest) {
+    List<ImageFile> files = new java.util.ArrayList<>();
     long total = 0;
-    for (JsonNode file : manifest.path("image").path("files")) {
-      ImageFile imageFile = new ImageFile(file.path("path").asText(), count(file.path("sizeBytes"), "an image file's size", 0));
+    for (RecordedManifest.File file : manifest.image().files()) {
+      ImageFile imageFile = new ImageFile(file.path(), file.sizeBytes());
       files.add(imageFile);
       if (imageFile.sizeBytes() > Long.MAX_VALUE - total) {
         throw new IllegalArgumentException("the image files' sizes add up to more bytes than a file can hold");
       }
       total += imageFile.sizeBytes();
     }
-    List<Digest> digests = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> entry : manifest.path("digests").properties()) {
-      digests.add(Digest.fromHex(HashAlgorithm.byName(entry.getKey()), entry.getValue().asText()));
-    }
-    JsonNode pieces = manifest.path("pieces");
-    List<String> pieceDigests = new ArrayList<>();
-    pieces.path("digests").forEach(digest -> pieceDigests.add(digest.asText()));
-    JsonNode source = manifest.path("source");
-    JsonNode outcome = manifest.path("outcome");
-    long sectorSize = count(source.path("logicalSectorSize"), "the sector size", 1);
-    if (sectorSize > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("the sector size " + sectorSize + " is not one a drive has");
-    }
-    return new RecordedAcquisition(files, "split".equals(manifest.path("image").path("format").asText()), (int) sectorSize,
-        digests,
-        new Rehash.PieceSpec(PieceAlgorithm.byName(pieces.path("algorithm").asText()), count(pieces.path("size"), "the piece size", 1)),
-        pieceDigests, "completed".equals(outcome.path("status").asText()), count(outcome.path("bytesAcquired"), "the bytes acquired", 0),
-        new RecordedSource(source.path("path").asText(), count(source.path("sizeBytes"), "the source's size", 0),
-            textOrNull(source.path("model")), textOrNull(source.path("serial"))));
-  }
-
-  /**
-   * An integer the manifest records, exactly: JSON allows integers no long holds, and reading
-   * only their low bits would check the image against a number nobody wrote.
-   */
-  private static long count(JsonNode node, String what, long minimum) {
-    if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < minimum) {
-      throw new IllegalArgumentException(what + " is " + node + ", not an integer from " + minimum + " to " + Long.MAX_VALUE);
-    }
-    return node.longValue();
-  }
-
-  private static String textOrNull(JsonNode node) {
-    return node.isTextual() ? node.asText() : null;
+    RecordedManifest.Source source = manifest.source();
+    RecordedManifest.Pieces pieces = manifest.pieces();
+    return new RecordedAcquisition(files, manifest.image().split(), source.logicalSectorSize(),
+        manifest.digests(), new Rehash.PieceSpec(pieces.algorithm(), pieces.size()), pieces.digests(),
+        manifest.outcome().status() == Manifest.Status.COMPLETED, manifest.outcome().bytesAcquired(),
+        new RecordedSource(source.path(), source.sizeBytes(), source.model(), source.serial()));
   }
 
   /** The algorithms of the recorded whole-image digests. */

@@ -41,7 +41,7 @@ public final class RenderBenchmark {
     Arrays.sort(renderMillis);
     Arrays.sort(signMillis);
     System.out.printf(Locale.ROOT, "2 TiB source, %d piece digests, %d bad ranges, %d events: %d bytes of PDF%n",
-        large.manifest().path("pieces").path("count").asInt(), large.manifest().path("badSectors").path("ranges").size(),
+        large.manifest().pieces().count(), large.manifest().badSectors().ranges().size(),
         large.events().size(), pdf.length);
     System.out.printf(Locale.ROOT, "render: median %d ms (min %d, max %d) over %d runs after a warm-up%n",
         renderMillis[runs / 2], renderMillis[0], renderMillis[runs - 1], runs);
@@ -50,7 +50,7 @@ public final class RenderBenchmark {
 
   private static ReportInput large(ReportInput base) {
     ReportInput stretched = ReportInputs.stretched(base, 1000, 100);
-    ObjectNode manifest = (ObjectNode) stretched.manifest();
+    ObjectNode manifest = ReportInputs.tree(stretched);
     long size = 2L << 40;
     ((ObjectNode) manifest.path("source")).put("sizeBytes", size).put("sectorCount", size / 512);
     ObjectNode pieces = (ObjectNode) manifest.path("pieces");
@@ -60,7 +60,7 @@ public final class RenderBenchmark {
     }
     pieces.put("size", 64L << 20).put("count", 32_768);
     byte[] manifestBytes = manifest.toPrettyString().getBytes(StandardCharsets.UTF_8);
-    return new ReportInput(manifest, manifestBytes, stretched.custodyBytes(), stretched.events(), stretched.head(),
+    return new ReportInput(dev.custos.evidence.ManifestReader.read(manifest), manifestBytes, stretched.custodyBytes(), stretched.events(), stretched.head(),
         stretched.unsignedEvents(), stretched.signature(), stretched.renderedAt());
   }
 }

@@ -2,7 +2,6 @@ package dev.custos.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,6 +10,7 @@ import dev.custos.custody.Actor;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyVerdict;
+import dev.custos.evidence.ManifestReader;
 import dev.custos.testing.Cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,7 +46,7 @@ final class ReportInputs {
       byte[] manifestBytes = Files.readAllBytes(directory.resolve("acquisition.json"));
       byte[] custodyBytes = Files.readAllBytes(directory.resolve("custody.jsonl"));
       CustodyVerdict verdict = CustodyLog.check(directory);
-      return new ReportInput(MAPPER.readTree(manifestBytes), manifestBytes, custodyBytes, verdict.events(),
+      return new ReportInput(ManifestReader.read(MAPPER.readTree(manifestBytes)), manifestBytes, custodyBytes, verdict.events(),
           verdict.head(), verdict.unsignedEvents(), signature, RENDERED);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -60,7 +60,7 @@ final class ReportInputs {
    * custody events (every third unsigned, some with long notes), 40 rate samples.
    */
   static ReportInput stretched(ReportInput base, int badRanges, int events) {
-    ObjectNode manifest = (ObjectNode) base.manifest();
+    ObjectNode manifest = tree(base);
     long sectors = manifest.path("source").path("sectorCount").asLong();
     ArrayNode ranges = JsonNodeFactory.instance.arrayNode();
     long stride = sectors / badRanges;
@@ -91,7 +91,7 @@ final class ReportInputs {
       prev = hash;
     }
     byte[] manifestBytes = manifest.toPrettyString().getBytes(StandardCharsets.UTF_8);
-    return new ReportInput(manifest, manifestBytes, base.custodyBytes(), list, list.get(list.size() - 1), unsigned,
+    return new ReportInput(ManifestReader.read(manifest), manifestBytes, base.custodyBytes(), list, list.get(list.size() - 1), unsigned,
         base.signature(), base.renderedAt());
   }
 
@@ -100,7 +100,12 @@ final class ReportInputs {
     return Instant.parse("2026-11-25T15:00:00Z").plusSeconds(60L * i).plusMillis(i % 1000);
   }
 
-  static JsonNode manifest(ReportInput input) {
-    return input.manifest();
+  /** The input's manifest as a JSON tree of its bytes, to change for a test. */
+  static ObjectNode tree(ReportInput input) {
+    try {
+      return (ObjectNode) MAPPER.readTree(input.manifestBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -73,7 +73,7 @@ class ReportRendererTest {
   void pdftotext_demo_hasIdsGroupedDigestsPagesHeadAndUnsigned() {
     String text = ok("pdftotext", "-layout", demoPdf.toString(), "-");
     String flat = text.replaceAll("\\s+", " ");
-    JsonNode manifest = demo.manifest();
+    JsonNode manifest = ReportInputs.tree(demo);
     int pages = pages(ok("pdfinfo", demoPdf.toString()));
 
     assertThat(text).contains("DEMO-0001", "FLOPPY-01", "page 1 of " + pages, "page " + pages + " of " + pages, "UNSIGNED");
@@ -133,7 +133,7 @@ class ReportRendererTest {
     for (CustodyEvent event : stretched.events()) {
       assertThat(text).contains(EvidenceClock.format(event.time()));
     }
-    stretched.manifest().path("badSectors").path("ranges").forEach(range ->
+    ReportInputs.tree(stretched).path("badSectors").path("ranges").forEach(range ->
         assertThat(text).contains(range.path("firstLba").asText()));
     assertThat(text).contains("partly UNSIGNED");
   }
@@ -145,7 +145,7 @@ class ReportRendererTest {
 
     String text = ok("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
 
-    long bad = withBad.manifest().path("badSectors").path("sectorCount").asLong();
+    long bad = ReportInputs.tree(withBad).path("badSectors").path("sectorCount").asLong();
     assertThat(text).contains("COMPLETED: every sector was tried; " + bad + " sectors in 2 ranges could not be read"
         + " (zero-").doesNotContain("every sector of the source was read");
     assertThat(ok("pdftotext", demoPdf.toString(), "-")).contains("COMPLETED: every sector of the source was read");
@@ -154,10 +154,10 @@ class ReportRendererTest {
   @Test
   void render_interruptedWithoutBadSectors_sectorMapDoesNotSayEverySectorRead() throws IOException {
     ReportInput base = ReportInputs.of(demoDirectory, ReportInputs.UNSIGNED);
-    com.fasterxml.jackson.databind.node.ObjectNode manifest = (com.fasterxml.jackson.databind.node.ObjectNode) base.manifest();
+    com.fasterxml.jackson.databind.node.ObjectNode manifest = ReportInputs.tree(base);
     ((com.fasterxml.jackson.databind.node.ObjectNode) manifest.path("outcome")).put("status", "interrupted")
         .put("reason", "interrupted by the examiner").put("bytesAcquired", 512 * 100);
-    ReportInput interrupted = new ReportInput(manifest, base.manifestBytes(), base.custodyBytes(), base.events(), base.head(),
+    ReportInput interrupted = new ReportInput(dev.custos.evidence.ManifestReader.read(manifest), base.manifestBytes(), base.custodyBytes(), base.events(), base.head(),
         base.unsignedEvents(), base.signature(), base.renderedAt());
     Path pdf = Files.write(temp.resolve("interrupted.pdf"), ReportRenderer.render(interrupted));
 
@@ -187,12 +187,12 @@ class ReportRendererTest {
   @Test
   void render_noRateSamplesAndOneSample_saysTooFew() throws IOException {
     for (int count : new int[] {0, 1}) {
-      com.fasterxml.jackson.databind.node.ObjectNode manifest = (com.fasterxml.jackson.databind.node.ObjectNode) demo.manifest();
+      com.fasterxml.jackson.databind.node.ObjectNode manifest = ReportInputs.tree(demo);
       com.fasterxml.jackson.databind.node.ArrayNode samples = manifest.putArray("rateSamples");
       if (count == 1) {
         samples.addObject().put("elapsedMs", 0).put("bytes", 0);
       }
-      ReportInput input = new ReportInput(manifest, demo.manifestBytes(), demo.custodyBytes(), demo.events(),
+      ReportInput input = new ReportInput(dev.custos.evidence.ManifestReader.read(manifest), demo.manifestBytes(), demo.custodyBytes(), demo.events(),
           demo.head(), demo.unsignedEvents(), demo.signature(), demo.renderedAt());
       Path pdf = Files.write(temp.resolve("samples-" + count + ".pdf"), ReportRenderer.render(input));
 

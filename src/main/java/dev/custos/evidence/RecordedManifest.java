@@ -1,0 +1,212 @@
+package dev.custos.evidence;
+
+import dev.custos.digest.Digest;
+import dev.custos.digest.HashAlgorithm;
+import dev.custos.digest.PieceAlgorithm;
+import dev.custos.source.HiddenAreas;
+import dev.custos.source.SectorRange;
+import dev.custos.source.WriteBlock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A manifest as it is recorded in {@code acquisition.json}, read by {@link ManifestReader} after
+ * its schema has passed. Immutable.
+ *
+ * <p>The read side of {@link Manifest}: it holds what a schema-valid manifest says, also when an
+ * earlier build or another hand wrote it, so the report and the verification print and check what
+ * is recorded, never a value recomputed from it. Hence the differences from {@link Manifest}: the
+ * members the writer derives ({@code sectorCount}, {@code durationMs}, the image's total size, a
+ * piece count) are the recorded numbers; the tool's commit may be absent (builds before Custos
+ * recorded it); case texts and a source's path are the recorded strings, not re-validated as
+ * {@link CaseInfo} and {@code SourceIdentity} validate what an examiner types now. Where the
+ * writer's record holds no more than the schema allows it is used as it is ({@link HostInfo},
+ * {@link WriteBlock}, {@link HiddenAreas}, {@link Manifest.Outcome}, {@link Manifest.RateSample},
+ * {@link Manifest.Resumption}, {@link SectorRange}, {@link Digest}). Image files are {@link File}s,
+ * not {@code image.ImageFile}: the report, which must not depend on {@code image}, reads them too.
+ *
+ * @param formatVersion the manifest format, {@link Manifest#FORMAT_VERSION}
+ * @param tool the tool that acquired
+ * @param caseInfo case, evidence, examiner, description, notes
+ * @param host the workstation
+ * @param source what was read
+ * @param writeBlock how the source was protected from writes
+ * @param parameters the options the acquisition ran with
+ * @param image the image files and their recorded total
+ * @param digests the whole-image digests, in the order recorded; empty unless completed
+ * @param pieces the piece digests
+ * @param badSectors unreadable ranges and recovered reads
+ * @param timing start, end, duration and rate as recorded
+ * @param rateSamples bytes read over time
+ * @param outcome how it ended
+ * @param resumptions each resumption, in order; empty for an acquisition that ran in one go
+ */
+public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, HostInfo host, Source source,
+    WriteBlock writeBlock, Parameters parameters, Image image, List<Digest> digests, Pieces pieces,
+    BadSectors badSectors, Timing timing, List<Manifest.RateSample> rateSamples, Manifest.Outcome outcome,
+    List<Manifest.Resumption> resumptions) {
+
+  public RecordedManifest {
+    Objects.requireNonNull(tool, "tool");
+    Objects.requireNonNull(caseInfo, "caseInfo");
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(writeBlock, "writeBlock");
+    Objects.requireNonNull(parameters, "parameters");
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(pieces, "pieces");
+    Objects.requireNonNull(badSectors, "badSectors");
+    Objects.requireNonNull(timing, "timing");
+    Objects.requireNonNull(outcome, "outcome");
+    digests = List.copyOf(digests);
+    rateSamples = List.copyOf(rateSamples);
+    resumptions = List.copyOf(resumptions);
+  }
+
+  /**
+   * The tool as recorded.
+   *
+   * @param commit the commit it was built from; null in records of builds before Custos recorded it
+   * @param jarSha256 the SHA-256 of its jar; null when not run from a jar or not recorded
+   */
+  public record Tool(String name, String version, String commit, String jarSha256) {
+    public Tool {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(version, "version");
+    }
+  }
+
+  /** The case as recorded; {@code description} and {@code notes} are null when absent. */
+  public record Case(String caseId, String evidenceId, String examiner, String description, String notes) {
+    public Case {
+      Objects.requireNonNull(caseId, "caseId");
+      Objects.requireNonNull(evidenceId, "evidenceId");
+      Objects.requireNonNull(examiner, "examiner");
+    }
+  }
+
+  /**
+   * The source as recorded. Null strings are facts not known at acquisition.
+   *
+   * @param path the path the examiner named
+   * @param kind {@code block-device}, {@code partition} or {@code file}
+   * @param deviceNumber {@code major:minor}, or null
+   * @param sectorCount logical sectors, as recorded
+   * @param backingFile a loop device's file, or null
+   * @param mounts mounted file systems of the device
+   */
+  public record Source(String path, String kind, String deviceNumber, String vendor, String model, String serial,
+      long sizeBytes, long sectorCount, int logicalSectorSize, int physicalSectorSize, boolean removable,
+      boolean rotational, boolean kernelReadOnly, String backingFile, HiddenAreas hiddenAreas, List<Mount> mounts) {
+    public Source {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(hiddenAreas, "hiddenAreas");
+      mounts = List.copyOf(mounts);
+    }
+  }
+
+  /** A mounted file system as recorded: device {@code major:minor}, where, which, read-only or not. */
+  public record Mount(String device, String mountPoint, String fileSystemType, boolean readOnly) {}
+
+  /**
+   * The parameters as recorded.
+   *
+   * @param format {@code raw} or {@code split}
+   * @param extension the single file's extension, or null for split segments
+   * @param segmentSize bytes per segment, or null for a single file
+   * @param algorithms the whole-image digests asked for, in order
+   */
+  public record Parameters(String format, String extension, Long segmentSize, List<HashAlgorithm> algorithms,
+      long blockSize, long pieceSize, PieceAlgorithm pieceAlgorithm, long retries, long errorGranularity) {
+    public Parameters {
+      Objects.requireNonNull(format, "format");
+      Objects.requireNonNull(pieceAlgorithm, "pieceAlgorithm");
+      algorithms = List.copyOf(algorithms);
+    }
+  }
+
+  /**
+   * The image as recorded.
+   *
+   * @param format {@code raw} or {@code split}
+   * @param files its files, in order
+   * @param sizeBytes the total the manifest records
+   */
+  public record Image(String format, List<File> files, long sizeBytes) {
+    public Image {
+      Objects.requireNonNull(format, "format");
+      files = List.copyOf(files);
+    }
+
+    /** Whether the image is split into segments. */
+    public boolean split() {
+      return "split".equals(format);
+    }
+  }
+
+  /**
+   * An image file as recorded.
+   *
+   * @param path its name, relative to the evidence directory
+   * @param sizeBytes its recorded size
+   */
+  public record File(String path, long sizeBytes) {
+    public File {
+      Objects.requireNonNull(path, "path");
+    }
+  }
+
+  /**
+   * The piece digests as recorded: piece {@code i} covers bytes {@code [i * size, (i + 1) * size)}.
+   *
+   * @param count the count the manifest records
+   * @param digests each piece's digest, lowercase hex (CRC-32C is no {@link Digest})
+   */
+  public record Pieces(PieceAlgorithm algorithm, long size, long count, List<String> digests) {
+    public Pieces {
+      Objects.requireNonNull(algorithm, "algorithm");
+      digests = List.copyOf(digests);
+    }
+  }
+
+  /**
+   * Unreadable sectors as recorded.
+   *
+   * @param sectorCount the total the manifest records
+   * @param ranges each range with the bytes the manifest records for it
+   */
+  public record BadSectors(long sectorCount, long recoveredReadErrors, List<BadRange> ranges) {
+    public BadSectors {
+      ranges = List.copyOf(ranges);
+    }
+  }
+
+  /** One unreadable range and its size in bytes as recorded. */
+  public record BadRange(SectorRange range, long bytes) {
+    public BadRange {
+      Objects.requireNonNull(range, "range");
+    }
+  }
+
+  /** When it ran, as recorded: the duration and the rate are the recorded numbers. */
+  public record Timing(Instant started, Instant ended, long durationMillis, long averageBytesPerSecond) {
+    public Timing {
+      Objects.requireNonNull(started, "started");
+      Objects.requireNonNull(ended, "ended");
+    }
+  }
+
+  /**
+   * How far an acquisition got, read alone ({@link ManifestReader#extent}).
+   *
+   * @param sourceBytes the source's size
+   * @param sectorSize bytes per logical sector
+   */
+  public record Extent(Manifest.Outcome outcome, long sourceBytes, int sectorSize) {
+    public Extent {
+      Objects.requireNonNull(outcome, "outcome");
+    }
+  }
+}
