@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * An acquisition that did not complete, as its evidence directory records it: the last {@code
@@ -74,15 +75,9 @@ record InterruptedAcquisition(
     }
     List<CustodyEvent> events = verdict.events();
     boolean placed = placeRecordedManifest(directory, events);
-    int startedAt = -1;
-    for (int i = 0; i < events.size(); i++) {
-      if (events.get(i).type().equals("acquisition-started")) {
-        startedAt = i;
-      }
-    }
-    if (startedAt < 0) {
-      throw new UsageException(directory + " records no acquisition (no acquisition-started event in its custody log)");
-    }
+    int startedAt = IntStream.range(0, events.size()).filter(i -> events.get(i).type().equals("acquisition-started"))
+        .reduce((a, b) -> b).orElseThrow(() -> new UsageException(directory
+            + " records no acquisition (no acquisition-started event in its custody log)"));
     CustodyEvent interrupted = null;
     List<CustodyEvent> resumptions = new ArrayList<>();
     for (CustodyEvent event : events.subList(startedAt + 1, events.size())) {
@@ -119,15 +114,11 @@ record InterruptedAcquisition(
    * @throws UsageException if it cannot be
    */
   private static boolean placeRecordedManifest(Path directory, List<CustodyEvent> events) throws UsageException {
-    CustodyEvent last = null;
-    for (CustodyEvent event : events) {
-      if (event.type().startsWith("acquisition-")) {
-        last = event;
-      }
-    }
-    boolean ended = last != null && (last.type().equals("acquisition-completed") || last.type().equals("acquisition-interrupted"));
+    Optional<String> recorded = events.stream().filter(event -> event.type().startsWith("acquisition-")).reduce((a, b) -> b)
+        .filter(last -> last.type().equals("acquisition-completed") || last.type().equals("acquisition-interrupted"))
+        .flatMap(InterruptedAcquisition::manifestSha256);
     try {
-      return ManifestPlacement.completeRecorded(directory, ended ? manifestSha256(last).orElse(null) : null);
+      return ManifestPlacement.completeRecorded(directory, recorded.orElse(null));
     } catch (IOException e) {
       throw new UsageException("cannot put the recorded manifest " + ManifestPlacement.STAGED + " of " + directory + " in place as "
           + EvidenceDirectory.MANIFEST + ": " + e.getMessage() + "; nothing was resumed", e);
@@ -268,7 +259,7 @@ record InterruptedAcquisition(
     return interrupted == null ? null : manifestSha256(interrupted).orElse(null);
   }
 
-  /** The SHA-256 an {@code acquisition-completed} or {@code acquisition-interrupted} event records for its manifest, if it wrote one. */
+  /** The SHA-256 an {@code acquisition-completed} or {@code -interrupted} event records of its manifest, if it wrote one. */
   private static Optional<String> manifestSha256(CustodyEvent event) {
     JsonNode sha256 = event.data().path("manifest").path("sha256");
     return sha256.isTextual() ? Optional.of(sha256.asText()) : Optional.empty();
