@@ -11,6 +11,7 @@ import dev.custos.digest.PieceDigest;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.evidence.JsonText;
 import dev.custos.evidence.ManifestPlacement;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.ReadLimit;
@@ -45,6 +46,8 @@ record InterruptedAcquisition(
     List<CustodyEvent> resumptions,
     RecordedStart recorded,
     AcquisitionRequest request) {
+
+  private static final ObjectMapper MANIFEST_JSON = JsonText.boundedMapper(ReadLimit.MANIFEST).build();
 
   InterruptedAcquisition {
     Objects.requireNonNull(started, "started");
@@ -247,10 +250,19 @@ record InterruptedAcquisition(
     }
   }
 
-  /** The one read of a manifest's members here, until {@code evidence} reads manifests into records. */
-  private static List<String> manifestPieceDigests(Path manifest) throws IOException {
+  /**
+   * The one read of a manifest's members here, until {@code evidence} reads manifests into
+   * records: from the bytes whose SHA-256 is the recorded one, read once, so that a file changed
+   * since it was checked is not what vouches for the pieces.
+   */
+  private List<String> manifestPieceDigests(Path manifest) throws IOException {
+    byte[] bytes = EvidenceFile.read(manifest, ReadLimit.MANIFEST);
+    String sha256 = Digest.compute(HashAlgorithm.SHA_256, bytes).hex();
+    if (!Optional.of(sha256).equals(manifestSha256(interrupted))) {
+      throw new IOException("it changed since its SHA-256 was checked (now " + sha256 + ")");
+    }
     List<String> digests = new ArrayList<>();
-    new ObjectMapper().readTree(manifest.toFile()).path("pieces").path("digests").forEach(digest -> digests.add(digest.asText()));
+    MANIFEST_JSON.readTree(bytes).path("pieces").path("digests").forEach(digest -> digests.add(digest.asText()));
     return digests;
   }
 
