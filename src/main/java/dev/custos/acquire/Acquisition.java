@@ -164,7 +164,7 @@ public final class Acquisition {
         }
         String interruptionManifest = setAsideBefore != null ? setAsideBefore
             : manifestSha256 != null ? EvidenceDirectory.MANIFEST : null;
-        List<String> vouched = state.interruptionPieceDigests(directory.root(), interruptionManifest);
+        List<dev.custos.digest.PieceDigest> vouched = state.interruptionPieceDigests(directory.root(), interruptionManifest);
         // Only digests the signed log vouches for prove the prefix; without them it is compared with the source.
         boolean compared = !acquisition.pieceAlgorithm().proves() || vouched == null;
         ResumePoint point = resumePoint(directory, acquisition, source)

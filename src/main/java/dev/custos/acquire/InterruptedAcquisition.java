@@ -1,18 +1,18 @@
 package dev.custos.acquire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyVerdict;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
-import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.UsageException;
-import dev.custos.evidence.CaseInfo;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.evidence.JsonText;
 import dev.custos.evidence.ManifestPlacement;
-import dev.custos.image.ImageLayout;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.ReadLimit;
 import dev.custos.source.SourceIdentity;
@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * An acquisition that did not complete, as its evidence directory records it: the last {@code
@@ -35,23 +37,28 @@ import java.util.Objects;
  * @param interrupted the {@code acquisition-interrupted} event after it, or {@code null} when the
  *     process ended without recording it (a crash, {@code kill -9}, a power cut)
  * @param resumptions the {@code acquisition-resumed} events after it, in order
- * @param sourcePath the source as recorded
- * @param sourceSize its size in bytes, as recorded
+ * @param recorded what {@code started} records: the case, the source, the parameters
  * @param request what was asked for, the source replaced where the examiner names another path
- * @param errorGranularity the recorded unit of reads after an error
  */
 record InterruptedAcquisition(
     CustodyEvent started,
     CustodyEvent interrupted,
     List<CustodyEvent> resumptions,
-    Path sourcePath,
-    long sourceSize,
-    AcquisitionRequest request,
-    int errorGranularity) {
+    RecordedStart recorded,
+    AcquisitionRequest request) {
+
+  private static final ObjectMapper MANIFEST_JSON = JsonText.boundedMapper(ReadLimit.MANIFEST).build();
 
   InterruptedAcquisition {
     Objects.requireNonNull(started, "started");
+    Objects.requireNonNull(recorded, "recorded");
+    Objects.requireNonNull(request, "request");
     resumptions = List.copyOf(resumptions);
+  }
+
+  /** The recorded unit of reads after an error. */
+  int errorGranularity() {
+    return recorded.errorGranularity();
   }
 
   /**
@@ -71,15 +78,9 @@ record InterruptedAcquisition(
     }
     List<CustodyEvent> events = verdict.events();
     boolean placed = placeRecordedManifest(directory, events);
-    int startedAt = -1;
-    for (int i = 0; i < events.size(); i++) {
-      if (events.get(i).type().equals("acquisition-started")) {
-        startedAt = i;
-      }
-    }
-    if (startedAt < 0) {
-      throw new UsageException(directory + " records no acquisition (no acquisition-started event in its custody log)");
-    }
+    int startedAt = IntStream.range(0, events.size()).filter(i -> events.get(i).type().equals("acquisition-started"))
+        .reduce((a, b) -> b).orElseThrow(() -> new UsageException(directory
+            + " records no acquisition (no acquisition-started event in its custody log)"));
     CustodyEvent interrupted = null;
     List<CustodyEvent> resumptions = new ArrayList<>();
     for (CustodyEvent event : events.subList(startedAt + 1, events.size())) {
@@ -98,16 +99,9 @@ record InterruptedAcquisition(
     }
     CustodyEvent start = events.get(startedAt);
     try {
-      JsonNode data = start.data();
-      JsonNode recordedSource = data.path("source");
-      Path recordedPath = Path.of(text(recordedSource, "path"));
-      AcquisitionRequest request = new AcquisitionRequest(
-          source != null ? source : recordedPath, directory, caseInfo(data.path("case")), layout(data.path("parameters")),
-          algorithms(data.path("parameters")), PieceAlgorithm.byName(text(data.path("parameters"), "pieceAlgorithm")),
-          number(data.path("parameters"), "pieceSize"), Math.toIntExact(number(data.path("parameters"), "blockSize")),
-          Math.toIntExact(number(data.path("parameters"), "retries")), setReadOnly, hardwareBlocker);
-      return new InterruptedAcquisition(start, interrupted, resumptions, recordedPath, number(recordedSource, "sizeBytes"),
-          request, Math.toIntExact(number(data.path("parameters"), "errorGranularity")));
+      RecordedStart recorded = RecordedStart.of(start.data());
+      return new InterruptedAcquisition(start, interrupted, resumptions, recorded,
+          recorded.request(Optional.ofNullable(source), directory, setReadOnly, hardwareBlocker));
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new UsageException("custody event seq " + start.seq() + " (acquisition-started) of " + directory
           + " cannot be resumed from: " + e.getMessage(), e);
@@ -123,16 +117,11 @@ record InterruptedAcquisition(
    * @throws UsageException if it cannot be
    */
   private static boolean placeRecordedManifest(Path directory, List<CustodyEvent> events) throws UsageException {
-    CustodyEvent last = null;
-    for (CustodyEvent event : events) {
-      if (event.type().startsWith("acquisition-")) {
-        last = event;
-      }
-    }
-    JsonNode recorded = last == null ? null : last.data().path("manifest").path("sha256");
-    boolean ended = last != null && (last.type().equals("acquisition-completed") || last.type().equals("acquisition-interrupted"));
+    Optional<String> recorded = events.stream().filter(event -> event.type().startsWith("acquisition-")).reduce((a, b) -> b)
+        .filter(last -> last.type().equals("acquisition-completed") || last.type().equals("acquisition-interrupted"))
+        .flatMap(InterruptedAcquisition::manifestSha256);
     try {
-      return ManifestPlacement.completeRecorded(directory, ended && recorded.isTextual() ? recorded.asText() : null);
+      return ManifestPlacement.completeRecorded(directory, recorded.orElse(null));
     } catch (IOException e) {
       throw new UsageException("cannot put the recorded manifest " + ManifestPlacement.STAGED + " of " + directory + " in place as "
           + EvidenceDirectory.MANIFEST + ": " + e.getMessage() + "; nothing was resumed", e);
@@ -146,15 +135,14 @@ record InterruptedAcquisition(
    * @throws UsageException naming what differs
    */
   void requireSameSource(SourceIdentity now) throws UsageException {
-    JsonNode recorded = started.data().path("source");
     List<String> differences = new ArrayList<>();
-    if (now.sizeBytes() != sourceSize) {
-      differences.add("size " + now.sizeBytes() + " bytes, recorded " + sourceSize);
+    if (now.sizeBytes() != recorded.sourceSize()) {
+      differences.add("size " + now.sizeBytes() + " bytes, recorded " + recorded.sourceSize());
     }
-    compare(differences, "model", recorded.path("model"), now.model());
-    compare(differences, "serial", recorded.path("serial"), now.serial());
-    if (now.logicalSectorSize() != recorded.path("logicalSectorSize").asInt()) {
-      differences.add("logical sector size " + now.logicalSectorSize() + ", recorded " + recorded.path("logicalSectorSize").asInt());
+    compare(differences, "model", recorded.model(), now.model());
+    compare(differences, "serial", recorded.serial(), now.serial());
+    if (now.logicalSectorSize() != recorded.logicalSectorSize()) {
+      differences.add("logical sector size " + now.logicalSectorSize() + ", recorded " + recorded.logicalSectorSize());
     }
     if (!differences.isEmpty()) {
       throw new UsageException("refusing to resume from " + now.path() + ": it is not the drive the acquisition began on ("
@@ -162,11 +150,10 @@ record InterruptedAcquisition(
     }
   }
 
-  private static void compare(List<String> differences, String what, JsonNode recorded, String now) {
-    String was = recorded.isTextual() ? recorded.asText() : null;
-    if (!Objects.equals(was, now)) {
+  private static void compare(List<String> differences, String what, Optional<String> recorded, String now) {
+    if (!recorded.equals(Optional.ofNullable(now))) {
       differences.add(what + " " + (now == null ? "unknown" : "'" + now + "'") + ", recorded "
-          + (was == null ? "unknown" : "'" + was + "'"));
+          + recorded.map(was -> "'" + was + "'").orElse("unknown"));
     }
   }
 
@@ -192,7 +179,7 @@ record InterruptedAcquisition(
       throw new UsageException("cannot read " + manifest + ": " + e.getMessage(), e);
     }
     if (interrupted != null) {
-      String recorded = interrupted.data().path("manifest").path("sha256").asText();
+      String recorded = manifestSha256(interrupted).orElse("");
       if (!sha256.equals(recorded)) {
         throw new UsageException(manifest + " has SHA-256 " + sha256 + ", but custody event seq " + interrupted.seq()
             + " recorded " + recorded + ": it changed since the interruption; refusing to resume (run report verify "
@@ -214,8 +201,8 @@ record InterruptedAcquisition(
     if (interrupted == null || Files.exists(directory.resolve(EvidenceDirectory.MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
       return null;
     }
-    JsonNode recorded = interrupted.data().path("manifest").path("sha256");
-    if (!recorded.isTextual()) {
+    Optional<String> recorded = manifestSha256(interrupted);
+    if (recorded.isEmpty()) {
       return null; // the interruption could not write its manifest
     }
     for (int n = 1; ; n++) {
@@ -225,7 +212,7 @@ record InterruptedAcquisition(
       }
       try {
         if (Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)
-            && Digest.compute(HashAlgorithm.SHA_256, EvidenceFile.read(candidate, ReadLimit.MANIFEST)).hex().equals(recorded.asText())) {
+            && Digest.compute(HashAlgorithm.SHA_256, EvidenceFile.read(candidate, ReadLimit.MANIFEST)).hex().equals(recorded.get())) {
           return candidate.getFileName().toString();
         }
       } catch (IOException e) {
@@ -233,7 +220,7 @@ record InterruptedAcquisition(
       }
     }
     throw new UsageException(directory.resolve(EvidenceDirectory.MANIFEST) + ", the manifest custody event seq "
-        + interrupted.seq() + " recorded with SHA-256 " + recorded.asText() + ", is missing; refusing to resume (run report verify "
+        + interrupted.seq() + " recorded with SHA-256 " + recorded.get() + ", is missing; refusing to resume (run report verify "
         + directory + ")");
   }
 
@@ -244,62 +231,49 @@ record InterruptedAcquisition(
    *
    * @param file the manifest's name, or {@code null} when there is none
    * @return its piece digests in order, or {@code null} when there is no recorded interruption manifest
-   * @throws UsageException if it cannot be read
+   * @throws UsageException if it cannot be read, or a piece digest in it is not one of the
+   *     recorded piece algorithm
    */
-  List<String> interruptionPieceDigests(Path directory, String file) throws UsageException {
+  List<PieceDigest> interruptionPieceDigests(Path directory, String file) throws UsageException {
     if (interrupted == null || file == null) {
       return null;
     }
     Path manifest = directory.resolve(file);
     try {
-      JsonNode digests = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile()).path("pieces").path("digests");
-      List<String> pieces = new ArrayList<>();
-      digests.forEach(digest -> pieces.add(digest.asText()));
+      List<PieceDigest> pieces = new ArrayList<>();
+      for (String hex : manifestPieceDigests(manifest)) {
+        pieces.add(PieceDigest.fromHex(recorded.pieceAlgorithm(), hex));
+      }
       return pieces;
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
       throw new UsageException("cannot read " + manifest + ": " + e.getMessage(), e);
     }
   }
 
+  /**
+   * The one read of a manifest's members here, until {@code evidence} reads manifests into
+   * records: from the bytes whose SHA-256 is the recorded one, read once, so that a file changed
+   * since it was checked is not what vouches for the pieces.
+   */
+  private List<String> manifestPieceDigests(Path manifest) throws IOException {
+    byte[] bytes = EvidenceFile.read(manifest, ReadLimit.MANIFEST);
+    String sha256 = Digest.compute(HashAlgorithm.SHA_256, bytes).hex();
+    if (!Optional.of(sha256).equals(manifestSha256(interrupted))) {
+      throw new IOException("it changed since its SHA-256 was checked (now " + sha256 + ")");
+    }
+    List<String> digests = new ArrayList<>();
+    MANIFEST_JSON.readTree(bytes).path("pieces").path("digests").forEach(digest -> digests.add(digest.asText()));
+    return digests;
+  }
+
   /** The SHA-256 the interruption recorded for its manifest, or {@code null}. */
   String recordedManifestSha256() {
-    JsonNode recorded = interrupted == null ? null : interrupted.data().path("manifest").path("sha256");
-    return recorded != null && recorded.isTextual() ? recorded.asText() : null;
+    return interrupted == null ? null : manifestSha256(interrupted).orElse(null);
   }
 
-  private static CaseInfo caseInfo(JsonNode node) {
-    return new CaseInfo(text(node, "caseId"), text(node, "evidenceId"), text(node, "examiner"),
-        node.path("description").isTextual() ? node.path("description").asText() : null,
-        node.path("notes").isTextual() ? node.path("notes").asText() : null);
-  }
-
-  private static ImageLayout layout(JsonNode parameters) {
-    return "split".equals(text(parameters, "format"))
-        ? ImageLayout.split(number(parameters, "segmentSize"), 512)
-        : ImageLayout.raw(text(parameters, "extension"));
-  }
-
-  private static List<HashAlgorithm> algorithms(JsonNode parameters) {
-    List<HashAlgorithm> algorithms = new ArrayList<>();
-    for (JsonNode id : parameters.path("algorithms")) {
-      algorithms.add(HashAlgorithm.byName(id.asText()));
-    }
-    return algorithms;
-  }
-
-  private static String text(JsonNode node, String member) {
-    JsonNode value = node.path(member);
-    if (!value.isTextual()) {
-      throw new IllegalArgumentException(member + " is not recorded");
-    }
-    return value.asText();
-  }
-
-  private static long number(JsonNode node, String member) {
-    JsonNode value = node.path(member);
-    if (!value.canConvertToLong() || !value.isIntegralNumber()) {
-      throw new IllegalArgumentException(member + " is not recorded as an integer");
-    }
-    return value.asLong();
+  /** The SHA-256 an {@code acquisition-completed} or {@code -interrupted} event records of its manifest, if it wrote one. */
+  private static Optional<String> manifestSha256(CustodyEvent event) {
+    JsonNode sha256 = event.data().path("manifest").path("sha256");
+    return sha256.isTextual() ? Optional.of(sha256.asText()) : Optional.empty();
   }
 }

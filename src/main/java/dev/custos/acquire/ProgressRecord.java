@@ -1,19 +1,13 @@
 package dev.custos.acquire;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.digest.PieceListener;
-import dev.custos.evidence.EvidenceSchema;
-import dev.custos.evidence.JsonText;
-import dev.custos.io.WriteOnce;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.NotEvidenceFileException;
 import dev.custos.io.ReadLimit;
+import dev.custos.io.WriteOnce;
 import dev.custos.source.BadSectorMap;
-import dev.custos.source.SectorRange;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,15 +18,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The progress record of an acquisition, {@code acquisition-progress.jsonl}: what {@code acquire
  * resume} needs after a crash that left no manifest. A first line names the piece digest, the
  * piece size and the source size; then one line a piece, as its digest completes, with the
- * unreadable sectors found in it (schema: {@code evidence-schema/acquisition-progress.schema.json}).
+ * unreadable sectors found in it; {@link ProgressRecordFormat} holds the lines' format and reads them.
  *
  * <p>Lines are written with one {@code write} each and without fsync: a process killed with
  * {@code kill -9} keeps every line it wrote, and nothing on the read path waits for a disk flush.
@@ -44,34 +39,36 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>While resuming, the first {@code expected} pieces are the ones already recorded: each is
  * compared as it is re-hashed and not written again; the first that differs is remembered ({@link
- * #firstMismatch()}).
+ * #mismatch()}).
  *
  * <p>Threading: {@link #pieceCompleted} on the piece thread; the rest on the reading thread.
  */
 final class ProgressRecord implements PieceListener, Closeable {
   /** The file's name in the evidence directory. */
   static final String FILE = "acquisition-progress.jsonl";
-  static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper JSON = JsonText.boundedMapper(ReadLimit.PROGRESS_LINE).build();
+  /**
+   * An already-recorded piece that re-hashed to another digest.
+   *
+   * @param piece its index
+   * @param digest what it re-hashed to
+   */
+  record Mismatch(long piece, PieceDigest digest) {}
 
   private final Path file;
   private final FileChannel channel;
-  private final long pieceSize;
-  private final int sectorSize;
+  private final ProgressRecordFormat.Header header;
   private final BadSectorMap badSectors;
-  private final List<String> expected;
-  private final AtomicLong firstMismatch = new AtomicLong(-1);
-  private volatile String mismatchDigest;
-  /** Where a stopped stream ends (before the source's end), or -1: a piece cut short there is no piece. */
-  private volatile long streamEnd = -1;
+  private final List<PieceDigest> expected;
+  private final AtomicReference<Mismatch> firstMismatch = new AtomicReference<>();
+  /** Where a stopped stream ends (before the source's end): a piece cut short there is no piece. */
+  private volatile OptionalLong streamEnd = OptionalLong.empty();
 
-  private ProgressRecord(Path file, FileChannel channel, long pieceSize, int sectorSize, BadSectorMap badSectors,
-      List<String> expected) {
+  private ProgressRecord(Path file, FileChannel channel, ProgressRecordFormat.Header header, BadSectorMap badSectors,
+      List<PieceDigest> expected) {
     this.file = file;
     this.channel = channel;
-    this.pieceSize = pieceSize;
-    this.sectorSize = sectorSize;
+    this.header = header;
     this.badSectors = badSectors;
     this.expected = List.copyOf(expected);
   }
@@ -83,19 +80,18 @@ final class ProgressRecord implements PieceListener, Closeable {
    */
   static ProgressRecord start(Path directory, PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize,
       BadSectorMap badSectors) throws IOException {
+    return start(directory, new ProgressRecordFormat.Header(algorithm, pieceSize, sourceSize, sectorSize), badSectors);
+  }
+
+  private static ProgressRecord start(Path directory, ProgressRecordFormat.Header header, BadSectorMap badSectors)
+      throws IOException {
     Path file = directory.resolve(FILE);
     // CREATE_NEW (O_EXCL) never opens an existing file, the source included, nor follows a link;
     // through the one rule for every write in DIR all the same.
     FileChannel channel = EvidenceFile.openToWrite(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND);
-    ProgressRecord record = new ProgressRecord(file, channel, pieceSize, sectorSize, badSectors, List.of());
-    ObjectNode header = JSON.createObjectNode();
-    header.put("formatVersion", FORMAT_VERSION);
-    header.put("pieceAlgorithm", algorithm.id());
-    header.put("pieceSize", pieceSize);
-    header.put("sourceSizeBytes", sourceSize);
-    header.put("sectorSize", sectorSize);
-    record.writeLine(header);
+    ProgressRecord record = new ProgressRecord(file, channel, header, badSectors, List.of());
+    record.writeLine(ProgressRecordFormat.line(header));
     return record;
   }
 
@@ -103,18 +99,22 @@ final class ProgressRecord implements PieceListener, Closeable {
    * Continues the record of a resumed acquisition: the first {@code expected.size()} pieces are
    * checked, not written.
    *
+   * @param expected the recorded pieces' digests, lowercase hex of {@code algorithm}
    * @throws IOException if the file cannot be opened for appending; a missing one is begun anew
    *     when no recorded piece is to be checked
+   * @throws IllegalArgumentException if an expected digest is not one of {@code algorithm}
    */
   static ProgressRecord resume(Path directory, PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize,
       BadSectorMap badSectors, List<String> expected) throws IOException {
+    ProgressRecordFormat.Header header = new ProgressRecordFormat.Header(algorithm, pieceSize, sourceSize, sectorSize);
     Path file = directory.resolve(FILE);
     if (expected.isEmpty() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       // None was left (killed before its first line, or lost in a power cut): begin one, as a new acquisition does.
-      return start(directory, algorithm, pieceSize, sourceSize, sectorSize, badSectors);
+      return start(directory, header, badSectors);
     }
+    List<PieceDigest> digests = expected.stream().map(hex -> PieceDigest.fromHex(algorithm, hex)).toList();
     FileChannel channel = EvidenceFile.openToWrite(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    return new ProgressRecord(file, channel, pieceSize, sectorSize, badSectors, expected);
+    return new ProgressRecord(file, channel, header, badSectors, digests);
   }
 
   /**
@@ -123,45 +123,45 @@ final class ProgressRecord implements PieceListener, Closeable {
    * Call before the pipeline finishes.
    */
   void streamEndsAt(long end) {
-    streamEnd = end;
+    streamEnd = OptionalLong.of(end);
   }
 
   @Override
-  public void pieceCompleted(long index, String digest) throws IOException {
-    long end = streamEnd;
-    if (end >= 0 && (index + 1) * pieceSize > end) {
+  public void pieceCompleted(long index, String hex) throws IOException {
+    long pieceSize = header.pieceSize();
+    OptionalLong end = streamEnd;
+    if (end.isPresent() && (index + 1) * pieceSize > end.getAsLong()) {
       return; // cut short by the stop: its digest is of part of a piece
     }
+    PieceDigest digest = PieceDigest.fromHex(header.algorithm(), hex);
     if (index < expected.size()) {
-      if (!expected.get((int) index).equals(digest) && firstMismatch.compareAndSet(-1, index)) {
-        mismatchDigest = digest;
+      if (!expected.get((int) index).equals(digest)) {
+        firstMismatch.compareAndSet(null, new Mismatch(index, digest));
       }
       return;
     }
-    long firstLba = index * pieceSize / sectorSize;
-    long endLba = Math.addExact(index, 1) * pieceSize / sectorSize;
-    ObjectNode line = JSON.createObjectNode();
-    line.put("piece", index);
-    line.put("digest", digest);
-    ArrayNode bad = line.putArray("badSectors");
-    for (SectorRange range : badSectors.rangesWithin(firstLba, endLba)) {
-      bad.addObject().put("firstLba", range.firstLba()).put("count", range.count());
-    }
-    writeLine(line);
+    long firstLba = index * pieceSize / header.sectorSize();
+    long endLba = Math.addExact(index, 1) * pieceSize / header.sectorSize();
+    writeLine(ProgressRecordFormat.line(index, new ProgressRecordFormat.Piece(digest, badSectors.rangesWithin(firstLba, endLba))));
   }
 
-  /** The first already-recorded piece that re-hashed to another digest, or -1. */
+  /** The first already-recorded piece that re-hashed to another digest, if one did. */
+  Optional<Mismatch> mismatch() {
+    return Optional.ofNullable(firstMismatch.get());
+  }
+
+  /** {@link #mismatch()}'s piece, or -1: for ReadRun, until it reads {@link #mismatch()}. */
   long firstMismatch() {
-    return firstMismatch.get();
+    return mismatch().map(Mismatch::piece).orElse(-1L);
   }
 
-  /** The digest the first mismatching piece re-hashed to, or {@code null}. */
+  /** {@link #mismatch()}'s digest in hex, or {@code null}: for ReadRun, until it reads {@link #mismatch()}. */
   String mismatchDigest() {
-    return mismatchDigest;
+    return mismatch().map(m -> m.digest().hex()).orElse(null);
   }
 
-  private void writeLine(ObjectNode line) throws IOException {
-    ByteBuffer bytes = ByteBuffer.wrap((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
+  private void writeLine(String line) throws IOException {
+    ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
     while (bytes.hasRemaining()) {
       channel.write(bytes);
     }
@@ -180,111 +180,28 @@ final class ProgressRecord implements PieceListener, Closeable {
     close(false);
   }
 
-  /** One recorded piece: its digest and the unreadable sectors in it. */
-  record Piece(String digest, List<SectorRange> badSectors) {}
-
   /**
-   * What a progress record holds, as far as it can be read: a torn or unreadable line ends it (the
-   * pieces after it are read again from the source). A later line for a piece replaces the earlier
-   * one and every piece after it (a resumption writes again from the first piece it re-reads).
-   */
-  record Recorded(PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize, List<Piece> pieces) {
-    Recorded {
-      pieces = List.copyOf(pieces);
-    }
-  }
-
-  /** A progress record whose first line cannot be read: it costs a re-read, not a refusal. */
-  static final class Unreadable extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    Unreadable(String message) {
-      super(message);
-    }
-  }
-
-  /**
-   * Reads the progress record of {@code directory}.
+   * Reads the progress record of {@code directory} ({@link ProgressRecordFormat#read}).
    *
-   * @return what it holds, or {@code null} if there is none
-   * @throws Unreadable if its first line is not a progress record's, or it is larger than {@link
-   *     ReadLimit#PROGRESS_RECORD}
+   * @return what it holds, or empty if there is none, or not even its first line was completed
+   * @throws ProgressRecordFormat.Unreadable if its first line is not a progress record's, or it is
+   *     larger than {@link ReadLimit#PROGRESS_RECORD}
    * @throws IOException if it cannot be read, or is a symbolic link
    */
-  static Recorded read(Path directory) throws IOException {
+  static Optional<ProgressRecordFormat.Recorded> read(Path directory) throws IOException {
     Path file = directory.resolve(FILE);
-    List<String> lines;
+    byte[] content;
     try {
       if (Files.isSymbolicLink(file)) {
         throw new IOException(file + " is a symbolic link, not Custos's progress record");
       }
-      lines = List.of(new String(EvidenceFile.read(file, ReadLimit.PROGRESS_RECORD), StandardCharsets.UTF_8).split("\n", -1));
+      content = EvidenceFile.read(file, ReadLimit.PROGRESS_RECORD);
     } catch (NoSuchFileException e) {
-      return null;
+      return Optional.empty();
     } catch (NotEvidenceFileException e) {
       // Larger than Custos reads (or not a file at all): like a damaged record, it costs a re-read.
-      throw new Unreadable(e.getMessage());
+      throw new ProgressRecordFormat.Unreadable(e.getMessage());
     }
-    if (lines.size() == 1) {
-      return null; // not even the first line was completed: nothing recorded
-    }
-    JsonNode header = parse(lines.get(0));
-    if (header == null || header.path("formatVersion").asInt() != FORMAT_VERSION || !header.has("pieceAlgorithm")
-        || !header.path("pieceSize").canConvertToLong() || !header.path("sourceSizeBytes").canConvertToLong()) {
-      throw new Unreadable(file.getFileName() + " does not begin as a progress record of format " + FORMAT_VERSION);
-    }
-    PieceAlgorithm algorithm;
-    try {
-      algorithm = PieceAlgorithm.byName(header.path("pieceAlgorithm").asText());
-    } catch (IllegalArgumentException e) {
-      throw new Unreadable(file.getFileName() + ": " + e.getMessage());
-    }
-    List<Piece> pieces = new ArrayList<>();
-    // The last element is what follows the final newline: empty, or a torn line.
-    for (String text : lines.subList(1, lines.size() - 1)) {
-      JsonNode line = parse(text);
-      long index = line == null ? -1 : line.path("piece").asLong(-1);
-      Piece piece = line == null ? null : piece(line, index, header.path("pieceSize").asLong(), header.path("sectorSize").asInt());
-      if (piece == null || index < 0 || index > pieces.size()) {
-        break;
-      }
-      pieces.subList((int) index, pieces.size()).clear();
-      pieces.add(piece);
-    }
-    return new Recorded(algorithm, header.path("pieceSize").asLong(), header.path("sourceSizeBytes").asLong(),
-        header.path("sectorSize").asInt(), pieces);
-  }
-
-  /** The line as JSON, if it is a line the schema allows. */
-  private static JsonNode parse(String text) {
-    try {
-      JsonNode node = JSON.readTree(text);
-      return node != null && node.isObject() && EvidenceSchema.PROGRESS.violations(node).isEmpty() ? node : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /** The piece a line records, or null when its bad ranges do not lie, ascending, within the piece. */
-  private static Piece piece(JsonNode line, long index, long pieceSize, int sectorSize) {
-    String digest = line.path("digest").asText("");
-    // The schema has checked the digest's form and the members' types (parse); what remains spans lines.
-    if (index < 0 || pieceSize % sectorSize != 0
-        || index > Long.MAX_VALUE / pieceSize - 1) {
-      return null;
-    }
-    long next = index * (pieceSize / sectorSize);
-    long end = (index + 1) * (pieceSize / sectorSize);
-    List<SectorRange> bad = new ArrayList<>();
-    for (JsonNode range : line.path("badSectors")) {
-      long first = range.path("firstLba").asLong(-1);
-      long count = range.path("count").asLong(0);
-      if (first < next || count < 1 || count > end - first) {
-        return null;
-      }
-      bad.add(new SectorRange(first, count));
-      next = first + count + 1; // merged ranges are never adjacent
-    }
-    return new Piece(digest, bad);
+    return ProgressRecordFormat.read(file.getFileName().toString(), content);
   }
 }

@@ -1,5 +1,6 @@
 package dev.custos.acquire;
 
+import dev.custos.digest.PieceDigest;
 import dev.custos.image.ImageLayout;
 import dev.custos.image.ImageReader;
 import dev.custos.source.SectorRange;
@@ -10,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a resumption may begin reading the source: after the pieces that the progress record
@@ -24,7 +26,7 @@ import java.util.List;
  * @param note why fewer pieces than recorded are used, or {@code null}
  * @param onDisk bytes of the image on disk from byte 0: written over or kept, they need no new space
  */
-record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, long onDisk) {
+record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, String note, long onDisk) {
   ResumePoint {
     pieces = List.copyOf(pieces);
   }
@@ -36,17 +38,19 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
    */
   static ResumePoint find(Path directory, AcquisitionRequest request, long sourceSize, int sectorSize) throws IOException {
     long onDisk = bytesOnDisk(directory, request.layout(), sourceSize);
-    ProgressRecord.Recorded recorded;
+    Optional<ProgressRecordFormat.Recorded> read;
     try {
-      recorded = ProgressRecord.read(directory);
-    } catch (ProgressRecord.Unreadable e) {
+      read = ProgressRecord.read(directory);
+    } catch (ProgressRecordFormat.Unreadable e) {
       return new ResumePoint(List.of(), 0, e.getMessage() + ": everything is read again", onDisk);
     }
-    if (recorded == null) {
+    if (read.isEmpty()) {
       return new ResumePoint(List.of(), 0, "no progress was recorded", onDisk);
     }
-    if (recorded.algorithm() != request.pieceAlgorithm() || recorded.pieceSize() != request.pieceSize()
-        || recorded.sourceSize() != sourceSize || recorded.sectorSize() != sectorSize) {
+    ProgressRecordFormat.Recorded recorded = read.get();
+    ProgressRecordFormat.Header header = recorded.header();
+    if (header.algorithm() != request.pieceAlgorithm() || header.pieceSize() != request.pieceSize()
+        || header.sourceSize() != sourceSize || header.sectorSize() != sectorSize) {
       return new ResumePoint(List.of(), 0, ProgressRecord.FILE + " does not describe this acquisition", onDisk);
     }
     long pieceSize = request.pieceSize();
@@ -71,7 +75,7 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
     return new ResumePoint(recorded.pieces().subList(0, usable), Math.min(usable * pieceSize, sourceSize), note, onDisk);
   }
 
-  private static int firstWithBadSectors(List<ProgressRecord.Piece> pieces) {
+  private static int firstWithBadSectors(List<ProgressRecordFormat.Piece> pieces) {
     for (int i = 0; i < pieces.size(); i++) {
       if (!pieces.get(i).badSectors().isEmpty()) {
         return i;
@@ -85,7 +89,7 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
    * pieces.size()}. Unreadable sectors are written as zeros; a record that says otherwise (damaged,
    * or edited) must not put bad ranges in the manifest that the image contradicts.
    */
-  private static int firstWithUnfilledBadSectors(Path directory, ImageLayout layout, List<ProgressRecord.Piece> pieces,
+  private static int firstWithUnfilledBadSectors(Path directory, ImageLayout layout, List<ProgressRecordFormat.Piece> pieces,
       int sectorSize, long prefix) throws IOException {
     if (pieces.stream().allMatch(piece -> piece.badSectors().isEmpty())) {
       return pieces.size();
@@ -132,11 +136,11 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
    * @param recorded the interruption manifest's piece digests, or {@code null} when there is none
    * @param interruptionRecorded whether the custody log records the interruption
    */
-  ResumePoint agreeingWith(List<String> recorded, boolean interruptionRecorded, long pieceSize, long sourceSize) {
+  ResumePoint agreeingWith(List<PieceDigest> recorded, boolean interruptionRecorded, long pieceSize, long sourceSize) {
     if (recorded == null) {
       return !interruptionRecorded || pieces.isEmpty() ? this
           : new ResumePoint(List.of(), 0, "the recorded interruption wrote no manifest to vouch for the pieces: everything is read"
-              + " again" + (note == null ? "" : "; " + note), onDisk);
+              + " again" + andNote(), onDisk);
     }
     int usable = 0;
     while (usable < pieces.size() && usable < recorded.size() && pieces.get(usable).digest().equals(recorded.get(usable))) {
@@ -150,7 +154,7 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
         : "the manifest the interruption recorded lists " + recorded.size() + " pieces, " + ProgressRecord.FILE + " "
             + pieces.size();
     return new ResumePoint(pieces.subList(0, usable), Math.min(usable * pieceSize, sourceSize),
-        why + (note == null ? "" : "; " + note), onDisk);
+        why + andNote(), onDisk);
   }
 
   /**
@@ -170,12 +174,17 @@ record ResumePoint(List<ProgressRecord.Piece> pieces, long offset, String note, 
     }
     return new ResumePoint(pieces.subList(0, usable), usable * pieceSize,
         "the source is read from piece " + usable + ", the last piece boundary on its " + unit + "-byte read unit"
-            + (note == null ? "" : "; " + note), onDisk);
+            + andNote(), onDisk);
   }
 
-  /** The recorded digests of the pieces. */
+  /** {@code "; "} and the note, if there is one: what follows a reason given first. */
+  private String andNote() {
+    return note == null ? "" : "; " + note;
+  }
+
+  /** The recorded digests of the pieces, in lowercase hex: what ReadRun compares the re-hashed pieces with. */
   List<String> digests() {
-    return pieces.stream().map(ProgressRecord.Piece::digest).toList();
+    return pieces.stream().map(piece -> piece.digest().hex()).toList();
   }
 
   /** The unreadable sectors recorded in the pieces. */

@@ -1,6 +1,7 @@
 package dev.custos.acquire;
 
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.error.SourceAccessException;
 import dev.custos.error.UsageException;
 import dev.custos.source.ReadOnlySource;
@@ -47,11 +48,11 @@ final class SameContentCheck {
       throw new SourceAccessException("cannot read piece " + index + " of " + source.identity().path()
           + " again to check it is the same source: " + e.getMessage(), e);
     }
-    String now = running.finishHex();
-    String recorded = point.pieces().get(index).digest();
+    PieceDigest now = PieceDigest.fromHex(algorithm, running.finishHex());
+    PieceDigest recorded = point.pieces().get(index).digest();
     if (!now.equals(recorded)) {
       throw new UsageException("refusing to resume from " + source.identity().path() + ": piece " + index + " (bytes " + start
-          + "-" + (end - 1) + ") reads as " + algorithm.id() + " " + now + ", recorded " + recorded
+          + "-" + (end - 1) + ") reads as " + algorithm.id() + " " + now.hex() + ", recorded " + recorded.hex()
           + ": it is not the source the acquisition began on, or it changed since");
     }
   }

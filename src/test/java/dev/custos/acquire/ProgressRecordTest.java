@@ -3,6 +3,7 @@ package dev.custos.acquire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.source.BadSectorMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +42,30 @@ class ProgressRecordTest {
     record.close(false);
 
     assertThat(hashed).hasSize(2);
-    assertThat(record.firstMismatch()).isEqualTo(-1);
+    assertThat(record.mismatch()).isEmpty();
     assertThat(Files.readAllLines(dir.resolve(ProgressRecord.FILE))).hasSize((int) lines);
+  }
+
+  @Test
+  void resume_recordedPieceRehashesOtherwise_isTheMismatchAndNothingIsWritten(@TempDir Path dir) throws Exception {
+    byte[] data = new byte[(int) (3 * PIECE)];
+    List<String> recorded = digests(data, data.length);
+    ProgressRecord.start(dir, PieceAlgorithm.CRC32C, PIECE, data.length, 512, new BadSectorMap()).close(false);
+    byte[] before = Files.readAllBytes(dir.resolve(ProgressRecord.FILE));
+    data[(int) PIECE + 7] = 1; // piece 1 changed since it was recorded
+    List<String> hashed = digests(data, data.length);
+
+    ProgressRecord record = ProgressRecord.resume(dir, PieceAlgorithm.CRC32C, PIECE, data.length, 512, new BadSectorMap(), recorded);
+    for (int i = 0; i < hashed.size(); i++) {
+      record.pieceCompleted(i, hashed.get(i));
+    }
+    record.close(false);
+
+    assertThat(hashed.get(1)).isNotEqualTo(recorded.get(1));
+    assertThat(record.mismatch()).contains(new ProgressRecord.Mismatch(1, PieceDigest.fromHex(PieceAlgorithm.CRC32C, hashed.get(1))));
+    assertThat(record.firstMismatch()).isEqualTo(1);
+    assertThat(record.mismatchDigest()).isEqualTo(hashed.get(1));
+    assertThat(Files.readAllBytes(dir.resolve(ProgressRecord.FILE))).isEqualTo(before);
   }
 
   /** Piece digests of {@code data[0, length)}, the last one short where {@code length} ends mid-piece. */

@@ -1,0 +1,198 @@
+package dev.custos.acquire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
+import dev.custos.evidence.EvidenceSchema;
+import dev.custos.evidence.JsonText;
+import dev.custos.io.ReadLimit;
+import dev.custos.source.SectorRange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The lines of {@code acquisition-progress.jsonl} and the records they hold, both ways: the only
+ * code that knows the format's member names (schema: {@code
+ * evidence-schema/acquisition-progress.schema.json}). {@link ProgressRecord} writes the lines
+ * these records give and reads the file into them; everything else uses the records.
+ *
+ * <p>Reading validates each line against the schema first, then checks what spans lines (a piece's
+ * bad ranges within it); a line that fails either ends the record: the pieces after it are read
+ * again from the source.
+ */
+final class ProgressRecordFormat {
+  static final int FORMAT_VERSION = 1;
+
+  private static final ObjectMapper JSON = JsonText.boundedMapper(ReadLimit.PROGRESS_LINE).build();
+
+  private ProgressRecordFormat() {}
+
+  /**
+   * The first line: what the pieces are of.
+   *
+   * @param sourceSize the source's size in bytes
+   */
+  record Header(PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize) {
+    Header {
+      Objects.requireNonNull(algorithm, "algorithm");
+      if (pieceSize < 1 || sectorSize < 1 || sourceSize < 0) {
+        throw new IllegalArgumentException("piece size " + pieceSize + ", sector size " + sectorSize + ", source size "
+            + sourceSize + ": not a progress record's");
+      }
+    }
+  }
+
+  /** One recorded piece: its digest and the unreadable sectors in it, ascending and never adjacent. */
+  record Piece(PieceDigest digest, List<SectorRange> badSectors) {
+    Piece {
+      Objects.requireNonNull(digest, "digest");
+      badSectors = List.copyOf(badSectors);
+    }
+  }
+
+  /**
+   * What a progress record holds, as far as it can be read: its header, and its pieces from piece 0
+   * (a later line for a piece replaces the earlier one and every piece after it: a resumption
+   * writes again from the first piece it re-reads).
+   */
+  record Recorded(Header header, List<Piece> pieces) {
+    Recorded {
+      Objects.requireNonNull(header, "header");
+      pieces = List.copyOf(pieces);
+    }
+  }
+
+  /** A progress record whose first line cannot be read: it costs a re-read, not a refusal. */
+  static final class Unreadable extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Unreadable(String message) {
+      super(message);
+    }
+  }
+
+  /** The header's line, with its newline. */
+  static String line(Header header) throws IOException {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("formatVersion", FORMAT_VERSION);
+    line.put("pieceAlgorithm", header.algorithm().id());
+    line.put("pieceSize", header.pieceSize());
+    line.put("sourceSizeBytes", header.sourceSize());
+    line.put("sectorSize", header.sectorSize());
+    return JSON.writeValueAsString(line) + "\n";
+  }
+
+  /** Piece {@code index}'s line, with its newline. */
+  static String line(long index, Piece piece) throws IOException {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("piece", index);
+    line.put("digest", piece.digest().hex());
+    ArrayNode bad = line.putArray("badSectors");
+    for (SectorRange range : piece.badSectors()) {
+      bad.addObject().put("firstLba", range.firstLba()).put("count", range.count());
+    }
+    return JSON.writeValueAsString(line) + "\n";
+  }
+
+  /**
+   * Reads the content of a progress record; what follows its last newline is a line torn by a
+   * crash, and is not read.
+   *
+   * @param name the file's name, for messages
+   * @return what it holds, or empty when not even its first line was completed
+   * @throws Unreadable if its first line is not a progress record's header of {@link #FORMAT_VERSION}
+   */
+  static Optional<Recorded> read(String name, byte[] content) throws Unreadable {
+    List<String> lines = List.of(new String(content, StandardCharsets.UTF_8).split("\n", -1));
+    if (lines.size() == 1) {
+      return Optional.empty();
+    }
+    Header header = header(name, lines.get(0));
+    List<Piece> pieces = new ArrayList<>();
+    for (String text : lines.subList(1, lines.size() - 1)) {
+      Optional<JsonNode> line = valid(text);
+      OptionalLong index = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "piece");
+      Optional<Piece> piece = index.isEmpty() ? Optional.empty() : piece(line.get(), index.getAsLong(), header);
+      if (piece.isEmpty() || index.getAsLong() > pieces.size()) {
+        break;
+      }
+      pieces.subList((int) index.getAsLong(), pieces.size()).clear();
+      pieces.add(piece.get());
+    }
+    return Optional.of(new Recorded(header, pieces));
+  }
+
+  private static Header header(String name, String text) throws Unreadable {
+    Optional<JsonNode> line = valid(text);
+    OptionalLong pieceSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "pieceSize");
+    OptionalLong sourceSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "sourceSizeBytes");
+    OptionalLong sectorSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "sectorSize");
+    if (line.isEmpty() || line.get().path("formatVersion").asInt() != FORMAT_VERSION || !line.get().has("pieceAlgorithm")
+        || pieceSize.isEmpty() || sourceSize.isEmpty() || sectorSize.isEmpty()) {
+      throw new Unreadable(name + " does not begin as a progress record of format " + FORMAT_VERSION);
+    }
+    try {
+      return new Header(PieceAlgorithm.byName(line.get().path("pieceAlgorithm").asText()), pieceSize.getAsLong(),
+          sourceSize.getAsLong(), Math.toIntExact(sectorSize.getAsLong()));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw new Unreadable(name + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The piece a line records, or empty when its digest is not one of the header's algorithm or its
+   * bad ranges do not lie, ascending and apart, within the piece.
+   */
+  private static Optional<Piece> piece(JsonNode line, long index, Header header) {
+    // The schema has checked the members' types and the digest's form (parse); what remains spans lines.
+    long pieceSize = header.pieceSize();
+    int sectorSize = header.sectorSize();
+    if (pieceSize % sectorSize != 0 || index > Long.MAX_VALUE / pieceSize - 1) {
+      return Optional.empty();
+    }
+    PieceDigest digest;
+    try {
+      digest = PieceDigest.fromHex(header.algorithm(), line.path("digest").asText(""));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // a CRC's length under a SHA-256 header, or the other way round
+    }
+    long next = index * (pieceSize / sectorSize);
+    long end = (index + 1) * (pieceSize / sectorSize);
+    List<SectorRange> bad = new ArrayList<>();
+    for (JsonNode range : line.path("badSectors")) {
+      OptionalLong first = integer(range, "firstLba");
+      OptionalLong count = integer(range, "count");
+      if (first.isEmpty() || count.isEmpty() || first.getAsLong() < next || count.getAsLong() < 1
+          || count.getAsLong() > end - first.getAsLong()) {
+        return Optional.empty();
+      }
+      bad.add(new SectorRange(first.getAsLong(), count.getAsLong()));
+      next = first.getAsLong() + count.getAsLong() + 1; // merged ranges are never adjacent
+    }
+    return Optional.of(new Piece(digest, bad));
+  }
+
+  /** The line as JSON, if it is a line the schema allows. */
+  private static Optional<JsonNode> valid(String text) {
+    try {
+      JsonNode node = JSON.readTree(text);
+      return node != null && node.isObject() && EvidenceSchema.PROGRESS.violations(node).isEmpty()
+          ? Optional.of(node) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static OptionalLong integer(JsonNode node, String member) {
+    JsonNode value = node.path(member);
+    return value.isIntegralNumber() && value.canConvertToLong() ? OptionalLong.of(value.asLong()) : OptionalLong.empty();
+  }
+}
