@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custos.error.SourceAccessException;
+import dev.custos.testing.ScriptedBlockSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

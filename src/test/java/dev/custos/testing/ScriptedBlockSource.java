@@ -1,5 +1,10 @@
-package dev.custos.source;
+package dev.custos.testing;
 
+import dev.custos.source.BlockSource;
+import dev.custos.source.HiddenAreas;
+import dev.custos.source.ReadOutcome;
+import dev.custos.source.SourceIdentity;
+import dev.custos.source.SourceKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +21,9 @@ import java.util.Set;
  * logs every read, so a test can count the tries. A read fails when it overlaps a failing range,
  * as a kernel read of a block holding a bad sector does.
  */
-final class ScriptedBlockSource implements BlockSource {
-  static final String EIO = "Input/output error";
+public final class ScriptedBlockSource implements BlockSource {
+  /** The message of EIO, as Java gives it. */
+  public static final String EIO = "Input/output error";
 
   private final SourceIdentity identity;
   private final byte[] content;
@@ -27,6 +33,8 @@ final class ScriptedBlockSource implements BlockSource {
   private long vanishAfterReads = Long.MAX_VALUE;
   private long endsAt;
   private Optional<String> changedOnceVanished = Optional.empty();
+  private long hookAt = -1;
+  private Runnable hook = () -> { };
 
   /** A failing byte range {@code [start, end)}, failing {@code remaining} more reads. */
   private static final class Fault {
@@ -45,63 +53,87 @@ final class ScriptedBlockSource implements BlockSource {
     }
   }
 
-  /** A source holding {@code content}, in sectors of {@code sectorSize}, failing in units of {@code errorUnit}. */
-  ScriptedBlockSource(byte[] content, int sectorSize, int errorUnit) {
+  /**
+   * A block device {@code /dev/scripted} holding {@code content}, in sectors of {@code sectorSize},
+   * failing in units of {@code errorUnit}.
+   */
+  public ScriptedBlockSource(byte[] content, int sectorSize, int errorUnit) {
+    this(new SourceIdentity(Path.of("/dev/scripted"), SourceKind.BLOCK_DEVICE, null, null, "Scripted", "S-1", content.length,
+        sectorSize, sectorSize, false, false, true, HiddenAreas.notAvailable("scripted"), null, List.of(), Set.of()), content, errorUnit);
+  }
+
+  /** The source {@code identity} (of {@code content}'s size), holding {@code content}, failing in units of {@code errorUnit}. */
+  public ScriptedBlockSource(SourceIdentity identity, byte[] content, int errorUnit) {
+    if (identity.sizeBytes() != content.length) {
+      throw new IllegalArgumentException("identity of " + identity.sizeBytes() + " bytes for " + content.length + " bytes of content");
+    }
+    this.identity = identity;
     this.content = content.clone();
     this.errorUnit = errorUnit;
     this.endsAt = content.length;
-    this.identity = new SourceIdentity(Path.of("/dev/scripted"), SourceKind.BLOCK_DEVICE, null, null, "Scripted", "S-1",
-        content.length, sectorSize, sectorSize, false, false, true, HiddenAreas.notAvailable("scripted"), null, List.of(), Set.of());
+  }
+
+  /** A regular file's identity: {@code file}, {@code size} bytes, 512-byte sectors. */
+  public static SourceIdentity fileIdentity(Path file, long size) {
+    return new SourceIdentity(file, SourceKind.FILE, null, null, null, null, size, 512, 512, false, false, false,
+        HiddenAreas.notAvailable("a file"), null, List.of(), Set.of());
   }
 
   /** Every read of {@code [start, start + length)} fails with EIO. */
-  ScriptedBlockSource failing(long start, long length) {
+  public ScriptedBlockSource failing(long start, long length) {
     return failingTimes(start, length, Long.MAX_VALUE);
   }
 
   /** The first {@code times} reads touching {@code [start, start + length)} fail with EIO; later ones read. */
-  ScriptedBlockSource failingTimes(long start, long length, long times) {
+  public ScriptedBlockSource failingTimes(long start, long length, long times) {
     faults.add(new Fault(start, start + length, EIO, times, 0));
     return this;
   }
 
   /** Every read of {@code [start, start + length)} fails with {@code message} (e.g. {@code No such device or address}). */
-  ScriptedBlockSource failingWith(long start, long length, String message) {
+  public ScriptedBlockSource failingWith(long start, long length, String message) {
     faults.add(new Fault(start, start + length, message, Long.MAX_VALUE, 0));
     return this;
   }
 
   /** From the read after the first {@code reads} on, every read of {@code [start, start + length)} fails with EIO: a region that goes bad. */
-  ScriptedBlockSource failingAfter(long reads, long start, long length) {
+  public ScriptedBlockSource failingAfter(long reads, long start, long length) {
     faults.add(new Fault(start, start + length, EIO, Long.MAX_VALUE, reads));
     return this;
   }
 
   /** After {@code reads} reads every read fails with EIO, as a pulled drive's do. */
-  ScriptedBlockSource vanishingAfter(long reads) {
+  public ScriptedBlockSource vanishingAfter(long reads) {
     this.vanishAfterReads = reads;
     return this;
   }
 
   /** Once vanished, the node shows it: {@link #whatChanged()} says {@code what}. */
-  ScriptedBlockSource showingOnceVanished(String what) {
+  public ScriptedBlockSource showingOnceVanished(String what) {
     this.changedOnceVanished = Optional.of(what);
     return this;
   }
 
   /** The source gives nothing from {@code byteOffset} on, although its size says more: it shrank. */
-  ScriptedBlockSource endingAt(long byteOffset) {
+  public ScriptedBlockSource endingAt(long byteOffset) {
     this.endsAt = byteOffset;
     return this;
   }
 
+  /** Runs {@code action} when the block at {@code position} is read (e.g. to signal a stop there). */
+  public ScriptedBlockSource onReading(long position, Runnable action) {
+    this.hookAt = position;
+    this.hook = action;
+    return this;
+  }
+
   /** Every read so far: {@code block|unit OFFSET LENGTH ok|MESSAGE}, in order. */
-  List<String> log() {
+  public List<String> log() {
     return List.copyOf(log);
   }
 
   /** How many reads of the range {@code [start, start + length)} were asked for, failed or not. */
-  long readsTouching(long start, long length) {
+  public long readsTouching(long start, long length) {
     return log.stream().filter(line -> {
       String[] parts = line.split(" ");
       long at = Long.parseLong(parts[1]);
@@ -121,6 +153,9 @@ final class ScriptedBlockSource implements BlockSource {
 
   @Override
   public ReadOutcome read(long position, byte[] destination, int offset, int length) {
+    if (position == hookAt) {
+      hook.run();
+    }
     return answer("block", position, destination, offset, length);
   }
 
