@@ -21,6 +21,7 @@ import dev.custos.source.WriteBlockGuard;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The acquisition use case: checks everything that can be checked before writing, then reads the
@@ -112,9 +113,12 @@ public final class Acquisition {
         SourceWatch watch = SourceWatch.start(source, inspector);
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
         events.started(request, source, writeBlock, reader.errorUnit(), watch.before());
-        return readRun(request, reader, writeBlock, directory, events, watch).read(ReadRun.Start.fresh(clock.now()), listener, stop);
-      } catch (ReadRun.PieceMismatch e) {
-        throw new IllegalStateException("a new acquisition has no recorded pieces to mismatch", e);
+        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch)
+            .read(PassStart.fresh(clock.now()), listener, stop);
+        if (outcome instanceof PassOutcome.Recorded recorded) {
+          return recorded.manifest();
+        }
+        throw new IllegalStateException("a new acquisition has no recorded pieces to mismatch: " + outcome);
       } catch (IOException e) {
         throw new SourceAccessException("cannot close source " + source.path() + ": " + e.getMessage(), e);
       } finally {
@@ -180,22 +184,27 @@ public final class Acquisition {
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
         ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch);
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
-        long rereadPiece = -1;
+        OptionalLong rereadPiece = OptionalLong.empty();
         while (true) {
-          Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(), rereadPiece,
-              state.interrupted() != null);
+          // Manifest.Resumption keeps the manifest's own encoding of "no piece re-read": -1, written as null.
+          Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(),
+              rereadPiece.orElse(-1), state.interrupted() != null);
           events.resumed(resumption, acquisition.pieceAlgorithm(), compared, point.note(), setAside, manifestSha256, source,
               writeBlock, watch.before());
           setAside = null;
           resumptions.add(resumption);
+          PassOutcome outcome;
           try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {
-            return run.read(new ReadRun.Start(point.offset(), prefix, point.digests(), point.badSectors(), state.started().time(),
+            outcome = run.read(new PassStart(point.offset(), prefix, point.digests(), point.badSectors(), state.started().time(),
                 resumptions, compared), listener, stop);
-          } catch (ReadRun.PieceMismatch e) {
-            rereadPiece = e.piece;
-            point = point.before(e.piece, acquisition.pieceSize(), source.sizeBytes(), e.getMessage())
-                .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
           }
+          if (outcome instanceof PassOutcome.Recorded recorded) {
+            return recorded.manifest();
+          }
+          PassOutcome.PieceMismatch mismatch = (PassOutcome.PieceMismatch) outcome;
+          rereadPiece = OptionalLong.of(mismatch.piece());
+          point = point.before(mismatch.piece(), acquisition.pieceSize(), source.sizeBytes(), mismatch.why())
+              .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
         }
       } catch (IOException e) {
         throw new EvidenceWriteException("cannot resume in " + directory.root() + ": " + e.getMessage(), e);

@@ -16,20 +16,19 @@ import dev.custos.error.SourceChangedException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.HostInfo;
-import dev.custos.evidence.ManifestPlacement;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
 import dev.custos.image.ImageSink;
 import dev.custos.source.BadSectorMap;
-import dev.custos.source.ReadOnlySource;
-import dev.custos.source.SectorRange;
+import dev.custos.source.BlockSource;
 import dev.custos.source.SourceBlockReader;
 import dev.custos.source.WriteBlock;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One pass of reading: from byte 0 to the end of the source, through the block pipeline, into the
@@ -46,52 +45,24 @@ final class ReadRun {
   static final int POOL_BLOCKS = 16;
 
   /**
-   * Where a pass begins.
+   * How the loop over the blocks ended, when no failure cut it short.
    *
-   * @param offset the first byte read from the source (a piece boundary); before it, the image
-   * @param prefix the image's bytes {@code [0, offset)}, or {@code null} when {@code offset} is 0
-   * @param checkedPieces the recorded digests of the pieces before {@code offset}, compared as
-   *     they are re-hashed
-   * @param badSectors unreadable sectors recorded before {@code offset}
-   * @param started when the acquisition first began reading
-   * @param resumptions the resumptions so far, this one included
-   * @param comparedWithSource whether the prefix is compared with the source, byte for byte: its
-   *     piece digests are CRCs, or no record the signed custody log vouches for holds them (only
-   *     the unsigned progress record does, which an adversary can rewrite with the image)
+   * @param offset the byte after the last block handed on
+   * @param stopReason why a stop was asked for, when one was
+   * @param prefixDiffers where the prefix differs from the source, when it does
    */
-  record Start(long offset, ImageReader prefix, List<String> checkedPieces, List<SectorRange> badSectors, Instant started,
-      List<Manifest.Resumption> resumptions, boolean comparedWithSource) {
-    Start {
-      checkedPieces = List.copyOf(checkedPieces);
-      badSectors = List.copyOf(badSectors);
-      resumptions = List.copyOf(resumptions);
-    }
-
-    static Start fresh(Instant now) {
-      return new Start(0, null, List.of(), List.of(), now, List.of(), false);
-    }
-
-    boolean resuming() {
-      return !resumptions.isEmpty();
-    }
-  }
+  private record LoopEnd(long offset, Optional<String> stopReason, Optional<PassOutcome.PieceMismatch> prefixDiffers) {}
 
   /**
-   * A recorded piece of the image is not what it should be: it re-hashed to another digest, or
-   * (CRC pieces) differs from the source. The pass must begin again before it; the message says why.
+   * What the pass came to once its files are closed.
+   *
+   * @param loop how the loop ended; empty when a failure cut it short
+   * @param failure what failed, reading, writing or after (a changed source, a file not closed)
    */
-  static final class PieceMismatch extends Exception {
-    private static final long serialVersionUID = 1L;
-    final long piece;
-
-    PieceMismatch(long piece, String why) {
-      super(why);
-      this.piece = piece;
-    }
-  }
+  private record PassEnd(Optional<LoopEnd> loop, Optional<CustosException> failure, Manifest.SourceStates states) {}
 
   private final AcquisitionRequest request;
-  private final ReadOnlySource source;
+  private final BlockSource source;
   private final WriteBlock writeBlock;
   private final EvidenceDirectory directory;
   private final AcquisitionEvents events;
@@ -99,9 +70,9 @@ final class ReadRun {
   private final HostInfo host;
   private final ToolInfo tool;
   private final SourceWatch watch;
-  private final Acquisition.Checkpoint checkpoint;
+  private final EndRecording recording;
 
-  ReadRun(AcquisitionRequest request, ReadOnlySource source, WriteBlock writeBlock, EvidenceDirectory directory,
+  ReadRun(AcquisitionRequest request, BlockSource source, WriteBlock writeBlock, EvidenceDirectory directory,
       AcquisitionEvents events, EvidenceClock clock, HostInfo host, ToolInfo tool, SourceWatch watch,
       Acquisition.Checkpoint checkpoint) {
     this.request = request;
@@ -113,18 +84,20 @@ final class ReadRun {
     this.host = host;
     this.tool = tool;
     this.watch = watch;
-    this.checkpoint = checkpoint;
+    this.recording = new EndRecording(directory, events, checkpoint);
   }
 
   /**
    * Reads, writes and records, from {@code start}.
    *
-   * @return the manifest written
-   * @throws PieceMismatch if a checked piece of the image re-hashed to another digest: nothing was
-   *     recorded, and the caller begins again before that piece
+   * @return {@link PassOutcome.Recorded}, the manifest written; or {@link PassOutcome.PieceMismatch} when a checked piece
+   *     of the image re-hashed to another digest or differs from the source: nothing was recorded,
+   *     and the caller begins again before that piece
+   * @throws SourceAccessException if the source was lost, gone or ended early; the manifest
+   *     records the failure and the bytes acquired are kept (as for the other failures)
    */
-  Manifest read(Start start, ProgressListener listener, StopSignal stop) throws EvidenceWriteException, SourceAccessException,
-      SourceChangedException, CustodyBrokenException, InterruptedException, PieceMismatch {
+  PassOutcome read(PassStart start, ProgressListener listener, StopSignal stop) throws EvidenceWriteException, SourceAccessException,
+      SourceChangedException, CustodyBrokenException, InterruptedException {
     BadSectorMap badSectors = new BadSectorMap();
     start.badSectors().forEach(badSectors::addRange);
     events.alreadyRecorded(badSectors);
@@ -142,47 +115,41 @@ final class ReadRun {
     consumers.add(new ImageWriterConsumer(sink, start.offset()));
     consumers.add(progress);
 
+    PassEnd end = readAll(start, reader, new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS), sink, progressRecord,
+        badSectors, stop);
+    Optional<CustosException> failure = end.failure();
+    Optional<PassOutcome.PieceMismatch> mismatch = end.loop().flatMap(LoopEnd::prefixDiffers).or(() -> rehashMismatch(progressRecord, start));
+    if (mismatch.isPresent() && !(failure.orElse(null) instanceof CustodyBrokenException)) {
+      return mismatch.get();
+    }
+    // A resumption stopped while re-hashing its prefix still holds the checked prefix.
+    long bytesAcquired = Math.max(start.offset(), failure.isPresent() ? sink.totalBytes() : end.loop().orElseThrow().offset());
+    if (failure.isEmpty()) {
+      events.readErrors(badSectors, System.nanoTime(), true);
+    }
+    sampler.end(progress.end(bytesAcquired), bytesAcquired);
+    Manifest manifest = manifest(start, failure, end.loop().flatMap(LoopEnd::stopReason), bytesAcquired, sink, digests, pieces,
+        badSectors, reader, sampler, end.states());
+    recording.record(manifest, failure.orElse(null));
+    EndRecording.rethrow(failure.orElse(null), bytesAcquired);
+    return new PassOutcome.Recorded(manifest);
+  }
+
+  /**
+   * Runs the block loop and closes what it wrote, catching what fails on the way: whatever
+   * happened, the pipeline is closed, the source's state taken and the files closed.
+   */
+  private PassEnd readAll(PassStart start, SourceBlockReader reader, BlockPipeline pipeline, ImageSink sink,
+      ProgressRecord progressRecord, BadSectorMap badSectors, StopSignal stop) throws InterruptedException {
+    Optional<LoopEnd> loop = Optional.empty();
     CustosException failure = null;
-    String stopReason = null;
-    Manifest.SourceStates states = null;
-    long offset = 0;
-    // A CRC piece that re-hashes to its record proves nothing (CRC is linear: a change can be given
-    // any CRC), nor does a digest only the unsigned progress record holds (rewritten with the image):
-    // the prefix is then kept only where it equals what the source gives now, byte for byte.
-    SourceComparison sourceComparison = !start.comparedWithSource() || start.offset() == 0 ? null
-        : new SourceComparison(source, request.blockSize(), request.pieceSize(), start.badSectors(),
-            request.pieceAlgorithm().proves()
-                ? "its " + request.pieceAlgorithm().id() + " digest is recorded only in the unsigned " + ProgressRecord.FILE
-                    + " (the interruption recorded no manifest)"
-                : request.pieceAlgorithm().id() + " pieces prove nothing");
-    PieceMismatch differsFromSource = null;
-    BlockPipeline pipeline = new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS);
+    Manifest.SourceStates states;
     try {
-      while (offset < source.size() && progressRecord.firstMismatch() < 0) {
-        if (stop.isStopped()) {
-          stopReason = stop.reason();
-          break;
-        }
-        Block block = pipeline.nextFreeBlock();
-        int length = (int) Math.min(block.capacity(), source.size() - offset);
-        if (offset < start.offset()) {
-          length = (int) Math.min(length, start.offset() - offset);
-          readPrefix(start.prefix(), offset, block.data(), length);
-          differsFromSource = sourceComparison == null ? null : sourceComparison.compare(offset, block.data(), length);
-          if (differsFromSource != null) {
-            break; // the block is not handed on: the pass is abandoned
-          }
-        } else {
-          reader.read(offset, block.data(), length);
-        }
-        block.fill(offset, length);
-        pipeline.publish(block);
-        offset += length;
-        events.readErrors(badSectors, System.nanoTime(), false);
-      }
-      if (progressRecord.firstMismatch() < 0 && differsFromSource == null) {
-        if (offset < source.size()) {
-          progressRecord.streamEndsAt(offset); // stopped: the piece in hand is not whole
+      LoopEnd ended = readBlocks(start, reader, pipeline, progressRecord, badSectors, stop);
+      loop = Optional.of(ended);
+      if (firstMismatch(progressRecord).isEmpty() && ended.prefixDiffers().isEmpty()) {
+        if (ended.offset() < source.size()) {
+          progressRecord.streamEndsAt(ended.offset()); // stopped: the piece in hand is not whole
         }
         pipeline.finish();
       }
@@ -198,31 +165,80 @@ final class ReadRun {
       if (!states.changes().isEmpty() && failure == null) {
         failure = new SourceChangedException(SourceWatch.CHANGED + ": " + String.join("; ", states.changes()));
       }
-      failure = closeAll(sink, progressRecord, failure, failure == null && stopReason == null && offset == source.size());
+      boolean readToTheEnd = loop.filter(ended -> ended.stopReason().isEmpty() && ended.offset() == source.size()).isPresent();
+      failure = closeAll(sink, progressRecord, failure, failure == null && readToTheEnd);
     }
-    if (differsFromSource != null && !(failure instanceof CustodyBrokenException)) {
-      throw differsFromSource;
-    }
-    long mismatch = progressRecord.firstMismatch();
-    if (mismatch >= 0 && !(failure instanceof CustodyBrokenException)) {
-      throw new PieceMismatch(mismatch, "piece " + mismatch + " of the image re-hashed to " + request.pieceAlgorithm().id() + " "
-          + progressRecord.mismatchDigest() + ", recorded " + start.checkedPieces().get((int) mismatch)
-          + ": it no longer matched its recorded digest and is read again from the source");
-    }
-    // A resumption stopped while re-hashing its prefix still holds the checked prefix.
-    long bytesAcquired = Math.max(start.offset(), failure == null ? offset : sink.totalBytes());
-    if (failure == null) {
-      events.readErrors(badSectors, System.nanoTime(), true);
-    }
-    sampler.end(progress.end(bytesAcquired), bytesAcquired);
-    Manifest manifest = manifest(start, failure, stopReason, bytesAcquired, sink, digests, pieces, badSectors, reader, sampler,
-        states);
-    record(manifest, failure);
-    rethrow(failure, bytesAcquired);
-    return manifest;
+    return new PassEnd(loop, Optional.ofNullable(failure), states);
   }
 
-  private ProgressRecord openProgressRecord(Start start, BadSectorMap badSectors) throws EvidenceWriteException {
+  /**
+   * Hands the blocks to the pipeline, from byte 0: the checked prefix from the image, the rest
+   * from the source; until the end, a stop, or a checked piece that is not as recorded.
+   */
+  private LoopEnd readBlocks(PassStart start, SourceBlockReader reader, BlockPipeline pipeline, ProgressRecord progressRecord,
+      BadSectorMap badSectors, StopSignal stop)
+      throws PipelineFailure, InterruptedException, SourceAccessException, EvidenceWriteException, CustodyBrokenException {
+    Optional<SourceComparison> comparison = sourceComparison(start);
+    long offset = 0;
+    while (offset < source.size() && firstMismatch(progressRecord).isEmpty()) {
+      if (stop.isStopped()) {
+        return new LoopEnd(offset, Optional.of(stop.reason()), Optional.empty());
+      }
+      Block block = pipeline.nextFreeBlock();
+      int length = (int) Math.min(block.capacity(), source.size() - offset);
+      if (offset < start.offset()) {
+        length = (int) Math.min(length, start.offset() - offset);
+        readPrefix(start.prefix(), offset, block.data(), length);
+        Optional<PassOutcome.PieceMismatch> differs = comparison.isEmpty() ? Optional.empty()
+            : comparison.get().compare(offset, block.data(), length);
+        if (differs.isPresent()) {
+          return new LoopEnd(offset, Optional.empty(), differs); // the block is not handed on: the pass is abandoned
+        }
+      } else {
+        reader.read(offset, block.data(), length);
+      }
+      block.fill(offset, length);
+      pipeline.publish(block);
+      offset += length;
+      events.readErrors(badSectors, System.nanoTime(), false);
+    }
+    return new LoopEnd(offset, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A CRC piece that re-hashes to its record proves nothing (CRC is linear: a change can be given
+   * any CRC), nor does a digest only the unsigned progress record holds (rewritten with the image):
+   * the prefix is then kept only where it equals what the source gives now, byte for byte.
+   */
+  private Optional<SourceComparison> sourceComparison(PassStart start) {
+    if (!start.comparedWithSource() || start.offset() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new SourceComparison(source, request.blockSize(), request.pieceSize(), start.badSectors(),
+        request.pieceAlgorithm().proves()
+            ? "its " + request.pieceAlgorithm().id() + " digest is recorded only in the unsigned " + ProgressRecord.FILE
+                + " (the interruption recorded no manifest)"
+            : request.pieceAlgorithm().id() + " pieces prove nothing"));
+  }
+
+  /** The first checked piece that re-hashed to another digest than its recorded one, if any. */
+  private static OptionalLong firstMismatch(ProgressRecord progressRecord) {
+    long piece = progressRecord.firstMismatch();
+    return piece < 0 ? OptionalLong.empty() : OptionalLong.of(piece);
+  }
+
+  private Optional<PassOutcome.PieceMismatch> rehashMismatch(ProgressRecord progressRecord, PassStart start) {
+    OptionalLong mismatch = firstMismatch(progressRecord);
+    if (mismatch.isEmpty()) {
+      return Optional.empty();
+    }
+    long piece = mismatch.getAsLong();
+    return Optional.of(new PassOutcome.PieceMismatch(piece, "piece " + piece + " of the image re-hashed to " + request.pieceAlgorithm().id()
+        + " " + progressRecord.mismatchDigest() + ", recorded " + start.checkedPieces().get((int) piece)
+        + ": it no longer matched its recorded digest and is read again from the source"));
+  }
+
+  private ProgressRecord openProgressRecord(PassStart start, BadSectorMap badSectors) throws EvidenceWriteException {
     try {
       return start.resuming()
           ? ProgressRecord.resume(directory.root(), request.pieceAlgorithm(), request.pieceSize(), source.size(),
@@ -253,7 +269,7 @@ final class ReadRun {
       }
     }
     try {
-      progressRecord.close(completed && failure == null && progressRecord.firstMismatch() < 0);
+      progressRecord.close(completed && failure == null && firstMismatch(progressRecord).isEmpty());
     } catch (IOException e) {
       if (failure == null) {
         failure = new EvidenceWriteException("cannot close " + ProgressRecord.FILE + ": " + e.getMessage(), e);
@@ -262,11 +278,11 @@ final class ReadRun {
     return failure;
   }
 
-  private Manifest manifest(Start start, CustosException failure, String stopReason, long bytesAcquired, ImageSink sink,
-      List<DigestConsumer> digests, PieceDigestConsumer pieces, BadSectorMap badSectors, SourceBlockReader reader,
+  private Manifest manifest(PassStart start, Optional<CustosException> failure, Optional<String> stopReason, long bytesAcquired,
+      ImageSink sink, List<DigestConsumer> digests, PieceDigestConsumer pieces, BadSectorMap badSectors, SourceBlockReader reader,
       RateSampler sampler, Manifest.SourceStates states) {
-    Manifest.Status status = failure != null ? Manifest.Status.FAILED
-        : stopReason != null ? Manifest.Status.INTERRUPTED : Manifest.Status.COMPLETED;
+    Manifest.Status status = failure.isPresent() ? Manifest.Status.FAILED
+        : stopReason.isPresent() ? Manifest.Status.INTERRUPTED : Manifest.Status.COMPLETED;
     boolean completed = status == Manifest.Status.COMPLETED;
     List<String> pieceDigests = pieces.completedPieces();
     if (pieceDigests.size() < start.checkedPieces().size()) {
@@ -285,93 +301,7 @@ final class ReadRun {
         new Manifest.BadSectors(badSectors.ranges(), reader.recoveredReadErrors()),
         new Manifest.Timing(start.started(), clock.now()),
         sampler.samples(),
-        new Manifest.Outcome(status, bytesAcquired, failure != null ? failure.getMessage() : stopReason),
+        new Manifest.Outcome(status, bytesAcquired, failure.map(CustosException::getMessage).or(() -> stopReason).orElse(null)),
         start.resumptions(), states);
-  }
-
-  /**
-   * Writes the manifest and records the end, in the order that leaves no manifest without its
-   * event ({@link ManifestPlacement}): staged, recorded, linked into place. A failure to do so joins
-   * {@code failure} or becomes the failure.
-   */
-  private void record(Manifest manifest, CustosException failure) throws EvidenceWriteException, CustodyBrokenException {
-    ManifestPlacement.Staged staged;
-    try {
-      staged = directory.stageManifest(manifest);
-    } catch (EvidenceWriteException e) {
-      recordEndWithoutManifest(manifest, e);
-      if (failure != null) {
-        e.addSuppressed(failure);
-        throw new EvidenceWriteException(failure.getMessage() + "; and the manifest could not be written: " + e.getMessage()
-            + " (acquire resume " + directory.root() + " goes on from the progress record)", e);
-      }
-      throw e;
-    }
-    checkpoint.reached("manifest-staged");
-    if (failure instanceof CustodyBrokenException) {
-      // No event can record it in a broken log: put in place as it is, beside the break verify names.
-      place(failure);
-      return;
-    }
-    try {
-      events.ended(manifest, staged.sha256());
-    } catch (EvidenceWriteException | CustodyBrokenException e) {
-      // Unrecorded, the staged manifest is no evidence: it stays under its temporary name, where verify
-      // names the acquisition as stopped before recording its end, and acquire resume goes on.
-      EvidenceWriteException unrecorded = new EvidenceWriteException("the custody log could not record the end of the acquisition: "
-          + e.getMessage() + "; its manifest, unrecorded, is left as " + ManifestPlacement.STAGED + " and not put in place (acquire resume "
-          + directory.root() + " goes on from the progress record)", e);
-      if (failure == null) {
-        throw unrecorded;
-      }
-      failure.addSuppressed(unrecorded);
-      return;
-    }
-    checkpoint.reached("manifest-recorded");
-    place(failure);
-    checkpoint.reached("manifest-placed");
-  }
-
-  /** Links the staged manifest into place; a failure joins {@code failure} or is thrown. */
-  private void place(CustosException failure) throws EvidenceWriteException {
-    try {
-      ManifestPlacement.link(directory.root());
-      checkpoint.reached("manifest-linked");
-      ManifestPlacement.removeStaged(directory.root());
-    } catch (IOException e) {
-      EvidenceWriteException unplaced = new EvidenceWriteException(EvidenceDirectory.MANIFEST + " is recorded, but cannot be put in"
-          + " place: " + e.getMessage() + "; its bytes, as recorded, are in " + ManifestPlacement.STAGED + ", which acquire resume or"
-          + " report render puts in place", e);
-      if (failure == null) {
-        throw unplaced;
-      }
-      failure.addSuppressed(unplaced);
-    }
-  }
-
-  /** The custody log still records how far it got when the manifest could not be written: its own room may remain. */
-  private void recordEndWithoutManifest(Manifest manifest, EvidenceWriteException manifestFailure) {
-    try {
-      events.ended(manifest, null);
-    } catch (EvidenceWriteException | CustodyBrokenException e) {
-      manifestFailure.addSuppressed(e);
-    }
-  }
-
-  private static void rethrow(CustosException failure, long bytesAcquired)
-      throws EvidenceWriteException, SourceAccessException, SourceChangedException, CustodyBrokenException {
-    if (failure instanceof CustodyBrokenException e) {
-      throw e;
-    }
-    String kept = " (the " + bytesAcquired + " bytes acquired are kept; " + EvidenceDirectory.MANIFEST + " records the failure)";
-    if (failure instanceof SourceChangedException e) {
-      throw new SourceChangedException(e.getMessage() + kept, e);
-    }
-    if (failure instanceof SourceAccessException e) {
-      throw new SourceAccessException(e.getMessage() + kept, e);
-    }
-    if (failure != null) {
-      throw new EvidenceWriteException(failure.getMessage() + kept, failure);
-    }
   }
 }

@@ -4,7 +4,8 @@ import dev.custos.digest.PieceAlgorithm;
 import dev.custos.digest.PieceDigest;
 import dev.custos.error.SourceAccessException;
 import dev.custos.error.UsageException;
-import dev.custos.source.ReadOnlySource;
+import dev.custos.source.BlockSource;
+import dev.custos.source.ReadOutcome;
 import java.io.IOException;
 
 /**
@@ -21,7 +22,7 @@ final class SameContentCheck {
    * @throws UsageException if the piece reads differently now
    * @throws SourceAccessException if it cannot be read
    */
-  static void require(ReadOnlySource source, ResumePoint point, PieceAlgorithm algorithm, long pieceSize, int blockSize)
+  static void require(BlockSource source, ResumePoint point, PieceAlgorithm algorithm, long pieceSize, int blockSize)
       throws UsageException, SourceAccessException {
     int index = point.pieces().size() - 1;
     while (index >= 0 && !point.pieces().get(index).badSectors().isEmpty()) {
@@ -37,7 +38,11 @@ final class SameContentCheck {
     try {
       for (long position = start; position < end; ) {
         int length = (int) Math.min(buffer.length, end - position);
-        int read = source.read(position, buffer, 0, length);
+        ReadOutcome outcome = source.read(position, buffer, 0, length);
+        if (outcome instanceof ReadOutcome.Failed failed) {
+          throw failed.cause();
+        }
+        int read = outcome.bytes();
         if (read <= 0) {
           throw new IOException("the source ended at byte " + position);
         }

@@ -1,10 +1,11 @@
 package dev.custos.acquire;
 
-import dev.custos.source.ReadOnlySource;
+import dev.custos.source.BlockSource;
+import dev.custos.source.ReadOutcome;
 import dev.custos.source.SectorRange;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The check of a resumed image's prefix when its piece digests prove nothing: each block of the
@@ -28,7 +29,7 @@ import java.util.List;
  * <p>Threading: the reading thread only (it shares the source's staging buffer).
  */
 final class SourceComparison {
-  private final ReadOnlySource source;
+  private final BlockSource source;
   private final byte[] fromSource;
   private final long pieceSize;
   private final List<SectorRange> recordedBad;
@@ -38,7 +39,7 @@ final class SourceComparison {
    * @param recordedBad the unreadable sectors recorded in the prefix
    * @param why why the image is compared with the source, for the message of a difference
    */
-  SourceComparison(ReadOnlySource source, int blockSize, long pieceSize, List<SectorRange> recordedBad, String why) {
+  SourceComparison(BlockSource source, int blockSize, long pieceSize, List<SectorRange> recordedBad, String why) {
     this.source = source;
     this.fromSource = new byte[blockSize];
     this.pieceSize = pieceSize;
@@ -49,45 +50,44 @@ final class SourceComparison {
   /**
    * Compares the image's bytes {@code [position, position + length)}, held in {@code image}, with the source's.
    *
-   * @return why the piece holding the first difference must be read again, or {@code null} when they are equal
+   * @return why the piece holding the first difference must be read again, or empty when they are equal
    */
-  ReadRun.PieceMismatch compare(long position, byte[] image, int length) {
+  Optional<PassOutcome.PieceMismatch> compare(long position, byte[] image, int length) {
     int done = 0;
-    try {
-      while (done < length) {
-        int read = source.read(position + done, fromSource, done, length - done);
-        if (read <= 0) {
-          return mismatch(position + done, "could not be compared with the source at byte " + (position + done)
-              + " (the source ended there)");
-        }
-        done += read;
+    while (done < length) {
+      ReadOutcome outcome = source.read(position + done, fromSource, done, length - done);
+      if (outcome instanceof ReadOutcome.Failed failed) {
+        return compareUnitByUnit(position, image, length, failed);
       }
-    } catch (IOException e) {
-      return compareUnitByUnit(position, image, length, e);
+      if (outcome.bytes() <= 0) {
+        return mismatch(position + done, "could not be compared with the source at byte " + (position + done)
+            + " (the source ended there)");
+      }
+      done += outcome.bytes();
     }
     int differs = Arrays.mismatch(image, 0, length, fromSource, 0, length);
-    return differs < 0 ? null : mismatch(position + differs, "differs from the source at byte " + (position + differs));
+    return differs < 0 ? Optional.empty() : mismatch(position + differs, "differs from the source at byte " + (position + differs));
   }
 
   /** After a failed block read: unit by unit, a unit that cannot be read must be recorded unreadable. */
-  private ReadRun.PieceMismatch compareUnitByUnit(long position, byte[] image, int length, IOException blockFailure) {
+  private Optional<PassOutcome.PieceMismatch> compareUnitByUnit(long position, byte[] image, int length,
+      ReadOutcome.Failed blockFailure) {
     int unit = source.errorUnit();
     for (int done = 0; done < length; ) {
       long at = position + done;
       int want = Math.min(unit, length - done);
-      int read;
-      try {
-        read = source.readUnit(at, fromSource, 0);
-      } catch (IOException e) {
+      ReadOutcome outcome = source.readUnit(at, fromSource, 0);
+      if (outcome instanceof ReadOutcome.Failed failed) {
         if (recordedUnreadable(at, want)) {
           done += want;
           continue;
         }
-        return mismatch(at, "could not be compared with the source at byte " + at + " (" + e.getMessage() + ")");
+        return mismatch(at, "could not be compared with the source at byte " + at + " (" + failed.message() + ")");
       }
+      int read = outcome.bytes();
       if (read < want) {
         return mismatch(at + Math.max(read, 0), "could not be compared with the source at byte " + (at + Math.max(read, 0))
-            + " (the source ended there; " + blockFailure.getMessage() + ")");
+            + " (the source ended there; " + blockFailure.message() + ")");
       }
       int differs = Arrays.mismatch(image, done, done + want, fromSource, 0, want);
       if (differs >= 0) {
@@ -95,7 +95,7 @@ final class SourceComparison {
       }
       done += want;
     }
-    return null;
+    return Optional.empty();
   }
 
   /** Whether every sector of {@code [at, at + length)} is recorded unreadable. */
@@ -110,10 +110,10 @@ final class SourceComparison {
     return true;
   }
 
-  private ReadRun.PieceMismatch mismatch(long at, String what) {
+  private Optional<PassOutcome.PieceMismatch> mismatch(long at, String what) {
     long piece = at / pieceSize;
-    return new ReadRun.PieceMismatch(piece, "piece " + piece + " of the image " + what
+    return Optional.of(new PassOutcome.PieceMismatch(piece, "piece " + piece + " of the image " + what
         + ": " + why + ", so the image is kept only where it equals the source; the source is read again from byte "
-        + piece * pieceSize + " and its bytes replace the image's");
+        + piece * pieceSize + " and its bytes replace the image's"));
   }
 }

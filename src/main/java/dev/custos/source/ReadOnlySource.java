@@ -9,11 +9,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The read path of a source. It has no way to write: both channels are opened with {@link
- * StandardOpenOption#READ} alone, are never exposed, and this type offers reads only.
+ * The read path of a source, the {@link BlockSource} of a real device or file. It has no way to
+ * write: both channels are opened with {@link StandardOpenOption#READ} alone, are never exposed,
+ * and this type offers reads only. A read error is returned as a {@link ReadOutcome.Failed} value.
  *
  * <p>A block device is read with {@code O_DIRECT}: the large sequential reads (measured on a cold
  * loop device, {@code bench/loop-device-read}: an acquisition's read phase 1.5 times as fast as
@@ -24,7 +26,7 @@ import java.util.Set;
  *
  * <p>Threading: one reader thread at a time.
  */
-public final class ReadOnlySource implements Closeable {
+public final class ReadOnlySource implements BlockSource, Closeable {
   /** The only option the source is ever opened with. */
   static final Set<OpenOption> READ_ONLY = Set.of(StandardOpenOption.READ);
 
@@ -58,28 +60,22 @@ public final class ReadOnlySource implements Closeable {
     }
   }
 
+  @Override
   public SourceIdentity identity() {
     return identity;
   }
 
-  /** Exact size of the source in bytes. */
-  public long size() {
-    return identity.sizeBytes();
+  @Override
+  public ReadOutcome read(long position, byte[] destination, int offset, int length) {
+    try {
+      return ReadOutcome.of(readBytes(position, destination, offset, length), length);
+    } catch (IOException e) {
+      return ReadOutcome.failed(e);
+    }
   }
 
-  /** Bytes per logical sector: the unit of retries, bad ranges and LBAs. */
-  public int sectorSize() {
-    return identity.logicalSectorSize();
-  }
-
-  /**
-   * Reads {@code length} bytes at {@code position} into {@code destination[offset…]}, or fewer only
-   * at the end of the source.
-   *
-   * @return bytes read
-   * @throws IOException on a read error anywhere in the range
-   */
-  public int read(long position, byte[] destination, int offset, int length) throws IOException {
+  /** Reads {@code length} bytes, or fewer only at the end of the source; returns bytes read. */
+  private int readBytes(long position, byte[] destination, int offset, int length) throws IOException {
     // O_DIRECT where the device allows it: no page-cache copy; a failed read fails as a whole.
     if (sectorReader != null && position % sectorReader.unit() == 0 && length % sectorReader.unit() == 0) {
       ByteBuffer aligned = staging.of(length);
@@ -129,6 +125,7 @@ public final class ReadOnlySource implements Closeable {
    * size for a file; for a block device the direct-I/O unit (4 KiB on Linux with 512-byte sectors,
    * as the JDK refuses smaller direct reads).
    */
+  @Override
   public int errorUnit() {
     return sectorReader != null ? sectorReader.unit() : sectorSize();
   }
@@ -137,31 +134,34 @@ public final class ReadOnlySource implements Closeable {
    * Reads the error unit at {@code position} (a multiple of {@link #errorUnit()}) into {@code
    * destination[offset…]}, bypassing the page cache on a block device so that exactly this unit
    * succeeds or fails.
-   *
-   * @return bytes read: a unit, or fewer at the end of the source
-   * @throws IOException if the unit cannot be read
    */
-  public int readUnit(long position, byte[] destination, int offset) throws IOException {
+  @Override
+  public ReadOutcome readUnit(long position, byte[] destination, int offset) {
     int length = (int) Math.min(errorUnit(), size() - position);
-    if (sectorReader != null) {
-      return sectorReader.read(position, destination, offset, length);
+    if (sectorReader == null) {
+      return read(position, destination, offset, length);
     }
-    return read(position, destination, offset, length);
+    try {
+      return ReadOutcome.of(sectorReader.read(position, destination, offset, length), length);
+    } catch (IOException e) {
+      return ReadOutcome.failed(e);
+    }
   }
 
   /**
-   * What shows that the source is no longer the one opened, or null when nothing does: its node
-   * no longer opens (a removed drive's node disappears) or now has another size (a detached loop
-   * device has size 0). Opens the node anew, read-only, and closes it again.
+   * What shows that the source is no longer the one opened: its node no longer opens (a removed
+   * drive's node disappears) or now has another size (a detached loop device has size 0). Opens
+   * the node anew, read-only, and closes it again.
    */
-  String whatChanged() {
+  @Override
+  public Optional<String> whatChanged() {
     try (FileChannel now = FileChannel.open(identity.path(), READ_ONLY)) {
       long size = now.size();
-      return size == size() ? null : "its size is now " + size + " bytes, was " + size() + " bytes";
+      return size == size() ? Optional.empty() : Optional.of("its size is now " + size + " bytes, was " + size() + " bytes");
     } catch (NoSuchFileException e) {
-      return identity.path() + " no longer exists";
+      return Optional.of(identity.path() + " no longer exists");
     } catch (IOException e) {
-      return identity.path() + " can no longer be opened (" + e.getMessage() + ")";
+      return Optional.of(identity.path() + " can no longer be opened (" + e.getMessage() + ")");
     }
   }
 

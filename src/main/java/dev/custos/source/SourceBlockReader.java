@@ -1,10 +1,10 @@
 package dev.custos.source;
 
 import dev.custos.error.SourceAccessException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads blocks of the source the way a dying drive must be read: a failed block is tried again
@@ -22,26 +22,43 @@ import java.util.List;
  * read stops with a {@link SourceAccessException} naming the byte offset, and nothing of the
  * failed block is recorded as bad. A bad region leaves its good neighbours readable, so it costs
  * one small read per failed block or unit and is handled as before. Before any unit has read
- * fine there is nothing to compare with, and failures count as bad sectors.
+ * fine there is nothing to compare with, and failures count as bad sectors. A failure of kind
+ * {@link ReadOutcome.FailureKind#GONE} (the device removed, its medium out, the file system serving
+ * it gone) stops the read at once, untried again; so does a short read, a source that ends before
+ * its size.
+ *
+ * <p>The source answers each read with a {@link ReadOutcome}; only what stops the acquisition
+ * leaves this class as an exception.
  *
  * <p>Threading: confined to the reader thread.
  */
 public final class SourceBlockReader {
-  private final ReadOnlySource source;
+  private final BlockSource source;
   private final int retries;
   private final BadSectorMap badSectors;
   private final byte[] probe;
-  /** Offsets of error units that read fine: the first and the latest; -1 while there is none. */
-  private long firstGoodUnit = -1;
-  private long latestGoodUnit = -1;
+  /** The first and the latest error unit that read fine; empty while there is none. */
+  private Optional<GoodUnits> goodUnits = Optional.empty();
   private long recoveredReadErrors;
+
+  /** Offsets of error units that read fine, the references that tell a lost drive from a bad region. */
+  private record GoodUnits(long first, long latest) {
+    /** Both offsets, latest first: near the head, so a merely damaged drive answers without a long seek. */
+    List<Long> latestFirst() {
+      return first == latest ? List.of(latest) : List.of(latest, first);
+    }
+
+    String describe() {
+      return first == latest ? "byte " + first : "bytes " + first + " and " + latest;
+    }
+  }
 
   /**
    * @param source what to read
    * @param retries tries after a failed read
    * @param badSectors where unreadable sectors are recorded
    */
-  public SourceBlockReader(ReadOnlySource source, int retries, BadSectorMap badSectors) {
+  public SourceBlockReader(BlockSource source, int retries, BadSectorMap badSectors) {
     this.source = source;
     this.retries = retries;
     this.badSectors = badSectors;
@@ -57,22 +74,22 @@ public final class SourceBlockReader {
    */
   public void read(long offset, byte[] destination, int length) throws SourceAccessException {
     for (int attempt = 0; attempt <= retries; attempt++) {
-      try {
-        int read = source.read(offset, destination, 0, length);
-        requireFull(offset, read, length);
-        if (attempt > 0) {
-          recoveredReadErrors++;
-        }
-        rememberGood(offset, length);
-        return;
-      } catch (IOException e) {
-        throwIfGone(e, offset);
+      ReadOutcome outcome = source.read(offset, destination, 0, length);
+      if (outcome instanceof ReadOutcome.Failed failed) {
+        stopIfGone(failed, offset);
         if (attempt == 0) {
-          throwIfLost(e, offset);
+          stopIfLost(failed, offset);
         }
+        continue;
       }
+      requireFull(offset, outcome.bytes(), length);
+      if (attempt > 0) {
+        recoveredReadErrors++;
+      }
+      rememberGood(offset, length);
+      return;
     }
-    readSectorBySector(offset, destination, length);
+    readUnitByUnit(offset, destination, length);
   }
 
   /** Block reads that failed and then succeeded on a retry. */
@@ -80,7 +97,7 @@ public final class SourceBlockReader {
     return recoveredReadErrors;
   }
 
-  private void readSectorBySector(long offset, byte[] destination, int length) throws SourceAccessException {
+  private void readUnitByUnit(long offset, byte[] destination, int length) throws SourceAccessException {
     int unit = source.errorUnit();
     int sectorSize = source.sectorSize();
     // Recorded only once the whole block is accounted for: if the source turns out lost part way,
@@ -88,11 +105,11 @@ public final class SourceBlockReader {
     List<Long> unreadable = new ArrayList<>();
     for (int position = 0; position < length; position += unit) {
       int expected = Math.min(unit, length - position);
-      IOException failure = readUnit(offset + position, destination, position, expected);
-      if (failure == null) {
+      Optional<ReadOutcome.Failed> failure = readUnit(offset + position, destination, position, expected);
+      if (failure.isEmpty()) {
         rememberGood(offset + position, expected);
       } else {
-        throwIfLost(failure, offset);
+        stopIfLost(failure.get(), offset);
         Arrays.fill(destination, position, position + expected, (byte) 0);
         long firstLba = (offset + position) / sectorSize;
         for (long lba = firstLba; lba < firstLba + (expected + sectorSize - 1) / sectorSize; lba++) {
@@ -103,20 +120,21 @@ public final class SourceBlockReader {
     unreadable.forEach(badSectors::add);
   }
 
-  /** Reads one error unit with retries; returns null when it was read, else the last failure. */
-  private IOException readUnit(long position, byte[] destination, int at, int expected) throws SourceAccessException {
-    IOException failure = null;
+  /** Reads one error unit with retries; empty when it was read, else the last failure. */
+  private Optional<ReadOutcome.Failed> readUnit(long position, byte[] destination, int at, int expected)
+      throws SourceAccessException {
+    ReadOutcome.Failed failure = null;
     for (int attempt = 0; attempt <= retries; attempt++) {
-      try {
-        int read = source.readUnit(position, destination, at);
-        requireFull(position, read, expected);
-        return null;
-      } catch (IOException e) {
-        throwIfGone(e, position);
-        failure = e;
+      ReadOutcome outcome = source.readUnit(position, destination, at);
+      if (outcome instanceof ReadOutcome.Failed failed) {
+        stopIfGone(failed, position);
+        failure = failed;
+        continue;
       }
+      requireFull(position, outcome.bytes(), expected);
+      return Optional.empty();
     }
-    return failure;
+    return Optional.ofNullable(failure);
   }
 
   /** Remembers the first whole error unit of {@code [offset, offset + length)}, which just read fine. */
@@ -126,10 +144,7 @@ public final class SourceBlockReader {
     if (first + unit > offset + length) {
       return;
     }
-    if (firstGoodUnit < 0) {
-      firstGoodUnit = first;
-    }
-    latestGoodUnit = first;
+    goodUnits = Optional.of(new GoodUnits(goodUnits.map(GoodUnits::first).orElse(first), first));
   }
 
   /**
@@ -138,29 +153,27 @@ public final class SourceBlockReader {
    *
    * @throws SourceAccessException if the source is lost
    */
-  private void throwIfLost(IOException failure, long offset) throws SourceAccessException {
-    String changed = source.whatChanged();
-    if (changed != null) {
-      throw new SourceAccessException("source " + source.identity().path() + " is gone at byte " + offset + ": " + changed, failure);
+  private void stopIfLost(ReadOutcome.Failed failure, long offset) throws SourceAccessException {
+    Optional<String> changed = source.whatChanged();
+    if (changed.isPresent()) {
+      throw new SourceAccessException("source " + source.identity().path() + " is gone at byte " + offset + ": " + changed.get(),
+          failure.cause());
     }
-    if (firstGoodUnit < 0) {
+    if (goodUnits.isEmpty()) {
       return;
     }
-    // The latest first: near the head, so a drive that is merely damaged answers without a long seek.
-    for (long reference : firstGoodUnit == latestGoodUnit ? List.of(latestGoodUnit) : List.of(latestGoodUnit, firstGoodUnit)) {
+    for (long reference : goodUnits.get().latestFirst()) {
       for (int attempt = 0; attempt <= retries; attempt++) {
-        try {
-          source.readUnit(reference, probe, 0);
+        ReadOutcome outcome = source.readUnit(reference, probe, 0);
+        if (!(outcome instanceof ReadOutcome.Failed failed)) {
           return;
-        } catch (IOException e) {
-          throwIfGone(e, offset);
         }
+        stopIfGone(failed, offset);
       }
     }
-    String references = firstGoodUnit == latestGoodUnit ? "byte " + firstGoodUnit : "bytes " + firstGoodUnit + " and " + latestGoodUnit;
     throw new SourceAccessException("source " + source.identity().path() + " stopped answering at byte " + offset
-        + ": sectors that read fine before (at " + references + ") now fail too (" + failure.getMessage()
-        + "), so the drive is gone (removed, reset or disconnected), not damaged", failure);
+        + ": sectors that read fine before (at " + goodUnits.get().describe() + ") now fail too (" + failure.message()
+        + "), so the drive is gone (removed, reset or disconnected), not damaged", failure.cause());
   }
 
   private void requireFull(long offset, int read, int expected) throws SourceAccessException {
@@ -170,13 +183,11 @@ public final class SourceBlockReader {
     }
   }
 
-  private void throwIfGone(IOException e, long offset) throws SourceAccessException {
-    String message = String.valueOf(e.getMessage());
-    // ENODEV and ENXIO: the device was removed or detached; ENOMEDIUM: the medium was taken out;
-    // ENOTCONN and ESTALE: the file system serving an image file is gone. Retrying cannot help.
-    if (message.contains("No such device") || message.contains("No medium found")
-        || message.contains("Transport endpoint is not connected") || message.contains("Stale file handle")) {
-      throw new SourceAccessException("source " + source.identity().path() + " is gone at byte " + offset + ": " + message, e);
+  /** Retrying cannot help a source that is gone: see {@link ReadOutcome.FailureKind#GONE}. */
+  private void stopIfGone(ReadOutcome.Failed failure, long offset) throws SourceAccessException {
+    if (failure.kind() == ReadOutcome.FailureKind.GONE) {
+      throw new SourceAccessException("source " + source.identity().path() + " is gone at byte " + offset + ": " + failure.message(),
+          failure.cause());
     }
   }
 }

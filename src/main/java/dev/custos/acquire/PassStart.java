@@ -1,0 +1,39 @@
+package dev.custos.acquire;
+
+import dev.custos.evidence.Manifest;
+import dev.custos.image.ImageReader;
+import dev.custos.source.SectorRange;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a pass of {@link ReadRun} begins.
+ *
+ * @param offset the first byte read from the source (a piece boundary); before it, the image
+ * @param prefix the image's bytes {@code [0, offset)}, or {@code null} when {@code offset} is 0
+ * @param checkedPieces the recorded digests of the pieces before {@code offset}, compared as
+ *     they are re-hashed
+ * @param badSectors unreadable sectors recorded before {@code offset}
+ * @param started when the acquisition first began reading
+ * @param resumptions the resumptions so far, this one included
+ * @param comparedWithSource whether the prefix is compared with the source, byte for byte: its
+ *     piece digests are CRCs, or no record the signed custody log vouches for holds them (only
+ *     the unsigned progress record does, which an adversary can rewrite with the image)
+ */
+record PassStart(long offset, ImageReader prefix, List<String> checkedPieces, List<SectorRange> badSectors, Instant started,
+    List<Manifest.Resumption> resumptions, boolean comparedWithSource) {
+  PassStart {
+    checkedPieces = List.copyOf(checkedPieces);
+    badSectors = List.copyOf(badSectors);
+    resumptions = List.copyOf(resumptions);
+  }
+
+  static PassStart fresh(Instant now) {
+    return new PassStart(0, null, List.of(), List.of(), now, List.of(), false);
+  }
+
+  boolean resuming() {
+    return !resumptions.isEmpty();
+  }
+}
+
