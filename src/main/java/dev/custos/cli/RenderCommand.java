@@ -41,8 +41,9 @@ final class RenderCommand implements Callable<Integer> {
     if (signer == null && tsa != null) {
       throw new UsageException("--tsa timestamps a signature: give --key too");
     }
-    Reports.render(root, signer, Reports.authority(tsa), CustodyAppends.recorder(signer).acceptingSignersTrustedBy(trust.anchors()),
-        spec.commandLine().getOut());
+    Environment environment = Environment.of(spec);
+    Reports.render(environment, root, signer, Reports.authority(tsa),
+        environment.recorder(signer).acceptingSignersTrustedBy(trust.anchors()), spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 }

@@ -1,14 +1,8 @@
 package dev.custos.cli;
 
 import dev.custos.acquire.ResumeRequest;
-import dev.custos.crypto.Signer;
-import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
-import dev.custos.error.UsageException;
-import dev.custos.evidence.EvidenceClock;
-import dev.custos.evidence.HostInfo;
-import dev.custos.evidence.ToolInfo;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,27 +34,15 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Mixin WriteBlockOptions writeBlock;
 
-  @Mixin SigningKeyOptions signing;
-
-  @Option(names = "--unsigned", description = "Record the custody events without signatures (no --key).")
-  boolean unsigned;
-
-  @Option(names = "--tsa", paramLabel = "URL", description = "RFC 3161 timestamp authority that stamps the report's signature.")
-  String tsa;
+  @Mixin SigningOptions signing;
 
   @Override
   public Integer call() throws CustosException, InterruptedException {
-    Signer signer = ImageCommand.signer(signing, unsigned, "acquire resume");
-    TimestampAuthority authority = Reports.authority(tsa);
-    if (signer == null && authority != null) {
-      throw new UsageException("--tsa timestamps the report's signature: it needs --key, not --unsigned");
-    }
-    HostInfo host = HostInfo.current();
-    CustodyRecorder recorder = signer != null
-        ? CustodyRecorder.signed(signer, host, ToolInfo.current(), EvidenceClock.system())
-        : CustodyRecorder.unsigned(host.user(), host, ToolInfo.current(), EvidenceClock.system());
+    SigningOptions.Signing signed = signing.resolve("acquire resume");
+    Environment environment = Environment.of(spec);
+    CustodyRecorder recorder = environment.recorder(signed.signer());
     ResumeRequest request = new ResumeRequest(directory, source, writeBlock.setReadOnly, writeBlock.blocker());
-    return AcquisitionRunner.run((acquisition, listener, stop) -> acquisition.resume(request, listener, stop), directory,
-        signer, authority, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return AcquisitionRunner.run(environment, (acquisition, listener, stop) -> acquisition.resume(request, listener, stop),
+        directory, signed, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

@@ -8,12 +8,8 @@ import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
-import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.JsonText;
-import dev.custos.evidence.TextField;
-import dev.custos.source.SourceInspector;
-import dev.custos.source.WriteBlockGuard;
 import dev.custos.verify.Verification;
 import dev.custos.verify.VerificationResult;
 import java.io.PrintWriter;
@@ -108,7 +104,7 @@ final class VerifyCommand implements Callable<Integer> {
       if (!heads.isEmpty()) {
         throw new UsageException("--head is for an evidence directory's custody log; " + target + " is an image file");
       }
-      return ImageVerificationRunner.run(target, expected, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+      return ImageVerificationRunner.run(Environment.of(spec), target, expected, json, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
     List<LogHead> keptHeads = keptHeads();
     if (expected.given()) {
@@ -126,8 +122,8 @@ final class VerifyCommand implements Callable<Integer> {
     Signer signer = noRecord || recordUnsigned ? null : signing.signer();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Verification verification = new Verification(SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
-        EvidenceClock.system());
+    Environment environment = Environment.of(spec);
+    Verification verification = environment.verification();
     Verification.SourceRequest source = verifySource == null ? null
         : new Verification.SourceRequest(verifySource, writeBlock.setReadOnly, writeBlock.blocker());
     VerificationResult result = verification.verify(target, source, new ConsoleProgress(err, System.console() != null), anchors,
@@ -141,7 +137,7 @@ final class VerifyCommand implements Callable<Integer> {
           + " (or --record-unsigned for an UNSIGNED event)";
     } else {
       try {
-        recorded = Verification.record(result, CustodyAppends.recorder(signer).acceptingSignersTrustedBy(anchors));
+        recorded = Verification.record(result, environment.recorder(signer).acceptingSignersTrustedBy(anchors));
       } catch (CustodyBrokenException e) {
         notRecorded = "the custody log is broken: no event is appended to it";
       } catch (EvidenceWriteException | UsageException e) {
