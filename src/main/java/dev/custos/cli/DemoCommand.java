@@ -18,9 +18,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code acquire demo [DIR]}: the whole job on the bundled floppy fixture, nothing to set up. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Acquire the bundled FAT12 floppy fixture (test-fixtures/floppy-fat12.ima) with demo case fields",
-        "into DIR (default ./evidence-demo; a new directory each run) and print where the evidence is.",
-        "The custody log is signed by a throw-away identity whose certificate says: DEMO \u2014 not for casework."})
+    description = {"Acquire the bundled floppy fixture, with nothing to set up.",
+        "The FAT12 floppy fixture (test-fixtures/floppy-fat12.ima) is acquired with demo case fields into DIR (default"
+            + " ./evidence-demo; a new directory each run), and the command prints where the evidence is.",
+        "The custody log is signed by a throw-away identity whose certificate says: DEMO \u2014 not for casework."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+        "0:completed",
+        "1:failed: the source changed during acquisition, or the custody log was altered meanwhile",
+        ExitCodes.HELP_USAGE,
+        ExitCodes.HELP_IO_FAILURE,
+        ExitCodes.HELP_INTERRUPTED})
 final class DemoCommand implements Callable<Integer> {
   static final String FIXTURE = "test-fixtures/floppy-fat12.ima";
 

@@ -22,17 +22,22 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code acquire image SOURCE --out DIR …}: the main job. */
 @Command(name = "image", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Acquire SOURCE (a block device, a partition or an image file) into a new evidence directory:",
-        "a sector-exact image, whole and per-piece digests computed in parallel, and acquisition.json.",
-        "A device is read only when write-blocked: its kernel read-only flag set, --set-readonly,",
-        "or --hardware-write-blocker. Every step is recorded in custody.jsonl, signed with --key.",
-        "A source that changes while it is read (a file written, grown or replaced; a drive's size,",
-        "model or serial) ends the acquisition failed: source changed during acquisition.",
-        "--verify-image and --verify-source re-read the image from the disk and the source once the",
-        "manifest is written.",
-        "",
-        "Exit 0: completed; 1: failed, the source changed during acquisition; 2: refused, nothing",
-        "written; 3: I/O failure, what was written is kept; 130/143: stopped by Ctrl-C/SIGTERM."})
+        "Acquire SOURCE into a new evidence directory.",
+        "SOURCE is a block device, a partition or an image file. DIR gets a sector-exact image, whole and per-piece"
+            + " digests computed in parallel, and acquisition.json.",
+        "A device is read only when write-blocked: its kernel read-only flag set, --set-readonly, or"
+            + " --hardware-write-blocker. Every step is recorded in custody.jsonl, signed with --key.",
+        "A source that changes while it is read (a file written, grown or replaced; a drive's size, model or serial)"
+            + " ends the acquisition failed: source changed during acquisition.",
+        "--verify-image and --verify-source re-read the image from the disk and the source once the manifest is written."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+        "0:completed (and every --verify-image or --verify-source check matches)",
+        "1:failed: the source changed during acquisition, or the custody log was altered meanwhile; or a --verify-image"
+            + " or --verify-source check does not match",
+        ExitCodes.HELP_USAGE,
+        ExitCodes.HELP_IO_FAILURE,
+        ExitCodes.HELP_INTERRUPTED})
 final class ImageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;

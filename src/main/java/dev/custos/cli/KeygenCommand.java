@@ -26,13 +26,14 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "keygen", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Make an examiner signing identity: an ECDSA P-256 key and its X.509",
-        "certificate in a new PKCS#12 file, issued by the lab CA --lab-ca names; without",
-        "it, by lab-ca.p12 beside --out, made once (with lab-ca.pem) and reused after.",
-        "--csr: the key with a placeholder certificate, and a request NAME.csr for a",
-        "lab's own CA; --import CERT --key-from KEY --out NEW completes it.",
-        "Passwords come from a file, a variable or a prompt, never an argument.",
-        "Custos never overwrites an existing file."})
+        "Make an examiner signing identity, or a certificate request for a lab's own CA.",
+        "An ECDSA P-256 key and its X.509 certificate in a new PKCS#12 file, issued by the lab CA --lab-ca names; without"
+            + " it, by lab-ca.p12 beside --out, made once (with lab-ca.pem) and reused after.",
+        "--csr: the key with a placeholder certificate, and a request NAME.csr for a lab's own CA;"
+            + " --import CERT --key-from KEY --out NEW completes it.",
+        "Passwords come from a file, a variable or a prompt, never an argument. Custos never overwrites an existing file."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:written", ExitCodes.HELP_USAGE, ExitCodes.HELP_IO_FAILURE})
 final class KeygenCommand implements Callable<Integer> {
   static final String LAB_CA_PASSWORD_VARIABLE = "CUSTOS_LAB_CA_PASSWORD";
   static final String LAB_CA_FILE = "lab-ca.p12";

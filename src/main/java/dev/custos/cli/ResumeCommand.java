@@ -15,12 +15,18 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code acquire resume DIR}: continue an interrupted acquisition. */
 @Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Continue the interrupted acquisition in DIR (Ctrl-C, SIGTERM, kill -9, a",
-        "power cut, a full disk, a lost source) with the parameters its custody log",
-        "records. The image on disk is re-hashed against the recorded piece digests;",
-        "the source, which must be the same drive, is read from the first piece not",
-        "in the image or not matching. Ends with the image and digests an",
-        "uninterrupted acquisition would have."})
+        "Continue the interrupted acquisition in DIR.",
+        "Whatever stopped it (Ctrl-C, SIGTERM, kill -9, a power cut, a full disk, a lost source), it continues with the"
+            + " parameters its custody log records. The image on disk is re-hashed against the recorded piece digests;"
+            + " the source, which must be the same drive, is read from the first piece not in the image or not matching."
+            + " Ends with the image and digests an uninterrupted acquisition would have."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+        "0:completed",
+        "1:failed: the source changed during acquisition; or the custody log is broken: nothing is appended to it",
+        ExitCodes.HELP_USAGE,
+        ExitCodes.HELP_IO_FAILURE,
+        ExitCodes.HELP_INTERRUPTED})
 final class ResumeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;

@@ -28,25 +28,26 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code report verify DIR} and {@code report verify IMAGE --md5 HEX …}: prove nothing changed, or name what did. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Re-verify an evidence directory: the manifest; the image files and their sizes;",
-        "the image re-hashed in one read (whole and piece digests); the custody log;",
-        "every report's signature and embedded files; with --verify-source, the source.",
-        "Every difference is named: file, piece, byte range, LBAs, segment. Who signed is",
-        "judged against --trust / --trust-fingerprint / $CUSTOS_TRUST: TRUSTED, or only",
-        "SELF-ASSERTED without an anchor. With --key the outcome is appended to the custody",
-        "log as a signed verification event; without it nothing is written.",
+        "Re-verify an evidence directory, or an image another tool acquired.",
+        "For a directory: the manifest; the image files and their sizes; the image re-hashed in one read (whole and piece"
+            + " digests); the custody log; every report's signature and embedded files; with --verify-source, the source."
+            + " Every difference is named: file, piece, byte range, LBAs, segment. Who signed is judged against --trust /"
+            + " --trust-fingerprint / $CUSTOS_TRUST: TRUSTED, or only SELF-ASSERTED without an anchor. With --key the"
+            + " outcome is appended to the custody log as a signed verification event (with --record-unsigned, as an"
+            + " UNSIGNED one); without either nothing is written.",
         "",
-        "Or verify an image another tool acquired: report verify IMAGE --md5 HEX or",
-        "--hashes FILE. A split set is found from its first segment (.001, .000, .aa).",
-        "Nothing is appended anywhere then.",
+        "For an image another tool acquired: report verify IMAGE --md5 HEX or --hashes FILE. A split set is found from"
+            + " its first segment (.001, .000, .aa). Nothing is appended anywhere then.",
         "",
-        "An acquisition that did not read its whole source (interrupted, failed, or",
-        "ended without a word) is INCOMPLETE, never VERIFIED, however well the bytes",
-        "it did acquire verify; a completed acquisition without its report does not",
-        "verify either (report render DIR makes it).",
-        "",
-        "Exit 0: all verifies; 1: something does not, the acquisition is INCOMPLETE,",
-        "or (with an anchor) a signer is not trusted; 2: bad input; 3: I/O failure."})
+        "An acquisition that did not read its whole source (interrupted, failed, or ended without a word) is INCOMPLETE,"
+            + " never VERIFIED, however well the bytes it did acquire verify; a completed acquisition without its report"
+            + " does not verify either (report render DIR makes it)."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+        "0:all verifies",
+        "1:something does not, the acquisition is INCOMPLETE, or (with an anchor) a signer is not trusted",
+        ExitCodes.HELP_USAGE,
+        ExitCodes.HELP_IO_FAILURE})
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
