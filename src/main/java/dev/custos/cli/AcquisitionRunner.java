@@ -4,16 +4,10 @@ import dev.custos.acquire.Acquisition;
 import dev.custos.acquire.AcquisitionRequest;
 import dev.custos.acquire.StopSignal;
 import dev.custos.crypto.Signer;
-import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.digest.ProgressListener;
 import dev.custos.error.CustosException;
-import dev.custos.evidence.EvidenceClock;
-import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.Manifest;
-import dev.custos.evidence.ToolInfo;
-import dev.custos.source.SourceInspector;
-import dev.custos.source.WriteBlockGuard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -37,43 +31,30 @@ final class AcquisitionRunner {
   }
 
   /**
-   * Runs {@code request}, its custody events recorded by {@code recorder}, then renders the report,
-   * signed by {@code signer} (null: unsigned); returns the exit code.
+   * Runs {@code request} in {@code environment}, its custody events recorded by {@code recorder},
+   * then runs {@code checks} once the manifest is written and before the report is rendered, so the
+   * report shows them, and renders the report, signed as {@code signing} says; returns the exit
+   * code (1 if a check does not match).
    */
-  static int run(AcquisitionRequest request, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
+  static int run(Environment environment, AcquisitionRequest request, SigningOptions.Signing signing,
+      CustodyRecorder recorder, AfterAcquisitionChecks checks, PrintWriter out, PrintWriter err)
+      throws CustosException, InterruptedException {
+    return run(environment, (acquisition, listener, stop) -> acquisition.run(request, listener, stop),
+        request.outputDirectory(), signing, recorder, checks, out, err);
+  }
+
+  /** Runs {@code job} into {@code directory}, as {@link #run(Environment, AcquisitionRequest, SigningOptions.Signing, CustodyRecorder, AfterAcquisitionChecks, PrintWriter, PrintWriter)}, without checks. */
+  static int run(Environment environment, Job job, Path directory, SigningOptions.Signing signing, CustodyRecorder recorder,
       PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
-    return run(request, signer, authority, recorder, AfterAcquisitionChecks.NONE, out, err);
+    return run(environment, job, directory, signing, recorder, AfterAcquisitionChecks.NONE, out, err);
   }
 
-  /**
-   * As {@link #run(AcquisitionRequest, Signer, TimestampAuthority, CustodyRecorder, PrintWriter,
-   * PrintWriter)}, then runs {@code checks} once the manifest is written and before the report is
-   * rendered, so the report shows them; exit 1 if one does not match.
-   */
-  static int run(AcquisitionRequest request, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
-      AfterAcquisitionChecks checks, PrintWriter out, PrintWriter err)
+  private static int run(Environment environment, Job job, Path directory, SigningOptions.Signing signing,
+      CustodyRecorder recorder, AfterAcquisitionChecks checks, PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
-    return run((acquisition, listener, stop) -> acquisition.run(request, listener, stop), request.outputDirectory(), signer,
-        authority, recorder, checks, out, err);
-  }
-
-  /**
-   * Runs {@code job} into {@code directory}, as {@link #run(AcquisitionRequest, Signer,
-   * TimestampAuthority, CustodyRecorder, PrintWriter, PrintWriter)}.
-   */
-  static int run(Job job, Path directory, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
-      PrintWriter out, PrintWriter err)
-      throws CustosException, InterruptedException {
-    return run(job, directory, signer, authority, recorder, AfterAcquisitionChecks.NONE, out, err);
-  }
-
-  private static int run(Job job, Path directory, Signer signer, TimestampAuthority authority, CustodyRecorder recorder,
-      AfterAcquisitionChecks checks, PrintWriter out, PrintWriter err)
-      throws CustosException, InterruptedException {
-    Acquisition acquisition = new Acquisition(
-        SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
-        EvidenceClock.system(), HostInfo.current(), ToolInfo.current(), recorder);
+    Signer signer = signing.signer();
+    Acquisition acquisition = environment.acquisition(recorder);
     StopSignal stop = new StopSignal();
     CountDownLatch done = new CountDownLatch(1);
     // The checks after the manifest read for as long as the acquisition did: a signal stops their
@@ -97,9 +78,10 @@ final class AcquisitionRunner {
           : "UNSIGNED (--unsigned): the log does not prove who recorded it";
       Summary.print(manifest, directory.toAbsolutePath().normalize(), custody, out);
       VerifyAfterAcquisition.Outcome checked = checks.any()
-          ? VerifyAfterAcquisition.run(manifest, directory, checks, recorder, checkReads, out, err)
+          ? VerifyAfterAcquisition.run(environment.acquisitionVerification(), manifest, directory, checks, recorder, checkReads,
+              out, err)
           : VerifyAfterAcquisition.Outcome.NONE;
-      Reports.render(directory, signer, authority, recorder, out);
+      Reports.render(environment, directory, signer, signing.authority(), recorder, out);
       checked.rethrow();
       if (manifest.outcome().status() != Manifest.Status.COMPLETED) {
         return ExitCodes.INTERRUPTED;

@@ -6,9 +6,7 @@ import dev.custos.custody.CustodyRecorder;
 import dev.custos.custody.LogHead;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
-import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.TextField;
-import dev.custos.evidence.ToolInfo;
 import java.io.PrintWriter;
 
 /** What the commands that append custody events ({@code note}, {@code transfer}, {@code render}, {@code verify}) share. */
@@ -26,18 +24,7 @@ final class CustodyAppends {
       throw new UsageException(command + " records a signed event: name your key with --key FILE or $"
           + SigningKeyOptions.KEY_VARIABLE + " (make one with report keygen --name NAME --out FILE)");
     }
-    return CustodyRecorder.signed(signer, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
-  }
-
-  /**
-   * A recorder signing with {@code signer}, or, when there is none, recording unsigned events in the
-   * name of the operating-system account (each event says it is unsigned).
-   */
-  static CustodyRecorder recorder(Signer signer) {
-    HostInfo host = HostInfo.current();
-    return signer != null
-        ? CustodyRecorder.signed(signer, host, ToolInfo.current(), EvidenceClock.system())
-        : CustodyRecorder.unsigned(host.user(), host, ToolInfo.current(), EvidenceClock.system());
+    return Environment.of(signing.mixee).recorder(signer);
   }
 
   /**

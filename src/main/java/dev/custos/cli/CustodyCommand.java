@@ -30,12 +30,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code report custody DIR [--json]}: the custody timeline and the verdict on its chain. */
 @Command(name = "custody", mixinStandardHelpOptions = true,
-    description = {"Print the chain of custody of an evidence directory (time, who, what, key facts) and check it:",
-        "every line an event, the hash chain unbroken, every signature valid with the certificates in the directory.",
-        "Who signed is judged against --trust / --trust-fingerprint / $CUSTOS_TRUST (TRUSTED), else SELF-ASSERTED.",
-        "Exit 0 when intact, 1 when broken (each break named by its line), when the last line is torn (INTACT up to",
-        "seq N, then a torn last line: a crash or a cut end of the log, which only a kept head tells apart) or, with a",
-        "trust anchor, when an event is not TRUSTED; 2 for bad input."})
+    description = {"Print the chain of custody of an evidence directory and check it.",
+        "Each event with its time, who, what and key facts; checked: every line an event, the hash chain unbroken,"
+            + " every signature valid with the certificates in the directory.",
+        "Who signed is judged against --trust / --trust-fingerprint / $CUSTOS_TRUST (TRUSTED), else SELF-ASSERTED."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+        "0:intact",
+        "1:broken (each break named by its line); or the last line is torn (INTACT up to seq N, then a torn last line:"
+            + " a crash or a cut end of the log, which only a kept head tells apart); or, with a trust anchor, an event"
+            + " is not TRUSTED",
+        ExitCodes.HELP_USAGE,
+        ExitCodes.HELP_IO_FAILURE})
 final class CustodyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;

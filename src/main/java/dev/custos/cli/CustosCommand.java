@@ -11,13 +11,13 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Forensic acquisition: sector-exact images, parallel digests, chain of custody.",
     subcommands = {AcquireCommand.class, ReportCommand.class},
-    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
         "0:done and verified",
-        "1:finished, but the evidence does not verify",
-        "2:usage or input error, or a refusal; nothing was written",
-        "3:I/O failure (target disk, source); what was written is kept",
-        "130:interrupted by Ctrl-C (SIGINT), 143: by SIGTERM; the manifest says how far it got"})
+        "1:finished, but the evidence does not verify (or is incomplete, or a signer is not trusted)",
+        ExitCodes.HELP_USAGE,
+        ExitCodes.HELP_IO_FAILURE,
+        ExitCodes.HELP_INTERRUPTED})
 final class CustosCommand {
   private final Environment environment;
   private final AfterAcquisitionChecks.BeforeChecks beforeChecks;

@@ -3,17 +3,12 @@ package dev.custos.cli;
 import dev.custos.acquire.AcquisitionRequest;
 import dev.custos.crypto.ExaminerIdentity;
 import dev.custos.crypto.Signer;
-import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.CaseInfo;
-import dev.custos.evidence.EvidenceClock;
-import dev.custos.evidence.HostInfo;
-import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,9 +18,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code acquire demo [DIR]}: the whole job on the bundled floppy fixture, nothing to set up. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Acquire the bundled FAT12 floppy fixture (test-fixtures/floppy-fat12.ima) with demo case fields",
-        "into DIR (default ./evidence-demo; a new directory each run) and print where the evidence is.",
-        "The custody log is signed by a throw-away identity whose certificate says: DEMO \u2014 not for casework."})
+    description = {"Acquire the bundled floppy fixture, with nothing to set up.",
+        "The FAT12 floppy fixture (test-fixtures/floppy-fat12.ima) is acquired with demo case fields into DIR (default"
+            + " ./evidence-demo; a new directory each run), and the command prints where the evidence is.",
+        "The custody log is signed by a throw-away identity whose certificate says: DEMO \u2014 not for casework."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+        "0:completed",
+        "1:failed: the source changed during acquisition, or the custody log was altered meanwhile",
+        ExitCodes.HELP_USAGE,
+        ExitCodes.HELP_IO_FAILURE,
+        ExitCodes.HELP_INTERRUPTED})
 final class DemoCommand implements Callable<Integer> {
   static final String FIXTURE = "test-fixtures/floppy-fat12.ima";
 
@@ -45,9 +48,10 @@ final class DemoCommand implements Callable<Integer> {
         AcquisitionRequest.DEFAULT_ALGORITHMS, AcquisitionRequest.DEFAULT_PIECE_ALGORITHM, AcquisitionRequest.DEFAULT_PIECE_SIZE,
         AcquisitionRequest.DEFAULT_BLOCK_SIZE, AcquisitionRequest.DEFAULT_RETRIES, false, null);
     // A throw-away identity: the demo shows signing end to end, and its certificate says it proves nothing.
-    Signer demoIdentity = ExaminerIdentity.demo(Instant.now());
-    CustodyRecorder recorder = CustodyRecorder.signed(demoIdentity, HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
-    int code = AcquisitionRunner.run(request, demoIdentity, null, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
+    Environment environment = Environment.of(spec);
+    Signer demoIdentity = ExaminerIdentity.demo(environment.clock().instant());
+    int code = AcquisitionRunner.run(environment, request, new SigningOptions.Signing(demoIdentity, null),
+        environment.recorder(demoIdentity), AfterAcquisitionChecks.NONE, spec.commandLine().getOut(), spec.commandLine().getErr());
     spec.commandLine().getOut().println("Evidence is in " + target.toAbsolutePath().normalize());
     return code;
   }

@@ -18,11 +18,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "devices", mixinStandardHelpOptions = true,
     description = {
-        "List block devices: path, vendor, model, serial, size (exact bytes), logical and physical sector size,"
-            + " removable, rotational and kernel read-only flags, partitions and their mounts, and whether an"
-            + " HPA or DCO hides sectors.",
+        "List the block devices and what they say of themselves.",
+        "Each with its path, vendor, model, serial, size (exact bytes), logical and physical sector size, removable,"
+            + " rotational and kernel read-only flags, partitions and their mounts, and whether an HPA or DCO hides sectors.",
         "HPA/DCO is asked only of drives that speak ATA (read-only hdparm -N and --dco-identify); elsewhere"
-            + " it is 'not available' with the reason. Devices of size 0 are named at the end, not listed."})
+            + " it is 'not available' with the reason. Devices of size 0 are named at the end, not listed."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:listed", ExitCodes.HELP_USAGE, ExitCodes.HELP_IO_FAILURE})
 final class DevicesCommand implements Callable<Integer> {
   /** Where a listing comes from. A seam: tests pass a fake. */
   @FunctionalInterface

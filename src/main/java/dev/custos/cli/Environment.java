@@ -1,5 +1,16 @@
 package dev.custos.cli;
 
+import dev.custos.acquire.Acquisition;
+import dev.custos.crypto.Signer;
+import dev.custos.custody.CustodyRecorder;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.ToolInfo;
+import dev.custos.report.ReportRendering;
+import dev.custos.source.SourceInspector;
+import dev.custos.source.WriteBlockGuard;
+import dev.custos.verify.AcquisitionVerification;
+import dev.custos.verify.Verification;
 import java.io.Console;
 import java.time.Clock;
 import java.util.Map;
@@ -7,8 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What a command reads from outside its arguments: environment variables, the terminal (for
- * passwords) and the clock. A seam: tests pass their own variables, a scripted terminal and a
- * fixed clock. Immutable.
+ * passwords) and the clock; and the one place the commands get what works on the system from:
+ * the evidence clock, this host, custody recorders, acquisitions, verifications and report
+ * renderings, all timed by this clock. A seam: tests pass their own variables, a scripted terminal
+ * and a fixed clock. Immutable.
  *
  * @param variables environment variables by name
  * @param terminal where passwords are typed
@@ -34,6 +47,60 @@ record Environment(Map<String, String> variables, Terminal terminal, Clock clock
   String variable(String name) {
     String value = variables.get(name);
     return value == null || value.isEmpty() ? null : value;
+  }
+
+  /** The time of evidence records: {@link #clock}, to the millisecond. */
+  EvidenceClock evidenceClock() {
+    return EvidenceClock.of(clock);
+  }
+
+  /** The host the commands run on, as the records name it. */
+  HostInfo host() {
+    return HostInfo.current();
+  }
+
+  /**
+   * A recorder signing with {@code signer}, or, when there is none, recording unsigned events in the
+   * name of the operating-system account (each event says it is unsigned).
+   */
+  CustodyRecorder recorder(Signer signer) {
+    return recorder(signer, null);
+  }
+
+  /**
+   * A recorder signing with {@code signer}, or, when there is none, recording unsigned events in the
+   * name of {@code unsignedActor} (the operating-system account when that is null too).
+   */
+  CustodyRecorder recorder(Signer signer, String unsignedActor) {
+    HostInfo host = host();
+    return signer != null
+        ? CustodyRecorder.signed(signer, host, ToolInfo.current(), evidenceClock())
+        : CustodyRecorder.unsigned(unsignedActor != null ? unsignedActor : host.user(), host, ToolInfo.current(), evidenceClock());
+  }
+
+  /** The source inspector of this system's devices, asking ATA drives about hidden areas. */
+  SourceInspector sourceInspector() {
+    return SourceInspector.system(HiddenAreaProbes.system());
+  }
+
+  /** An acquisition of this system's sources, its custody events recorded by {@code recorder}. */
+  Acquisition acquisition(CustodyRecorder recorder) {
+    return new Acquisition(sourceInspector(), WriteBlockGuard.system(), evidenceClock(), host(), ToolInfo.current(), recorder);
+  }
+
+  /** The verification of evidence directories and of this system's sources. */
+  Verification verification() {
+    return new Verification(sourceInspector(), WriteBlockGuard.system(), evidenceClock());
+  }
+
+  /** The checks right after an acquisition: the image read back, the source read again. */
+  AcquisitionVerification acquisitionVerification() {
+    return new AcquisitionVerification(sourceInspector(), WriteBlockGuard.system(), evidenceClock());
+  }
+
+  /** The rendering of reports, their signing place this host. */
+  ReportRendering reportRendering() {
+    return new ReportRendering(evidenceClock(), host().hostname());
   }
 
   /** Where a password is typed without echo. */

@@ -26,6 +26,19 @@ final class ExitCodes {
    */
   static final int INTERRUPTED = 130;
 
+  // What --help says of the exit codes: the same heading and the same lines for 2 and 3 in every
+  // command; 0, 1 and 130 as each command can return them.
+  /** The heading of every command's exit-code list. */
+  static final String HEADING = "%nExit codes:%n";
+  /** Exit 2, as every command's help states it. */
+  static final String HELP_USAGE = "2:usage or input error, or a refusal; nothing was written";
+  /** Exit 3, as every command's help states it. */
+  static final String HELP_IO_FAILURE = "3:I/O failure (a disk, the source, a file); what was written is kept";
+  /** Exit 130 and 143, as the acquisitions' help states them. */
+  static final String HELP_INTERRUPTED = "130:stopped by Ctrl-C (SIGINT), 143: by SIGTERM; the manifest says how far it got";
+  /** Exit 1 of the commands that append to the custody log. */
+  static final String HELP_LOG_BROKEN = "1:the custody log is broken: nothing is appended to it";
+
   private ExitCodes() {}
 
   /**

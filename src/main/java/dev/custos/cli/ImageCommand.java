@@ -1,18 +1,12 @@
 package dev.custos.cli;
 
 import dev.custos.acquire.AcquisitionRequest;
-import dev.custos.crypto.Signer;
-import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.CaseInfo;
-import dev.custos.evidence.EvidenceClock;
-import dev.custos.evidence.HostInfo;
-import dev.custos.evidence.TextField;
-import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageLayout;
 import dev.custos.verify.Verification;
 import java.nio.file.Path;
@@ -28,17 +22,22 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code acquire image SOURCE --out DIR …}: the main job. */
 @Command(name = "image", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Acquire SOURCE (a block device, a partition or an image file) into a new evidence directory:",
-        "a sector-exact image, whole and per-piece digests computed in parallel, and acquisition.json.",
-        "A device is read only when write-blocked: its kernel read-only flag set, --set-readonly,",
-        "or --hardware-write-blocker. Every step is recorded in custody.jsonl, signed with --key.",
-        "A source that changes while it is read (a file written, grown or replaced; a drive's size,",
-        "model or serial) ends the acquisition failed: source changed during acquisition.",
-        "--verify-image and --verify-source re-read the image from the disk and the source once the",
-        "manifest is written.",
-        "",
-        "Exit 0: completed; 1: failed, the source changed during acquisition; 2: refused, nothing",
-        "written; 3: I/O failure, what was written is kept; 130/143: stopped by Ctrl-C/SIGTERM."})
+        "Acquire SOURCE into a new evidence directory.",
+        "SOURCE is a block device, a partition or an image file. DIR gets a sector-exact image, whole and per-piece"
+            + " digests computed in parallel, and acquisition.json.",
+        "A device is read only when write-blocked: its kernel read-only flag set, --set-readonly, or"
+            + " --hardware-write-blocker. Every step is recorded in custody.jsonl, signed with --key.",
+        "A source that changes while it is read (a file written, grown or replaced; a drive's size, model or serial)"
+            + " ends the acquisition failed: source changed during acquisition.",
+        "--verify-image and --verify-source re-read the image from the disk and the source once the manifest is written."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+        "0:completed (and every --verify-image or --verify-source check matches)",
+        "1:failed: the source changed during acquisition, or the custody log was altered meanwhile; or a --verify-image"
+            + " or --verify-source check does not match",
+        ExitCodes.HELP_USAGE,
+        ExitCodes.HELP_IO_FAILURE,
+        ExitCodes.HELP_INTERRUPTED})
 final class ImageCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
@@ -67,11 +66,7 @@ final class ImageCommand implements Callable<Integer> {
 
   @Mixin WriteBlockOptions writeBlock;
 
-  @Mixin SigningKeyOptions signing;
-
-  @Option(names = "--unsigned",
-      description = "Record the custody log without signatures (no --key): every later report and check says so.")
-  boolean unsigned;
+  @Mixin SigningOptions signing;
 
   @Option(names = "--verify-image",
       description = "Once the manifest is written, read the image back from the disk (O_DIRECT, past the page cache) and compare"
@@ -83,10 +78,6 @@ final class ImageCommand implements Callable<Integer> {
           + " compare its digests with the manifest's: a source-verified custody event; exit 1 if they differ.")
   boolean verifySource;
 
-  @Option(names = "--tsa", paramLabel = "URL",
-      description = "RFC 3161 timestamp authority that stamps the report's signature (PAdES-BASELINE-T).")
-  String tsa;
-
   @Override
   public Integer call() throws CustosException, InterruptedException {
     CaseInfo caseInfo;
@@ -97,14 +88,9 @@ final class ImageCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    Signer signer = signer();
-    TimestampAuthority authority = Reports.authority(tsa);
-    if (signer == null && authority != null) {
-      throw new UsageException("--tsa timestamps the report's signature: it needs --key, not --unsigned");
-    }
-    CustodyRecorder recorder = signer != null
-        ? CustodyRecorder.signed(signer, HostInfo.current(), ToolInfo.current(), EvidenceClock.system())
-        : CustodyRecorder.unsigned(caseInfo.examiner(), HostInfo.current(), ToolInfo.current(), EvidenceClock.system());
+    SigningOptions.Signing signed = signing.resolve("acquire image");
+    Environment environment = Environment.of(spec);
+    CustodyRecorder recorder = environment.recorder(signed.signer(), caseInfo.examiner());
     AcquisitionRequest request;
     try {
       request = new AcquisitionRequest(source, out, caseInfo, layout(), pipeline.algorithms,
@@ -116,33 +102,8 @@ final class ImageCommand implements Callable<Integer> {
     AfterAcquisitionChecks checks = new AfterAcquisitionChecks(verifyImage,
         verifySource ? new Verification.SourceRequest(source, writeBlock.setReadOnly, blocker) : null,
         root instanceof CustosCommand ? ((CustosCommand) root).beforeChecks() : AfterAcquisitionChecks.BeforeChecks.NOTHING);
-    return AcquisitionRunner.run(request, signer, authority, recorder, checks, spec.commandLine().getOut(),
+    return AcquisitionRunner.run(environment, request, signed, recorder, checks, spec.commandLine().getOut(),
         spec.commandLine().getErr());
-  }
-
-  /** The examiner's key, loaded before anything is read or written; null only when --unsigned asks for it. */
-  private Signer signer() throws UsageException {
-    return signer(signing, unsigned, "acquire image");
-  }
-
-  /**
-   * The examiner's key of {@code command}, loaded before anything is read or written; null only
-   * when {@code unsigned} asks for it.
-   */
-  static Signer signer(SigningKeyOptions signing, boolean unsigned, String command) throws UsageException {
-    if (unsigned) {
-      if (signing.key != null) {
-        throw new UsageException("--unsigned and --key contradict each other: give one");
-      }
-      return null;
-    }
-    Signer signer = signing.signer();
-    if (signer == null) {
-      throw new UsageException(command + " signs the custody log with the examiner's key: give --key FILE or set $"
-          + SigningKeyOptions.KEY_VARIABLE + " (make a key with: report keygen --name \"Your Name\" --out you.p12),"
-          + " or give --unsigned to record an unsigned log");
-    }
-    return signer;
   }
 
   private ImageLayout layout() throws UsageException {

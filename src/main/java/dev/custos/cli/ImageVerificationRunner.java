@@ -5,7 +5,6 @@ import dev.custos.digest.HashAlgorithm;
 import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceReadException;
 import dev.custos.error.UsageException;
-import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.JsonText;
 import dev.custos.verify.DigestList;
 import dev.custos.verify.ImageVerification;
@@ -22,7 +21,7 @@ final class ImageVerificationRunner {
 
   private ImageVerificationRunner() {}
 
-  static int run(Path image, ExpectedDigestOptions options, boolean json, PrintWriter out, PrintWriter err)
+  static int run(Environment environment, Path image, ExpectedDigestOptions options, boolean json, PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
     List<Path> files = ImageVerification.files(image);
     List<Digest> expected = new ArrayList<>();
@@ -45,7 +44,7 @@ final class ImageVerificationRunner {
       }
     }
     VerificationResult result = ImageVerification.verify(files, expected, new ConsoleProgress(err, System.console() != null),
-        EvidenceClock.system());
+        environment.evidenceClock());
     if (json) {
       out.print(JsonText.of(VerificationJson.of(result, "image", null, NOT_RECORDED)));
     } else {

@@ -7,11 +7,23 @@ import picocli.CommandLine;
 public final class Main {
   private Main() {}
 
+  /**
+   * The system property the launchers set to the name they were called by ({@code ./acquire}): the
+   * usage lines of their commands say it (the launcher's command, {@code acquire}, is the first argument).
+   */
+  static final String PROGRAM_PROPERTY = "custos.program";
+
   /** Runs the command and exits with its exit code. */
   @SuppressForbidden(reason = "the one place the process's own stdout and stderr are wrapped, in UTF-8 writers")
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
+    PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+    CommandLine commandLine = CustosCommand.commandLine(out, err);
+    String program = System.getProperty(PROGRAM_PROPERTY);
+    if (program != null && !program.isBlank() && args.length > 0) {
+      TypedNameHelp.install(commandLine, args[0], program);
+    }
+    System.exit(withinResources(() -> commandLine.execute(args), err));
   }
 
   /** Runs the command with the given outputs and returns its exit code (tests call this). */

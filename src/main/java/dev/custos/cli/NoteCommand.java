@@ -14,8 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code report note DIR TEXT --key FILE}: an examiner's signed note in the custody log. */
 @Command(name = "note", mixinStandardHelpOptions = true,
-    description = {"Append an examiner's note to the custody log of DIR, signed with --key (the log must be intact).",
-        "A key whose certificate does not chain to the root of the log's first signer is refused, unless --trust names its CA."})
+    description = {"Append an examiner's note to the custody log of DIR, signed with --key.",
+        "The log must be intact. A key whose certificate does not chain to the root of the log's first signer is refused,"
+            + " unless --trust names its CA."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:recorded", ExitCodes.HELP_LOG_BROKEN, ExitCodes.HELP_USAGE, ExitCodes.HELP_IO_FAILURE})
 final class NoteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;

@@ -26,7 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
         "The key must be that of the certificate the transfer named or, when it named none, one whose certificate "
             + "names the recipient exactly. The signer then holds the evidence. The log must be intact.",
         "A recipient in another lab names that lab's CA with --trust (their key must chain to it).",
-        "Prints the log head (SEQ:HASH) after the event, to keep."})
+        "Prints the log head (SEQ:HASH) after the event, to keep."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:recorded", ExitCodes.HELP_LOG_BROKEN, ExitCodes.HELP_USAGE, ExitCodes.HELP_IO_FAILURE})
 final class ReceiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;

@@ -5,8 +5,6 @@ import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
-import dev.custos.evidence.EvidenceClock;
-import dev.custos.evidence.HostInfo;
 import dev.custos.report.ReportRendering;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,10 +33,9 @@ final class Reports {
     }
   }
 
-  static void render(Path directory, Signer signer, TimestampAuthority authority, CustodyRecorder recorder, PrintWriter out)
-      throws CustosException {
-    ReportRendering.RenderedReport report = new ReportRendering(EvidenceClock.system(), HostInfo.current().hostname())
-        .render(directory.toAbsolutePath().normalize(), signer, authority, recorder);
+  static void render(Environment environment, Path directory, Signer signer, TimestampAuthority authority,
+      CustodyRecorder recorder, PrintWriter out) throws CustosException {
+    ReportRendering.RenderedReport report = environment.reportRendering().render(directory.toAbsolutePath().normalize(), signer, authority, recorder);
     for (Path completed : report.completed()) {
       if (completed.getFileName().toString().equals(dev.custos.evidence.EvidenceDirectory.MANIFEST)) {
         out.println(String.format(java.util.Locale.ROOT, "  %-12s %s, recorded by the acquisition's ending event, put in place from"

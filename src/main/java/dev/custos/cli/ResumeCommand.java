@@ -1,14 +1,8 @@
 package dev.custos.cli;
 
 import dev.custos.acquire.ResumeRequest;
-import dev.custos.crypto.Signer;
-import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
-import dev.custos.error.UsageException;
-import dev.custos.evidence.EvidenceClock;
-import dev.custos.evidence.HostInfo;
-import dev.custos.evidence.ToolInfo;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,12 +15,18 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code acquire resume DIR}: continue an interrupted acquisition. */
 @Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Continue the interrupted acquisition in DIR (Ctrl-C, SIGTERM, kill -9, a",
-        "power cut, a full disk, a lost source) with the parameters its custody log",
-        "records. The image on disk is re-hashed against the recorded piece digests;",
-        "the source, which must be the same drive, is read from the first piece not",
-        "in the image or not matching. Ends with the image and digests an",
-        "uninterrupted acquisition would have."})
+        "Continue the interrupted acquisition in DIR.",
+        "Whatever stopped it (Ctrl-C, SIGTERM, kill -9, a power cut, a full disk, a lost source), it continues with the"
+            + " parameters its custody log records. The image on disk is re-hashed against the recorded piece digests;"
+            + " the source, which must be the same drive, is read from the first piece not in the image or not matching."
+            + " Ends with the image and digests an uninterrupted acquisition would have."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+        "0:completed",
+        "1:failed: the source changed during acquisition; or the custody log is broken: nothing is appended to it",
+        ExitCodes.HELP_USAGE,
+        ExitCodes.HELP_IO_FAILURE,
+        ExitCodes.HELP_INTERRUPTED})
 final class ResumeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
@@ -40,27 +40,15 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Mixin WriteBlockOptions writeBlock;
 
-  @Mixin SigningKeyOptions signing;
-
-  @Option(names = "--unsigned", description = "Record the custody events without signatures (no --key).")
-  boolean unsigned;
-
-  @Option(names = "--tsa", paramLabel = "URL", description = "RFC 3161 timestamp authority that stamps the report's signature.")
-  String tsa;
+  @Mixin SigningOptions signing;
 
   @Override
   public Integer call() throws CustosException, InterruptedException {
-    Signer signer = ImageCommand.signer(signing, unsigned, "acquire resume");
-    TimestampAuthority authority = Reports.authority(tsa);
-    if (signer == null && authority != null) {
-      throw new UsageException("--tsa timestamps the report's signature: it needs --key, not --unsigned");
-    }
-    HostInfo host = HostInfo.current();
-    CustodyRecorder recorder = signer != null
-        ? CustodyRecorder.signed(signer, host, ToolInfo.current(), EvidenceClock.system())
-        : CustodyRecorder.unsigned(host.user(), host, ToolInfo.current(), EvidenceClock.system());
+    SigningOptions.Signing signed = signing.resolve("acquire resume");
+    Environment environment = Environment.of(spec);
+    CustodyRecorder recorder = environment.recorder(signed.signer());
     ResumeRequest request = new ResumeRequest(directory, source, writeBlock.setReadOnly, writeBlock.blocker());
-    return AcquisitionRunner.run((acquisition, listener, stop) -> acquisition.resume(request, listener, stop), directory,
-        signer, authority, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
+    return AcquisitionRunner.run(environment, (acquisition, listener, stop) -> acquisition.resume(request, listener, stop),
+        directory, signed, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

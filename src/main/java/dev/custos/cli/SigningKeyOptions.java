@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --key FILE [--password-file FILE]}: the examiner's signing identity, for any command that
- * signs. Use as {@code @Mixin SigningKeyOptions signing;} and call {@link #signer()}.
+ * signs. Use as {@code @Mixin SigningKeyOptions signing;} and call {@link #signer()}; not final: {@link
+ * SigningOptions} adds {@code --unsigned} and {@code --tsa} to it for the acquisitions.
  */
-final class SigningKeyOptions {
+class SigningKeyOptions {
   /** The key file when {@code --key} is not given. */
   static final String KEY_VARIABLE = "CUSTOS_KEY";
   /** The key file's password when no {@code --password-file} is given. */

@@ -32,7 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
         "The holder is the acquiring examiner, then whoever last received it. The hand-over is pending until the "
             + "recipient signs report receive; until then nobody can hand the evidence over again. The log must be intact.",
         "Prints the log head (SEQ:HASH) after the event: keep it; report verify --head SEQ:HASH finds a log "
-            + "cut back or rewritten since."})
+            + "cut back or rewritten since."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:recorded", ExitCodes.HELP_LOG_BROKEN, ExitCodes.HELP_USAGE, ExitCodes.HELP_IO_FAILURE})
 final class TransferCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;

@@ -3,10 +3,7 @@ package dev.custos.cli;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceReadException;
-import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.Manifest;
-import dev.custos.source.SourceInspector;
-import dev.custos.source.WriteBlockGuard;
 import dev.custos.verify.AcquisitionVerification;
 import dev.custos.verify.Problem;
 import java.io.IOException;
@@ -58,15 +55,13 @@ final class VerifyAfterAcquisition {
    *
    * @param reads what a signal may interrupt: the reads, never an event's append
    */
-  static Outcome run(Manifest manifest, Path directory, AfterAcquisitionChecks checks, CustodyRecorder recorder,
-      InterruptibleReads reads, PrintWriter out, PrintWriter err) {
+  static Outcome run(AcquisitionVerification verification, Manifest manifest, Path directory, AfterAcquisitionChecks checks,
+      CustodyRecorder recorder, InterruptibleReads reads, PrintWriter out, PrintWriter err) {
     List<AcquisitionVerification.Result> results = new ArrayList<>();
     if (manifest.outcome().status() != Manifest.Status.COMPLETED) {
       out.println(Summary.line("verify", "not run: the acquisition did not complete, it has no whole-image digests to compare"));
       return Outcome.NONE;
     }
-    AcquisitionVerification verification = new AcquisitionVerification(SourceInspector.system(HiddenAreaProbes.system()),
-        WriteBlockGuard.system(), EvidenceClock.system());
     try {
       try {
         checks.beforeChecks().run(directory);

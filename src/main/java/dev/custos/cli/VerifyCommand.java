@@ -8,12 +8,8 @@ import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
-import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.JsonText;
-import dev.custos.evidence.TextField;
-import dev.custos.source.SourceInspector;
-import dev.custos.source.WriteBlockGuard;
 import dev.custos.verify.Verification;
 import dev.custos.verify.VerificationResult;
 import java.io.PrintWriter;
@@ -32,25 +28,26 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code report verify DIR} and {@code report verify IMAGE --md5 HEX …}: prove nothing changed, or name what did. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Re-verify an evidence directory: the manifest; the image files and their sizes;",
-        "the image re-hashed in one read (whole and piece digests); the custody log;",
-        "every report's signature and embedded files; with --verify-source, the source.",
-        "Every difference is named: file, piece, byte range, LBAs, segment. Who signed is",
-        "judged against --trust / --trust-fingerprint / $CUSTOS_TRUST: TRUSTED, or only",
-        "SELF-ASSERTED without an anchor. With --key the outcome is appended to the custody",
-        "log as a signed verification event; without it nothing is written.",
+        "Re-verify an evidence directory, or an image another tool acquired.",
+        "For a directory: the manifest; the image files and their sizes; the image re-hashed in one read (whole and piece"
+            + " digests); the custody log; every report's signature and embedded files; with --verify-source, the source."
+            + " Every difference is named: file, piece, byte range, LBAs, segment. Who signed is judged against --trust /"
+            + " --trust-fingerprint / $CUSTOS_TRUST: TRUSTED, or only SELF-ASSERTED without an anchor. With --key the"
+            + " outcome is appended to the custody log as a signed verification event (with --record-unsigned, as an"
+            + " UNSIGNED one); without either nothing is written.",
         "",
-        "Or verify an image another tool acquired: report verify IMAGE --md5 HEX or",
-        "--hashes FILE. A split set is found from its first segment (.001, .000, .aa).",
-        "Nothing is appended anywhere then.",
+        "For an image another tool acquired: report verify IMAGE --md5 HEX or --hashes FILE. A split set is found from"
+            + " its first segment (.001, .000, .aa). Nothing is appended anywhere then.",
         "",
-        "An acquisition that did not read its whole source (interrupted, failed, or",
-        "ended without a word) is INCOMPLETE, never VERIFIED, however well the bytes",
-        "it did acquire verify; a completed acquisition without its report does not",
-        "verify either (report render DIR makes it).",
-        "",
-        "Exit 0: all verifies; 1: something does not, the acquisition is INCOMPLETE,",
-        "or (with an anchor) a signer is not trusted; 2: bad input; 3: I/O failure."})
+        "An acquisition that did not read its whole source (interrupted, failed, or ended without a word) is INCOMPLETE,"
+            + " never VERIFIED, however well the bytes it did acquire verify; a completed acquisition without its report"
+            + " does not verify either (report render DIR makes it)."},
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {
+        "0:all verifies",
+        "1:something does not, the acquisition is INCOMPLETE, or (with an anchor) a signer is not trusted",
+        ExitCodes.HELP_USAGE,
+        ExitCodes.HELP_IO_FAILURE})
 final class VerifyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
@@ -108,7 +105,7 @@ final class VerifyCommand implements Callable<Integer> {
       if (!heads.isEmpty()) {
         throw new UsageException("--head is for an evidence directory's custody log; " + target + " is an image file");
       }
-      return ImageVerificationRunner.run(target, expected, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+      return ImageVerificationRunner.run(Environment.of(spec), target, expected, json, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
     List<LogHead> keptHeads = keptHeads();
     if (expected.given()) {
@@ -126,8 +123,8 @@ final class VerifyCommand implements Callable<Integer> {
     Signer signer = noRecord || recordUnsigned ? null : signing.signer();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Verification verification = new Verification(SourceInspector.system(HiddenAreaProbes.system()), WriteBlockGuard.system(),
-        EvidenceClock.system());
+    Environment environment = Environment.of(spec);
+    Verification verification = environment.verification();
     Verification.SourceRequest source = verifySource == null ? null
         : new Verification.SourceRequest(verifySource, writeBlock.setReadOnly, writeBlock.blocker());
     VerificationResult result = verification.verify(target, source, new ConsoleProgress(err, System.console() != null), anchors,
@@ -141,7 +138,7 @@ final class VerifyCommand implements Callable<Integer> {
           + " (or --record-unsigned for an UNSIGNED event)";
     } else {
       try {
-        recorded = Verification.record(result, CustodyAppends.recorder(signer).acceptingSignersTrustedBy(anchors));
+        recorded = Verification.record(result, environment.recorder(signer).acceptingSignersTrustedBy(anchors));
       } catch (CustodyBrokenException e) {
         notRecorded = "the custody log is broken: no event is appended to it";
       } catch (EvidenceWriteException | UsageException e) {

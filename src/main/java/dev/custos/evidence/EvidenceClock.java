@@ -21,6 +21,12 @@ public interface EvidenceClock {
     return () -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 
+  /** {@code clock}, truncated to milliseconds: a {@link java.time.Clock} as evidence records read it. */
+  static EvidenceClock of(java.time.Clock clock) {
+    java.util.Objects.requireNonNull(clock, "clock");
+    return () -> clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
   /** {@code instant} as evidence records write it. */
   static String format(Instant instant) {
     return ISO_MILLIS.format(instant);

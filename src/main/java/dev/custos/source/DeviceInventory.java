@@ -85,9 +85,7 @@ public final class DeviceInventory {
 
   private BlockDevice describe(Path dir, String name, long sizeBytes, MountTable mounts) throws IOException {
     DeviceNumber number = Sysfs.deviceNumber(dir);
-    Path queue = dir.resolve("queue");
-    int logical = Sysfs.readLong(queue, "logical_block_size").map(Long::intValue).orElse(SYSFS_UNIT);
-    int physical = Sysfs.readLong(queue, "physical_block_size").map(Long::intValue).orElse(logical);
+    int logical = Sysfs.logicalSectorSize(dir);
 
     List<Partition> partitions = new ArrayList<>();
     Set<DeviceNumber> covering = new HashSet<>();
@@ -103,22 +101,7 @@ public final class DeviceInventory {
     Path node = nodeOf(name);
     SourceIdentity identity;
     try {
-      identity = new SourceIdentity(
-          node,
-          SourceKind.BLOCK_DEVICE,
-          number,
-          Sysfs.read(dir, "device/vendor").orElse(null),
-          Sysfs.read(dir, "device/model").orElse(null),
-          sysfs.serialOf(dir, number).orElse(null),
-          sizeBytes,
-          logical,
-          physical,
-          Sysfs.readFlag(dir, "removable"),
-          Sysfs.readFlag(queue, "rotational"),
-          Sysfs.readFlag(dir, "ro"),
-          hiddenAreaProbe.probe(node, dir),
-          Sysfs.read(dir, "loop/backing_file").orElse(null),
-          mounts.mountsOf(covering),
+      identity = sysfs.identity(node, dir, number, sizeBytes, hiddenAreaProbe.probe(node, dir), mounts.mountsOf(covering),
           covering);
     } catch (IllegalArgumentException e) {
       throw new IOException("the kernel describes " + name + " oddly: " + e.getMessage(), e);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -110,37 +109,11 @@ public final class SourceInspector {
         () -> new UsageException("source " + path + " (" + number + ") is not known to the kernel's sysfs"));
     boolean partition = Sysfs.isPartition(dir);
     Path whole = partition ? dir.getParent() : dir;
-    Path queue = whole.resolve("queue");
-    int logical = Sysfs.readLong(queue, "logical_block_size").map(Long::intValue).orElse(512);
-    int physical = Sysfs.readLong(queue, "physical_block_size").map(Long::intValue).orElse(logical);
-    DeviceNumber wholeNumber = Sysfs.deviceNumber(whole);
     Set<DeviceNumber> covering = relatedDevices(dir, whole);
     HiddenAreas hidden = partition
         ? HiddenAreas.notAvailable("a partition; HPA and DCO belong to the whole drive")
         : hiddenAreaProbe.probe(path, whole);
-    return new SourceIdentity(
-        path,
-        partition ? SourceKind.PARTITION : SourceKind.BLOCK_DEVICE,
-        number,
-        Sysfs.read(whole, "device/vendor").orElse(null),
-        Sysfs.read(whole, "device/model").orElse(null),
-        serialOf(whole, wholeNumber).orElse(null),
-        size,
-        logical,
-        physical,
-        Sysfs.readFlag(whole, "removable"),
-        Sysfs.readFlag(queue, "rotational"),
-        Sysfs.readFlag(dir, "ro"),
-        hidden,
-        Sysfs.read(whole, "loop/backing_file").orElse(null),
-        MountTable.read().mountsOf(covering),
-        covering);
-  }
-
-  private Optional<String> serialOf(Path whole, DeviceNumber wholeNumber) {
-    return sysfs.udevProperty(wholeNumber, "ID_SERIAL_SHORT")
-        .or(() -> Sysfs.read(whole, "device/serial"))
-        .or(() -> Sysfs.read(whole, "serial"));
+    return sysfs.identity(path, dir, number, size, hidden, MountTable.read().mountsOf(covering), covering);
   }
 
   /**

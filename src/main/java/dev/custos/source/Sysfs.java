@@ -120,13 +120,56 @@ final class Sysfs {
 
   /**
    * The serial number of a whole device: udev's {@code ID_SERIAL_SHORT}, else what sysfs shows.
-   * The same sources, in the same order, as {@link SourceInspector} uses, so that the listing and
-   * the manifest name a drive alike.
    */
   Optional<String> serialOf(Path wholeDeviceDir, DeviceNumber wholeDevice) {
     return udevProperty(wholeDevice, "ID_SERIAL_SHORT")
         .or(() -> read(wholeDeviceDir, "device/serial"))
         .or(() -> read(wholeDeviceDir, "serial"));
+  }
+
+  /**
+   * The identity of the block device or partition whose sysfs directory is {@code dir}, as sysfs
+   * and udev tell it: vendor, model, serial, sector sizes and the removable and rotational flags of
+   * its whole drive; the kernel read-only flag of the device itself. The one place a {@link
+   * SourceIdentity} is read from sysfs, so that the listing and the manifest name a drive alike.
+   *
+   * @param node the device node, as the identity names it
+   * @param number the device's {@code major:minor}
+   * @param hidden its hidden areas, as probed
+   * @param mounts the mounts touching its sectors
+   * @param covering the devices whose sectors overlap its own
+   * @throws IOException if the whole drive has no device number
+   * @throws IllegalArgumentException if the kernel's values are not a valid identity (see {@link
+   *     SourceIdentity})
+   */
+  SourceIdentity identity(Path node, Path dir, DeviceNumber number, long sizeBytes, HiddenAreas hidden, List<Mount> mounts,
+      java.util.Set<DeviceNumber> covering) throws IOException {
+    boolean partition = isPartition(dir);
+    Path whole = partition ? dir.getParent() : dir;
+    DeviceNumber wholeNumber = partition ? deviceNumber(whole) : number;
+    int logical = logicalSectorSize(whole);
+    return new SourceIdentity(
+        node,
+        partition ? SourceKind.PARTITION : SourceKind.BLOCK_DEVICE,
+        number,
+        read(whole, "device/vendor").orElse(null),
+        read(whole, "device/model").orElse(null),
+        serialOf(whole, wholeNumber).orElse(null),
+        sizeBytes,
+        logical,
+        readLong(whole.resolve("queue"), "physical_block_size").map(Long::intValue).orElse(logical),
+        readFlag(whole, "removable"),
+        readFlag(whole.resolve("queue"), "rotational"),
+        readFlag(dir, "ro"),
+        hidden,
+        read(whole, "loop/backing_file").orElse(null),
+        mounts,
+        covering);
+  }
+
+  /** The logical sector size of a whole drive (its LBA unit), 512 when sysfs does not say. */
+  static int logicalSectorSize(Path wholeDeviceDir) {
+    return readLong(wholeDeviceDir.resolve("queue"), "logical_block_size").map(Long::intValue).orElse(512);
   }
 
   static boolean isPartition(Path deviceDir) {

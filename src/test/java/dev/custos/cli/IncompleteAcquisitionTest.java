@@ -142,7 +142,7 @@ class IncompleteAcquisitionTest {
 
     assertThat(help.exitCode()).isZero();
     assertThat(help.out().replaceAll("\\s+", " ")).contains("is INCOMPLETE, never VERIFIED")
-        .contains("Exit 0: all verifies; 1: something does not, the acquisition is INCOMPLETE,");
+        .contains("Exit codes: 0 all verifies 1 something does not, the acquisition is INCOMPLETE,");
   }
 
   private void assertValid(String json) throws Exception {
