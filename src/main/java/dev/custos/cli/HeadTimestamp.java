@@ -1,9 +1,9 @@
 package dev.custos.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.crypto.TimestampAuthority;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyVerdict;
+import dev.custos.custody.LogEvent;
 import dev.custos.custody.LogHead;
 import dev.custos.error.SigningException;
 import dev.custos.error.UsageException;
@@ -13,21 +13,21 @@ import java.util.Base64;
 
 /**
  * An RFC 3161 token over a log head, for the event appended right after that head ({@code
- * report transfer --tsa}, {@code report receive --tsa}): the event's {@code data.headTimestamp}.
- *
- * @param head {@code SEQ:HASH} of the head stamped
- * @param token the token, base64 DER; its message imprint is the SHA-256 of {@code head} in ASCII
+ * report transfer --tsa}, {@code report receive --tsa}): the event's {@link LogEvent.HeadTimestamp}.
+ * Stateless.
  */
-record HeadTimestamp(String head, String token) {
+final class HeadTimestamp {
+  private HeadTimestamp() {}
+
   /**
    * A token from {@code authority} over the head of {@code directory}'s log as it is now, or null
    * when no authority is given. Fetched before the append lock is taken, so that the network is
-   * never waited on under it; {@link #putInto} then checks that the head is still the one stamped.
+   * never waited on under it; {@link #requireStillHead} then checks that the head is still the one stamped.
    *
    * @throws UsageException if the log cannot be read or holds no event
    * @throws SigningException if the authority does not answer or refuses
    */
-  static HeadTimestamp fetch(Path directory, TimestampAuthority authority) throws UsageException, SigningException {
+  static LogEvent.HeadTimestamp fetch(Path directory, TimestampAuthority authority) throws UsageException, SigningException {
     if (authority == null) {
       return null;
     }
@@ -37,20 +37,19 @@ record HeadTimestamp(String head, String token) {
     }
     String head = LogHead.of(verdict.head()).toString();
     byte[] token = authority.timestamp(head.getBytes(StandardCharsets.US_ASCII));
-    return new HeadTimestamp(head, Base64.getEncoder().encodeToString(token));
+    return new LogEvent.HeadTimestamp(head, Base64.getEncoder().encodeToString(token));
   }
 
   /**
-   * Puts the token into {@code data} as {@code headTimestamp}, if {@code verdict}'s head is still the one stamped.
+   * Checks that {@code verdict}'s head is still the one {@code stamp} is over.
    *
    * @throws UsageException if another event was appended since the token was fetched
    */
-  void putInto(ObjectNode data, CustodyVerdict verdict) throws UsageException {
+  static void requireStillHead(LogEvent.HeadTimestamp stamp, CustodyVerdict verdict) throws UsageException {
     String now = verdict.head() == null ? "none" : LogHead.of(verdict.head()).toString();
-    if (!now.equals(head)) {
-      throw new UsageException("nothing recorded: the log grew while its head " + head + " was timestamped (the head is now "
+    if (!now.equals(stamp.head())) {
+      throw new UsageException("nothing recorded: the log grew while its head " + stamp.head() + " was timestamped (the head is now "
           + now + "); run the command again");
     }
-    data.putObject("headTimestamp").put("head", head).put("token", token);
   }
 }

@@ -1,5 +1,6 @@
 package dev.custos.cli;
 
+import dev.custos.custody.LogEvent;
 import dev.custos.error.CustosException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ final class HeadTimestampOption {
   String tsa;
 
   /** The token over {@code root}'s log head, or null without {@code --tsa}. */
-  HeadTimestamp fetch(Path root) throws CustosException {
+  LogEvent.HeadTimestamp fetch(Path root) throws CustosException {
     return HeadTimestamp.fetch(root, Reports.authority(tsa));
   }
 }

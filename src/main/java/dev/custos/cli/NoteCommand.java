@@ -2,6 +2,8 @@ package dev.custos.cli;
 
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyRecorder;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 import dev.custos.error.CustosException;
 import dev.custos.evidence.EvidenceDirectory;
 import java.nio.file.Path;
@@ -22,21 +24,17 @@ import picocli.CommandLine.Model.CommandSpec;
 final class NoteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
-  @Mixin SigningKeyOptions signing;
-  @Mixin TrustOptions trust;
-
-  @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
-  Path directory;
+  @Mixin SignedAppendOptions log;
 
   @Parameters(index = "1", paramLabel = "TEXT", description = "The note.")
   String text;
 
   @Override
   public Integer call() throws CustosException {
-    Path root = EvidenceDirectory.existing(directory);
+    Path root = EvidenceDirectory.existing(log.directory);
     String note = CustodyAppends.text("TEXT", text, 16384);
-    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report note").acceptingSignersTrustedBy(trust.anchors());
-    CustodyEvent event = recorder.appendToIntactLog(root, "note", CustodyRecorder.newData().put("text", note));
+    CustodyRecorder recorder = CustodyAppends.signedRecorder(log.signing, "report note").acceptingSignersTrustedBy(log.trust.anchors());
+    CustodyEvent event = recorder.appendToIntactLog(root, LogEvent.NOTE, LogEventJson.note(new LogEvent.Note(note)));
     CustodyAppends.printRecorded(event, spec.commandLine().getOut());
     return ExitCodes.OK;
   }

@@ -1,11 +1,10 @@
 package dev.custos.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.custody.CustodyEvent;
-import dev.custos.custody.CustodyRecorder;
 import dev.custos.custody.Holding;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 import dev.custos.error.CustosException;
-import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,12 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ReceiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
-  @Mixin SigningKeyOptions signing;
+  @Mixin SignedAppendOptions log;
   @Mixin HeadTimestampOption timestamp;
-  @Mixin TrustOptions trust;
-
-  @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
-  Path directory;
 
   @Option(names = "--location", paramLabel = "TEXT", description = "Where the evidence is received.")
   String location;
@@ -47,29 +41,15 @@ final class ReceiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CustosException {
-    Path root = EvidenceDirectory.existing(directory);
+    Path root = EvidenceDirectory.existing(log.directory);
     String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
     String remark = note == null ? null : CustodyAppends.text("--note", note, 16384);
-    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report receive").acceptingSignersTrustedBy(trust.anchors());
-    HeadTimestamp stamp = timestamp.fetch(root);
-    CustodyEvent event = recorder.appendToIntactLog(root, Holding.RECEIPT, verdict -> {
-      Holding holding = Holding.of(verdict.events());
-      String refusal = holding.receiptRefusal(recorder.actor());
-      if (refusal != null) {
-        throw new UsageException("nothing recorded: " + refusal);
-      }
-      CustodyEvent transfer = holding.pending().transfer();
-      ObjectNode data = CustodyRecorder.newData();
-      data.put("transferSeq", transfer.seq());
-      data.put("transferHash", transfer.hash());
-      data.put("from", holding.pending().from().name());
-      data.put("location", where);
-      data.put("note", remark);
-      if (stamp != null) {
-        stamp.putInto(data, verdict);
-      }
-      return data;
-    });
+    CustodyEvent event = HandOverAppend.append(root, log, timestamp, "report receive", LogEvent.RECEIPT, Holding::receiptRefusal,
+        (holding, signer, stamp) -> {
+          Holding.HandOver pending = holding.pending();
+          return LogEventJson.receipt(new LogEvent.Receipt(pending.transfer().seq(), pending.transfer().hash(), pending.from().name(),
+              where, remark, stamp));
+        });
     PrintWriter out = spec.commandLine().getOut();
     CustodyAppends.printRecorded(event, out);
     out.println("Received: " + TerminalText.escape(event.actor().name()) + " holds the evidence from seq " + event.seq()

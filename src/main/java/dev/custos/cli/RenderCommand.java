@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -27,11 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RenderCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
-  @Mixin SigningKeyOptions signing;
-  @Mixin TrustOptions trust;
-
-  @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
-  Path directory;
+  @Mixin SignedAppendOptions log;
 
   @Option(names = "--tsa", paramLabel = "URL",
       description = "RFC 3161 timestamp authority that stamps the signature (PAdES-BASELINE-T). If it does not answer, no report is written.")
@@ -39,14 +34,14 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CustosException {
-    Path root = EvidenceDirectory.existing(directory);
-    Signer signer = signing.signer();
+    Path root = EvidenceDirectory.existing(log.directory);
+    Signer signer = log.signing.signer();
     if (signer == null && tsa != null) {
       throw new UsageException("--tsa timestamps a signature: give --key too");
     }
     Environment environment = Environment.of(spec);
     Reports.render(environment, root, signer, Reports.authority(tsa),
-        environment.recorder(signer).acceptingSignersTrustedBy(trust.anchors()), spec.commandLine().getOut());
+        environment.recorder(signer).acceptingSignersTrustedBy(log.trust.anchors()), spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 }

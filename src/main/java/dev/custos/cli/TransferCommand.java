@@ -1,10 +1,10 @@
 package dev.custos.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.crypto.Certificates;
 import dev.custos.custody.CustodyEvent;
-import dev.custos.custody.CustodyRecorder;
 import dev.custos.custody.Holding;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -38,12 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TransferCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
-  @Mixin SigningKeyOptions signing;
+  @Mixin SignedAppendOptions log;
   @Mixin HeadTimestampOption timestamp;
-  @Mixin TrustOptions trust;
-
-  @Parameters(index = "0", paramLabel = "DIR", description = "The evidence directory.")
-  Path directory;
 
   @Option(names = "--to", required = true, paramLabel = "NAME",
       description = "Who receives the evidence: the name in their certificate, exactly.")
@@ -66,31 +61,13 @@ final class TransferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CustosException {
-    Path root = EvidenceDirectory.existing(directory);
+    Path root = EvidenceDirectory.existing(log.directory);
     String receiver = CustodyAppends.line("--to", to, 256);
     String fingerprint = recipientFingerprint(receiver);
     String why = reason == null ? null : CustodyAppends.text("--reason", reason, 4096);
     String where = location == null ? null : CustodyAppends.text("--location", location, 4096);
-    CustodyRecorder recorder = CustodyAppends.signedRecorder(signing, "report transfer").acceptingSignersTrustedBy(trust.anchors());
-    HeadTimestamp stamp = timestamp.fetch(root);
-    CustodyEvent event = recorder.appendToIntactLog(root, Holding.TRANSFER, verdict -> {
-      String refusal = Holding.of(verdict.events()).transferRefusal(recorder.actor());
-      if (refusal != null) {
-        throw new UsageException("nothing recorded: " + refusal);
-      }
-      ObjectNode data = CustodyRecorder.newData();
-      data.put("from", recorder.actor().name());
-      data.put("to", receiver);
-      if (fingerprint != null) {
-        data.put("toCertificateSha256", fingerprint);
-      }
-      data.put("reason", why);
-      data.put("location", where);
-      if (stamp != null) {
-        stamp.putInto(data, verdict);
-      }
-      return data;
-    });
+    CustodyEvent event = HandOverAppend.append(root, log, timestamp, "report transfer", LogEvent.TRANSFER, Holding::transferRefusal,
+        (holding, signer, stamp) -> LogEventJson.transfer(new LogEvent.Transfer(signer.name(), receiver, fingerprint, why, where, stamp)));
     PrintWriter out = spec.commandLine().getOut();
     CustodyAppends.printRecorded(event, out);
     out.println("Pending until " + TerminalText.escape(receiver) + " signs: report receive " + TerminalText.escape(root.toString())

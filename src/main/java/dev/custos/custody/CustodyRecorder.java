@@ -120,7 +120,7 @@ public final class CustodyRecorder {
     LogFile log = LogFile.open(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
     if (log.hasTornLine()) {
       TornLine torn = log.setTornLineAside();
-      log.append(event(log.last(), "log-repaired", torn.describe()));
+      log.append(event(log.last(), LogEvent.LOG_REPAIRED, torn.describe()));
     }
     CustodyEvent event = event(log.last(), type, signed);
     log.append(event);

@@ -1,6 +1,5 @@
 package dev.custos.custody;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,11 +26,6 @@ import java.util.Objects;
  * @param irregular every transfer or receipt that did not count, in log order
  */
 public record Holding(Actor holder, HandOver pending, List<HandOver> handOvers, List<Irregular> irregular) {
-  /** The event type of a hand-over, signed by the holder. */
-  public static final String TRANSFER = "transfer";
-  /** The event type of its acknowledgement, signed by the recipient. */
-  public static final String RECEIPT = "receipt";
-
   public Holding {
     handOvers = List.copyOf(handOvers);
     irregular = List.copyOf(irregular);
@@ -73,9 +67,9 @@ public record Holding(Actor holder, HandOver pending, List<HandOver> handOvers, 
     List<HandOver> handOvers = new ArrayList<>();
     List<Irregular> irregular = new ArrayList<>();
     for (CustodyEvent event : events) {
-      if (event.type().equals(TRANSFER)) {
+      if (event.type().equals(LogEvent.TRANSFER)) {
         String refusal = transferRefusal(holder, pending, event.actor());
-        Actor to = refusal == null ? recipient(event.data()) : null;
+        Actor to = refusal == null ? recipient(LogEventJson.readTransfer(event.data())) : null;
         if (refusal == null && to == null) {
           refusal = "the transfer names no valid recipient";
         }
@@ -85,9 +79,9 @@ public record Holding(Actor holder, HandOver pending, List<HandOver> handOvers, 
         }
         pending = new HandOver(event, bound(holder, event.actor()), to, null);
         handOvers.add(pending);
-      } else if (event.type().equals(RECEIPT)) {
+      } else if (event.type().equals(LogEvent.RECEIPT)) {
         String refusal = receiptRefusal(pending, event.actor());
-        if (refusal == null && !acknowledges(event.data(), pending.transfer())) {
+        if (refusal == null && !acknowledges(LogEventJson.readReceipt(event.data()), pending.transfer())) {
           refusal = "the receipt does not acknowledge the pending transfer (seq " + pending.transfer().seq() + ") by its hash";
         }
         if (refusal != null) {
@@ -164,24 +158,18 @@ public record Holding(Actor holder, HandOver pending, List<HandOver> handOvers, 
     return holder.signs() ? holder : signer;
   }
 
-  private static Actor recipient(JsonNode data) {
-    JsonNode name = data.path("to");
-    JsonNode certificate = data.path("toCertificateSha256");
-    if (!name.isTextual() || name.asText().isBlank()) {
-      return null;
-    }
-    if (!certificate.isMissingNode() && !certificate.isNull() && !certificate.isTextual()) {
+  private static Actor recipient(LogEvent.Transfer transfer) {
+    if (transfer.to() == null || transfer.to().isBlank()) {
       return null;
     }
     try {
-      return new Actor(name.asText(), certificate.isTextual() ? certificate.asText() : null);
+      return new Actor(transfer.to(), transfer.toCertificateSha256());
     } catch (IllegalArgumentException e) {
       return null;
     }
   }
 
-  private static boolean acknowledges(JsonNode data, CustodyEvent transfer) {
-    return data.path("transferSeq").isIntegralNumber() && data.path("transferSeq").asLong() == transfer.seq()
-        && transfer.hash().equals(data.path("transferHash").asText());
+  private static boolean acknowledges(LogEvent.Receipt receipt, CustodyEvent transfer) {
+    return receipt.transferSeq() != null && receipt.transferSeq() == transfer.seq() && transfer.hash().equals(receipt.transferHash());
   }
 }

@@ -1,6 +1,5 @@
 package dev.custos.custody;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,14 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record TornLine(String setAsideAs, long bytes, String sha256, long afterSeq) {
   /** The {@code data} of the {@code log-repaired} event. */
   ObjectNode describe() {
-    ObjectNode data = JsonNodeFactory.instance.objectNode();
-    data.put("tornBytes", bytes);
-    data.put("tornSha256", sha256);
-    data.put("setAsideAs", setAsideAs);
-    data.put("afterSeq", afterSeq);
-    data.put("reason", "the last line was cut short (as a crash during an append leaves it, or as cutting the end of the log"
-        + " does); its bytes were set aside, not deleted");
-    return data;
+    return LogEventJson.logRepaired(this);
   }
 
   /** What a torn line cannot prove, said wherever one is reported. */
