@@ -1,7 +1,11 @@
 package dev.custos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.custody.CheckEvent;
+import dev.custos.custody.CheckEventJson;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 import dev.custos.custody.CustodyVerdict;
 import dev.custos.evidence.AcquisitionEvent;
 import dev.custos.evidence.AcquisitionEventJson;
@@ -91,40 +95,51 @@ final class CustodyTable {
         facts.add(orEmpty(ended.badSectorCount()) + " bad sectors");
       }
       case AcquisitionEvent.RESUMED -> resumed(facts, AcquisitionEventJson.readResumed(data));
-      case "transfer" -> {
-        facts.add(data.path("from").asText() + " -> " + data.path("to").asText());
-        addIfPresent(facts, "recipient's certificate SHA-256 ", data.path("toCertificateSha256"));
-        addIfPresent(facts, "reason: ", data.path("reason"));
-        addIfPresent(facts, "at ", data.path("location"));
+      case LogEvent.TRANSFER -> transfer(facts, LogEventJson.readTransfer(data));
+      case LogEvent.RECEIPT -> {
+        LogEvent.Receipt receipt = LogEventJson.readReceipt(data);
+        facts.add("received from " + orEmpty(receipt.from()));
+        addIfPresent(facts, "at ", receipt.location());
+        addIfPresent(facts, "note: ", receipt.note());
       }
-      case "receipt" -> {
-        facts.add("received from " + data.path("from").asText());
-        addIfPresent(facts, "at ", data.path("location"));
-        addIfPresent(facts, "note: ", data.path("note"));
+      case LogEvent.NOTE -> facts.add(orEmpty(LogEventJson.readNote(data).text()));
+      case LogEvent.LOG_REPAIRED -> {
+        LogEvent.LogRepaired repaired = LogEventJson.readLogRepaired(data);
+        facts.add(orEmpty(repaired.tornBytes()) + " torn bytes after seq " + orEmpty(repaired.afterSeq()) + " set aside as "
+            + orEmpty(repaired.setAsideAs()) + " (a crash, or a cut end of the log: only a kept head tells)");
       }
-      case "note" -> facts.add(data.path("text").asText());
-      case "log-repaired" -> facts.add(data.path("tornBytes").asText() + " torn bytes after seq " + data.path("afterSeq").asText()
-          + " set aside as " + data.path("setAsideAs").asText() + " (a crash, or a cut end of the log: only a kept head tells)");
-      case "verification" -> {
-        facts.add("verified".equals(data.path("outcome").asText()) ? "VERIFIED"
-            : "incomplete".equals(data.path("outcome").asText()) ? "INCOMPLETE: " + data.path("acquired").asText()
-            : "NOT VERIFIED: " + data.path("problemCount").asText() + " problems");
-        data.path("digests").properties().forEach(digest -> facts.add(digest.getKey() + " " + digest.getValue().asText()));
-        addIfPresent(facts, "source re-read: ", data.path("source"));
-      }
-      case "image-verified", "source-verified" -> {
-        // The check's own verdict, then the digests it re-computed, each against what was recorded.
-        facts.add((data.path("check").asText().equals("source") ? "source" : "image") + " re-read after the acquisition: "
-            + (data.path("matched").asBoolean(false) ? "matched" : "DOES NOT MATCH (" + data.path("problemCount").asText() + " problems)"));
-        for (JsonNode digest : data.path("digests")) {
-          facts.add(digest.path("algorithm").asText() + " " + digest.path("computed").asText()
-              + (digest.path("matched").asBoolean(false) ? " as recorded" : " (recorded " + digest.path("recorded").asText() + ")"));
-        }
-      }
+      case CheckEvent.VERIFICATION -> verification(facts, CheckEventJson.readVerification(data));
+      case CheckEvent.IMAGE_VERIFIED, CheckEvent.SOURCE_VERIFIED -> afterAcquisition(facts, CheckEventJson.readAfterAcquisition(data));
       default -> data.properties().stream().limit(4)
           .forEach(member -> facts.add(member.getKey() + " " + member.getValue().toString()));
     }
     return TerminalText.escape(String.join("; ", facts).replaceAll("\\s*\\R\\s*", " "));
+  }
+
+  private static void transfer(List<String> facts, LogEvent.Transfer transfer) {
+    facts.add(orEmpty(transfer.from()) + " -> " + orEmpty(transfer.to()));
+    addIfPresent(facts, "recipient's certificate SHA-256 ", transfer.toCertificateSha256());
+    addIfPresent(facts, "reason: ", transfer.reason());
+    addIfPresent(facts, "at ", transfer.location());
+  }
+
+  private static void verification(List<String> facts, CheckEvent.Verification verification) {
+    facts.add(verification.verified() ? "VERIFIED"
+        : verification.incomplete() ? "INCOMPLETE: " + orEmpty(verification.acquired())
+        : "NOT VERIFIED: " + verification.problemCount() + " problems");
+    if (verification.digests() != null) {
+      verification.digests().forEach((algorithm, hex) -> facts.add(algorithm + " " + hex));
+    }
+    addIfPresent(facts, "source re-read: ", verification.source());
+  }
+
+  /** The check's own verdict, then the digests it re-computed, each against what was recorded. */
+  private static void afterAcquisition(List<String> facts, CheckEvent.AfterAcquisition check) {
+    facts.add((check.ofSource() ? "source" : "image") + " re-read after the acquisition: "
+        + (check.matched() ? "matched" : "DOES NOT MATCH (" + check.problemCount() + " problems)"));
+    for (CheckEvent.DigestCheck digest : check.digests()) {
+      facts.add(digest.algorithm() + " " + digest.computed() + (digest.matched() ? " as recorded" : " (recorded " + digest.recorded() + ")"));
+    }
   }
 
   private static void started(List<String> facts, AcquisitionEvent.Started started) {
@@ -156,12 +171,6 @@ final class CustodyTable {
   private static void addIfPresent(List<String> facts, String label, String value) {
     if (value != null && !value.isBlank()) {
       facts.add(label + value);
-    }
-  }
-
-  private static void addIfPresent(List<String> facts, String label, JsonNode value) {
-    if (value.isTextual() && !value.asText().isBlank()) {
-      facts.add(label + value.asText());
     }
   }
 }

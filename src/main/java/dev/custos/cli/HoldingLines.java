@@ -1,11 +1,12 @@
 package dev.custos.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.custody.Actor;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.Holding;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 import java.io.PrintWriter;
 
 /** Who holds the evidence by the log, and the state of each hand-over, as {@code report custody} prints them. */
@@ -14,9 +15,10 @@ final class HoldingLines {
 
   /** What the timeline row of {@code event} adds: the state of its hand-over, or why it does not count. */
   static String status(Holding holding, CustodyEvent event) {
-    JsonNode stamp = event.data().path("headTimestamp");
-    return handOverStatus(holding, event) + (stamp.isObject()
-        ? "; carries an RFC 3161 token over head " + TerminalText.escape(stamp.path("head").asText()) + " (report verify checks it)"
+    LogEvent.HeadTimestamp stamp = LogEventJson.readHeadTimestamp(event.data());
+    return handOverStatus(holding, event) + (stamp != null
+        ? "; carries an RFC 3161 token over head " + TerminalText.escape(stamp.head() == null ? "" : stamp.head())
+            + " (report verify checks it)"
         : "");
   }
 

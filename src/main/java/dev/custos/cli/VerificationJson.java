@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.crypto.SignerFingerprints;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.SignerCertificateJson;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.ToolInfo;
@@ -91,18 +92,7 @@ final class VerificationJson {
 
   /** The signer's certificate fingerprints, or null. */
   static ObjectNode certificate(SignerFingerprints fingerprints) {
-    if (fingerprints == null) {
-      return null;
-    }
-    return JsonNodeFactory.instance.objectNode()
-        .put("subject", fingerprints.subject())
-        .put("sha256", fingerprints.sha256())
-        .put("serial", fingerprints.serial())
-        .put("issuer", fingerprints.issuer())
-        .put("issuerSha256", fingerprints.issuerSha256())
-        .put("issuerSerial", fingerprints.issuerSerial())
-        .put("root", fingerprints.root())
-        .put("rootSha256", fingerprints.rootSha256());
+    return SignerCertificateJson.tree(fingerprints);
   }
 
   /** How much of the source the acquisition got; null for an image from another tool. */

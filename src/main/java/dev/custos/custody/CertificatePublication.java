@@ -65,18 +65,6 @@ final class CertificatePublication {
    * {@code storedAs}, and under which root, by fingerprint.
    */
   static ObjectNode announced(Signer signer, ObjectNode data, String storedAs) {
-    SignerFingerprints fingerprints = SignerFingerprints.of(signer.certificateChain());
-    ObjectNode copy = data.deepCopy();
-    ObjectNode node = copy.putObject("signerCertificate");
-    node.put("storedAs", storedAs);
-    node.put("subject", fingerprints.subject());
-    node.put("sha256", fingerprints.sha256());
-    node.put("serial", fingerprints.serial());
-    node.put("issuer", fingerprints.issuer());
-    node.put("issuerSha256", fingerprints.issuerSha256());
-    node.put("issuerSerial", fingerprints.issuerSerial());
-    node.put("root", fingerprints.root());
-    node.put("rootSha256", fingerprints.rootSha256());
-    return copy;
+    return SignerCertificateJson.announced(data, storedAs, SignerFingerprints.of(signer.certificateChain()));
   }
 }

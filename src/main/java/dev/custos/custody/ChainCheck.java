@@ -1,6 +1,5 @@
 package dev.custos.custody;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.crypto.CertificateChains;
 import dev.custos.crypto.Certificates;
 import dev.custos.crypto.SignerFingerprints;
@@ -189,12 +188,12 @@ final class ChainCheck {
       return Optional.of(new Finding(line, Finding.Kind.CERTIFICATE_MISMATCH,
           "at " + EvidenceClock.format(event.time()) + ", the signer's certificate chain does not hold: " + chainProblems.get(0)));
     }
-    JsonNode stored = event.data().path("signerCertificate");
-    if (stored.isObject()) {
+    SignerCertificateJson.Announcement stored = SignerCertificateJson.readAnnouncement(event.data());
+    if (stored != null) {
       SignerFingerprints facts = SignerFingerprints.of(chain.get());
-      if (!facts.sha256().equals(stored.path("sha256").asText()) || !facts.rootSha256().equals(stored.path("rootSha256").asText())) {
+      if (!facts.sha256().equals(stored.sha256()) || !facts.rootSha256().equals(stored.rootSha256())) {
         return Optional.of(new Finding(line, Finding.Kind.CERTIFICATE_MISMATCH, "the event says it stored certificate "
-            + stored.path("sha256").asText() + " under root " + stored.path("rootSha256").asText() + ", but it is signed by "
+            + stored.sha256() + " under root " + stored.rootSha256() + ", but it is signed by "
             + facts.sha256() + " under root " + facts.rootSha256()));
       }
     }

@@ -1,7 +1,11 @@
 package dev.custos.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.custody.CheckEvent;
+import dev.custos.custody.CheckEventJson;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 import dev.custos.evidence.AcquisitionEvent;
 import dev.custos.evidence.AcquisitionEventJson;
 import java.util.ArrayList;
@@ -20,30 +24,45 @@ final class EventFacts {
       case AcquisitionEvent.READ_ERRORS -> readErrors(AcquisitionEventJson.readReadErrors(data));
       case AcquisitionEvent.COMPLETED, AcquisitionEvent.INTERRUPTED -> completion(event.type(), AcquisitionEventJson.readEnded(data));
       case AcquisitionEvent.RESUMED -> resumed(AcquisitionEventJson.readResumed(data));
-      case "transfer" -> "Evidence handed over from " + Formats.text(data.path("from")) + " to "
-          + Formats.text(data.path("to")) + optional("; reason: ", data.path("reason"))
-          + optional("; location: ", data.path("location"));
-      case "receipt" -> "Hand-over received from " + Formats.text(data.path("from")) + " (the transfer at #"
-          + Formats.text(data.path("transferSeq")) + ")" + optional("; location: ", data.path("location"))
-          + optional("; note: ", data.path("note"));
-      case "note" -> "Note: " + Formats.text(data.path("text"));
-      case "log-repaired" -> "Torn last line set aside: " + Formats.text(data.path("tornBytes")) + " bytes after #"
-          + Formats.text(data.path("afterSeq")) + " moved to " + Formats.text(data.path("setAsideAs")) + " (SHA-256 "
-          + Formats.text(data.path("tornSha256")) + "). A crash during an append leaves a torn line, and so does cutting the"
-          + " end of the log; the log cannot tell which: only a head kept elsewhere or a later report's head can";
-      case "verification" -> ("verified".equals(data.path("outcome").asText()) ? "Evidence re-verified: everything as recorded"
-          : "incomplete".equals(data.path("outcome").asText())
-              ? "Evidence re-verified: INCOMPLETE, " + Formats.text(data.path("acquired")) + "; what was acquired is as recorded"
-          : "Evidence re-verified: NOT as recorded, " + Formats.text(data.path("problemCount")) + " problems")
-          + optional("; source re-read: ", data.path("source"));
-      case "image-verified", "source-verified" -> VerificationSection.fact(data);
+      case LogEvent.TRANSFER -> transfer(LogEventJson.readTransfer(data));
+      case LogEvent.RECEIPT -> receipt(LogEventJson.readReceipt(data));
+      case LogEvent.NOTE -> "Note: " + Formats.text(LogEventJson.readNote(data).text());
+      case LogEvent.LOG_REPAIRED -> logRepaired(LogEventJson.readLogRepaired(data));
+      case CheckEvent.VERIFICATION -> verification(CheckEventJson.readVerification(data));
+      case CheckEvent.IMAGE_VERIFIED, CheckEvent.SOURCE_VERIFIED -> VerificationSection.fact(CheckEventJson.readAfterAcquisition(data));
       default -> event.type() + generic(data);
     };
-    if (data.path("headTimestamp").isObject()) {
-      facts += "; carries an RFC 3161 timestamp token over the log head #" + Formats.text(data.path("headTimestamp").path("head"))
+    LogEvent.HeadTimestamp stamp = LogEventJson.readHeadTimestamp(data);
+    if (stamp != null) {
+      facts += "; carries an RFC 3161 timestamp token over the log head #" + Formats.text(stamp.head())
           .replaceFirst(":.*", "") + " (report verify checks it)";
     }
     return event.signed() ? facts : facts + " [UNSIGNED]";
+  }
+
+  private static String transfer(LogEvent.Transfer transfer) {
+    return "Evidence handed over from " + Formats.text(transfer.from()) + " to " + Formats.text(transfer.to())
+        + optional("; reason: ", transfer.reason()) + optional("; location: ", transfer.location());
+  }
+
+  private static String receipt(LogEvent.Receipt receipt) {
+    return "Hand-over received from " + Formats.text(receipt.from()) + " (the transfer at #" + Formats.text(receipt.transferSeq())
+        + ")" + optional("; location: ", receipt.location()) + optional("; note: ", receipt.note());
+  }
+
+  private static String logRepaired(LogEvent.LogRepaired repaired) {
+    return "Torn last line set aside: " + Formats.text(repaired.tornBytes()) + " bytes after #" + Formats.text(repaired.afterSeq())
+        + " moved to " + Formats.text(repaired.setAsideAs()) + " (SHA-256 " + Formats.text(repaired.tornSha256()) + "). A crash"
+        + " during an append leaves a torn line, and so does cutting the end of the log; the log cannot tell which: only a head"
+        + " kept elsewhere or a later report's head can";
+  }
+
+  private static String verification(CheckEvent.Verification verification) {
+    return (verification.verified() ? "Evidence re-verified: everything as recorded"
+        : verification.incomplete()
+            ? "Evidence re-verified: INCOMPLETE, " + Formats.text(verification.acquired()) + "; what was acquired is as recorded"
+        : "Evidence re-verified: NOT as recorded, " + verification.problemCount() + " problems")
+        + optional("; source re-read: ", verification.source());
   }
 
   private static String started(AcquisitionEvent.Started started) {
@@ -82,8 +101,8 @@ final class EventFacts {
     return text.toString();
   }
 
-  private static String optional(String prefix, JsonNode node) {
-    return node.isMissingNode() || node.isNull() ? "" : prefix + node.asText();
+  private static String optional(String prefix, String value) {
+    return value == null ? "" : prefix + value;
   }
 
   /** Top-level facts of an event type this report does not know, clipped. */

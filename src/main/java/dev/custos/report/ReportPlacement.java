@@ -1,10 +1,11 @@
 package dev.custos.report;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.custody.CustodyVerdict;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.error.CustodyBrokenException;
@@ -46,8 +47,6 @@ import java.util.regex.Pattern;
  * exists without its event. Stateless.
  */
 final class ReportPlacement {
-  /** The event that records a report. */
-  static final String RENDERED = "report-rendered";
   private static final Pattern REPORT_NAME = Pattern.compile("report(?:-[0-9]{1,9})?\\.pdf");
 
   private ReportPlacement() {}
@@ -58,13 +57,12 @@ final class ReportPlacement {
   /**
    * Places {@code pdf} as the next free report name of {@code directory} and records it.
    *
-   * @param record the facts the event carries ({@code sha256}, {@code sizeBytes}, {@code signed},
-   *     {@code logHead}); the file name is added here
+   * @param record the facts the event carries but the file name, which is decided here
    * @throws CustodyBrokenException if the log is found broken under the lock: nothing is placed
    * @throws EvidenceWriteException if the report or the event cannot be written; the message says
    *     what the directory holds then
    */
-  static Placed place(Path directory, byte[] pdf, ObjectNode record, CustodyRecorder recorder, ReportRendering.Checkpoint checkpoint)
+  static Placed place(Path directory, byte[] pdf, LogEvent.ReportRendered record, CustodyRecorder recorder, ReportRendering.Checkpoint checkpoint)
       throws EvidenceWriteException, CustodyBrokenException {
     return recorder.whileLocked(directory, log -> {
       CustodyVerdict verdict = logAsItIs(directory);
@@ -79,11 +77,8 @@ final class ReportPlacement {
             + "; nothing was placed or recorded", e);
       }
       checkpoint.reached("staged");
-      ObjectNode data = CustodyRecorder.newData();
-      data.put("file", name);
-      data.setAll(record);
       try {
-        log.append(RENDERED, data);
+        log.append(LogEvent.REPORT_RENDERED, LogEventJson.reportRendered(record.named(name)));
       } catch (CustodyBrokenException e) {
         removeUnrecorded(staged, e);
         throw e;
@@ -138,8 +133,8 @@ final class ReportPlacement {
   private static Map<String, CustodyEvent> recorded(CustodyVerdict log) {
     Map<String, CustodyEvent> byName = new LinkedHashMap<>();
     for (CustodyEvent event : log.events()) {
-      String file = event.data().path("file").asText("");
-      if (RENDERED.equals(event.type()) && REPORT_NAME.matcher(file).matches()) {
+      String file = rendered(event) == null ? null : rendered(event).file();
+      if (file != null && REPORT_NAME.matcher(file).matches()) {
         byName.put(file, event);
       }
     }
@@ -185,8 +180,9 @@ final class ReportPlacement {
     try (InputStream in = Files.newInputStream(staged, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       bytes = in.readAllBytes();
     }
-    return bytes.length == event.data().path("sizeBytes").asLong(-1)
-        && Digest.compute(HashAlgorithm.SHA_256, bytes).hex().equals(event.data().path("sha256").asText());
+    LogEvent.ReportRendered report = rendered(event);
+    return report.sizeBytes() != null && bytes.length == report.sizeBytes()
+        && Digest.compute(HashAlgorithm.SHA_256, bytes).hex().equals(report.sha256());
   }
 
   /**
@@ -197,8 +193,8 @@ final class ReportPlacement {
   static String freeName(Path directory, CustodyVerdict log) {
     Set<String> recorded = new HashSet<>();
     for (CustodyEvent event : log.events()) {
-      if (RENDERED.equals(event.type()) && event.data().path("file").isTextual()) {
-        recorded.add(event.data().path("file").textValue());
+      if (rendered(event) != null && rendered(event).file() != null) {
+        recorded.add(rendered(event).file());
       }
     }
     for (int n = 1; ; n++) {
@@ -207,5 +203,10 @@ final class ReportPlacement {
         return name;
       }
     }
+  }
+
+  /** What {@code event} records of a report, or null when it is no {@code report-rendered} event. */
+  private static LogEvent.ReportRendered rendered(CustodyEvent event) {
+    return LogEvent.REPORT_RENDERED.equals(event.type()) ? LogEventJson.readReportRendered(event.data()) : null;
   }
 }

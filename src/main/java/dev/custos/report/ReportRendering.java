@@ -2,7 +2,6 @@ package dev.custos.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.crypto.Signer;
 import dev.custos.crypto.SignerFingerprints;
 import dev.custos.crypto.TimestampAuthority;
@@ -10,6 +9,7 @@ import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyLog;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.custody.CustodyVerdict;
+import dev.custos.custody.LogEvent;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.error.CustodyBrokenException;
@@ -131,14 +131,9 @@ public final class ReportRendering {
     }
     checkpoint.reached("rendered");
     String sha256 = Digest.compute(HashAlgorithm.SHA_256, pdf).hex();
-    ObjectNode data = CustodyRecorder.newData();
-    data.put("sha256", sha256);
-    data.put("sizeBytes", pdf.length);
-    data.put("signed", signer != null);
-    ObjectNode head = data.putObject("logHead");
-    head.put("seq", verdict.head() == null ? -1 : verdict.head().seq());
-    head.put("hash", verdict.head() == null ? CustodyEvent.NO_PREVIOUS : verdict.head().hash());
-    ReportPlacement.Placed placed = ReportPlacement.place(directory, pdf, data, recorder, checkpoint);
+    LogEvent.ReportRendered record = new LogEvent.ReportRendered(null, sha256, (long) pdf.length, signer != null,
+        verdict.head() == null ? -1L : verdict.head().seq(), verdict.head() == null ? CustodyEvent.NO_PREVIOUS : verdict.head().hash());
+    ReportPlacement.Placed placed = ReportPlacement.place(directory, pdf, record, recorder, checkpoint);
     List<Path> completed = new java.util.ArrayList<>(placed.completed());
     if (manifestPlaced != null) {
       completed.add(0, manifestPlaced);

@@ -1,7 +1,9 @@
 package dev.custos.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.custos.custody.CheckEvent;
+import dev.custos.custody.CheckEventJson;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.evidence.EvidenceClock;
 import java.util.List;
 
 /**
@@ -15,7 +17,7 @@ final class VerificationSection {
   static void write(PageWriter page, List<CustodyEvent> events) {
     page.heading("Verification");
     List<CustodyEvent> checks = events.stream()
-        .filter(event -> event.type().equals("image-verified") || event.type().equals("source-verified")).toList();
+        .filter(event -> event.type().equals(CheckEvent.IMAGE_VERIFIED) || event.type().equals(CheckEvent.SOURCE_VERIFIED)).toList();
     if (checks.isEmpty()) {
       page.paragraph("No verification after the acquisition is recorded (acquire image --verify-image re-reads the image "
           + "from the disk, --verify-source re-reads the source). report verify re-checks the evidence at any time.", page.body);
@@ -25,39 +27,37 @@ final class VerificationSection {
         + "again, and compared the digests with those recorded during the acquisition. Each is a custody event, as recorded "
         + "in the log.", page.body);
     for (CustodyEvent event : checks) {
-      JsonNode data = event.data();
-      boolean matched = data.path("matched").asBoolean(false);
+      CheckEvent.AfterAcquisition check = CheckEventJson.readAfterAcquisition(event.data());
       page.down(3);
-      page.field(title(data), matched ? "MATCHED" : "DOES NOT MATCH", matched ? page.bold : page.bold.colored(Style.ALERT));
+      page.field(check.ofSource() ? "Source check" : "Image check", check.matched() ? "MATCHED" : "DOES NOT MATCH",
+          check.matched() ? page.bold : page.bold.colored(Style.ALERT));
       page.field("Custody event", Long.toString(event.seq()) + " (" + event.type() + ")");
-      page.field("Started (UTC)", Formats.text(data.path("started")));
-      page.field("Ended (UTC)", Formats.text(data.path("ended")));
-      page.field("Read", Formats.text(data.path("read")));
-      page.field("Bytes read", Formats.text(data.path("bytesRead")));
+      page.field("Started (UTC)", time(check.started()));
+      page.field("Ended (UTC)", time(check.ended()));
+      page.field("Read", check.read());
+      page.field("Bytes read", Long.toString(check.bytesRead()));
       Style hex = page.mono.sized(8f);
-      for (JsonNode digest : data.path("digests")) {
-        String algorithm = Formats.text(digest.path("algorithm")).toUpperCase(java.util.Locale.ROOT);
-        boolean same = digest.path("matched").asBoolean(false);
-        page.field(algorithm + (same ? " (as recorded)" : " (DIFFERS)"), Formats.text(digest.path("computed")), hex);
-        if (!same) {
-          page.field(algorithm + " recorded", Formats.text(digest.path("recorded")), hex);
+      for (CheckEvent.DigestCheck digest : check.digests()) {
+        String algorithm = digest.algorithm().toUpperCase(java.util.Locale.ROOT);
+        page.field(algorithm + (digest.matched() ? " (as recorded)" : " (DIFFERS)"), digest.computed(), hex);
+        if (!digest.matched()) {
+          page.field(algorithm + " recorded", digest.recorded(), hex);
         }
       }
-      page.field("Result", Formats.text(data.path("summary")));
-      for (JsonNode problem : data.path("problems")) {
-        page.field("Differs", Formats.text(problem), page.body.colored(Style.ALERT));
+      page.field("Result", check.summary());
+      for (String problem : check.problems()) {
+        page.field("Differs", problem, page.body.colored(Style.ALERT));
       }
     }
   }
 
   /** The line of the custody timeline for an {@code image-verified} or {@code source-verified} event. */
-  static String fact(JsonNode data) {
-    return (data.path("check").asText().equals("source") ? "Source" : "Image") + " re-read and compared after the acquisition: "
-        + (data.path("matched").asBoolean(false) ? "matched" : "DOES NOT MATCH (" + Formats.text(data.path("problemCount"))
-            + " problems)");
+  static String fact(CheckEvent.AfterAcquisition check) {
+    return (check.ofSource() ? "Source" : "Image") + " re-read and compared after the acquisition: "
+        + (check.matched() ? "matched" : "DOES NOT MATCH (" + check.problemCount() + " problems)");
   }
 
-  private static String title(JsonNode data) {
-    return data.path("check").asText().equals("source") ? "Source check" : "Image check";
+  private static String time(java.time.Instant instant) {
+    return instant == null ? Formats.NOT_RECORDED : EvidenceClock.format(instant);
   }
 }

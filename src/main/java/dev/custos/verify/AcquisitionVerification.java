@@ -1,7 +1,8 @@
 package dev.custos.verify;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.custos.custody.CheckEvent;
+import dev.custos.custody.CheckEventJson;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.digest.ProgressListener;
@@ -63,9 +64,9 @@ public final class AcquisitionVerification {
   /** What is verified. */
   public enum Kind {
     /** The image files, read back from the disk. */
-    IMAGE("image", "image-verified"),
+    IMAGE(CheckEvent.IMAGE, CheckEvent.IMAGE_VERIFIED),
     /** The source, read again through the read-only, write-blocked path of acquisition. */
-    SOURCE("source", "source-verified");
+    SOURCE(CheckEvent.SOURCE, CheckEvent.SOURCE_VERIFIED);
 
     private final String id;
     private final String eventType;
@@ -231,31 +232,21 @@ public final class AcquisitionVerification {
 
   /** The event's data; {@code evidence-schema/custody-event.schema.json} specifies it. */
   static ObjectNode data(Result result) {
-    ObjectNode data = CustodyRecorder.newData();
-    data.put("check", result.kind().id());
-    data.put("started", EvidenceClock.format(result.started()));
-    data.put("ended", EvidenceClock.format(result.ended()));
-    data.put("read", result.readPath());
-    data.put("matched", result.matched());
-    ArrayNode digests = data.putArray("digests");
+    List<CheckEvent.DigestCheck> digests = new ArrayList<>();
+    CheckEvent.Pieces pieces = null;
+    long bytesRead = 0;
     ImageFindings findings = result.findings();
     if (findings != null) {
       for (DigestComparison digest : findings.digests()) {
-        digests.addObject().put("algorithm", digest.algorithm().id()).put("recorded", digest.recorded())
-            .put("computed", digest.computed()).put("matched", digest.matches());
+        digests.add(new CheckEvent.DigestCheck(digest.algorithm().id(), digest.recorded(), digest.computed(), digest.matches()));
       }
-      data.putObject("pieces").put("algorithm", findings.pieceAlgorithm() == null ? null : findings.pieceAlgorithm().id())
-          .put("compared", findings.piecesCompared()).put("differ", findings.damaged().size());
-      data.put("bytesRead", findings.sizeBytes());
-    } else {
-      data.putNull("pieces");
-      data.put("bytesRead", 0);
+      pieces = new CheckEvent.Pieces(findings.pieceAlgorithm() == null ? null : findings.pieceAlgorithm().id(),
+          findings.piecesCompared(), findings.damaged().size());
+      bytesRead = findings.sizeBytes();
     }
-    data.put("summary", result.check().summary());
-    data.put("problemCount", result.check().problems().size());
-    ArrayNode problems = data.putArray("problems");
-    result.check().problems().stream().limit(VerificationEvent.PROBLEMS_KEPT).forEach(problem -> problems.add(problem.line()));
-    return data;
+    return CheckEventJson.afterAcquisition(new CheckEvent.AfterAcquisition(result.kind().id(), result.started(), result.ended(),
+        result.readPath(), result.matched(), digests, pieces, bytesRead, result.check().summary(), result.check().problems().size(),
+        result.check().problems().stream().limit(VerificationEvent.PROBLEMS_KEPT).map(Problem::line).toList()));
   }
 
   private static RecordedAcquisition completedAcquisition(Path root) throws UsageException, EvidenceReadException {

@@ -1,8 +1,9 @@
 package dev.custos.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyVerdict;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 import dev.custos.custody.LogHead;
 import dev.custos.custody.Finding;
 import dev.custos.digest.Digest;
@@ -69,7 +70,7 @@ final class CustodyCheck {
       problems.add(new Problem(FILE, FILE + " " + finding));
     }
     for (CustodyEvent event : verdict.events()) {
-      if (event.type().equals("log-repaired")) {
+      if (event.type().equals(LogEvent.LOG_REPAIRED)) {
         setAsideProblem(directory, event).ifPresent(problems::add);
       }
     }
@@ -81,9 +82,9 @@ final class CustodyCheck {
   }
 
   private static Optional<Problem> setAsideProblem(Path directory, CustodyEvent event) {
-    JsonNode data = event.data();
-    String name = data.path("setAsideAs").asText();
-    String recorded = data.path("tornSha256").asText();
+    LogEvent.LogRepaired repaired = LogEventJson.readLogRepaired(event.data());
+    String name = repaired.setAsideAs() == null ? "" : repaired.setAsideAs();
+    String recorded = repaired.tornSha256() == null ? "" : repaired.tornSha256();
     Path file = directory.resolve(name).normalize();
     if (!file.getParent().equals(directory.normalize()) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.of(new Problem(name, name + ", the torn line set aside by custody event seq " + event.seq()

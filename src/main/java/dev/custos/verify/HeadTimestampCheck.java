@@ -1,8 +1,9 @@
 package dev.custos.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.crypto.Certificates;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 import dev.custos.custody.LogHead;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
@@ -55,8 +56,8 @@ final class HeadTimestampCheck {
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       CustodyEvent event = events.get(i);
-      JsonNode stamp = event.data().path("headTimestamp");
-      if (stamp.isMissingNode()) {
+      LogEvent.HeadTimestamp stamp = LogEventJson.readHeadTimestamp(event.data());
+      if (stamp == null) {
         continue;
       }
       stamped++;
@@ -69,15 +70,15 @@ final class HeadTimestampCheck {
     return new Outcome(stamped, problems);
   }
 
-  private static String problem(CustodyEvent event, CustodyEvent before, JsonNode stamp) {
+  private static String problem(CustodyEvent event, CustodyEvent before, LogEvent.HeadTimestamp stamp) {
     String expected = event.seq() == 0 ? null : new LogHead(event.seq() - 1, event.prev()).toString();
-    if (expected == null || !expected.equals(stamp.path("head").asText())) {
-      return "its head timestamp is over " + stamp.path("head").asText() + ", not over the head it was appended to ("
+    if (expected == null || !expected.equals(stamp.head())) {
+      return "its head timestamp is over " + (stamp.head() == null ? "" : stamp.head()) + ", not over the head it was appended to ("
           + expected + ")";
     }
     TimeStampToken token;
     try {
-      token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(Base64.getDecoder().decode(stamp.path("token").asText())));
+      token = new TimeStampToken(new org.bouncycastle.cms.CMSSignedData(Base64.getDecoder().decode(stamp.token() == null ? "" : stamp.token())));
     } catch (TSPException | IllegalArgumentException | org.bouncycastle.cms.CMSException | java.io.IOException e) {
       return "its head timestamp (RFC 3161 token) cannot be read: " + e.getMessage();
     } catch (RuntimeException e) {

@@ -1,7 +1,8 @@
 package dev.custos.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 
 /**
  * What a {@code report-rendered} custody event recorded about one report PDF. Fields the event
@@ -19,26 +20,16 @@ import dev.custos.custody.CustodyEvent;
 record ReportEvent(long seq, String file, String sha256, Long sizeBytes, Boolean signed, Long headSeq,
     String headHash, String signerSha256) {
   /** The custody event type that records a rendered report. */
-  static final String TYPE = "report-rendered";
+  static final String TYPE = LogEvent.REPORT_RENDERED;
 
   static ReportEvent of(CustodyEvent event) {
-    JsonNode data = event.data();
-    JsonNode head = data.path("logHead");
-    return new ReportEvent(event.seq(), text(data.get("file")), text(data.get("sha256")),
-        integer(data.get("sizeBytes")), data.path("signed").isBoolean() ? data.get("signed").booleanValue() : null,
-        integer(head.get("seq")), text(head.get("hash")), event.actor().certificateSha256());
+    LogEvent.ReportRendered report = LogEventJson.readReportRendered(event.data());
+    return new ReportEvent(event.seq(), report.file(), report.sha256(), report.sizeBytes(), report.signed(), report.headSeq(),
+        report.headHash(), event.actor().certificateSha256());
   }
 
   /** {@code custody.jsonl seq 7}: how problems name the event. */
   String name() {
     return "custody.jsonl seq " + seq;
-  }
-
-  private static String text(JsonNode node) {
-    return node != null && node.isTextual() ? node.textValue() : null;
-  }
-
-  private static Long integer(JsonNode node) {
-    return node != null && node.canConvertToLong() && node.isIntegralNumber() ? node.longValue() : null;
   }
 }

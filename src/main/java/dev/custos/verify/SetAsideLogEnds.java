@@ -1,6 +1,8 @@
 package dev.custos.verify;
 
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 import dev.custos.custody.TornLine;
 import dev.custos.evidence.EvidenceDirectory;
 import java.io.IOException;
@@ -21,11 +23,12 @@ final class SetAsideLogEnds {
   static List<Problem> in(Path root, List<CustodyEvent> events) {
     List<Problem> warnings = new ArrayList<>();
     for (CustodyEvent event : events) {
-      if (!event.type().equals("log-repaired")) {
+      if (!event.type().equals(LogEvent.LOG_REPAIRED)) {
         continue;
       }
-      long afterSeq = event.data().path("afterSeq").asLong(-1);
-      String file = event.data().path("setAsideAs").asText("");
+      LogEvent.LogRepaired repaired = LogEventJson.readLogRepaired(event.data());
+      long afterSeq = repaired.afterSeq() == null ? -1 : repaired.afterSeq();
+      String file = repaired.setAsideAs() == null ? "" : repaired.setAsideAs();
       CustodyEvent before = events.stream().filter(e -> e.seq() == afterSeq).findFirst().orElse(null);
       String continuation = null;
       String read = "";
@@ -40,7 +43,7 @@ final class SetAsideLogEnds {
         read = "; " + (file.isEmpty() ? "no file is named" : file + " is not in the directory");
       }
       warnings.add(new Problem(EvidenceDirectory.CUSTODY_LOG, "seq " + event.seq() + " (log-repaired): "
-          + event.data().path("tornBytes").asText("?") + " bytes of a torn last line after seq " + afterSeq
+          + (repaired.tornBytes() == null ? "?" : repaired.tornBytes()) + " bytes of a torn last line after seq " + afterSeq
           + " were set aside as " + (file.isEmpty() ? "(not named)" : file) + read
           + (continuation == null ? "" : "; " + continuation) + "; " + TornLine.CANNOT_PROVE));
     }

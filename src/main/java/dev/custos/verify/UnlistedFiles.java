@@ -2,6 +2,8 @@ package dev.custos.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.LogEvent;
+import dev.custos.custody.LogEventJson;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageLayout;
@@ -50,8 +52,9 @@ final class UnlistedFiles {
       JsonNode data = event.data();
       if (event.type().equals("acquisition-resumed")) {
         named.add(data.path("previousManifest").path("file").asText(""));
-      } else if (event.type().equals("log-repaired")) {
-        named.add(data.path("setAsideAs").asText(""));
+      } else if (event.type().equals(LogEvent.LOG_REPAIRED)) {
+        String file = LogEventJson.readLogRepaired(data).setAsideAs();
+        named.add(file == null ? "" : file);
       }
     }
     List<Problem> warnings = new ArrayList<>();

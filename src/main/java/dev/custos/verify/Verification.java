@@ -2,6 +2,7 @@ package dev.custos.verify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.crypto.TrustAnchors;
+import dev.custos.custody.CheckEvent;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.custody.LogHead;
@@ -159,7 +160,7 @@ public final class Verification {
   public static CustodyEvent record(VerificationResult result, CustodyRecorder recorder)
       throws CustodyBrokenException, EvidenceWriteException, UsageException {
     ObjectNode data = VerificationEvent.data(result);
-    return recorder.appendToIntactLog(result.target(), "verification", data);
+    return recorder.appendToIntactLog(result.target(), CheckEvent.VERIFICATION, data);
   }
 
   /**

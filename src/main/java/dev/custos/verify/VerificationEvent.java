@@ -1,9 +1,10 @@
 package dev.custos.verify;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.custos.custody.CustodyRecorder;
-import dev.custos.evidence.EvidenceClock;
+import dev.custos.custody.CheckEvent;
+import dev.custos.custody.CheckEventJson;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The {@code data} of a {@code verification} custody event: the outcome, each check's verdict, the
@@ -17,28 +18,22 @@ final class VerificationEvent {
   private VerificationEvent() {}
 
   static ObjectNode data(VerificationResult result) {
-    ObjectNode data = CustodyRecorder.newData();
-    data.put("outcome", result.outcome());
-    if (result.incomplete()) {
-      data.put("acquired", result.extent().acquiredText());
-    }
-    data.put("started", EvidenceClock.format(result.started()));
-    data.put("ended", EvidenceClock.format(result.ended()));
-    ObjectNode checks = data.putObject("checks");
+    Map<String, String> checks = new LinkedHashMap<>();
     for (CheckResult check : result.checks()) {
       checks.put(check.check().id(), check.verdict().id());
     }
+    Map<String, String> digests = null;
+    Long damaged = null;
     if (result.image() != null) {
-      ObjectNode digests = data.putObject("digests");
-      result.image().digests().forEach(digest -> digests.put(digest.algorithm().id(), digest.computed()));
-      data.put("digestsOf", "image"); // computed now, of the image; the recorded ones are in the manifest
-      data.put("piecesDamaged", result.image().damaged().size());
+      digests = new LinkedHashMap<>();
+      for (DigestComparison digest : result.image().digests()) {
+        digests.put(digest.algorithm().id(), digest.computed());
+      }
+      damaged = (long) result.image().damaged().size();
     }
-    data.put("source", result.sourcePath() == null ? null : result.sourcePath().toString());
-    data.put("problemCount", result.problems().size());
-    ArrayNode problems = data.putArray("problems");
-    result.problems().stream().limit(PROBLEMS_KEPT)
-        .forEach(problem -> problems.add(problem.line()));
-    return data;
+    return CheckEventJson.verification(new CheckEvent.Verification(result.outcome(),
+        result.incomplete() ? result.extent().acquiredText() : null, result.started(), result.ended(), checks, digests, damaged,
+        result.sourcePath() == null ? null : result.sourcePath().toString(), result.problems().size(),
+        result.problems().stream().limit(PROBLEMS_KEPT).map(Problem::line).toList()));
   }
 }
