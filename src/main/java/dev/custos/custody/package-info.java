@@ -8,7 +8,12 @@
  * (what the check found, by line), {@link dev.custos.custody.CustodyEvent}, {@link
  * dev.custos.custody.EventSignature} (who signed each event, against the verifier's trust anchors), {@link
  * dev.custos.custody.Holding} (who holds the evidence by the log: hand-overs by the holder, received
- * by the recipient), {@link dev.custos.custody.LogHead} (a head kept outside the log, checked against it).
+ * by the recipient), {@link dev.custos.custody.LogHead} (a head kept outside the log, checked against it),
+ * {@link dev.custos.custody.LogEventJson} and {@link dev.custos.custody.CheckEventJson} (the data of
+ * the hand-over, note, log-repaired, report-rendered and verification events, written from and read
+ * into {@link dev.custos.custody.LogEvent}'s and {@link dev.custos.custody.CheckEvent}'s records; the
+ * acquisition's events are {@code dev.custos.evidence.AcquisitionEventJson}'s), {@link
+ * dev.custos.custody.SignerCertificateJson} (a signer's certificate wherever Custos names one).
  *
  * <p>The format is {@code evidence-schema/custody-event.schema.json}; every event written or read
  * is validated against it.
