@@ -101,7 +101,7 @@ final class ReadRun {
     BadSectorMap badSectors = new BadSectorMap();
     start.badSectors().forEach(badSectors::addRange);
     events.alreadyRecorded(badSectors);
-    RescueRun rescue = new RescueRun(source, request, start.offset());
+    RescueRun rescue = new RescueRun(source, request, start.offset(), clock);
     ProgressRecord progressRecord = openProgressRecord(start, badSectors);
     ImageSink sink = start.resuming()
         ? ImageSink.resuming(directory.root(), request.layout(), start.offset())
@@ -156,7 +156,7 @@ final class ReadRun {
         }
         pipeline.finish();
         if (ended.stopReason().isEmpty() && ended.offset() == source.size()) {
-          Optional<RescuePhases.Stop> rescueStop = rescue.finish(sink, behindGate, badSectors, clock, stop::isStopped,
+          Optional<RescuePhases.Stop> rescueStop = rescue.finish(sink, behindGate, badSectors, stop::isStopped,
               RescuePhases.Listener.NONE);
           if (rescueStop.filter(RescuePhases.Stop.INTERRUPTED::equals).isPresent()) {
             loop = Optional.of(new LoopEnd(ended.offset(), Optional.of(stop.reason()), Optional.empty()));
@@ -314,6 +314,6 @@ final class ReadRun {
         new Manifest.Timing(start.started(), clock.now()),
         sampler.samples(),
         new Manifest.Outcome(status, bytesAcquired, failure.map(CustosException::getMessage).or(() -> stopReason).orElse(null)),
-        start.resumptions(), states);
+        start.resumptions(), states, rescue.record());
   }
 }

@@ -6,6 +6,7 @@ import dev.custos.digest.BlockPipeline;
 import dev.custos.digest.PipelineFailure;
 import dev.custos.error.SourceAccessException;
 import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.Manifest;
 import dev.custos.image.ImageReader;
 import dev.custos.image.ImageSink;
 import dev.custos.rescue.Area;
@@ -19,6 +20,8 @@ import dev.custos.source.BlockSource;
 import dev.custos.source.LostDriveCheck;
 import dev.custos.source.SectorRange;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -42,7 +45,10 @@ final class RescueRun {
   private final LostDriveCheck lost;
   private final CopyPass copyPass;
   private final DigestGate gate = new DigestGate();
+  private final EvidenceClock clock;
+  private final Instant copyStarted;
   private Optional<RescuePhases.Outcome> phases = Optional.empty();
+  private final List<PhaseRecord> around = new ArrayList<>();
   private boolean caughtUp;
 
   /**
@@ -50,10 +56,13 @@ final class RescueRun {
    * @param request the rescue's options and the block size
    * @param from where this pass starts reading the source: the bytes before it are a resumed
    *     acquisition's checked prefix, read from its image
+   * @param clock the phases' times
    */
-  RescueRun(BlockSource source, AcquisitionRequest request, long from) {
+  RescueRun(BlockSource source, AcquisitionRequest request, long from, EvidenceClock clock) {
     this.source = source;
     this.request = request;
+    this.clock = clock;
+    this.copyStarted = clock.now();
     this.map = new RescueMap(source.size());
     map.mark(0, from, AreaState.FINISHED, Optional.empty());
     this.lost = new LostDriveCheck(source, request.retries());
@@ -86,14 +95,15 @@ final class RescueRun {
    * @throws IOException if the image cannot be written or read back
    * @throws PipelineFailure if a digest fails
    */
-  Optional<RescuePhases.Stop> finish(ImageSink sink, List<BlockConsumer> digests, BadSectorMap badSectors, EvidenceClock clock,
+  Optional<RescuePhases.Stop> finish(ImageSink sink, List<BlockConsumer> digests, BadSectorMap badSectors,
       BooleanSupplier stopRequested, RescuePhases.Listener listener)
       throws SourceAccessException, IOException, PipelineFailure, InterruptedException {
     OptionalLong from = gate.closedAt();
     if (from.isEmpty()) {
       return Optional.empty();
     }
-    RescuePhases.Outcome outcome = new RescuePhases(source, map, lost, request.rescue(), request.blockSize(), sink::patch, clock,
+    around.add(copyPhase());
+    RescuePhases.Outcome outcome = new RescuePhases(source, map, lost, request.rescue(), request.blockSize(), sink::patch, clock::now,
         System::nanoTime, stopRequested, listener).run();
     phases = Optional.of(outcome);
     if (outcome.stop().filter(stop -> stop == RescuePhases.Stop.INTERRUPTED).isPresent()) {
@@ -101,7 +111,9 @@ final class RescueRun {
     }
     recordUnread(badSectors);
     listener.onPhase("digests", map);
+    Instant catchUpStarted = clock.now();
     catchUp(from.getAsLong(), sink, digests);
+    around.add(new PhaseRecord("digest-catch-up", catchUpStarted, clock.now(), source.size() - from.getAsLong(), 0));
     caughtUp = true;
     return outcome.stop();
   }
@@ -115,14 +127,40 @@ final class RescueRun {
     return caughtUp ? readTo : Math.min(readTo, gate.closedAt().orElse(Long.MAX_VALUE));
   }
 
-  /** The phases after the copy pass, as they ran; empty when no block failed. */
-  List<PhaseRecord> phases() {
-    return phases.map(RescuePhases.Outcome::phases).orElse(List.of());
+  /**
+   * The rescue for the manifest: empty when no read failed. Each phase as it ran: the copy pass,
+   * the rescue phases, and the digests' catch-up over the image when it ran; every area not read.
+   */
+  Optional<Manifest.Rescue> record() {
+    if (copyPass.failedReads().isEmpty()) {
+      return Optional.empty();
+    }
+    if (around.isEmpty()) { // stopped in the copy pass
+      around.add(copyPhase());
+    }
+    List<PhaseRecord> all = new ArrayList<>(around.subList(0, 1));
+    phases.ifPresent(outcome -> all.addAll(outcome.phases()));
+    all.addAll(around.subList(1, around.size()));
+    boolean timeLimitReached = phases.flatMap(RescuePhases.Outcome::stop).filter(RescuePhases.Stop.TIME_LIMIT::equals).isPresent();
+    return Optional.of(new Manifest.Rescue(request.rescue(), all, map.unfinished(), timeLimitReached));
   }
 
-  /** Sectors that failed a read and then read fine in a retry pass. */
+  /**
+   * Read errors the source recovered from: block reads of the copy passes that failed although
+   * every sector of the block read fine later (in trimming or scraping), and sectors that failed
+   * and then read in a retry pass. A sign of a marginal drive, worth the examiner's note.
+   */
   long recoveredReads() {
-    return phases.map(RescuePhases.Outcome::recoveredReads).orElse(0L);
+    List<Area> failedCopies = new ArrayList<>(copyPass.failedReads());
+    phases.ifPresent(outcome -> failedCopies.addAll(outcome.failedCopies()));
+    long recoveredBlocks = failedCopies.stream()
+        .filter(failed -> map.within(failed.position(), failed.end()).stream().allMatch(area -> area.state() == AreaState.FINISHED))
+        .count();
+    return recoveredBlocks + phases.map(RescuePhases.Outcome::recoveredReads).orElse(0L);
+  }
+
+  private PhaseRecord copyPhase() {
+    return new PhaseRecord("copy", copyStarted, clock.now(), copyPass.bytesRead(), copyPass.failedReads().size());
   }
 
   /** Records every sector not read (bad, or not reached in the time limit) in {@code badSectors}, ascending. */

@@ -4,7 +4,9 @@ import dev.custos.error.SourceAccessException;
 import dev.custos.source.BlockSource;
 import dev.custos.source.LostDriveCheck;
 import dev.custos.source.ReadOutcome;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,7 +27,8 @@ public final class CopyPass {
   private final LostDriveCheck lost;
   private final Skip skip;
   private long skipUntil;
-  private long failedReads;
+  private final List<Area> failedReads = new ArrayList<>();
+  private long bytesRead;
 
   /**
    * @param source what to read
@@ -59,9 +62,10 @@ public final class CopyPass {
       ReadOutcome outcome = source.read(area.position(), destination, at, size);
       if (outcome instanceof ReadOutcome.Failed failed) {
         lost.afterFailure(failed, area.position());
-        failedReads++;
         Arrays.fill(destination, at, at + size, (byte) 0);
-        map.mark(area.position(), size, AreaState.NON_TRIMMED, Optional.of(failed.error()));
+        Area failedArea = new Area(area.position(), size, AreaState.NON_TRIMMED, Optional.of(failed.error()));
+        map.mark(failedArea);
+        failedReads.add(failedArea);
         skipUntil = Math.addExact(area.end(), skip.next());
         whole = false;
         continue;
@@ -69,6 +73,7 @@ public final class CopyPass {
       lost.requireFull(area.position(), outcome.bytes(), size);
       lost.readFine(area.position(), size);
       map.mark(area.position(), size, AreaState.FINISHED, Optional.empty());
+      bytesRead += size;
     }
     if (whole) {
       skip.reset();
@@ -76,9 +81,14 @@ public final class CopyPass {
     return whole;
   }
 
-  /** Reads that failed in this pass. */
-  public long failedReads() {
-    return failedReads;
+  /** Bytes this pass read. */
+  public long bytesRead() {
+    return bytesRead;
+  }
+
+  /** Reads that failed in this pass, as they failed, in order. */
+  public List<Area> failedReads() {
+    return List.copyOf(failedReads);
   }
 
   /**

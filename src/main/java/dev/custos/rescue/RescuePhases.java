@@ -1,7 +1,6 @@
 package dev.custos.rescue;
 
 import dev.custos.error.SourceAccessException;
-import dev.custos.evidence.EvidenceClock;
 import dev.custos.source.BlockSource;
 import dev.custos.source.LostDriveCheck;
 import dev.custos.source.ReadOutcome;
@@ -12,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -39,10 +39,12 @@ public final class RescuePhases {
    * @param phases each phase that had something to read, in order
    * @param stop why they ended early, if they did
    * @param recoveredReads sectors that failed a read and then read fine in a retry pass
+   * @param failedCopies the reads of the copy passes after the first that failed, as they failed
    */
-  public record Outcome(List<PhaseRecord> phases, Optional<Stop> stop, long recoveredReads) {
+  public record Outcome(List<PhaseRecord> phases, Optional<Stop> stop, long recoveredReads, List<Area> failedCopies) {
     public Outcome {
       phases = List.copyOf(phases);
+      failedCopies = List.copyOf(failedCopies);
     }
   }
 
@@ -61,7 +63,7 @@ public final class RescuePhases {
   private final RescueOptions options;
   private final int blockSize;
   private final RecoveredBytes image;
-  private final EvidenceClock clock;
+  private final Supplier<Instant> clock;
   private final LongSupplier nanoTime;
   private final BooleanSupplier stopRequested;
   private final Listener listener;
@@ -72,6 +74,7 @@ public final class RescuePhases {
   private long phaseBytes;
   private long phaseFailures;
   private long recoveredReads;
+  private final List<Area> failedCopies = new ArrayList<>();
 
   /**
    * @param source what to read
@@ -80,13 +83,13 @@ public final class RescuePhases {
    * @param options retries, time limit, direction
    * @param blockSize the read size of the copy passes
    * @param image where what is read is written
-   * @param clock the times of each phase
+   * @param clock the times of each phase (UTC)
    * @param nanoTime the time limit's clock
    * @param stopRequested whether to stop (Ctrl-C, SIGTERM)
    * @param listener told of each phase
    */
   public RescuePhases(BlockSource source, RescueMap map, LostDriveCheck lost, RescueOptions options, int blockSize,
-      RecoveredBytes image, EvidenceClock clock, LongSupplier nanoTime, BooleanSupplier stopRequested, Listener listener) {
+      RecoveredBytes image, Supplier<Instant> clock, LongSupplier nanoTime, BooleanSupplier stopRequested, Listener listener) {
     this.source = source;
     this.map = map;
     this.lost = lost;
@@ -118,7 +121,7 @@ public final class RescuePhases {
       boolean backwards = options.reverse() == (pass % 2 == 1);
       phase("retry-" + pass, AreaState.BAD_SECTOR, phases, () -> retry(backwards));
     }
-    return new Outcome(phases, stop, recoveredReads);
+    return new Outcome(phases, stop, recoveredReads, failedCopies);
   }
 
   @FunctionalInterface
@@ -130,12 +133,12 @@ public final class RescuePhases {
     if (stop.isPresent() || map.bytesIn(works) == 0) {
       return;
     }
-    Instant started = clock.now();
+    Instant started = clock.get();
     phaseBytes = 0;
     phaseFailures = 0;
     listener.onPhase(name, map);
     body.run();
-    phases.add(new PhaseRecord(name, started, clock.now(), phaseBytes, phaseFailures));
+    phases.add(new PhaseRecord(name, started, clock.get(), phaseBytes, phaseFailures));
   }
 
   /** The second copy pass: the untried areas from the last, each from its end, skipping after a failure. */
@@ -230,7 +233,11 @@ public final class RescuePhases {
     if (outcome instanceof ReadOutcome.Failed failed) {
       lost.afterFailure(failed, position);
       phaseFailures++;
-      map.mark(position, length, onFailure, Optional.of(failed.error()));
+      Area failedArea = new Area(position, length, onFailure, Optional.of(failed.error()));
+      map.mark(failedArea);
+      if (onFailure == AreaState.NON_TRIMMED) {
+        failedCopies.add(failedArea);
+      }
       return false;
     }
     lost.requireFull(position, outcome.bytes(), length);
