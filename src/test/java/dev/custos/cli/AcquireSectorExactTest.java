@@ -84,6 +84,16 @@ class AcquireSectorExactTest {
         }
       }
     }
+    // The digests were computed over the image as it ended (the rescue filled in the failed blocks
+    // after the copy pass), as md5sum and sha256sum of the image file say, and verify agrees.
+    assertThat(manifest.path("digests").size()).isPositive();
+    manifest.path("digests").fields().forEachRemaining(digest -> assertThat(ExternalTool.digestOf(digest.getKey() + "sum",
+        out.resolve("image.ima"))).as(digest.getKey() + "sum").isEqualTo(digest.getValue().asText()));
+    assertThat(Cli.run("report", "verify", out.toString(), "--no-record").exitCode()).isZero();
+    assertThat(manifest.path("rescue").path("unread")).allSatisfy(area -> {
+      assertThat(area.path("state").asText()).isEqualTo("bad-sector");
+      assertThat(area.path("error").asText()).isEqualTo("EIO");
+    });
     assertThat(rescuedByDdrescue.stream().mapToLong(r -> r[1]).sum())
         .as("ddrescue rescued everything but the injected sectors")
         .isEqualTo(SIZE - bad.stream().mapToLong(r -> r[1] * sectorSize).sum());
