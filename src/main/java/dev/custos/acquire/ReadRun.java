@@ -20,9 +20,9 @@ import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
 import dev.custos.image.ImageSink;
+import dev.custos.rescue.RescuePhases;
 import dev.custos.source.BadSectorMap;
 import dev.custos.source.BlockSource;
-import dev.custos.rescue.RescuePhases;
 import dev.custos.source.WriteBlock;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -117,7 +117,7 @@ final class ReadRun {
     consumers.add(progress);
 
     PassEnd end = readAll(start, rescue, new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS), sink, progressRecord,
-        badSectors, stop, behindGate);
+        badSectors, stop, behindGate, listener);
     Optional<CustosException> failure = end.failure();
     Optional<PassOutcome.PieceMismatch> mismatch = end.loop().flatMap(LoopEnd::prefixDiffers).or(() -> rehashMismatch(progressRecord, start));
     if (mismatch.isPresent() && !(failure.orElse(null) instanceof CustodyBrokenException)) {
@@ -142,7 +142,7 @@ final class ReadRun {
    * happened, the pipeline is closed, the source's state taken and the files closed.
    */
   private PassEnd readAll(PassStart start, RescueRun rescue, BlockPipeline pipeline, ImageSink sink,
-      ProgressRecord progressRecord, BadSectorMap badSectors, StopSignal stop, List<BlockConsumer> behindGate)
+      ProgressRecord progressRecord, BadSectorMap badSectors, StopSignal stop, List<BlockConsumer> behindGate, ProgressListener listener)
       throws InterruptedException {
     Optional<LoopEnd> loop = Optional.empty();
     CustosException failure = null;
@@ -156,8 +156,7 @@ final class ReadRun {
         }
         pipeline.finish();
         if (ended.stopReason().isEmpty() && ended.offset() == source.size()) {
-          Optional<RescuePhases.Stop> rescueStop = rescue.finish(sink, behindGate, badSectors, stop::isStopped,
-              RescuePhases.Listener.NONE);
+          Optional<RescuePhases.Stop> rescueStop = rescue.finish(sink, behindGate, badSectors, stop::isStopped, listener);
           if (rescueStop.filter(RescuePhases.Stop.INTERRUPTED::equals).isPresent()) {
             loop = Optional.of(new LoopEnd(ended.offset(), Optional.of(stop.reason()), Optional.empty()));
           }

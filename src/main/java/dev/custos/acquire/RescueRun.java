@@ -4,6 +4,7 @@ import dev.custos.digest.Block;
 import dev.custos.digest.BlockConsumer;
 import dev.custos.digest.BlockPipeline;
 import dev.custos.digest.PipelineFailure;
+import dev.custos.digest.ProgressListener;
 import dev.custos.error.SourceAccessException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.Manifest;
@@ -96,13 +97,16 @@ final class RescueRun {
    * @throws PipelineFailure if a digest fails
    */
   Optional<RescuePhases.Stop> finish(ImageSink sink, List<BlockConsumer> digests, BadSectorMap badSectors,
-      BooleanSupplier stopRequested, RescuePhases.Listener listener)
+      BooleanSupplier stopRequested, ProgressListener progress)
       throws SourceAccessException, IOException, PipelineFailure, InterruptedException {
     OptionalLong from = gate.closedAt();
     if (from.isEmpty()) {
       return Optional.empty();
     }
     around.add(copyPhase());
+    RescuePhases.Listener listener = (phase, now) -> progress.onRescue(new ProgressListener.RescueProgress(phase,
+        now.bytesIn(AreaState.NON_TRIED), now.bytesIn(AreaState.NON_TRIMMED) + now.bytesIn(AreaState.NON_SCRAPED),
+        now.bytesIn(AreaState.BAD_SECTOR) / source.sectorSize()));
     RescuePhases.Outcome outcome = new RescuePhases(source, map, lost, request.rescue(), request.blockSize(), sink::patch, clock::now,
         System::nanoTime, stopRequested, listener).run();
     phases = Optional.of(outcome);

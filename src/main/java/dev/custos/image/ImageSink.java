@@ -1,8 +1,8 @@
 package dev.custos.image;
 
-import dev.custos.io.WriteOnce;
-import dev.custos.io.StagingBuffer;
 import dev.custos.io.EvidenceFile;
+import dev.custos.io.StagingBuffer;
+import dev.custos.io.WriteOnce;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

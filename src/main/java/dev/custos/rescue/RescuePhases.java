@@ -11,8 +11,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The phases of a rescue after the first copy pass, as GNU ddrescue runs them, each on what the
@@ -74,6 +74,8 @@ public final class RescuePhases {
   private long phaseBytes;
   private long phaseFailures;
   private long recoveredReads;
+  private String phase = "";
+  private long reads;
   private final List<Area> failedCopies = new ArrayList<>();
 
   /**
@@ -136,6 +138,7 @@ public final class RescuePhases {
     Instant started = clock.get();
     phaseBytes = 0;
     phaseFailures = 0;
+    phase = name;
     listener.onPhase(name, map);
     body.run();
     phases.add(new PhaseRecord(name, started, clock.get(), phaseBytes, phaseFailures));
@@ -227,6 +230,9 @@ public final class RescuePhases {
    * @return whether they read
    */
   private boolean read(long position, int length, AreaState onFailure, boolean retrying) throws SourceAccessException, IOException {
+    if (++reads % 64 == 0) {
+      listener.onPhase(phase, map);
+    }
     ReadOutcome outcome = length == unit || position + length == source.size() && length < unit
         ? source.readUnit(position, buffer, 0)
         : source.read(position, buffer, 0, length);

@@ -8,7 +8,6 @@ import dev.custos.error.SourceAccessException;
 import dev.custos.source.LostDriveCheck;
 import dev.custos.testing.ScriptedBlockSource;
 import java.io.IOException;
-import org.assertj.core.groups.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
