@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# attach.sh BACKING WORKDIR [--bad START:LENGTH ...] [--fail-from OFFSET] [--read-delay-ms N]
+# attach.sh BACKING WORKDIR [--sector-size 512|4096] [--bad START:LENGTH ...] [--fail-from OFFSET] [--read-delay-ms N]
 #           [--gone-file FILE [--vanish-at OFFSET]]
 #           [--delay-ms N] [--log FILE]
 #
 # Exposes BACKING through failing_file.py (FUSE) at WORKDIR/mnt/disk.img and
 # attaches that file READ-ONLY to a free loop device with
 #     losetup -r -f --show --direct-io=on --sector-size 512
-# Options after WORKDIR are passed unchanged to failing_file.py.
+# (--sector-size 4096 makes a 4Kn device instead).
+# Other options after WORKDIR are passed unchanged to failing_file.py.
 #
 # Writes:  WORKDIR/fuse.pid   pid of the FUSE process (own session, setsid)
 #          WORKDIR/fuse.log   its stdout/stderr
@@ -26,6 +27,17 @@ die() { echo "attach.sh: $*" >&2; exit 1; }
 
 [ $# -ge 2 ] || die "usage: attach.sh BACKING WORKDIR [--bad START:LENGTH ...] [--fail-from OFFSET] [--delay-ms N] [--read-delay-ms N] [--gone-file FILE [--vanish-at OFFSET]] [--log FILE]"
 BACKING="$1"; WORKDIR="$2"; shift 2
+SECTOR=512
+PASS=()
+while [ $# -gt 0 ]; do
+    if [ "$1" = "--sector-size" ]; then
+        SECTOR="${2:?--sector-size needs 512 or 4096}"; shift 2
+    else
+        PASS+=("$1"); shift
+    fi
+done
+set -- ${PASS[@]+"${PASS[@]}"}
+case "$SECTOR" in 512|4096) ;; *) die "--sector-size must be 512 or 4096, got $SECTOR" ;; esac
 
 [ -f "$BACKING" ] || die "backing file not found: $BACKING"
 BACKING="$(cd "$(dirname "$BACKING")" && pwd -P)/$(basename "$BACKING")"
@@ -85,8 +97,8 @@ done
 # blocks. If this kernel refuses direct I/O on the FUSE file, fall back to
 # buffered backing I/O (granularity for O_DIRECT readers is the same, since
 # failing_file.py opens disk.img with FOPEN_DIRECT_IO).
-if ! LOOP="$(losetup -r -f --show --direct-io=on --sector-size 512 "$IMG" 2>"$WORKDIR/losetup.err")"; then
-    LOOP="$(losetup -r -f --show --sector-size 512 "$IMG" 2>>"$WORKDIR/losetup.err")" \
+if ! LOOP="$(losetup -r -f --show --direct-io=on --sector-size "$SECTOR" "$IMG" 2>"$WORKDIR/losetup.err")"; then
+    LOOP="$(losetup -r -f --show --sector-size "$SECTOR" "$IMG" 2>>"$WORKDIR/losetup.err")" \
         || fail "losetup failed: $(tr '\n' ' ' < "$WORKDIR/losetup.err")"
 fi
 case "$LOOP" in

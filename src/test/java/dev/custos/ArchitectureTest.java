@@ -29,7 +29,7 @@ class ArchitectureTest {
   private static final String PDFBOX = "org.apache.pdfbox..";
   private static final String[] INNER = {
       ROOT + ".digest..", ROOT + ".image..", ROOT + ".source..", ROOT + ".evidence..", ROOT + ".error..",
-      ROOT + ".custody..", ROOT + ".crypto..", ROOT + ".io.."};
+      ROOT + ".custody..", ROOT + ".crypto..", ROOT + ".io..", ROOT + ".rescue.."};
 
   private static JavaClasses mainClasses;
 

@@ -4,10 +4,12 @@ import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.evidence.CaseInfo;
 import dev.custos.image.ImageLayout;
+import dev.custos.rescue.RescueOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the examiner asked for. Validated at construction; the checks that need the source (sector
@@ -21,7 +23,7 @@ import java.util.Objects;
  * @param pieceAlgorithm how piece digests are computed
  * @param pieceSize bytes per piece digest, a positive multiple of 512
  * @param blockSize bytes per read, a positive multiple of 4096
- * @param retries tries after a failed read, 0 or more
+ * @param rescue how a failing source is read: retry passes, time limit, direction
  * @param setReadOnly whether to set the kernel's read-only flag of a device
  * @param hardwareBlocker the declared hardware write blocker, or {@code null}
  */
@@ -34,9 +36,14 @@ public record AcquisitionRequest(
     PieceAlgorithm pieceAlgorithm,
     long pieceSize,
     int blockSize,
-    int retries,
+    RescueOptions rescue,
     boolean setReadOnly,
     String hardwareBlocker) {
+
+  /** Passes over the bad sectors after scraping. */
+  public int retries() {
+    return rescue.retries();
+  }
 
   /** Default bytes per read; see the README's performance section for how it was chosen. */
   public static final int DEFAULT_BLOCK_SIZE = 1 << 20;
@@ -44,8 +51,10 @@ public record AcquisitionRequest(
   public static final PieceAlgorithm DEFAULT_PIECE_ALGORITHM = PieceAlgorithm.SHA_256;
   /** Default bytes per piece digest. */
   public static final long DEFAULT_PIECE_SIZE = 64L << 20;
-  /** Default tries after a failed read. */
+  /** Default retry passes over the bad sectors. */
   public static final int DEFAULT_RETRIES = 3;
+  /** Default rescue: {@link #DEFAULT_RETRIES} retry passes, no time limit, forwards. */
+  public static final RescueOptions DEFAULT_RESCUE = new RescueOptions(DEFAULT_RETRIES, Optional.empty(), false);
   /** Default digests: MD5 for the courts that expect it, SHA-256 for strength. */
   public static final List<HashAlgorithm> DEFAULT_ALGORITHMS = List.of(HashAlgorithm.MD5, HashAlgorithm.SHA_256);
 
@@ -71,8 +80,9 @@ public record AcquisitionRequest(
     if (blockSize <= 0 || blockSize % 4096 != 0 || blockSize > (256 << 20)) {
       throw new IllegalArgumentException("block size must be a multiple of 4096 bytes up to 256 MiB, got " + blockSize);
     }
-    if (retries < 0 || retries > 100) {
-      throw new IllegalArgumentException("retries must be between 0 and 100, got " + retries);
+    Objects.requireNonNull(rescue, "rescue");
+    if (rescue.retries() > 100) {
+      throw new IllegalArgumentException("retries must be between 0 and 100, got " + rescue.retries());
     }
   }
 }

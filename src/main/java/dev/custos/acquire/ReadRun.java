@@ -20,9 +20,9 @@ import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
 import dev.custos.image.ImageSink;
+import dev.custos.rescue.RescuePhases;
 import dev.custos.source.BadSectorMap;
 import dev.custos.source.BlockSource;
-import dev.custos.source.SourceBlockReader;
 import dev.custos.source.WriteBlock;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ final class ReadRun {
     BadSectorMap badSectors = new BadSectorMap();
     start.badSectors().forEach(badSectors::addRange);
     events.alreadyRecorded(badSectors);
-    SourceBlockReader reader = new SourceBlockReader(source, request.retries(), badSectors);
+    RescueRun rescue = new RescueRun(source, request, start.offset(), clock);
     ProgressRecord progressRecord = openProgressRecord(start, badSectors);
     ImageSink sink = start.resuming()
         ? ImageSink.resuming(directory.root(), request.layout(), start.offset())
@@ -110,26 +110,28 @@ final class ReadRun {
     PieceDigestConsumer pieces = new PieceDigestConsumer(request.pieceAlgorithm(), request.pieceSize(), progressRecord);
     RateSampler sampler = new RateSampler();
     ProgressMeter progress = new ProgressMeter(listener, source.size(), badSectors::sectorCount, System::nanoTime, sampler::offer);
-    List<BlockConsumer> consumers = new ArrayList<>(digests);
-    consumers.add(pieces);
+    List<BlockConsumer> behindGate = new ArrayList<>(digests);
+    behindGate.add(pieces);
+    List<BlockConsumer> consumers = new ArrayList<>(behindGate.stream().map(rescue::gated).toList());
     consumers.add(new ImageWriterConsumer(sink, start.offset()));
     consumers.add(progress);
 
-    PassEnd end = readAll(start, reader, new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS), sink, progressRecord,
-        badSectors, stop);
+    PassEnd end = readAll(start, rescue, new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS), sink, progressRecord,
+        badSectors, stop, behindGate, listener);
     Optional<CustosException> failure = end.failure();
     Optional<PassOutcome.PieceMismatch> mismatch = end.loop().flatMap(LoopEnd::prefixDiffers).or(() -> rehashMismatch(progressRecord, start));
     if (mismatch.isPresent() && !(failure.orElse(null) instanceof CustodyBrokenException)) {
       return mismatch.get();
     }
     // A resumption stopped while re-hashing its prefix still holds the checked prefix.
-    long bytesAcquired = Math.max(start.offset(), failure.isPresent() ? sink.totalBytes() : end.loop().orElseThrow().offset());
+    long bytesAcquired = Math.max(start.offset(),
+        rescue.finalUpTo(failure.isPresent() ? sink.totalBytes() : end.loop().orElseThrow().offset()));
     if (failure.isEmpty()) {
       events.readErrors(badSectors, System.nanoTime(), true);
     }
     sampler.end(progress.end(bytesAcquired), bytesAcquired);
     Manifest manifest = manifest(start, failure, end.loop().flatMap(LoopEnd::stopReason), bytesAcquired, sink, digests, pieces,
-        badSectors, reader, sampler, end.states());
+        badSectors, rescue, sampler, end.states());
     recording.record(manifest, failure.orElse(null));
     EndRecording.rethrow(failure.orElse(null), bytesAcquired);
     return new PassOutcome.Recorded(manifest);
@@ -139,24 +141,33 @@ final class ReadRun {
    * Runs the block loop and closes what it wrote, catching what fails on the way: whatever
    * happened, the pipeline is closed, the source's state taken and the files closed.
    */
-  private PassEnd readAll(PassStart start, SourceBlockReader reader, BlockPipeline pipeline, ImageSink sink,
-      ProgressRecord progressRecord, BadSectorMap badSectors, StopSignal stop) throws InterruptedException {
+  private PassEnd readAll(PassStart start, RescueRun rescue, BlockPipeline pipeline, ImageSink sink,
+      ProgressRecord progressRecord, BadSectorMap badSectors, StopSignal stop, List<BlockConsumer> behindGate, ProgressListener listener)
+      throws InterruptedException {
     Optional<LoopEnd> loop = Optional.empty();
     CustosException failure = null;
     Manifest.SourceStates states;
     try {
-      LoopEnd ended = readBlocks(start, reader, pipeline, progressRecord, badSectors, stop);
+      LoopEnd ended = readBlocks(start, rescue, pipeline, progressRecord, badSectors, stop);
       loop = Optional.of(ended);
       if (firstMismatch(progressRecord).isEmpty() && ended.prefixDiffers().isEmpty()) {
         if (ended.offset() < source.size()) {
           progressRecord.streamEndsAt(ended.offset()); // stopped: the piece in hand is not whole
         }
         pipeline.finish();
+        if (ended.stopReason().isEmpty() && ended.offset() == source.size()) {
+          Optional<RescuePhases.Stop> rescueStop = rescue.finish(sink, behindGate, badSectors, stop::isStopped, listener);
+          if (rescueStop.filter(RescuePhases.Stop.INTERRUPTED::equals).isPresent()) {
+            loop = Optional.of(new LoopEnd(ended.offset(), Optional.of(stop.reason()), Optional.empty()));
+          }
+        }
       }
     } catch (PipelineFailure e) {
       failure = TargetFailures.describe(e, sink, source.size(), directory);
     } catch (SourceAccessException | EvidenceWriteException | CustodyBrokenException e) {
       failure = e;
+    } catch (IOException e) {
+      failure = TargetFailures.describe(e, sink, source.size(), directory); // the rescue's writes into the image
     } finally {
       pipeline.close();
       // After the last read, before anything is sealed: a source that changed while read is no
@@ -175,7 +186,7 @@ final class ReadRun {
    * Hands the blocks to the pipeline, from byte 0: the checked prefix from the image, the rest
    * from the source; until the end, a stop, or a checked piece that is not as recorded.
    */
-  private LoopEnd readBlocks(PassStart start, SourceBlockReader reader, BlockPipeline pipeline, ProgressRecord progressRecord,
+  private LoopEnd readBlocks(PassStart start, RescueRun rescue, BlockPipeline pipeline, ProgressRecord progressRecord,
       BadSectorMap badSectors, StopSignal stop)
       throws PipelineFailure, InterruptedException, SourceAccessException, EvidenceWriteException, CustodyBrokenException {
     Optional<SourceComparison> comparison = sourceComparison(start);
@@ -195,7 +206,7 @@ final class ReadRun {
           return new LoopEnd(offset, Optional.empty(), differs); // the block is not handed on: the pass is abandoned
         }
       } else {
-        reader.read(offset, block.data(), length);
+        rescue.copy(offset, block.data(), length);
       }
       block.fill(offset, length);
       pipeline.publish(block);
@@ -279,7 +290,7 @@ final class ReadRun {
   }
 
   private Manifest manifest(PassStart start, Optional<CustosException> failure, Optional<String> stopReason, long bytesAcquired,
-      ImageSink sink, List<DigestConsumer> digests, PieceDigestConsumer pieces, BadSectorMap badSectors, SourceBlockReader reader,
+      ImageSink sink, List<DigestConsumer> digests, PieceDigestConsumer pieces, BadSectorMap badSectors, RescueRun rescue,
       RateSampler sampler, Manifest.SourceStates states) {
     Manifest.Status status = failure.isPresent() ? Manifest.Status.FAILED
         : stopReason.isPresent() ? Manifest.Status.INTERRUPTED : Manifest.Status.COMPLETED;
@@ -298,10 +309,10 @@ final class ReadRun {
         sink.files(),
         completed ? digests.stream().map(DigestConsumer::result).toList() : List.of(),
         new Manifest.Pieces(request.pieceAlgorithm(), request.pieceSize(), pieceDigests),
-        new Manifest.BadSectors(badSectors.ranges(), reader.recoveredReadErrors()),
+        new Manifest.BadSectors(badSectors.ranges(), rescue.recoveredReads()),
         new Manifest.Timing(start.started(), clock.now()),
         sampler.samples(),
         new Manifest.Outcome(status, bytesAcquired, failure.map(CustosException::getMessage).or(() -> stopReason).orElse(null)),
-        start.resumptions(), states);
+        start.resumptions(), states, rescue.record());
   }
 }

@@ -5,6 +5,7 @@ import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.evidence.CaseInfo;
 import dev.custos.image.ImageLayout;
+import dev.custos.rescue.RescueOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ record RecordedStart(Path sourcePath, long sourceSize, Optional<String> model, O
    */
   AcquisitionRequest request(Optional<Path> source, Path directory, boolean setReadOnly, String hardwareBlocker) {
     return new AcquisitionRequest(source.orElse(sourcePath), directory, caseInfo, layout, algorithms, pieceAlgorithm, pieceSize,
-        blockSize, retries, setReadOnly, hardwareBlocker);
+        blockSize, new RescueOptions(retries, Optional.empty(), false), setReadOnly, hardwareBlocker);
   }
 
   private static CaseInfo caseInfo(JsonNode node) {

@@ -15,6 +15,8 @@ final class ConsoleProgress implements ProgressListener {
   private final PrintWriter err;
   private final boolean terminal;
   private long lastLineNanos = Long.MIN_VALUE;
+  private String lastPhase = "";
+  private long lastRescueLineNanos;
 
   ConsoleProgress(PrintWriter err, boolean terminal) {
     this.err = err;
@@ -35,6 +37,25 @@ final class ConsoleProgress implements ProgressListener {
     if (progress.finished() || lastLineNanos == Long.MIN_VALUE || progress.elapsedNanos() - lastLineNanos >= LOG_INTERVAL_NANOS) {
       lastLineNanos = progress.elapsedNanos();
       err.println("progress: " + describe(progress));
+      err.flush();
+    }
+  }
+
+  @Override
+  public void onRescue(RescueProgress rescue) {
+    long now = System.nanoTime();
+    String phase = rescue.phase();
+    if (!phase.equals(lastPhase) || now - lastRescueLineNanos >= (terminal ? 200_000_000L : LOG_INTERVAL_NANOS)) {
+      boolean newPhase = !phase.equals(lastPhase);
+      lastPhase = phase;
+      lastRescueLineNanos = now;
+      String line = "rescue: " + phase + ", " + Sizes.human(rescue.untriedBytes()) + " still untried, "
+          + Sizes.human(rescue.failedBytes()) + " of failed areas to read sector by sector, bad sectors: " + rescue.badSectors();
+      if (terminal) {
+        err.print((newPhase ? "\n" : "\r") + line + "  ");
+      } else {
+        err.println(line);
+      }
       err.flush();
     }
   }

@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code acquire demo [DIR]}: the whole job on the bundled floppy fixture, nothing to set up. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -46,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
         "Custos demo: the bundled 1.44 MB FAT12 floppy fixture", "Acquired by 'acquire demo'; not evidence of anything.");
     AcquisitionRequest request = new AcquisitionRequest(fixture, target, demo, ImageLayout.raw("ima"),
         AcquisitionRequest.DEFAULT_ALGORITHMS, AcquisitionRequest.DEFAULT_PIECE_ALGORITHM, AcquisitionRequest.DEFAULT_PIECE_SIZE,
-        AcquisitionRequest.DEFAULT_BLOCK_SIZE, AcquisitionRequest.DEFAULT_RETRIES, false, null);
+        AcquisitionRequest.DEFAULT_BLOCK_SIZE, AcquisitionRequest.DEFAULT_RESCUE, false, null);
     // A throw-away identity: the demo shows signing end to end, and its certificate says it proves nothing.
     Environment environment = Environment.of(spec);
     Signer demoIdentity = ExaminerIdentity.demo(environment.clock().instant());

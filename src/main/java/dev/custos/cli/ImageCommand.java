@@ -8,16 +8,19 @@ import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.CaseInfo;
 import dev.custos.image.ImageLayout;
+import dev.custos.rescue.RescueOptions;
 import dev.custos.verify.Verification;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code acquire image SOURCE --out DIR …}: the main job. */
 @Command(name = "image", mixinStandardHelpOptions = true, sortOptions = false,
@@ -94,7 +97,7 @@ final class ImageCommand implements Callable<Integer> {
     AcquisitionRequest request;
     try {
       request = new AcquisitionRequest(source, out, caseInfo, layout(), pipeline.algorithms,
-          pipeline.pieceAlgorithm(), pipeline.pieceSize, pipeline.blockSize(), pipeline.retries, writeBlock.setReadOnly, blocker);
+          pipeline.pieceAlgorithm(), pipeline.pieceSize, pipeline.blockSize(), pipeline.rescue(), writeBlock.setReadOnly, blocker);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
@@ -164,8 +167,26 @@ final class ImageCommand implements Callable<Integer> {
     }
 
     @Option(names = "--retries", paramLabel = "N", defaultValue = "3",
-        description = "Tries after a failed read before going sector by sector (default: ${DEFAULT-VALUE}).")
+        description = "Passes over the unreadable sectors at the end of a rescue (default: ${DEFAULT-VALUE}).")
     int retries;
+
+    @Option(names = "--rescue-time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+        description = "Most time the rescue of failed areas may take after the first pass (e.g. 30m, 2h, 45s); what it has not "
+            + "reached by then is recorded as not read, with its state. Default: no limit.")
+    Duration rescueTimeLimit;
+
+    @Option(names = "--reverse",
+        description = "Trim, scrape and begin the retries of failed areas from their end (as ddrescue -R): for a drive whose "
+            + "damage is best approached from behind.")
+    boolean reverse;
+
+    RescueOptions rescue() throws UsageException {
+      try {
+        return new RescueOptions(retries, Optional.ofNullable(rescueTimeLimit), reverse);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage(), e);
+      }
+    }
 
     @Option(names = "--block-size", paramLabel = "SIZE", converter = ByteSizeConverter.class, defaultValue = "1MiB",
         description = "Bytes per read (default: ${DEFAULT-VALUE}).")

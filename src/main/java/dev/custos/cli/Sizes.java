@@ -15,6 +15,11 @@ final class Sizes {
     return String.format(Locale.ROOT, "%.1f MB/s", bytesPerSecond / 1e6);
   }
 
+  /** A span to the millisecond, in seconds: {@code 0.701 s}, {@code 2712.004 s}. */
+  static String seconds(java.time.Duration span) {
+    return String.format(Locale.ROOT, "%d.%03d s", span.toSeconds(), span.toMillisPart());
+  }
+
   static String duration(long seconds) {
     if (seconds < 0) {
       return "--:--:--";

@@ -12,6 +12,22 @@ public interface ProgressListener {
   void onProgress(Progress progress);
 
   /**
+   * Where the rescue of a failing source stands: after the first copy pass, the phases that read
+   * what it could not. Called on the reader thread at each phase and every few reads.
+   */
+  default void onRescue(RescueProgress rescue) {}
+
+  /**
+   * A snapshot of a rescue.
+   *
+   * @param phase the phase running: copy-backwards, copy-remaining, trim, scrape, retry-N, digests
+   * @param untriedBytes bytes not tried yet (skipped by a copy pass)
+   * @param failedBytes bytes of failed areas not yet read sector by sector (to trim or to scrape)
+   * @param badSectors sectors that failed when read alone
+   */
+  record RescueProgress(String phase, long untriedBytes, long failedBytes, long badSectors) {}
+
+  /**
    * A snapshot of the read.
    *
    * @param bytesDone bytes of the source through the pipeline

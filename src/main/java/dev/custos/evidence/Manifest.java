@@ -5,6 +5,10 @@ import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageLayout;
+import dev.custos.rescue.Area;
+import dev.custos.rescue.AreaState;
+import dev.custos.rescue.PhaseRecord;
+import dev.custos.rescue.RescueOptions;
 import dev.custos.source.SectorRange;
 import dev.custos.source.SourceIdentity;
 import dev.custos.source.WriteBlock;
@@ -12,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The manifest of an acquisition, {@code acquisition.json}: everything an examiner, a court or a
@@ -36,6 +41,7 @@ import java.util.Objects;
  *     that ran in one go
  * @param sourceStates the source's state before and after the last read, and what changed; null
  *     when not taken
+ * @param rescue how the reads that failed were rescued; empty when none failed
  */
 public record Manifest(
     int formatVersion,
@@ -53,7 +59,8 @@ public record Manifest(
     List<RateSample> rateSamples,
     Outcome outcome,
     List<Resumption> resumptions,
-    SourceStates sourceStates) {
+    SourceStates sourceStates,
+    Optional<Rescue> rescue) {
 
   /** The manifest format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -73,6 +80,29 @@ public record Manifest(
     digests = List.copyOf(digests);
     rateSamples = List.copyOf(rateSamples);
     resumptions = List.copyOf(resumptions);
+    Objects.requireNonNull(rescue, "rescue");
+  }
+
+  /**
+   * The rescue of the reads that failed, as GNU ddrescue would map it: what was asked, each phase
+   * with its times, and every area not read at the end (zero in the image) with its state and the
+   * error its last read gave.
+   *
+   * @param options the retries, time limit and direction asked for
+   * @param phases each phase, the first copy pass first and the digests' catch-up last
+   * @param unread the areas not read, ascending: {@link AreaState#BAD_SECTOR} where every try
+   *     failed, another state where the time limit ended the rescue before it was tried to the end
+   * @param timeLimitReached whether the time limit ended the rescue
+   */
+  public record Rescue(RescueOptions options, List<PhaseRecord> phases, List<Area> unread, boolean timeLimitReached) {
+    public Rescue {
+      Objects.requireNonNull(options, "options");
+      phases = List.copyOf(phases);
+      unread = List.copyOf(unread);
+      if (unread.stream().anyMatch(area -> area.state() == AreaState.FINISHED)) {
+        throw new IllegalArgumentException("an area read is not unread");
+      }
+    }
   }
 
   /**

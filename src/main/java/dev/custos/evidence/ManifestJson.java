@@ -74,6 +74,7 @@ public final class ManifestJson {
       ArrayNode changes = states.putArray("changes");
       manifest.sourceStates().changes().forEach(changes::add);
     }
+    manifest.rescue().ifPresent(rescue -> root.set("rescue", RescueJson.tree(rescue, manifest.source().logicalSectorSize())));
     return root;
   }
 

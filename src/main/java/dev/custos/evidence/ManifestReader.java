@@ -38,7 +38,8 @@ public final class ManifestReader {
         tool(tree.path("tool")), caseInfo(tree.path("case")), host(tree.path("host")), source(tree),
         writeBlock(tree.path("writeBlock")), parameters(tree.path("parameters")), image(tree.path("image")),
         digests(tree.path("digests")), pieces(tree.path("pieces")), badSectors(tree.path("badSectors")),
-        timing(tree.path("timing")), rateSamples(tree.path("rateSamples")), outcome(tree), resumptions(tree.path("resumptions")));
+        timing(tree.path("timing")), rateSamples(tree.path("rateSamples")), outcome(tree), resumptions(tree.path("resumptions")),
+        RescueJson.read(tree.path("rescue"), sectorSize(tree.path("source").path("logicalSectorSize"))));
   }
 
   /**
@@ -204,14 +205,14 @@ public final class ManifestReader {
     return (int) count(node, "the sector size", 1, Integer.MAX_VALUE);
   }
 
-  private static Iterable<JsonNode> array(JsonNode node, String what) {
+  static Iterable<JsonNode> array(JsonNode node, String what) {
     if (!node.isArray()) {
       throw new IllegalArgumentException(what + " are " + node + ", not an array");
     }
     return node;
   }
 
-  private static long count(JsonNode node, String what, long minimum, long maximum) {
+  static long count(JsonNode node, String what, long minimum, long maximum) {
     if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < minimum || node.longValue() > maximum) {
       throw new IllegalArgumentException(what + " is " + node + ", not an integer from " + minimum + " to " + maximum);
     }
@@ -222,7 +223,7 @@ public final class ManifestReader {
     return node.isNull() ? null : count(node, what, 0, Long.MAX_VALUE);
   }
 
-  private static String text(JsonNode node, String what) {
+  static String text(JsonNode node, String what) {
     if (!node.isTextual()) {
       throw new IllegalArgumentException(what + " is " + node + ", not a string");
     }
@@ -233,14 +234,14 @@ public final class ManifestReader {
     return node.isTextual() ? node.textValue() : null;
   }
 
-  private static boolean bool(JsonNode node, String what) {
+  static boolean bool(JsonNode node, String what) {
     if (!node.isBoolean()) {
       throw new IllegalArgumentException(what + " is " + node + ", not true or false");
     }
     return node.booleanValue();
   }
 
-  private static Instant time(JsonNode node, String what) {
+  static Instant time(JsonNode node, String what) {
     try {
       return Instant.parse(text(node, what));
     } catch (DateTimeParseException e) {

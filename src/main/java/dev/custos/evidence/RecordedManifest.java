@@ -9,6 +9,7 @@ import dev.custos.source.WriteBlock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A manifest as it is recorded in {@code acquisition.json}, read by {@link ManifestReader} after
@@ -41,13 +42,16 @@ import java.util.Objects;
  * @param rateSamples bytes read over time
  * @param outcome how it ended
  * @param resumptions each resumption, in order; empty for an acquisition that ran in one go
+ * @param rescue how a failing source was rescued; empty when no read failed (and in manifests of
+ *     builds before the rescue)
  */
 public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, HostInfo host, Source source,
     WriteBlock writeBlock, Parameters parameters, Image image, List<Digest> digests, Pieces pieces,
     BadSectors badSectors, Timing timing, List<Manifest.RateSample> rateSamples, Manifest.Outcome outcome,
-    List<Manifest.Resumption> resumptions) {
+    List<Manifest.Resumption> resumptions, Optional<Manifest.Rescue> rescue) {
 
   public RecordedManifest {
+    Objects.requireNonNull(rescue, "rescue");
     Objects.requireNonNull(tool, "tool");
     Objects.requireNonNull(caseInfo, "caseInfo");
     Objects.requireNonNull(host, "host");

@@ -1,8 +1,8 @@
 package dev.custos.image;
 
-import dev.custos.io.WriteOnce;
-import dev.custos.io.StagingBuffer;
 import dev.custos.io.EvidenceFile;
+import dev.custos.io.StagingBuffer;
+import dev.custos.io.WriteOnce;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes the bytes of an image in order into the files of an {@link ImageLayout}, creating each
@@ -27,6 +29,8 @@ public final class ImageSink implements Closeable {
   private final ImageLayout layout;
   private final List<ImageFile> finished = new ArrayList<>();
   private final StagingBuffer staging = new StagingBuffer();
+  /** Sealed files reopened by {@link #patch}, by index; sealed again on {@link #close()}. */
+  private final Map<Integer, FileChannel> patching = new TreeMap<>();
   private FileChannel current;
   private String currentName;
   private long currentSize;
@@ -109,6 +113,63 @@ public final class ImageSink implements Closeable {
     }
   }
 
+  /**
+   * Writes {@code data[offset, offset + length)} at byte {@code position} of the image, over bytes
+   * written before: a rescue puts the sectors it read late in place of the zeros the copy pass
+   * wrote for them. Called once the writes in order are over (on the thread that then owns the
+   * sink). A file already sealed is made writable again until {@link #close()} seals it anew; it
+   * is this acquisition's own, not yet recorded anywhere.
+   *
+   * @throws IOException if the image cannot be written
+   * @throws IllegalArgumentException if the range is not within the bytes written
+   */
+  public void patch(long position, byte[] data, int offset, int length) throws IOException {
+    if (position < 0 || length < 0 || position > totalBytes - length) {
+      throw new IllegalArgumentException("bytes " + position + "+" + length + " are not within the " + totalBytes + " bytes written");
+    }
+    int done = 0;
+    while (done < length) {
+      long at = position + done;
+      int index = layout.isSplit() ? (int) (at / layout.segmentSize()) : 0;
+      long within = layout.isSplit() ? at % layout.segmentSize() : at;
+      int take = (int) (layout.isSplit() ? Math.min(length - done, layout.segmentSize() - within) : length - done);
+      ByteBuffer buffer = staging.of(take).put(data, offset + done, take).flip();
+      FileChannel channel = channelFor(index);
+      while (buffer.hasRemaining()) {
+        within += channel.write(buffer, within);
+      }
+      done += take;
+    }
+  }
+
+  /** The files of the image as written so far, the last one perhaps still open, to read back. */
+  public List<ImageReader.Part> writtenParts() {
+    List<ImageReader.Part> parts = new ArrayList<>();
+    for (ImageFile file : finished) {
+      parts.add(new ImageReader.Part(file.name(), directory.resolve(file.name()), file.sizeBytes()));
+    }
+    if (current != null) {
+      parts.add(new ImageReader.Part(currentName, directory.resolve(currentName), currentSize));
+    }
+    return parts;
+  }
+
+  /** The channel to patch file {@code index} through: the open one, or a sealed one reopened. */
+  private FileChannel channelFor(int index) throws IOException {
+    if (current != null && index == finished.size()) {
+      return current;
+    }
+    FileChannel reopened = patching.get(index);
+    if (reopened == null) {
+      Path file = directory.resolve(layout.fileName(index));
+      EvidenceFile.requireSingleName(file);
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+      reopened = EvidenceFile.openToWrite(file, StandardOpenOption.WRITE);
+      patching.put(index, reopened);
+    }
+    return reopened;
+  }
+
   /** Bytes written so far. */
   public long totalBytes() {
     return totalBytes;
@@ -135,6 +196,12 @@ public final class ImageSink implements Closeable {
       openNext(); // a checked file nothing was written to: cut to its checked bytes and sealed as well
     }
     closeCurrent();
+    for (Map.Entry<Integer, FileChannel> reopened : patching.entrySet()) {
+      try (FileChannel channel = reopened.getValue()) {
+        channel.force(true);
+      }
+      WriteOnce.seal(directory.resolve(layout.fileName(reopened.getKey())));
+    }
     for (int i = 0; i < checkedSegments; i++) {
       WriteOnce.seal(directory.resolve(layout.fileName(i)));
     }

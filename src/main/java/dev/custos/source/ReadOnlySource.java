@@ -21,7 +21,7 @@ import java.util.Set;
  * loop device, {@code bench/loop-device-read}: an acquisition's read phase 1.5 times as fast as
  * through the page cache, whose extra copy and read-ahead bookkeeping take CPU from the digests on
  * two cores), and the small reads that locate an error after a large read failed (see {@link
- * #errorUnit()}). A read that is not a whole number of direct-I/O units (the last block of a
+ * #errorUnit()}, read through the C library, {@link NativeSectorReader}). A read that is not a whole number of direct-I/O units (the last block of a
  * device whose size is not one), and every read of an image file, goes through the page cache.
  *
  * <p>Threading: one reader thread at a time.
@@ -29,17 +29,23 @@ import java.util.Set;
 public final class ReadOnlySource implements BlockSource, Closeable {
   /** The only option the source is ever opened with. */
   static final Set<OpenOption> READ_ONLY = Set.of(StandardOpenOption.READ);
+  /** The largest single-sector-precise read: 64 KiB, so a few sectors around an error read at once. */
+  private static final int SECTOR_READ_CAPACITY = 64 * 1024;
 
   private final SourceIdentity identity;
   private FileChannel sequential;
   private boolean failedSinceOpened;
   private final DirectSectorReader sectorReader;
+  /** Single-sector reads of a device; empty for a file, or where native reads are not available. */
+  private final Optional<NativeSectorReader> nativeSectors;
   private final StagingBuffer staging = new StagingBuffer();
 
-  private ReadOnlySource(SourceIdentity identity, FileChannel sequential, DirectSectorReader sectorReader) {
+  private ReadOnlySource(SourceIdentity identity, FileChannel sequential, DirectSectorReader sectorReader,
+      Optional<NativeSectorReader> nativeSectors) {
     this.identity = identity;
     this.sequential = sequential;
     this.sectorReader = sectorReader;
+    this.nativeSectors = nativeSectors;
   }
 
   /**
@@ -49,13 +55,17 @@ public final class ReadOnlySource implements BlockSource, Closeable {
    */
   public static ReadOnlySource open(SourceIdentity identity) throws IOException {
     FileChannel sequential = FileChannel.open(identity.path(), READ_ONLY);
+    DirectSectorReader sectors = null;
     try {
-      DirectSectorReader sectors = identity.kind().isDevice()
-          ? DirectSectorReader.open(identity.path(), identity.logicalSectorSize())
-          : null;
-      return new ReadOnlySource(identity, sequential, sectors);
+      if (!identity.kind().isDevice()) {
+        return new ReadOnlySource(identity, sequential, null, Optional.empty());
+      }
+      sectors = DirectSectorReader.open(identity.path(), identity.logicalSectorSize());
+      int sectorSize = identity.logicalSectorSize();
+      return new ReadOnlySource(identity, sequential, sectors,
+          NativeSectorReader.open(identity.path(), sectorSize, Math.max(sectorSize, SECTOR_READ_CAPACITY)));
     } catch (IOException | RuntimeException e) {
-      sequential.close();
+      closeQuietly(sequential, sectors, e);
       throw e;
     }
   }
@@ -122,12 +132,16 @@ public final class ReadOnlySource implements BlockSource, Closeable {
 
   /**
    * The smallest read that can fail on its own: the granularity of bad ranges. The logical sector
-   * size for a file; for a block device the direct-I/O unit (4 KiB on Linux with 512-byte sectors,
-   * as the JDK refuses smaller direct reads).
+   * size, for a file and for a block device read natively ({@link NativeSectorReader}); where
+   * native reads are not available, a device's direct-I/O unit as the JDK allows it (4 KiB on
+   * Linux, which refuses smaller direct reads).
    */
   @Override
   public int errorUnit() {
-    return sectorReader != null ? sectorReader.unit() : sectorSize();
+    if (nativeSectors.isPresent() || sectorReader == null) {
+      return sectorSize();
+    }
+    return sectorReader.unit();
   }
 
   /**
@@ -138,6 +152,9 @@ public final class ReadOnlySource implements BlockSource, Closeable {
   @Override
   public ReadOutcome readUnit(long position, byte[] destination, int offset) {
     int length = (int) Math.min(errorUnit(), size() - position);
+    if (nativeSectors.isPresent()) {
+      return nativeSectors.get().read(position, destination, offset, length);
+    }
     if (sectorReader == null) {
       return read(position, destination, offset, length);
     }
@@ -167,12 +184,31 @@ public final class ReadOnlySource implements BlockSource, Closeable {
 
   @Override
   public void close() throws IOException {
-    try {
-      if (sectorReader != null) {
-        sectorReader.close();
+    IOException first = null;
+    for (Closeable part : new Closeable[] {nativeSectors.orElse(null), sectorReader, sequential}) {
+      try {
+        if (part != null) {
+          part.close();
+        }
+      } catch (IOException e) {
+        first = first == null ? e : first;
       }
-    } finally {
-      sequential.close();
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** Closes what {@link #open} opened before {@code failure}, which is what the caller sees. */
+  private static void closeQuietly(FileChannel sequential, DirectSectorReader sectors, Exception failure) {
+    for (Closeable part : new Closeable[] {sectors, sequential}) {
+      try {
+        if (part != null) {
+          part.close();
+        }
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+      }
     }
   }
 }

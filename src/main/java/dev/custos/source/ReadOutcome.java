@@ -50,6 +50,11 @@ public sealed interface ReadOutcome {
     public String message() {
       return String.valueOf(cause.getMessage());
     }
+
+    /** The error as the system gave it: its errno name where the read knew it, else from the message. */
+    public OsError error() {
+      return cause instanceof OsErrorException known ? known.error() : OsError.fromMessage(cause.getMessage());
+    }
   }
 
   /** What a failed read says about the source. */
@@ -65,14 +70,11 @@ public sealed interface ReadOutcome {
      */
     GONE;
 
-    /** The kind of {@code failure}, from the operating system's message (Java gives no errno). */
-    static FailureKind of(IOException failure) {
-      String message = String.valueOf(failure.getMessage());
-      // "No such device" is ENODEV and the start of ENXIO's "No such device or address": the device
-      // was removed or detached; ENOMEDIUM: the medium was taken out; ENOTCONN and ESTALE: the file
-      // system serving an image file is gone.
-      return message.contains("No such device") || message.contains("No medium found")
-          || message.contains("Transport endpoint is not connected") || message.contains("Stale file handle") ? GONE : IO_ERROR;
+    /** The kind of a failure that gave {@code error}. */
+    static FailureKind of(OsError error) {
+      // ENODEV, ENXIO: the device was removed or detached; ENOMEDIUM: the medium was taken out;
+      // ENOTCONN and ESTALE: the file system serving an image file is gone.
+      return error.meansGone() ? GONE : IO_ERROR;
     }
   }
 
@@ -83,6 +85,7 @@ public sealed interface ReadOutcome {
 
   /** The failure {@code e}, of the kind its message names. */
   static Failed failed(IOException e) {
-    return new Failed(FailureKind.of(e), e);
+    OsError error = e instanceof OsErrorException known ? known.error() : OsError.fromMessage(e.getMessage());
+    return new Failed(FailureKind.of(error), e);
   }
 }

@@ -8,6 +8,9 @@
  * devices}), {@link dev.custos.source.WriteBlockGuard} (the write-block rules), {@link
  * dev.custos.source.ReadOnlySource} (the read path), {@link dev.custos.source.SectorRange} (a
  * run of LBAs), {@link dev.custos.source.SourceState} (what can be seen of a source from outside,
- * taken before and after reading it to catch a source that changes).
+ * taken before and after reading it to catch a source that changes), {@link
+ * dev.custos.source.LostDriveCheck} (a lost drive told from a damaged one after a failed read),
+ * {@link dev.custos.source.OsError} (a read's errno, by name). A device's failed reads are located
+ * to the logical sector through {@code NativeSectorReader} (the C library's {@code pread}, O_DIRECT).
  */
 package dev.custos.source;

@@ -55,7 +55,7 @@ public final class AcquireStoppedAt {
     AcquisitionRequest request = new AcquisitionRequest(source, directory, new CaseInfo("C-1", "E-1", "Jane Doe", null,
         notes == 0 ? null : "x".repeat(notes)),
         ImageLayout.raw("dd"), AcquisitionRequest.DEFAULT_ALGORITHMS, AcquisitionRequest.DEFAULT_PIECE_ALGORITHM, 64 << 10,
-        AcquisitionRequest.DEFAULT_BLOCK_SIZE, AcquisitionRequest.DEFAULT_RETRIES, false, null);
+        AcquisitionRequest.DEFAULT_BLOCK_SIZE, AcquisitionRequest.DEFAULT_RESCUE, false, null);
     StopSignal stop = new StopSignal();
     if (interrupted) {
       stop.stop("interrupted by a signal (Ctrl-C or SIGTERM)");

@@ -16,6 +16,7 @@ import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageLayout;
+import dev.custos.rescue.RescueOptions;
 import dev.custos.source.SectorRange;
 import dev.custos.source.WriteBlock;
 import dev.custos.source.WriteBlockMethod;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,7 +142,7 @@ class ReadRunTest {
     EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(out);
     directory.create();
     AcquisitionRequest request = new AcquisitionRequest(sourceFile, out, new CaseInfo("C-1", "E-1", "Jane Doe", null, null),
-        ImageLayout.raw("dd"), AcquisitionRequest.DEFAULT_ALGORITHMS, PieceAlgorithm.SHA_256, 128 << 10, BLOCK, retries, false, null);
+        ImageLayout.raw("dd"), AcquisitionRequest.DEFAULT_ALGORITHMS, PieceAlgorithm.SHA_256, 128 << 10, BLOCK, new RescueOptions(retries, Optional.empty(), false), false, null);
     ToolInfo tool = new ToolInfo("custos", "test");
     HostInfo host = HostInfo.current();
     CustodyRecorder recorder = CustodyRecorder.unsigned("Jane Doe", host, tool, EvidenceClock.system());

@@ -135,7 +135,7 @@ class ResumePointTest {
 
   private static AcquisitionRequest request(Path dir) {
     return new AcquisitionRequest(dir.resolve("source.img"), dir, new CaseInfo("C-1", "E-1", "A. Examiner", null, null),
-        ImageLayout.raw("ima"), List.of(HashAlgorithm.SHA_256), PieceAlgorithm.SHA_256, PIECE, 1 << 20, 3, false, null);
+        ImageLayout.raw("ima"), List.of(HashAlgorithm.SHA_256), PieceAlgorithm.SHA_256, PIECE, 1 << 20, AcquisitionRequest.DEFAULT_RESCUE, false, null);
   }
 
   private static ResumePoint point(String... hex) {

@@ -55,7 +55,7 @@ class AcquireFailingDeviceTest {
     manifest.path("badSectors").path("ranges").forEach(r -> recorded.add(r.path("firstLba").asLong() + "+" + r.path("count").asLong()));
     assertThat(recorded).containsExactly("0+8", "24+8", "2040+24", ((size / SECTOR) - 8) + "+8");
     assertThat(manifest.path("badSectors").path("sectorCount").asLong()).isEqualTo(48);
-    assertThat(manifest.path("parameters").path("errorGranularity").asInt()).isEqualTo(4096);
+    assertThat(manifest.path("parameters").path("errorGranularity").asInt()).isEqualTo(SECTOR);
     assertThat(EvidenceSchema.MANIFEST.violations(manifest)).isEmpty();
     assertReadErrorsRecordedInCustody(out, recorded);
     String report = dev.custos.testing.ExternalTool.ok("pdftotext", out.resolve("report.pdf").toString(), "-")

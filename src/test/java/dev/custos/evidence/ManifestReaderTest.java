@@ -22,6 +22,7 @@ import dev.custos.source.WriteBlockMethod;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -167,7 +168,7 @@ class ManifestReaderTest {
         new Manifest.Pieces(PieceAlgorithm.SHA_256, 1024, List.of("ab".repeat(32), "cd".repeat(32))),
         new Manifest.BadSectors(List.of(new SectorRange(2, 1)), 1), new Manifest.Timing(start, start.plusMillis(1500)),
         List.of(new Manifest.RateSample(1500, 1536)), new Manifest.Outcome(Manifest.Status.COMPLETED, 1536, null),
-        List.of(new Manifest.Resumption(start.plusMillis(10), 1024, 1, -1, true)), null);
+        List.of(new Manifest.Resumption(start.plusMillis(10), 1024, 1, -1, true)), null, Optional.empty());
 
     RecordedManifest read = ManifestReader.read(ManifestJson.toTree(written));
 

@@ -1,0 +1,195 @@
+package dev.custos.acquire;
+
+import dev.custos.digest.Block;
+import dev.custos.digest.BlockConsumer;
+import dev.custos.digest.BlockPipeline;
+import dev.custos.digest.PipelineFailure;
+import dev.custos.digest.ProgressListener;
+import dev.custos.error.SourceAccessException;
+import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.Manifest;
+import dev.custos.image.ImageReader;
+import dev.custos.image.ImageSink;
+import dev.custos.rescue.Area;
+import dev.custos.rescue.AreaState;
+import dev.custos.rescue.CopyPass;
+import dev.custos.rescue.PhaseRecord;
+import dev.custos.rescue.RescueMap;
+import dev.custos.rescue.RescuePhases;
+import dev.custos.source.BadSectorMap;
+import dev.custos.source.BlockSource;
+import dev.custos.source.LostDriveCheck;
+import dev.custos.source.SectorRange;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One pass's rescue of a failing source, good data first: the copy pass the block pipeline reads
+ * through ({@link #copy}), which reads each block once and skips ahead after a failure; then, if a
+ * block failed, the rescue phases ({@link RescuePhases}: the skipped areas, trimming, scraping,
+ * retries), which put what they read into the image at its place; then the digests' catch-up: the
+ * digests and pieces stopped at the first block not read whole ({@link DigestGate}) and take the
+ * rest of the image, as it ends, in one more sequential read. A healthy source never fails a read
+ * and costs nothing of this: the gate stays open and the digests see every block as it is read.
+ *
+ * <p>Threading: confined to the reader thread, except the gate (see {@link DigestGate}).
+ */
+final class RescueRun {
+  private final BlockSource source;
+  private final AcquisitionRequest request;
+  private final RescueMap map;
+  private final LostDriveCheck lost;
+  private final CopyPass copyPass;
+  private final DigestGate gate = new DigestGate();
+  private final EvidenceClock clock;
+  private final Instant copyStarted;
+  private Optional<RescuePhases.Outcome> phases = Optional.empty();
+  private final List<PhaseRecord> around = new ArrayList<>();
+  private boolean caughtUp;
+
+  /**
+   * @param source what to read
+   * @param request the rescue's options and the block size
+   * @param from where this pass starts reading the source: the bytes before it are a resumed
+   *     acquisition's checked prefix, read from its image
+   * @param clock the phases' times
+   */
+  RescueRun(BlockSource source, AcquisitionRequest request, long from, EvidenceClock clock) {
+    this.source = source;
+    this.request = request;
+    this.clock = clock;
+    this.copyStarted = clock.now();
+    this.map = new RescueMap(source.size());
+    map.mark(0, from, AreaState.FINISHED, Optional.empty());
+    this.lost = new LostDriveCheck(source, request.retries());
+    this.copyPass = new CopyPass(source, map, lost, request.blockSize());
+  }
+
+  /**
+   * The copy pass's read of the block at {@code offset}: see {@link CopyPass#read}. A block not
+   * read whole closes the digests' gate.
+   *
+   * @throws SourceAccessException if the source is gone, lost or ended early
+   */
+  void copy(long offset, byte[] data, int length) throws SourceAccessException {
+    if (!copyPass.read(offset, data, length)) {
+      gate.closeAt(offset);
+    }
+  }
+
+  /** {@code consumer}, behind the digests' gate. */
+  BlockConsumer gated(BlockConsumer consumer) {
+    return gate.gated(consumer);
+  }
+
+  /**
+   * After the copy pass has read to the end: the rescue phases, then the catch-up of {@code
+   * digests} (the consumers behind the gate) over the image. Nothing when no block failed.
+   *
+   * @return how the phases ended early, if they did (then the digests have not caught up)
+   * @throws SourceAccessException if the source is gone, lost or ended early
+   * @throws IOException if the image cannot be written or read back
+   * @throws PipelineFailure if a digest fails
+   */
+  Optional<RescuePhases.Stop> finish(ImageSink sink, List<BlockConsumer> digests, BadSectorMap badSectors,
+      BooleanSupplier stopRequested, ProgressListener progress)
+      throws SourceAccessException, IOException, PipelineFailure, InterruptedException {
+    OptionalLong from = gate.closedAt();
+    if (from.isEmpty()) {
+      return Optional.empty();
+    }
+    around.add(copyPhase());
+    RescuePhases.Listener listener = (phase, now) -> progress.onRescue(new ProgressListener.RescueProgress(phase,
+        now.bytesIn(AreaState.NON_TRIED), now.bytesIn(AreaState.NON_TRIMMED) + now.bytesIn(AreaState.NON_SCRAPED),
+        now.bytesIn(AreaState.BAD_SECTOR) / source.sectorSize()));
+    RescuePhases.Outcome outcome = new RescuePhases(source, map, lost, request.rescue(), request.blockSize(), sink::patch, clock::now,
+        System::nanoTime, stopRequested, listener).run();
+    phases = Optional.of(outcome);
+    if (outcome.stop().filter(stop -> stop == RescuePhases.Stop.INTERRUPTED).isPresent()) {
+      return outcome.stop();
+    }
+    recordUnread(badSectors);
+    listener.onPhase("digests", map);
+    Instant catchUpStarted = clock.now();
+    catchUp(from.getAsLong(), sink, digests);
+    around.add(new PhaseRecord("digest-catch-up", catchUpStarted, clock.now(), source.size() - from.getAsLong(), 0));
+    caughtUp = true;
+    return outcome.stop();
+  }
+
+  /**
+   * The byte up to which the image holds the source as read and the digests have seen it: the
+   * whole source once the digests caught up, else where the gate closed (after it, the image may
+   * hold zeros for areas not yet read), or {@code readTo} if it never closed.
+   */
+  long finalUpTo(long readTo) {
+    return caughtUp ? readTo : Math.min(readTo, gate.closedAt().orElse(Long.MAX_VALUE));
+  }
+
+  /**
+   * The rescue for the manifest: empty when no read failed. Each phase as it ran: the copy pass,
+   * the rescue phases, and the digests' catch-up over the image when it ran; every area not read.
+   */
+  Optional<Manifest.Rescue> record() {
+    if (copyPass.failedReads().isEmpty()) {
+      return Optional.empty();
+    }
+    if (around.isEmpty()) { // stopped in the copy pass
+      around.add(copyPhase());
+    }
+    List<PhaseRecord> all = new ArrayList<>(around.subList(0, 1));
+    phases.ifPresent(outcome -> all.addAll(outcome.phases()));
+    all.addAll(around.subList(1, around.size()));
+    boolean timeLimitReached = phases.flatMap(RescuePhases.Outcome::stop).filter(RescuePhases.Stop.TIME_LIMIT::equals).isPresent();
+    return Optional.of(new Manifest.Rescue(request.rescue(), all, map.unfinished(), timeLimitReached));
+  }
+
+  /**
+   * Read errors the source recovered from: block reads of the copy passes that failed although
+   * every sector of the block read fine later (in trimming or scraping), and sectors that failed
+   * and then read in a retry pass. A sign of a marginal drive, worth the examiner's note.
+   */
+  long recoveredReads() {
+    List<Area> failedCopies = new ArrayList<>(copyPass.failedReads());
+    phases.ifPresent(outcome -> failedCopies.addAll(outcome.failedCopies()));
+    long recoveredBlocks = failedCopies.stream()
+        .filter(failed -> map.within(failed.position(), failed.end()).stream().allMatch(area -> area.state() == AreaState.FINISHED))
+        .count();
+    return recoveredBlocks + phases.map(RescuePhases.Outcome::recoveredReads).orElse(0L);
+  }
+
+  private PhaseRecord copyPhase() {
+    return new PhaseRecord("copy", copyStarted, clock.now(), copyPass.bytesRead(), copyPass.failedReads().size());
+  }
+
+  /** Records every sector not read (bad, or not reached in the time limit) in {@code badSectors}, ascending. */
+  private void recordUnread(BadSectorMap badSectors) {
+    int sectorSize = source.sectorSize();
+    for (Area area : map.unfinished()) {
+      long first = area.position() / sectorSize;
+      long end = (area.end() + sectorSize - 1) / sectorSize;
+      badSectors.addRange(new SectorRange(first, end - first));
+    }
+  }
+
+  /** Hands the image from {@code from} to its end to {@code digests}, in order. */
+  private void catchUp(long from, ImageSink sink, List<BlockConsumer> digests) throws IOException, PipelineFailure, InterruptedException {
+    try (ImageReader image = ImageReader.open(sink.writtenParts());
+        BlockPipeline pipeline = new BlockPipeline(digests, request.blockSize(), ReadRun.POOL_BLOCKS)) {
+      for (long offset = from; offset < source.size();) {
+        Block block = pipeline.nextFreeBlock();
+        int length = (int) Math.min(block.capacity(), source.size() - offset);
+        image.read(offset, block.data(), length);
+        block.fill(offset, length);
+        pipeline.publish(block);
+        offset += length;
+      }
+      pipeline.finish();
+    }
+  }
+}
