@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.testing.Cli;
+import dev.custos.testing.CustosProcess;
 import dev.custos.testing.Evidence;
 import dev.custos.testing.ExternalTool;
 import dev.custos.testing.FailingDevice;
@@ -16,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The rescue of a real failing device, good data first (a read-only loop device in direct-I/O
@@ -69,6 +72,52 @@ class AcquireRescueTest {
     String report = ExternalTool.ok("pdftotext", out.resolve("report.pdf").toString(), "-").replaceAll("\\s+", " ");
     assertThat(report).contains("COMPLETED WITHIN THE RESCUE'S TIME LIMIT").contains("non-scraped").contains("digest-catch-up")
         .doesNotContain("every sector was tried");
+    assertThat(Cli.run("report", "verify", out.toString(), "--no-record").exitCode()).isZero();
+  }
+
+  /**
+   * kill -9 in each phase of the rescue, then {@code acquire resume}: the image, the unread
+   * areas and the digests are those of a run that was never interrupted. The failing reads are
+   * slow (250 ms), so each phase lasts long enough to be killed in: a 24-sector dead zone at the
+   * start of block 3 (the copy pass fails there and skips block 4), a bad sector in block 4 (the
+   * backwards pass fails there), so that trimming, scraping and a retry pass each meet failing reads.
+   */
+  @ParameterizedTest(name = "killed in {0}")
+  @ValueSource(strings = {"copy", "copy-backwards", "trim", "scrape", "retry-1"})
+  void kill9InAPhase_thenResume_sameImageUnreadAreasAndDigestsAsAnUninterruptedRun(String phase) throws Exception {
+    long zone = (3L << 20) + 16 * SECTOR;
+    long zoneBytes = 24L * SECTOR;
+    long single = (4L << 20) + 200 * SECTOR;
+    Path backing = Evidence.randomFile(temp.resolve("disk.bin"), SIZE, 29);
+    Path out = temp.resolve("evidence");
+    try (FailingDevice device = FailingDevice.attachWith(backing, temp.resolve("fuse"), "--delay-ms", "250",
+        "--bad", zone + ":" + zoneBytes, "--bad", single + ":" + SECTOR)) {
+      CustosProcess acquisition = CustosProcess.start(temp, "acquire", "acquire", "image", device.path().toString(),
+          "--out", out.toString(), "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned",
+          "--retries", "1", "--piece-size", "1MiB");
+      boolean reached = phase.equals("copy")
+          ? acquisition.awaitFileSize(out.resolve("image.ima"), (3L << 20) + (1L << 20)) // the failed block 3 written as zeros
+          : acquisition.awaitError("rescue: " + phase + ",");
+      assertThat(reached).as("reached %s: %s", phase, acquisition.stderr()).isTrue();
+      acquisition.signal("KILL");
+      assertThat(acquisition.exitCode()).isEqualTo(137);
+
+      Cli.Run resumed = Cli.run("acquire", "resume", out.toString(), "--unsigned");
+      assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    }
+
+    JsonNode manifest = Evidence.manifest(out);
+    assertThat(EvidenceSchema.MANIFEST.violations(manifest)).isEmpty();
+    assertThat(manifest.path("outcome").path("status").asText()).isEqualTo("completed");
+    List<String> unread = new ArrayList<>();
+    manifest.path("rescue").path("unread").forEach(area -> unread.add(area.path("firstLba").asLong() + "+"
+        + area.path("count").asLong() + " " + area.path("state").asText() + " " + area.path("error").asText()));
+    assertThat(unread).containsExactly(zone / SECTOR + "+24 bad-sector EIO", single / SECTOR + "+1 bad-sector EIO");
+    byte[] expected = Files.readAllBytes(backing);
+    Arrays.fill(expected, (int) zone, (int) (zone + zoneBytes), (byte) 0);
+    Arrays.fill(expected, (int) single, (int) single + SECTOR, (byte) 0);
+    assertThat(Arrays.equals(expected, Files.readAllBytes(out.resolve("image.ima")))).as("the image as an uninterrupted run's").isTrue();
+    assertThat(ExternalTool.digestOf("md5sum", out.resolve("image.ima"))).isEqualTo(manifest.path("digests").path("md5").asText());
     assertThat(Cli.run("report", "verify", out.toString(), "--no-record").exitCode()).isZero();
   }
 }
