@@ -13,6 +13,7 @@ import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
+import dev.custos.rescue.Area;
 import dev.custos.source.ReadOnlySource;
 import dev.custos.source.SourceIdentity;
 import dev.custos.source.SourceInspector;
@@ -171,6 +172,7 @@ public final class Acquisition {
         List<dev.custos.digest.PieceDigest> vouched = state.interruptionPieceDigests(directory.root(), interruptionManifest);
         // Only digests the signed log vouches for prove the prefix; without them it is compared with the source.
         boolean compared = !acquisition.pieceAlgorithm().proves() || vouched == null;
+        List<Area> rescueStood = rescueStood(directory, source.sizeBytes());
         ResumePoint point = resumePoint(directory, acquisition, source)
             .agreeingWith(vouched, state.interrupted() != null, acquisition.pieceSize(), source.sizeBytes())
             .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
@@ -196,7 +198,7 @@ public final class Acquisition {
           PassOutcome outcome;
           try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {
             outcome = run.read(new PassStart(point.offset(), prefix, point.digests(), point.badSectors(), state.started().time(),
-                resumptions, compared), listener, stop);
+                resumptions, compared, rescueStood), listener, stop);
           }
           if (outcome instanceof PassOutcome.Recorded recorded) {
             return recorded.manifest();
@@ -220,6 +222,20 @@ public final class Acquisition {
       return ResumePoint.find(directory.root(), request, source.sizeBytes(), source.logicalSectorSize());
     } catch (IOException e) {
       throw new UsageException("cannot resume in " + directory.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Where the interrupted acquisition's rescue of a failing source stood, from its progress
+   * record; nothing when none is recorded or the record is not of this source's size (then the
+   * failed areas are read again from the start: slower, never wrong).
+   */
+  private static List<Area> rescueStood(EvidenceDirectory directory, long sourceSize) {
+    try {
+      return ProgressRecord.read(directory.root()).filter(recorded -> recorded.header().sourceSize() == sourceSize)
+          .map(ProgressRecordFormat.Recorded::rescue).orElse(List.of());
+    } catch (IOException e) {
+      return List.of();
     }
   }
 

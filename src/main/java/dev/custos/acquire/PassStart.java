@@ -2,6 +2,7 @@ package dev.custos.acquire;
 
 import dev.custos.evidence.Manifest;
 import dev.custos.image.ImageReader;
+import dev.custos.rescue.Area;
 import dev.custos.source.SectorRange;
 import java.time.Instant;
 import java.util.List;
@@ -19,17 +20,20 @@ import java.util.List;
  * @param comparedWithSource whether the prefix is compared with the source, byte for byte: its
  *     piece digests are CRCs, or no record the signed custody log vouches for holds them (only
  *     the unsigned progress record does, which an adversary can rewrite with the image)
+ * @param rescue where an earlier pass's rescue of a failing source stood: the areas not read then
+ *     (see {@link RescueRun}); empty when none failed
  */
 record PassStart(long offset, ImageReader prefix, List<String> checkedPieces, List<SectorRange> badSectors, Instant started,
-    List<Manifest.Resumption> resumptions, boolean comparedWithSource) {
+    List<Manifest.Resumption> resumptions, boolean comparedWithSource, List<Area> rescue) {
   PassStart {
+    rescue = List.copyOf(rescue);
     checkedPieces = List.copyOf(checkedPieces);
     badSectors = List.copyOf(badSectors);
     resumptions = List.copyOf(resumptions);
   }
 
   static PassStart fresh(Instant now) {
-    return new PassStart(0, null, List.of(), List.of(), now, List.of(), false);
+    return new PassStart(0, null, List.of(), List.of(), now, List.of(), false, List.of());
   }
 
   boolean resuming() {

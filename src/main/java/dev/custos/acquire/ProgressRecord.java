@@ -7,6 +7,7 @@ import dev.custos.io.EvidenceFile;
 import dev.custos.io.NotEvidenceFileException;
 import dev.custos.io.ReadLimit;
 import dev.custos.io.WriteOnce;
+import dev.custos.rescue.Area;
 import dev.custos.source.BadSectorMap;
 import java.io.Closeable;
 import java.io.IOException;
@@ -160,7 +161,17 @@ final class ProgressRecord implements PieceListener, Closeable {
     return mismatch().map(m -> m.digest().hex()).orElse(null);
   }
 
-  private void writeLine(String line) throws IOException {
+  /**
+   * Records where the rescue of a failing source stands: every area not read yet. Any thread:
+   * lines are written whole, one at a time.
+   *
+   * @throws IOException if the record cannot be written
+   */
+  void rescue(List<Area> unfinished) throws IOException {
+    writeLine(ProgressRecordFormat.line(unfinished));
+  }
+
+  private synchronized void writeLine(String line) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
     while (bytes.hasRemaining()) {
       channel.write(bytes);

@@ -9,6 +9,9 @@ import dev.custos.digest.PieceDigest;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.JsonText;
 import dev.custos.io.ReadLimit;
+import dev.custos.rescue.Area;
+import dev.custos.rescue.AreaState;
+import dev.custos.source.OsError;
 import dev.custos.source.SectorRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,14 +62,16 @@ final class ProgressRecordFormat {
   }
 
   /**
-   * What a progress record holds, as far as it can be read: its header, and its pieces from piece 0
+   * What a progress record holds, as far as it can be read: its header, its pieces from piece 0
    * (a later line for a piece replaces the earlier one and every piece after it: a resumption
-   * writes again from the first piece it re-reads).
+   * writes again from the first piece it re-reads), and where the rescue of a failing source
+   * stood at its last rescue line (the areas not read then; empty when no read failed).
    */
-  record Recorded(Header header, List<Piece> pieces) {
+  record Recorded(Header header, List<Piece> pieces, List<Area> rescue) {
     Recorded {
       Objects.requireNonNull(header, "header");
       pieces = List.copyOf(pieces);
+      rescue = List.copyOf(rescue);
     }
   }
 
@@ -102,6 +107,17 @@ final class ProgressRecordFormat {
     return JSON.writeValueAsString(line) + "\n";
   }
 
+  /** A rescue line: every area not read yet, ascending, in bytes; with its newline. */
+  static String line(List<Area> unfinished) throws IOException {
+    ObjectNode line = JSON.createObjectNode();
+    ArrayNode areas = line.putArray("rescue");
+    for (Area area : unfinished) {
+      ObjectNode entry = areas.addObject().put("position", area.position()).put("size", area.size()).put("state", area.state().id());
+      area.error().ifPresent(error -> entry.put("error", error.name()).put("errorText", error.text()));
+    }
+    return JSON.writeValueAsString(line) + "\n";
+  }
+
   /**
    * Reads the content of a progress record; what follows its last newline is a line torn by a
    * crash, and is not read.
@@ -117,8 +133,17 @@ final class ProgressRecordFormat {
     }
     Header header = header(name, lines.get(0));
     List<Piece> pieces = new ArrayList<>();
+    List<Area> rescue = List.of();
     for (String text : lines.subList(1, lines.size() - 1)) {
       Optional<JsonNode> line = valid(text);
+      if (line.isPresent() && line.get().has("rescue")) {
+        Optional<List<Area>> areas = areas(line.get().path("rescue"), header.sourceSize());
+        if (areas.isEmpty()) {
+          break;
+        }
+        rescue = areas.get();
+        continue;
+      }
       OptionalLong index = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "piece");
       Optional<Piece> piece = index.isEmpty() ? Optional.empty() : piece(line.get(), index.getAsLong(), header);
       if (piece.isEmpty() || index.getAsLong() > pieces.size()) {
@@ -127,7 +152,29 @@ final class ProgressRecordFormat {
       pieces.subList((int) index.getAsLong(), pieces.size()).clear();
       pieces.add(piece.get());
     }
-    return Optional.of(new Recorded(header, pieces));
+    return Optional.of(new Recorded(header, pieces, rescue));
+  }
+
+  /** The areas of a rescue line, or empty when they do not lie, ascending and apart, within the source. */
+  private static Optional<List<Area>> areas(JsonNode node, long sourceSize) {
+    List<Area> areas = new ArrayList<>();
+    long next = 0;
+    for (JsonNode entry : node) {
+      OptionalLong position = integer(entry, "position");
+      OptionalLong size = integer(entry, "size");
+      if (position.isEmpty() || size.isEmpty() || position.getAsLong() < next || size.getAsLong() > sourceSize - position.getAsLong()) {
+        return Optional.empty();
+      }
+      try {
+        Optional<OsError> error = entry.has("error")
+            ? Optional.of(new OsError(entry.path("error").asText(), entry.path("errorText").asText(""))) : Optional.empty();
+        areas.add(new Area(position.getAsLong(), size.getAsLong(), AreaState.byId(entry.path("state").asText()), error));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+      next = position.getAsLong() + size.getAsLong();
+    }
+    return Optional.of(areas);
   }
 
   private static Header header(String name, String text) throws Unreadable {

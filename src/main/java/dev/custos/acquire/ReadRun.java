@@ -101,8 +101,8 @@ final class ReadRun {
     BadSectorMap badSectors = new BadSectorMap();
     start.badSectors().forEach(badSectors::addRange);
     events.alreadyRecorded(badSectors);
-    RescueRun rescue = new RescueRun(source, request, start.offset(), clock);
     ProgressRecord progressRecord = openProgressRecord(start, badSectors);
+    RescueRun rescue = new RescueRun(source, request, start, clock, progressRecord);
     ImageSink sink = start.resuming()
         ? ImageSink.resuming(directory.root(), request.layout(), start.offset())
         : new ImageSink(directory.root(), request.layout());
@@ -188,7 +188,7 @@ final class ReadRun {
    */
   private LoopEnd readBlocks(PassStart start, RescueRun rescue, BlockPipeline pipeline, ProgressRecord progressRecord,
       BadSectorMap badSectors, StopSignal stop)
-      throws PipelineFailure, InterruptedException, SourceAccessException, EvidenceWriteException, CustodyBrokenException {
+      throws PipelineFailure, InterruptedException, SourceAccessException, EvidenceWriteException, CustodyBrokenException, IOException {
     Optional<SourceComparison> comparison = sourceComparison(start);
     long offset = 0;
     while (offset < source.size() && firstMismatch(progressRecord).isEmpty()) {

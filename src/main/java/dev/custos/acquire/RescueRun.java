@@ -52,20 +52,29 @@ final class RescueRun {
   private final List<PhaseRecord> around = new ArrayList<>();
   private boolean caughtUp;
 
+  /** How often the rescue's state goes into the progress record at most, while it reads. */
+  private static final long RECORD_INTERVAL_NANOS = 2_000_000_000L;
+
+  private final ProgressRecord progressRecord;
+  private long lastRecordedNanos;
+
   /**
    * @param source what to read
    * @param request the rescue's options and the block size
-   * @param from where this pass starts reading the source: the bytes before it are a resumed
-   *     acquisition's checked prefix, read from its image
+   * @param start where this pass starts reading the source (the bytes before it are a resumed
+   *     acquisition's checked prefix, read from its image), and where an earlier pass's rescue stood
    * @param clock the phases' times
+   * @param progressRecord where the rescue's state is recorded, for a resumption to go on from
    */
-  RescueRun(BlockSource source, AcquisitionRequest request, long from, EvidenceClock clock) {
+  RescueRun(BlockSource source, AcquisitionRequest request, PassStart start, EvidenceClock clock, ProgressRecord progressRecord) {
     this.source = source;
     this.request = request;
     this.clock = clock;
+    this.progressRecord = progressRecord;
     this.copyStarted = clock.now();
     this.map = new RescueMap(source.size());
-    map.mark(0, from, AreaState.FINISHED, Optional.empty());
+    map.mark(0, start.offset(), AreaState.FINISHED, Optional.empty());
+    carryOver(start.rescue(), start.offset());
     this.lost = new LostDriveCheck(source, request.retries());
     this.copyPass = new CopyPass(source, map, lost, request.blockSize());
   }
@@ -76,9 +85,40 @@ final class RescueRun {
    *
    * @throws SourceAccessException if the source is gone, lost or ended early
    */
-  void copy(long offset, byte[] data, int length) throws SourceAccessException {
+  void copy(long offset, byte[] data, int length) throws SourceAccessException, IOException {
+    int failedBefore = copyPass.failedReads().size();
     if (!copyPass.read(offset, data, length)) {
       gate.closeAt(offset);
+      if (copyPass.failedReads().size() > failedBefore) {
+        recordState(false);
+      }
+    }
+  }
+
+  /**
+   * Takes over where an earlier pass's rescue stood ({@code areas}, from the progress record, which
+   * is not signed): its failed areas are not read again by the copy pass, which would cost a
+   * dying drive's timeout for each; they are trimmed, or read sector by sector, in this pass.
+   * So every sector this pass records as unreadable failed in a read of its own: one the record
+   * calls bad is scraped again, never taken on the record's word.
+   */
+  private void carryOver(List<Area> areas, long from) {
+    for (Area area : areas) {
+      if (area.state() == AreaState.NON_TRIED || area.end() <= from) {
+        continue;
+      }
+      long start = Math.max(from, area.position());
+      AreaState state = area.state() == AreaState.BAD_SECTOR ? AreaState.NON_SCRAPED : area.state();
+      map.mark(start, area.end() - start, state, area.error());
+    }
+  }
+
+  /** Writes the rescue's state into the progress record: now when {@code force}, else at most every few seconds. */
+  private void recordState(boolean force) throws IOException {
+    long now = System.nanoTime();
+    if (force || lastRecordedNanos == 0 || now - lastRecordedNanos >= RECORD_INTERVAL_NANOS) {
+      lastRecordedNanos = now;
+      progressRecord.rescue(map.unfinished());
     }
   }
 
@@ -104,12 +144,15 @@ final class RescueRun {
       return Optional.empty();
     }
     around.add(copyPhase());
-    RescuePhases.Listener listener = (phase, now) -> progress.onRescue(new ProgressListener.RescueProgress(phase,
-        now.bytesIn(AreaState.NON_TRIED), now.bytesIn(AreaState.NON_TRIMMED) + now.bytesIn(AreaState.NON_SCRAPED),
-        now.bytesIn(AreaState.BAD_SECTOR) / source.sectorSize()));
+    RescuePhases.Listener listener = (phase, now) -> {
+      recordState(false);
+      progress.onRescue(new ProgressListener.RescueProgress(phase, now.bytesIn(AreaState.NON_TRIED),
+          now.bytesIn(AreaState.NON_TRIMMED) + now.bytesIn(AreaState.NON_SCRAPED), now.bytesIn(AreaState.BAD_SECTOR) / source.sectorSize()));
+    };
     RescuePhases.Outcome outcome = new RescuePhases(source, map, lost, request.rescue(), request.blockSize(), sink::patch, clock::now,
         System::nanoTime, stopRequested, listener).run();
     phases = Optional.of(outcome);
+    recordState(true);
     if (outcome.stop().filter(stop -> stop == RescuePhases.Stop.INTERRUPTED).isPresent()) {
       return outcome.stop();
     }
@@ -132,11 +175,12 @@ final class RescueRun {
   }
 
   /**
-   * The rescue for the manifest: empty when no read failed. Each phase as it ran: the copy pass,
+   * The rescue for the manifest: empty when every block read whole (and none was left failed by an
+   * earlier pass). Each phase as it ran: the copy pass,
    * the rescue phases, and the digests' catch-up over the image when it ran; every area not read.
    */
   Optional<Manifest.Rescue> record() {
-    if (copyPass.failedReads().isEmpty()) {
+    if (gate.closedAt().isEmpty()) { // every block read whole: no rescue
       return Optional.empty();
     }
     if (around.isEmpty()) { // stopped in the copy pass

@@ -53,8 +53,10 @@ final class DamageSections {
 
     page.heading("Bad sectors");
     long badCount = badSectors.sectorCount();
-    String recovered = Formats.plural(badSectors.recoveredReadErrors(), "read", "reads")
-        + " failed at first and succeeded on a retry.";
+    String recovered = manifest.rescue().isPresent()
+        ? Formats.plural(badSectors.recoveredReadErrors(), "read error", "read errors") + " the drive recovered from (a failed "
+            + "read whose sectors all read later, or a sector read on a retry pass)."
+        : Formats.plural(badSectors.recoveredReadErrors(), "read", "reads") + " failed at first and succeeded on a retry.";
     if (bad.isEmpty()) {
       page.paragraph((whole ? "None: every sector was read. "
           : acquiredBytes == 0 ? "None found: no sector was read. "
@@ -62,18 +64,26 @@ final class DamageSections {
               + "were never read. ") + recovered, page.body);
     } else {
       page.paragraph(Formats.plural(badCount, "sector", "sectors") + " in " + Formats.plural(bad.size(), "range", "ranges")
-          + " could not be read after every retry; the image holds zeros there, so it stays sector-exact in size "
-          + "and position. " + recovered, page.body);
+          + (manifest.rescue().filter(Manifest.Rescue::timeLimitReached).isPresent()
+              ? " were not read: some failed every try, the others were not tried to the end when the rescue's time limit "
+                  + "ended it (their state says which)"
+              : " could not be read after every retry")
+          + "; the image holds zeros there, so it stays sector-exact in size and position. " + recovered, page.body);
       page.down(3);
-      float third = page.width() / 3;
-      Table table = new Table(page, List.of(
-          new Table.Column("First LBA", third, page.mono),
-          new Table.Column("Sectors", third, page.mono),
-          new Table.Column("Bytes", third, page.mono)));
-      badSectors.ranges().forEach(range -> table.row(Long.toString(range.range().firstLba()),
-          Long.toString(range.range().count()), Long.toString(range.bytes())));
-      table.end();
+      if (manifest.rescue().isPresent()) {
+        RescueSection.unreadTable(page, manifest.rescue().get(), sectorSize);
+      } else {
+        float third = page.width() / 3;
+        Table table = new Table(page, List.of(
+            new Table.Column("First LBA", third, page.mono),
+            new Table.Column("Sectors", third, page.mono),
+            new Table.Column("Bytes", third, page.mono)));
+        badSectors.ranges().forEach(range -> table.row(Long.toString(range.range().firstLba()),
+            Long.toString(range.range().count()), Long.toString(range.bytes())));
+        table.end();
+      }
     }
+    manifest.rescue().ifPresent(rescue -> RescueSection.write(page, rescue));
 
     page.heading("Read rate");
     List<RateGraph.Sample> samples = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.custos.evidence.RecordedManifest;
 import dev.custos.source.HiddenAreas;
 import dev.custos.source.WriteBlock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** The first sections: title, case, tool and host, source, write block, acquisition, digests. */
@@ -35,7 +36,7 @@ final class OverviewSections {
         + "digest and comparing it with the value printed here. The manifest (acquisition.json) and the "
         + "chain-of-custody log (custody.jsonl) are attached to this PDF, byte for byte.", page.body);
     page.down(4);
-    outcome(page, manifest.outcome(), manifest.source().sizeBytes(), manifest.badSectors());
+    outcome(page, manifest.outcome(), manifest.source().sizeBytes(), manifest.badSectors(), manifest.rescue());
     page.field("Report signature", signature.signed() ? "signed by " + signature.signerName() : "UNSIGNED",
         signature.signed() ? page.body : page.bold.colored(Style.ALERT));
     page.field("Rendered", renderedAt + " (UTC)");
@@ -58,13 +59,18 @@ final class OverviewSections {
     digests(page, manifest.digests());
   }
 
-  private static void outcome(PageWriter page, Manifest.Outcome outcome, long sourceBytes, RecordedManifest.BadSectors badSectors) {
+  private static void outcome(PageWriter page, Manifest.Outcome outcome, long sourceBytes, RecordedManifest.BadSectors badSectors,
+      Optional<Manifest.Rescue> rescue) {
     String status = outcome.status().id();
     long acquired = outcome.bytesAcquired();
     boolean completed = outcome.status() == Manifest.Status.COMPLETED && acquired == sourceBytes;
     long bad = badSectors.sectorCount();
     // Completed means every sector was tried, not that every sector was read: unreadable ones are zeros.
     String text = completed && bad == 0 ? "COMPLETED: every sector of the source was read"
+        : completed && rescue.filter(Manifest.Rescue::timeLimitReached).isPresent()
+            ? "COMPLETED WITHIN THE RESCUE'S TIME LIMIT: " + Formats.plural(bad, "sector", "sectors") + " in "
+                + Formats.plural(badSectors.ranges().size(), "range", "ranges") + " were not read (zero-filled in the image); "
+                + "the time limit ended the rescue before every one was tried to the end (see Rescue)"
         : completed ? "COMPLETED: every sector was tried; " + Formats.plural(bad, "sector", "sectors") + " in "
             + Formats.plural(badSectors.ranges().size(), "range", "ranges")
             + " could not be read (zero-filled in the image)"

@@ -53,8 +53,12 @@ public final class RescuePhases {
   public interface Listener {
     Listener NONE = (phase, map) -> {};
 
-    /** A phase begins, or has read a while: {@code map} is the rescue's state now. */
-    void onPhase(String phase, RescueMap map);
+    /**
+     * A phase begins, or has read a while: {@code map} is the rescue's state now.
+     *
+     * @throws IOException if the state cannot be recorded: the rescue stops
+     */
+    void onPhase(String phase, RescueMap map) throws IOException;
   }
 
   private final BlockSource source;

@@ -77,6 +77,21 @@ public final class CustosProcess {
   }
 
   /**
+   * Waits until the process's standard error holds {@code text}, or the process has ended.
+   *
+   * @return whether it got there while the process ran
+   */
+  public boolean awaitError(String text) throws InterruptedException {
+    while (process.isAlive()) {
+      if (stderr().contains(text)) {
+        return true;
+      }
+      Thread.sleep(5);
+    }
+    return false;
+  }
+
+  /**
    * Sends {@code signal} once {@code file} holds at least {@code bytes} bytes, and waits for the end.
    *
    * @return the exit status
