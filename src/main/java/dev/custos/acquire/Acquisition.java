@@ -186,9 +186,8 @@ public final class Acquisition {
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
         OptionalLong rereadPiece = OptionalLong.empty();
         while (true) {
-          // Manifest.Resumption keeps the manifest's own encoding of "no piece re-read": -1, written as null.
           Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(),
-              rereadPiece.orElse(-1), state.interrupted() != null);
+              rereadPiece, state.interrupted() != null);
           events.resumed(resumption, acquisition.pieceAlgorithm(), compared, point.note(), setAside, manifestSha256, source,
               writeBlock, watch.before());
           setAside = null;

@@ -1,5 +1,6 @@
 package dev.custos.acquire;
 
+import dev.custos.digest.PieceDigest;
 import dev.custos.evidence.Manifest;
 import dev.custos.image.ImageReader;
 import dev.custos.source.SectorRange;
@@ -20,7 +21,7 @@ import java.util.List;
  *     piece digests are CRCs, or no record the signed custody log vouches for holds them (only
  *     the unsigned progress record does, which an adversary can rewrite with the image)
  */
-record PassStart(long offset, ImageReader prefix, List<String> checkedPieces, List<SectorRange> badSectors, Instant started,
+record PassStart(long offset, ImageReader prefix, List<PieceDigest> checkedPieces, List<SectorRange> badSectors, Instant started,
     List<Manifest.Resumption> resumptions, boolean comparedWithSource) {
   PassStart {
     checkedPieces = List.copyOf(checkedPieces);

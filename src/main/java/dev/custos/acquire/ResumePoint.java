@@ -182,9 +182,9 @@ record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, String 
     return note == null ? "" : "; " + note;
   }
 
-  /** The recorded digests of the pieces, in lowercase hex: what ReadRun compares the re-hashed pieces with. */
-  List<String> digests() {
-    return pieces.stream().map(piece -> piece.digest().hex()).toList();
+  /** The recorded digests of the pieces: what ReadRun compares the re-hashed pieces with. */
+  List<PieceDigest> digests() {
+    return pieces.stream().map(ProgressRecordFormat.Piece::digest).toList();
   }
 
   /** The unreadable sectors recorded in the pieces. */

@@ -4,6 +4,7 @@ import dev.custos.digest.Digest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * What the custody events of an acquisition record, as {@link AcquisitionEventJson} reads them
@@ -72,7 +73,7 @@ public final class AcquisitionEvent {
     /** The resumption at {@code time}, as the final manifest lists it (an absent count as 0). */
     public Manifest.Resumption resumption(Instant time) {
       return new Manifest.Resumption(time, fromByte == null ? 0 : fromByte, piecesChecked == null ? 0 : piecesChecked,
-          rereadPiece == null ? -1 : rereadPiece, interruptionRecorded);
+          rereadPiece == null ? OptionalLong.empty() : OptionalLong.of(rereadPiece), interruptionRecorded);
     }
   }
 

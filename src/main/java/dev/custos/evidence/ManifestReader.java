@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.source.HiddenAreas;
 import dev.custos.source.SectorRange;
 import dev.custos.source.WriteBlock;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Reads {@code acquisition.json} into a {@link RecordedManifest}: the reading half of {@link
@@ -150,13 +152,13 @@ public final class ManifestReader {
   }
 
   private static RecordedManifest.Pieces pieces(JsonNode node) {
-    List<String> digests = new ArrayList<>();
+    PieceAlgorithm algorithm = PieceAlgorithm.byName(text(node.path("algorithm"), "the piece algorithm"));
+    List<PieceDigest> digests = new ArrayList<>();
     for (JsonNode digest : array(node.path("digests"), "the piece digests")) {
-      digests.add(text(digest, "a piece digest"));
+      digests.add(PieceDigest.fromHex(algorithm, text(digest, "a piece digest")));
     }
-    return new RecordedManifest.Pieces(PieceAlgorithm.byName(text(node.path("algorithm"), "the piece algorithm")),
-        count(node.path("size"), "the piece size", 1, Long.MAX_VALUE), count(node.path("count"), "the piece count", 0, Long.MAX_VALUE),
-        digests);
+    return new RecordedManifest.Pieces(algorithm, count(node.path("size"), "the piece size", 1, Long.MAX_VALUE),
+        count(node.path("count"), "the piece count", 0, Long.MAX_VALUE), digests);
   }
 
   private static RecordedManifest.BadSectors badSectors(JsonNode node) {
@@ -195,7 +197,7 @@ public final class ManifestReader {
       resumptions.add(new Manifest.Resumption(time(resumption.path("time"), "a resumption's time"),
           count(resumption.path("fromByte"), "a resumption's first byte", 0, Long.MAX_VALUE),
           count(resumption.path("piecesChecked"), "a resumption's pieces checked", 0, Long.MAX_VALUE),
-          reread == null ? -1 : reread, bool(resumption.path("interruptionRecorded"), "a resumption's interruption recorded")));
+          reread == null ? OptionalLong.empty() : OptionalLong.of(reread), bool(resumption.path("interruptionRecorded"), "a resumption's interruption recorded")));
     }
     return resumptions;
   }

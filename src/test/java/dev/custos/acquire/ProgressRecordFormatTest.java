@@ -149,8 +149,8 @@ class ProgressRecordFormatTest {
     BadSectorMap badSectors = new BadSectorMap();
     badSectors.addRange(new SectorRange(9, 2));
     ProgressRecord record = ProgressRecord.start(dir, PieceAlgorithm.CRC32C, 4096, 10000, 512, badSectors);
-    record.pieceCompleted(0, CRC32C_CHECK);
-    record.pieceCompleted(1, "00000000");
+    record.pieceCompleted(0, PieceDigest.fromHex(PieceAlgorithm.CRC32C, CRC32C_CHECK));
+    record.pieceCompleted(1, PieceDigest.fromHex(PieceAlgorithm.CRC32C, "00000000"));
     record.close(false);
 
     assertThat(Files.readString(dir.resolve(ProgressRecord.FILE), StandardCharsets.UTF_8)).isEqualTo(

@@ -129,7 +129,7 @@ class ResumePointTest {
 
     assertThat(point.pieces()).hasSize(2);
     assertThat(point.note()).isNull();
-    assertThat(point.digests()).containsExactly(SHA256_ABC, SHA256_EMPTY);
+    assertThat(point.digests()).containsExactly(digest(SHA256_ABC), digest(SHA256_EMPTY));
     assertThat(point.badSectors()).containsExactly(new SectorRange(0, 2), new SectorRange(15, 1));
   }
 
