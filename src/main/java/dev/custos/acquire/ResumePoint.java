@@ -133,15 +133,16 @@ record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, String 
    * the source, is what a resumption after a recorded interruption is said to be checked by, so
    * nothing is kept ({@link dev.custos.evidence.Manifest.Resumption#interruptionRecorded}).
    *
-   * @param recorded the interruption manifest's piece digests, or {@code null} when there is none
+   * @param vouched the interruption manifest's piece digests; empty when there is none
    * @param interruptionRecorded whether the custody log records the interruption
    */
-  ResumePoint agreeingWith(List<PieceDigest> recorded, boolean interruptionRecorded, long pieceSize, long sourceSize) {
-    if (recorded == null) {
+  ResumePoint agreeingWith(Optional<List<PieceDigest>> vouched, boolean interruptionRecorded, long pieceSize, long sourceSize) {
+    if (vouched.isEmpty()) {
       return !interruptionRecorded || pieces.isEmpty() ? this
           : new ResumePoint(List.of(), 0, "the recorded interruption wrote no manifest to vouch for the pieces: everything is read"
               + " again" + andNote(), onDisk);
     }
+    List<PieceDigest> recorded = vouched.get();
     int usable = 0;
     while (usable < pieces.size() && usable < recorded.size() && pieces.get(usable).digest().equals(recorded.get(usable))) {
       usable++;

@@ -39,7 +39,7 @@ public final class ManifestReader {
     return new RecordedManifest((int) count(tree.path("formatVersion"), "the format version", 1, Integer.MAX_VALUE),
         tool(tree.path("tool")), caseInfo(tree.path("case")), host(tree.path("host")), source(tree),
         writeBlock(tree.path("writeBlock")), parameters(tree.path("parameters")), image(tree.path("image")),
-        digests(tree.path("digests")), pieces(tree.path("pieces")), badSectors(tree.path("badSectors")),
+        digests(tree.path("digests")), piecesOf(tree.path("pieces")), badSectors(tree.path("badSectors")),
         timing(tree.path("timing")), rateSamples(tree.path("rateSamples")), outcome(tree), resumptions(tree.path("resumptions")));
   }
 
@@ -55,6 +55,16 @@ public final class ManifestReader {
     JsonNode sectorSize = source.path("logicalSectorSize");
     return new RecordedManifest.Extent(outcome(tree), count(source.path("sizeBytes"), "the source's size", 0, Long.MAX_VALUE),
         sectorSize.isMissingNode() ? 512 : sectorSize(sectorSize));
+  }
+
+  /**
+   * Only the piece digests: for a reader that needs no more of a manifest whose bytes it has
+   * checked against their recorded SHA-256 (a resumption, vouching for the pieces it keeps).
+   *
+   * @throws IllegalArgumentException as {@link #read}, for these members
+   */
+  public static RecordedManifest.Pieces pieces(JsonNode tree) {
+    return piecesOf(tree.path("pieces"));
   }
 
   private static RecordedManifest.Source source(JsonNode tree) {
@@ -151,7 +161,7 @@ public final class ManifestReader {
     return digests;
   }
 
-  private static RecordedManifest.Pieces pieces(JsonNode node) {
+  private static RecordedManifest.Pieces piecesOf(JsonNode node) {
     PieceAlgorithm algorithm = PieceAlgorithm.byName(text(node.path("algorithm"), "the piece algorithm"));
     List<PieceDigest> digests = new ArrayList<>();
     for (JsonNode digest : array(node.path("digests"), "the piece digests")) {

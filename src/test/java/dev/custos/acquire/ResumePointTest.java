@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class ResumePointTest {
   void agreeingWith_pieceTheManifestRecordsOtherwise_keepsOnlyThePiecesBeforeIt() {
     ResumePoint point = point(SHA256_ABC, SHA256_ABC, SHA256_ABC);
 
-    ResumePoint agreed = point.agreeingWith(List.of(digest(SHA256_ABC), digest(SHA256_EMPTY), digest(SHA256_ABC)), true, PIECE,
+    ResumePoint agreed = point.agreeingWith(Optional.of(List.of(digest(SHA256_ABC), digest(SHA256_EMPTY), digest(SHA256_ABC))), true, PIECE,
         10 * PIECE);
 
     assertThat(agreed.pieces()).hasSize(1);
@@ -38,7 +39,7 @@ class ResumePointTest {
 
   @Test
   void agreeingWith_manifestListingFewerPieces_keepsThoseItLists() {
-    ResumePoint agreed = point(SHA256_ABC, SHA256_ABC).agreeingWith(List.of(digest(SHA256_ABC)), true, PIECE, 10 * PIECE);
+    ResumePoint agreed = point(SHA256_ABC, SHA256_ABC).agreeingWith(Optional.of(List.of(digest(SHA256_ABC))), true, PIECE, 10 * PIECE);
 
     assertThat(agreed.pieces()).hasSize(1);
     assertThat(agreed.note()).isEqualTo("the manifest the interruption recorded lists 1 pieces, acquisition-progress.jsonl 2");
@@ -49,7 +50,7 @@ class ResumePointTest {
     // Typed values: eight hex digits of a CRC never stand for a SHA-256 piece.
     ResumePoint point = point(SHA256_ABC);
 
-    ResumePoint agreed = point.agreeingWith(List.of(PieceDigest.fromHex(PieceAlgorithm.CRC32C, SHA256_ABC.substring(0, 8))), true,
+    ResumePoint agreed = point.agreeingWith(Optional.of(List.of(PieceDigest.fromHex(PieceAlgorithm.CRC32C, SHA256_ABC.substring(0, 8)))), true,
         PIECE, 10 * PIECE);
 
     assertThat(agreed.pieces()).isEmpty();
@@ -57,7 +58,7 @@ class ResumePointTest {
 
   @Test
   void agreeingWith_noManifestAfterARecordedInterruption_keepsNothing() {
-    ResumePoint agreed = point(SHA256_ABC).agreeingWith(null, true, PIECE, 10 * PIECE);
+    ResumePoint agreed = point(SHA256_ABC).agreeingWith(Optional.empty(), true, PIECE, 10 * PIECE);
 
     assertThat(agreed.pieces()).isEmpty();
     assertThat(agreed.offset()).isZero();
@@ -68,7 +69,7 @@ class ResumePointTest {
   void agreeingWith_noManifestAndNoRecordedInterruption_keepsThePiecesToCompareWithTheSource() {
     ResumePoint point = point(SHA256_ABC, SHA256_EMPTY);
 
-    assertThat(point.agreeingWith(null, false, PIECE, 10 * PIECE)).isSameAs(point);
+    assertThat(point.agreeingWith(Optional.empty(), false, PIECE, 10 * PIECE)).isSameAs(point);
   }
 
   @Test
