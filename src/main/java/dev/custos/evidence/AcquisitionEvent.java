@@ -56,6 +56,14 @@ public final class AcquisitionEvent {
   public record ReadErrors(Long sectorCount, int rangeCount) {}
 
   /**
+   * The manifest of the interruption that an {@code acquisition-resumed} event records as set aside.
+   *
+   * @param file its name in the evidence directory, or null
+   * @param sha256 its SHA-256 as recorded, or null
+   */
+  public record PreviousManifest(String file, String sha256) {}
+
+  /**
    * {@code acquisition-resumed}.
    *
    * @param comparedWithSource whether the kept prefix is compared with the source byte for byte

@@ -61,16 +61,8 @@ public record Manifest(
   public static final int FORMAT_VERSION = 1;
 
   public Manifest {
-    Objects.requireNonNull(tool, "tool");
-    Objects.requireNonNull(caseInfo, "caseInfo");
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(writeBlock, "writeBlock");
-    Objects.requireNonNull(parameters, "parameters");
-    Objects.requireNonNull(pieces, "pieces");
-    Objects.requireNonNull(badSectors, "badSectors");
-    Objects.requireNonNull(timing, "timing");
-    Objects.requireNonNull(outcome, "outcome");
+    RecordMembers.requireNonNull("tool caseInfo host source writeBlock parameters pieces badSectors timing outcome", tool, caseInfo,
+        host, source, writeBlock, parameters, pieces, badSectors, timing, outcome);
     imageFiles = List.copyOf(imageFiles);
     digests = List.copyOf(digests);
     rateSamples = List.copyOf(rateSamples);

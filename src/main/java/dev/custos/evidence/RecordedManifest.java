@@ -49,17 +49,8 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
     List<Manifest.Resumption> resumptions) {
 
   public RecordedManifest {
-    Objects.requireNonNull(tool, "tool");
-    Objects.requireNonNull(caseInfo, "caseInfo");
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(writeBlock, "writeBlock");
-    Objects.requireNonNull(parameters, "parameters");
-    Objects.requireNonNull(image, "image");
-    Objects.requireNonNull(pieces, "pieces");
-    Objects.requireNonNull(badSectors, "badSectors");
-    Objects.requireNonNull(timing, "timing");
-    Objects.requireNonNull(outcome, "outcome");
+    RecordMembers.requireNonNull("tool caseInfo host source writeBlock parameters image pieces badSectors timing outcome", tool,
+        caseInfo, host, source, writeBlock, parameters, image, pieces, badSectors, timing, outcome);
     digests = List.copyOf(digests);
     rateSamples = List.copyOf(rateSamples);
     resumptions = List.copyOf(resumptions);

@@ -2,6 +2,8 @@ package dev.custos.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.evidence.AcquisitionEvent;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageLayout;
@@ -48,8 +50,8 @@ final class UnlistedFiles {
     }
     for (CustodyEvent event : events) {
       JsonNode data = event.data();
-      if (event.type().equals("acquisition-resumed")) {
-        named.add(data.path("previousManifest").path("file").asText(""));
+      if (event.type().equals(AcquisitionEvent.RESUMED)) {
+        AcquisitionEventJson.readPreviousManifest(data).map(AcquisitionEvent.PreviousManifest::file).ifPresent(named::add);
       } else if (event.type().equals("log-repaired")) {
         named.add(data.path("setAsideAs").asText(""));
       }
