@@ -172,12 +172,12 @@ final class ProgressRecord implements PieceListener, Closeable {
   /**
    * Reads the progress record of {@code directory} ({@link ProgressRecordFormat#read}).
    *
-   * @return what it holds, or empty if there is none, or not even its first line was completed
-   * @throws ProgressRecordFormat.Unreadable if its first line is not a progress record's, or it is
-   *     larger than {@link ReadLimit#PROGRESS_RECORD}
+   * @return what it holds; {@link ProgressRecordFormat.Absent} if there is none, or not even its
+   *     first line was completed; {@link ProgressRecordFormat.Unreadable} if its first line is not a
+   *     progress record's, or it is larger than {@link ReadLimit#PROGRESS_RECORD}
    * @throws IOException if it cannot be read, or is a symbolic link
    */
-  static Optional<ProgressRecordFormat.Recorded> read(Path directory) throws IOException {
+  static ProgressRecordFormat.Reading read(Path directory) throws IOException {
     Path file = directory.resolve(FILE);
     byte[] content;
     try {
@@ -186,10 +186,10 @@ final class ProgressRecord implements PieceListener, Closeable {
       }
       content = EvidenceFile.read(file, ReadLimit.PROGRESS_RECORD);
     } catch (NoSuchFileException e) {
-      return Optional.empty();
+      return new ProgressRecordFormat.Absent();
     } catch (NotEvidenceFileException e) {
       // Larger than Custos reads (or not a file at all): like a damaged record, it costs a re-read.
-      throw new ProgressRecordFormat.Unreadable(e.getMessage());
+      return new ProgressRecordFormat.Unreadable(e.getMessage());
     }
     return ProgressRecordFormat.read(file.getFileName().toString(), content);
   }

@@ -59,23 +59,34 @@ final class ProgressRecordFormat {
   }
 
   /**
+   * What reading a progress record came to: what it holds, nothing, or a first line that is not a
+   * progress record's. None of them is a failure: each decides how much a resumption reads again.
+   */
+  sealed interface Reading permits Recorded, Absent, Unreadable {}
+
+  /**
    * What a progress record holds, as far as it can be read: its header, and its pieces from piece 0
    * (a later line for a piece replaces the earlier one and every piece after it: a resumption
    * writes again from the first piece it re-reads).
    */
-  record Recorded(Header header, List<Piece> pieces) {
+  record Recorded(Header header, List<Piece> pieces) implements Reading {
     Recorded {
       Objects.requireNonNull(header, "header");
       pieces = List.copyOf(pieces);
     }
   }
 
-  /** A progress record whose first line cannot be read: it costs a re-read, not a refusal. */
-  static final class Unreadable extends IOException {
-    private static final long serialVersionUID = 1L;
+  /** No progress record, or not even its first line was completed. */
+  record Absent() implements Reading {}
 
-    Unreadable(String message) {
-      super(message);
+  /**
+   * A progress record whose first line cannot be read: it costs a re-read, not a refusal.
+   *
+   * @param reason why, naming the file
+   */
+  record Unreadable(String reason) implements Reading {
+    Unreadable {
+      Objects.requireNonNull(reason, "reason");
     }
   }
 
@@ -107,17 +118,36 @@ final class ProgressRecordFormat {
    * crash, and is not read.
    *
    * @param name the file's name, for messages
-   * @return what it holds, or empty when not even its first line was completed
-   * @throws Unreadable if its first line is not a progress record's header of {@link #FORMAT_VERSION}
+   * @return what it holds; {@link Absent} when not even its first line was completed; {@link
+   *     Unreadable} if its first line is not a progress record's header of {@link #FORMAT_VERSION}
    */
-  static Optional<Recorded> read(String name, byte[] content) throws Unreadable {
+  static Reading read(String name, byte[] content) {
     List<String> lines = List.of(new String(content, StandardCharsets.UTF_8).split("\n", -1));
     if (lines.size() == 1) {
-      return Optional.empty();
+      return new Absent();
     }
-    Header header = header(name, lines.get(0));
+    Optional<JsonNode> line = valid(lines.get(0));
+    OptionalLong pieceSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "pieceSize");
+    OptionalLong sourceSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "sourceSizeBytes");
+    OptionalLong sectorSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "sectorSize");
+    if (line.isEmpty() || line.get().path("formatVersion").asInt() != FORMAT_VERSION || !line.get().has("pieceAlgorithm")
+        || pieceSize.isEmpty() || sourceSize.isEmpty() || sectorSize.isEmpty()) {
+      return new Unreadable(name + " does not begin as a progress record of format " + FORMAT_VERSION);
+    }
+    Header header;
+    try {
+      header = new Header(PieceAlgorithm.byName(line.get().path("pieceAlgorithm").asText()), pieceSize.getAsLong(),
+          sourceSize.getAsLong(), Math.toIntExact(sectorSize.getAsLong()));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return new Unreadable(name + ": " + e.getMessage());
+    }
+    return new Recorded(header, pieces(lines.subList(1, lines.size() - 1), header));
+  }
+
+  /** The pieces that {@code lines}, the lines after the header, hold up to the first that fails. */
+  private static List<Piece> pieces(List<String> lines, Header header) {
     List<Piece> pieces = new ArrayList<>();
-    for (String text : lines.subList(1, lines.size() - 1)) {
+    for (String text : lines) {
       Optional<JsonNode> line = valid(text);
       OptionalLong index = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "piece");
       Optional<Piece> piece = index.isEmpty() ? Optional.empty() : piece(line.get(), index.getAsLong(), header);
@@ -127,24 +157,7 @@ final class ProgressRecordFormat {
       pieces.subList((int) index.getAsLong(), pieces.size()).clear();
       pieces.add(piece.get());
     }
-    return Optional.of(new Recorded(header, pieces));
-  }
-
-  private static Header header(String name, String text) throws Unreadable {
-    Optional<JsonNode> line = valid(text);
-    OptionalLong pieceSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "pieceSize");
-    OptionalLong sourceSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "sourceSizeBytes");
-    OptionalLong sectorSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "sectorSize");
-    if (line.isEmpty() || line.get().path("formatVersion").asInt() != FORMAT_VERSION || !line.get().has("pieceAlgorithm")
-        || pieceSize.isEmpty() || sourceSize.isEmpty() || sectorSize.isEmpty()) {
-      throw new Unreadable(name + " does not begin as a progress record of format " + FORMAT_VERSION);
-    }
-    try {
-      return new Header(PieceAlgorithm.byName(line.get().path("pieceAlgorithm").asText()), pieceSize.getAsLong(),
-          sourceSize.getAsLong(), Math.toIntExact(sectorSize.getAsLong()));
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new Unreadable(name + ": " + e.getMessage());
-    }
+    return pieces;
   }
 
   /**

@@ -38,16 +38,13 @@ record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, String 
    */
   static ResumePoint find(Path directory, AcquisitionRequest request, long sourceSize, int sectorSize) throws IOException {
     long onDisk = bytesOnDisk(directory, request.layout(), sourceSize);
-    Optional<ProgressRecordFormat.Recorded> read;
-    try {
-      read = ProgressRecord.read(directory);
-    } catch (ProgressRecordFormat.Unreadable e) {
-      return new ResumePoint(List.of(), 0, e.getMessage() + ": everything is read again", onDisk);
+    ProgressRecordFormat.Reading reading = ProgressRecord.read(directory);
+    if (reading instanceof ProgressRecordFormat.Unreadable unreadable) {
+      return new ResumePoint(List.of(), 0, unreadable.reason() + ": everything is read again", onDisk);
     }
-    if (read.isEmpty()) {
+    if (!(reading instanceof ProgressRecordFormat.Recorded recorded)) {
       return new ResumePoint(List.of(), 0, "no progress was recorded", onDisk);
     }
-    ProgressRecordFormat.Recorded recorded = read.get();
     ProgressRecordFormat.Header header = recorded.header();
     if (header.algorithm() != request.pieceAlgorithm() || header.pieceSize() != request.pieceSize()
         || header.sourceSize() != sourceSize || header.sectorSize() != sectorSize) {
