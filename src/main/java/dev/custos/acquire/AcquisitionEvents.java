@@ -62,10 +62,10 @@ final class AcquisitionEvents {
    * many recorded pieces of the image matched, the manifest of the interruption set aside, and
    * the source and write block as they are now.
    */
-  void resumed(Manifest.Resumption resumption, PieceAlgorithm pieces, boolean comparedWithSource, String note,
+  void resumed(Manifest.Resumption resumption, PieceAlgorithm pieces, boolean comparedWithSource, Optional<String> note,
       Optional<InterruptedManifests.SetAside> previousManifest, SourceIdentity source, WriteBlock writeBlock, SourceState state)
       throws EvidenceWriteException, CustodyBrokenException {
-    ObjectNode data = AcquisitionEventJson.resumed(resumption, pieces, comparedWithSource, note,
+    ObjectNode data = AcquisitionEventJson.resumed(resumption, pieces, comparedWithSource, note.orElse(null),
         previousManifest.map(InterruptedManifests.SetAside::file).orElse(null),
         previousManifest.map(InterruptedManifests.SetAside::sha256).orElse(null), source, writeBlock, state);
     recorder.append(directory, AcquisitionEvent.RESUMED, data);

@@ -207,7 +207,8 @@ public final class ManifestReader {
       resumptions.add(new Manifest.Resumption(time(resumption.path("time"), "a resumption's time"),
           count(resumption.path("fromByte"), "a resumption's first byte", 0, Long.MAX_VALUE),
           count(resumption.path("piecesChecked"), "a resumption's pieces checked", 0, Long.MAX_VALUE),
-          reread == null ? OptionalLong.empty() : OptionalLong.of(reread), bool(resumption.path("interruptionRecorded"), "a resumption's interruption recorded")));
+          reread == null ? OptionalLong.empty() : OptionalLong.of(reread),
+          bool(resumption.path("interruptionRecorded"), "a resumption's interruption recorded")));
     }
     return resumptions;
   }
