@@ -196,7 +196,7 @@ public final class Acquisition {
           resumptions.add(resumption);
           PassOutcome outcome;
           try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {
-            outcome = run.read(new PassStart(point.offset(), prefix, point.digests(), point.badSectors(), state.started().time(),
+            outcome = run.read(new PassStart(point.offset(), Optional.of(prefix), point.digests(), point.badSectors(), state.started().time(),
                 resumptions, compared), listener, stop);
           }
           if (outcome instanceof PassOutcome.Recorded recorded) {

@@ -6,12 +6,15 @@ import dev.custos.image.ImageReader;
 import dev.custos.source.SectorRange;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a pass of {@link ReadRun} begins.
  *
  * @param offset the first byte read from the source (a piece boundary); before it, the image
- * @param prefix the image's bytes {@code [0, offset)}, or {@code null} when {@code offset} is 0
+ * @param prefix the image's bytes {@code [0, offset)}; empty for a new acquisition, which reads
+ *     every byte from the source
  * @param checkedPieces the recorded digests of the pieces before {@code offset}, compared as
  *     they are re-hashed
  * @param badSectors unreadable sectors recorded before {@code offset}
@@ -21,16 +24,17 @@ import java.util.List;
  *     piece digests are CRCs, or no record the signed custody log vouches for holds them (only
  *     the unsigned progress record does, which an adversary can rewrite with the image)
  */
-record PassStart(long offset, ImageReader prefix, List<PieceDigest> checkedPieces, List<SectorRange> badSectors, Instant started,
+record PassStart(long offset, Optional<ImageReader> prefix, List<PieceDigest> checkedPieces, List<SectorRange> badSectors, Instant started,
     List<Manifest.Resumption> resumptions, boolean comparedWithSource) {
   PassStart {
+    Objects.requireNonNull(prefix, "prefix");
     checkedPieces = List.copyOf(checkedPieces);
     badSectors = List.copyOf(badSectors);
     resumptions = List.copyOf(resumptions);
   }
 
   static PassStart fresh(Instant now) {
-    return new PassStart(0, null, List.of(), List.of(), now, List.of(), false);
+    return new PassStart(0, Optional.empty(), List.of(), List.of(), now, List.of(), false);
   }
 
   boolean resuming() {

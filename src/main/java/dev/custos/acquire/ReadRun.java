@@ -188,7 +188,7 @@ final class ReadRun {
       int length = (int) Math.min(block.capacity(), source.size() - offset);
       if (offset < start.offset()) {
         length = (int) Math.min(length, start.offset() - offset);
-        readPrefix(start.prefix(), offset, block.data(), length);
+        readPrefix(start.prefix().orElseThrow(), offset, block.data(), length);
         Optional<PassOutcome.PieceMismatch> differs = comparison.isEmpty() ? Optional.empty()
             : comparison.get().compare(offset, block.data(), length);
         if (differs.isPresent()) {
