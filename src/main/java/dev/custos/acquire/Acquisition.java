@@ -196,8 +196,8 @@ public final class Acquisition {
           resumptions.add(resumption);
           PassOutcome outcome;
           try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {
-            outcome = run.read(new PassStart(point.offset(), Optional.of(prefix), point.digests(), point.badSectors(), state.started().time(),
-                resumptions, compared), listener, stop);
+            outcome = run.read(new PassStart(point.offset(), Optional.of(prefix), point.digests(), point.badSectors(),
+                state.started().time(), resumptions, compared), listener, stop);
           }
           if (outcome instanceof PassOutcome.Recorded recorded) {
             return recorded.manifest();
