@@ -1,6 +1,7 @@
 package dev.custos.acquire;
 
 import dev.custos.custody.CustodyRecorder;
+import dev.custos.digest.PieceDigest;
 import dev.custos.digest.ProgressListener;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
@@ -22,6 +23,7 @@ import dev.custos.source.WriteBlockGuard;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -156,8 +158,8 @@ public final class Acquisition {
       AcquisitionRequest acquisition = state.request();
       SourceIdentity source = inspector.inspect(acquisition.source());
       state.requireSameSource(source);
-      String manifestSha256 = state.checkedManifestSha256(directory.root());
-      String setAsideBefore = state.unrecordedSetAside(directory.root());
+      Optional<String> manifestSha256 = state.checkedManifestSha256(directory.root());
+      Optional<InterruptedManifests.SetAside> setAsideBefore = state.unrecordedSetAside(directory.root());
       WriteBlock writeBlock = writeBlockGuard.secure(source, acquisition.setReadOnly(), acquisition.hardwareBlocker());
       locks.alsoSource(source);
       try (ReadOnlySource reader = openSource(source)) {
@@ -167,38 +169,37 @@ public final class Acquisition {
           throw new UsageException("the source now reads in units of " + reader.errorUnit() + " bytes after an error, recorded "
               + state.errorGranularity() + ": refusing to resume with another error granularity");
         }
-        String interruptionManifest = setAsideBefore != null ? setAsideBefore
-            : manifestSha256 != null ? EvidenceDirectory.MANIFEST : null;
-        List<dev.custos.digest.PieceDigest> vouched = state.interruptionPieceDigests(directory.root(), interruptionManifest);
+        Optional<String> interruptionManifest = setAsideBefore.map(InterruptedManifests.SetAside::file)
+            .or(() -> manifestSha256.map(sha256 -> EvidenceDirectory.MANIFEST));
+        Optional<List<PieceDigest>> vouched = interruptionManifest.isEmpty() ? Optional.empty()
+            : state.interruptionPieceDigests(directory.root(), interruptionManifest.get());
         // Only digests the signed log vouches for prove the prefix; without them it is compared with the source.
-        boolean compared = !acquisition.pieceAlgorithm().proves() || vouched == null;
+        boolean compared = !acquisition.pieceAlgorithm().proves() || vouched.isEmpty();
         List<Area> rescueStood = rescueStood(directory, source.sizeBytes());
         ResumePoint point = resumePoint(directory, acquisition, source)
-            .agreeingWith(vouched, state.interrupted() != null, acquisition.pieceSize(), source.sizeBytes())
+            .agreeingWith(vouched, state.interruptionRecorded(), acquisition.pieceSize(), source.sizeBytes())
             .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
         directory.reserveRoom(MANIFEST_ALLOWANCE);
-        String setAside = manifestSha256 == null ? setAsideBefore : InterruptedManifests.setAside(directory.root());
-        if (setAsideBefore != null) {
-          manifestSha256 = state.recordedManifestSha256();
-        }
+        // Recorded by the first pass's event: acquisition.json set aside now, or as a stopped resumption left it.
+        Optional<InterruptedManifests.SetAside> setAside = manifestSha256.isEmpty() ? setAsideBefore
+            : Optional.of(new InterruptedManifests.SetAside(InterruptedManifests.setAside(directory.root()), manifestSha256.get()));
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
         ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch);
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
         OptionalLong rereadPiece = OptionalLong.empty();
         while (true) {
-          // Manifest.Resumption keeps the manifest's own encoding of "no piece re-read": -1, written as null.
           Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(),
-              rereadPiece.orElse(-1), state.interrupted() != null);
-          events.resumed(resumption, acquisition.pieceAlgorithm(), compared, point.note(), setAside, manifestSha256, source,
-              writeBlock, watch.before());
-          setAside = null;
+              rereadPiece, state.interruptionRecorded());
+          events.resumed(resumption, acquisition.pieceAlgorithm(), compared, point.note(), setAside, source, writeBlock,
+              watch.before());
+          setAside = Optional.empty();
           resumptions.add(resumption);
           PassOutcome outcome;
           try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {
-            outcome = run.read(new PassStart(point.offset(), prefix, point.digests(), point.badSectors(), state.started().time(),
-                resumptions, compared, rescueStood), listener, stop);
+            outcome = run.read(new PassStart(point.offset(), Optional.of(prefix), point.digests(), point.badSectors(),
+                state.started().time(), resumptions, compared, rescueStood), listener, stop);
           }
           if (outcome instanceof PassOutcome.Recorded recorded) {
             return recorded.manifest();
@@ -232,8 +233,8 @@ public final class Acquisition {
    */
   private static List<Area> rescueStood(EvidenceDirectory directory, long sourceSize) {
     try {
-      return ProgressRecord.read(directory.root()).filter(recorded -> recorded.header().sourceSize() == sourceSize)
-          .map(ProgressRecordFormat.Recorded::rescue).orElse(List.of());
+      return ProgressRecord.read(directory.root()) instanceof ProgressRecordFormat.Recorded recorded
+          && recorded.header().sourceSize() == sourceSize ? recorded.rescue() : List.of();
     } catch (IOException e) {
       return List.of();
     }

@@ -16,6 +16,7 @@ import dev.custos.source.SourceState;
 import dev.custos.source.WriteBlock;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The custody events of one acquisition: {@code acquisition-started} before the first read,
@@ -61,11 +62,12 @@ final class AcquisitionEvents {
    * many recorded pieces of the image matched, the manifest of the interruption set aside, and
    * the source and write block as they are now.
    */
-  void resumed(Manifest.Resumption resumption, PieceAlgorithm pieces, boolean comparedWithSource, String note,
-      String previousManifestFile, String previousManifestSha256, SourceIdentity source, WriteBlock writeBlock, SourceState state)
+  void resumed(Manifest.Resumption resumption, PieceAlgorithm pieces, boolean comparedWithSource, Optional<String> note,
+      Optional<InterruptedManifests.SetAside> previousManifest, SourceIdentity source, WriteBlock writeBlock, SourceState state)
       throws EvidenceWriteException, CustodyBrokenException {
-    ObjectNode data = AcquisitionEventJson.resumed(resumption, pieces, comparedWithSource, note, previousManifestFile,
-        previousManifestSha256, source, writeBlock, state);
+    ObjectNode data = AcquisitionEventJson.resumed(resumption, pieces, comparedWithSource, note.orElse(null),
+        previousManifest.map(InterruptedManifests.SetAside::file).orElse(null),
+        previousManifest.map(InterruptedManifests.SetAside::sha256).orElse(null), source, writeBlock, state);
     recorder.append(directory, AcquisitionEvent.RESUMED, data);
   }
 

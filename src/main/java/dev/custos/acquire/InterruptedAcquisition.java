@@ -13,6 +13,8 @@ import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.JsonText;
 import dev.custos.evidence.ManifestPlacement;
+import dev.custos.evidence.ManifestReader;
+import dev.custos.evidence.RecordedManifest;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.ReadLimit;
 import dev.custos.source.SourceIdentity;
@@ -34,15 +36,15 @@ import java.util.stream.IntStream;
  * signed, the progress record is not. Immutable.
  *
  * @param started the {@code acquisition-started} event
- * @param interrupted the {@code acquisition-interrupted} event after it, or {@code null} when the
- *     process ended without recording it (a crash, {@code kill -9}, a power cut)
+ * @param interrupted the {@code acquisition-interrupted} event after it; empty when the process
+ *     ended without recording it (a crash, {@code kill -9}, a power cut)
  * @param resumptions the {@code acquisition-resumed} events after it, in order
  * @param recorded what {@code started} records: the case, the source, the parameters
  * @param request what was asked for, the source replaced where the examiner names another path
  */
 record InterruptedAcquisition(
     CustodyEvent started,
-    CustodyEvent interrupted,
+    Optional<CustodyEvent> interrupted,
     List<CustodyEvent> resumptions,
     RecordedStart recorded,
     AcquisitionRequest request) {
@@ -51,9 +53,15 @@ record InterruptedAcquisition(
 
   InterruptedAcquisition {
     Objects.requireNonNull(started, "started");
+    Objects.requireNonNull(interrupted, "interrupted");
     Objects.requireNonNull(recorded, "recorded");
     Objects.requireNonNull(request, "request");
     resumptions = List.copyOf(resumptions);
+  }
+
+  /** Whether the custody log records the interruption ({@code acquisition-interrupted}). */
+  boolean interruptionRecorded() {
+    return interrupted.isPresent();
   }
 
   /** The recorded unit of reads after an error. */
@@ -81,7 +89,7 @@ record InterruptedAcquisition(
     int startedAt = IntStream.range(0, events.size()).filter(i -> events.get(i).type().equals("acquisition-started"))
         .reduce((a, b) -> b).orElseThrow(() -> new UsageException(directory
             + " records no acquisition (no acquisition-started event in its custody log)"));
-    CustodyEvent interrupted = null;
+    Optional<CustodyEvent> interrupted = Optional.empty();
     List<CustodyEvent> resumptions = new ArrayList<>();
     for (CustodyEvent event : events.subList(startedAt + 1, events.size())) {
       switch (event.type()) {
@@ -89,10 +97,10 @@ record InterruptedAcquisition(
             + event.time() + " (custody event seq " + event.seq() + "): there is nothing to resume"
             + (placed ? "; its manifest, recorded but not put in place when it ended, is in place now: render its report with"
                 + " report render " + directory : ""));
-        case "acquisition-interrupted" -> interrupted = event;
+        case "acquisition-interrupted" -> interrupted = Optional.of(event);
         case "acquisition-resumed" -> {
           resumptions.add(event);
-          interrupted = null;
+          interrupted = Optional.empty();
         }
         default -> { }
       }
@@ -161,13 +169,13 @@ record InterruptedAcquisition(
    * The SHA-256 the interruption recorded for {@code acquisition.json}, checked against the file:
    * a manifest that changed since is not set aside silently.
    *
-   * @return the manifest's SHA-256, or {@code null} when there is no manifest
+   * @return the manifest's SHA-256; empty when there is no manifest
    * @throws UsageException if the manifest differs from the recorded one, or is a link
    */
-  String checkedManifestSha256(Path directory) throws UsageException {
+  Optional<String> checkedManifestSha256(Path directory) throws UsageException {
     Path manifest = directory.resolve(EvidenceDirectory.MANIFEST);
     if (!Files.exists(manifest, LinkOption.NOFOLLOW_LINKS)) {
-      return null;
+      return Optional.empty();
     }
     if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
       throw new UsageException(manifest + " is not a regular file; refusing to resume");
@@ -178,15 +186,15 @@ record InterruptedAcquisition(
     } catch (IOException e) {
       throw new UsageException("cannot read " + manifest + ": " + e.getMessage(), e);
     }
-    if (interrupted != null) {
-      String recorded = manifestSha256(interrupted).orElse("");
+    if (interrupted.isPresent()) {
+      String recorded = manifestSha256(interrupted.get()).orElse("");
       if (!sha256.equals(recorded)) {
-        throw new UsageException(manifest + " has SHA-256 " + sha256 + ", but custody event seq " + interrupted.seq()
+        throw new UsageException(manifest + " has SHA-256 " + sha256 + ", but custody event seq " + interrupted.get().seq()
             + " recorded " + recorded + ": it changed since the interruption; refusing to resume (run report verify "
             + directory + ")");
       }
     }
-    return sha256;
+    return Optional.of(sha256);
   }
 
   /**
@@ -194,16 +202,17 @@ record InterruptedAcquisition(
    * {@code acquisition-interrupted-N.json} that holds it (a resumption stopped between setting it
    * aside and recording that), so that this resumption records it.
    *
-   * @return its file name, or {@code null} when {@code acquisition.json} is there or none was recorded
+   * @return its file name with the SHA-256 the interruption recorded; empty when {@code
+   *     acquisition.json} is there or none was recorded
    * @throws UsageException if the recorded manifest is nowhere: evidence is missing
    */
-  String unrecordedSetAside(Path directory) throws UsageException {
-    if (interrupted == null || Files.exists(directory.resolve(EvidenceDirectory.MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
-      return null;
+  Optional<InterruptedManifests.SetAside> unrecordedSetAside(Path directory) throws UsageException {
+    if (interrupted.isEmpty() || Files.exists(directory.resolve(EvidenceDirectory.MANIFEST), LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
     }
-    Optional<String> recorded = manifestSha256(interrupted);
+    Optional<String> recorded = manifestSha256(interrupted.get());
     if (recorded.isEmpty()) {
-      return null; // the interruption could not write its manifest
+      return Optional.empty(); // the interruption could not write its manifest
     }
     for (int n = 1; ; n++) {
       Path candidate = InterruptedManifests.name(directory, n);
@@ -213,14 +222,14 @@ record InterruptedAcquisition(
       try {
         if (Files.isRegularFile(candidate, LinkOption.NOFOLLOW_LINKS)
             && Digest.compute(HashAlgorithm.SHA_256, EvidenceFile.read(candidate, ReadLimit.MANIFEST)).hex().equals(recorded.get())) {
-          return candidate.getFileName().toString();
+          return Optional.of(new InterruptedManifests.SetAside(candidate.getFileName().toString(), recorded.get()));
         }
       } catch (IOException e) {
         throw new UsageException("cannot read " + candidate + ": " + e.getMessage(), e);
       }
     }
     throw new UsageException(directory.resolve(EvidenceDirectory.MANIFEST) + ", the manifest custody event seq "
-        + interrupted.seq() + " recorded with SHA-256 " + recorded.get() + ", is missing; refusing to resume (run report verify "
+        + interrupted.get().seq() + " recorded with SHA-256 " + recorded.get() + ", is missing; refusing to resume (run report verify "
         + directory + ")");
   }
 
@@ -229,46 +238,39 @@ record InterruptedAcquisition(
    * (its SHA-256 already checked against the signed {@code acquisition-interrupted} event): what
    * the custody log vouches for, where the progress record is not signed.
    *
-   * @param file the manifest's name, or {@code null} when there is none
-   * @return its piece digests in order, or {@code null} when there is no recorded interruption manifest
-   * @throws UsageException if it cannot be read, or a piece digest in it is not one of the
-   *     recorded piece algorithm
+   * @param file the manifest's name
+   * @return its piece digests in order; empty when no interruption is recorded
+   * @throws UsageException if it cannot be read, or its piece digests are not of the recorded
+   *     piece algorithm
    */
-  List<PieceDigest> interruptionPieceDigests(Path directory, String file) throws UsageException {
-    if (interrupted == null || file == null) {
-      return null;
+  Optional<List<PieceDigest>> interruptionPieceDigests(Path directory, String file) throws UsageException {
+    if (interrupted.isEmpty()) {
+      return Optional.empty();
     }
     Path manifest = directory.resolve(file);
     try {
-      List<PieceDigest> pieces = new ArrayList<>();
-      for (String hex : manifestPieceDigests(manifest)) {
-        pieces.add(PieceDigest.fromHex(recorded.pieceAlgorithm(), hex));
+      RecordedManifest.Pieces pieces = manifestPieces(manifest, interrupted.get());
+      if (pieces.algorithm() != recorded.pieceAlgorithm()) {
+        throw new IllegalArgumentException("its pieces are " + pieces.algorithm().id() + ", recorded "
+            + recorded.pieceAlgorithm().id());
       }
-      return pieces;
+      return Optional.of(pieces.digests());
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageException("cannot read " + manifest + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * The one read of a manifest's members here, until {@code evidence} reads manifests into
-   * records: from the bytes whose SHA-256 is the recorded one, read once, so that a file changed
-   * since it was checked is not what vouches for the pieces.
+   * The pieces of {@code manifest}, from the bytes whose SHA-256 is the one {@code interruption}
+   * recorded, read once, so that a file changed since it was checked is not what vouches for them.
    */
-  private List<String> manifestPieceDigests(Path manifest) throws IOException {
+  private static RecordedManifest.Pieces manifestPieces(Path manifest, CustodyEvent interruption) throws IOException {
     byte[] bytes = EvidenceFile.read(manifest, ReadLimit.MANIFEST);
     String sha256 = Digest.compute(HashAlgorithm.SHA_256, bytes).hex();
-    if (!Optional.of(sha256).equals(manifestSha256(interrupted))) {
+    if (!Optional.of(sha256).equals(manifestSha256(interruption))) {
       throw new IOException("it changed since its SHA-256 was checked (now " + sha256 + ")");
     }
-    List<String> digests = new ArrayList<>();
-    MANIFEST_JSON.readTree(bytes).path("pieces").path("digests").forEach(digest -> digests.add(digest.asText()));
-    return digests;
-  }
-
-  /** The SHA-256 the interruption recorded for its manifest, or {@code null}. */
-  String recordedManifestSha256() {
-    return interrupted == null ? null : manifestSha256(interrupted).orElse(null);
+    return ManifestReader.pieces(MANIFEST_JSON.readTree(bytes));
   }
 
   /** The SHA-256 an {@code acquisition-completed} or {@code -interrupted} event records of its manifest, if it wrote one. */

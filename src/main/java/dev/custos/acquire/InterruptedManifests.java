@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The records a resumption keeps of the runs before it: the manifest each interruption wrote,
@@ -19,6 +20,19 @@ import java.util.List;
  */
 final class InterruptedManifests {
   private InterruptedManifests() {}
+
+  /**
+   * An interruption's manifest as set aside, as the {@code acquisition-resumed} event records it.
+   *
+   * @param file its name in the evidence directory, {@code acquisition-interrupted-N.json}
+   * @param sha256 its SHA-256, as the custody log recorded it
+   */
+  record SetAside(String file, String sha256) {
+    SetAside {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(sha256, "sha256");
+    }
+  }
 
   /** {@code acquisition-interrupted-N.json}: the manifest of the N-th interruption. */
   static Path name(Path directory, int n) {

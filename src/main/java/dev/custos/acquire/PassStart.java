@@ -1,17 +1,21 @@
 package dev.custos.acquire;
 
+import dev.custos.digest.PieceDigest;
 import dev.custos.evidence.Manifest;
 import dev.custos.image.ImageReader;
 import dev.custos.rescue.Area;
 import dev.custos.source.SectorRange;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a pass of {@link ReadRun} begins.
  *
  * @param offset the first byte read from the source (a piece boundary); before it, the image
- * @param prefix the image's bytes {@code [0, offset)}, or {@code null} when {@code offset} is 0
+ * @param prefix the image's bytes {@code [0, offset)}; empty for a new acquisition, which reads
+ *     every byte from the source
  * @param checkedPieces the recorded digests of the pieces before {@code offset}, compared as
  *     they are re-hashed
  * @param badSectors unreadable sectors recorded before {@code offset}
@@ -23,9 +27,10 @@ import java.util.List;
  * @param rescue where an earlier pass's rescue of a failing source stood: the areas not read then
  *     (see {@link RescueRun}); empty when none failed
  */
-record PassStart(long offset, ImageReader prefix, List<String> checkedPieces, List<SectorRange> badSectors, Instant started,
-    List<Manifest.Resumption> resumptions, boolean comparedWithSource, List<Area> rescue) {
+record PassStart(long offset, Optional<ImageReader> prefix, List<PieceDigest> checkedPieces, List<SectorRange> badSectors,
+    Instant started, List<Manifest.Resumption> resumptions, boolean comparedWithSource, List<Area> rescue) {
   PassStart {
+    Objects.requireNonNull(prefix, "prefix");
     rescue = List.copyOf(rescue);
     checkedPieces = List.copyOf(checkedPieces);
     badSectors = List.copyOf(badSectors);
@@ -33,7 +38,7 @@ record PassStart(long offset, ImageReader prefix, List<String> checkedPieces, Li
   }
 
   static PassStart fresh(Instant now) {
-    return new PassStart(0, null, List.of(), List.of(), now, List.of(), false, List.of());
+    return new PassStart(0, Optional.empty(), List.of(), List.of(), now, List.of(), false, List.of());
   }
 
   boolean resuming() {

@@ -72,6 +72,7 @@ final class ProgressRecord implements PieceListener, Closeable {
     this.header = header;
     this.badSectors = badSectors;
     this.expected = List.copyOf(expected);
+    PieceDigest.requireAll(header.algorithm(), this.expected);
   }
 
   /**
@@ -100,22 +101,21 @@ final class ProgressRecord implements PieceListener, Closeable {
    * Continues the record of a resumed acquisition: the first {@code expected.size()} pieces are
    * checked, not written.
    *
-   * @param expected the recorded pieces' digests, lowercase hex of {@code algorithm}
+   * @param expected the recorded pieces' digests, of {@code algorithm}
    * @throws IOException if the file cannot be opened for appending; a missing one is begun anew
    *     when no recorded piece is to be checked
    * @throws IllegalArgumentException if an expected digest is not one of {@code algorithm}
    */
   static ProgressRecord resume(Path directory, PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize,
-      BadSectorMap badSectors, List<String> expected) throws IOException {
+      BadSectorMap badSectors, List<PieceDigest> expected) throws IOException {
     ProgressRecordFormat.Header header = new ProgressRecordFormat.Header(algorithm, pieceSize, sourceSize, sectorSize);
     Path file = directory.resolve(FILE);
     if (expected.isEmpty() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       // None was left (killed before its first line, or lost in a power cut): begin one, as a new acquisition does.
       return start(directory, header, badSectors);
     }
-    List<PieceDigest> digests = expected.stream().map(hex -> PieceDigest.fromHex(algorithm, hex)).toList();
     FileChannel channel = EvidenceFile.openToWrite(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    return new ProgressRecord(file, channel, header, badSectors, digests);
+    return new ProgressRecord(file, channel, header, badSectors, expected);
   }
 
   /**
@@ -128,13 +128,12 @@ final class ProgressRecord implements PieceListener, Closeable {
   }
 
   @Override
-  public void pieceCompleted(long index, String hex) throws IOException {
+  public void pieceCompleted(long index, PieceDigest digest) throws IOException {
     long pieceSize = header.pieceSize();
     OptionalLong end = streamEnd;
     if (end.isPresent() && (index + 1) * pieceSize > end.getAsLong()) {
       return; // cut short by the stop: its digest is of part of a piece
     }
-    PieceDigest digest = PieceDigest.fromHex(header.algorithm(), hex);
     if (index < expected.size()) {
       if (!expected.get((int) index).equals(digest)) {
         firstMismatch.compareAndSet(null, new Mismatch(index, digest));
@@ -149,16 +148,6 @@ final class ProgressRecord implements PieceListener, Closeable {
   /** The first already-recorded piece that re-hashed to another digest, if one did. */
   Optional<Mismatch> mismatch() {
     return Optional.ofNullable(firstMismatch.get());
-  }
-
-  /** {@link #mismatch()}'s piece, or -1: for ReadRun, until it reads {@link #mismatch()}. */
-  long firstMismatch() {
-    return mismatch().map(Mismatch::piece).orElse(-1L);
-  }
-
-  /** {@link #mismatch()}'s digest in hex, or {@code null}: for ReadRun, until it reads {@link #mismatch()}. */
-  String mismatchDigest() {
-    return mismatch().map(m -> m.digest().hex()).orElse(null);
   }
 
   /**
@@ -194,12 +183,12 @@ final class ProgressRecord implements PieceListener, Closeable {
   /**
    * Reads the progress record of {@code directory} ({@link ProgressRecordFormat#read}).
    *
-   * @return what it holds, or empty if there is none, or not even its first line was completed
-   * @throws ProgressRecordFormat.Unreadable if its first line is not a progress record's, or it is
-   *     larger than {@link ReadLimit#PROGRESS_RECORD}
+   * @return what it holds; {@link ProgressRecordFormat.Absent} if there is none, or not even its
+   *     first line was completed; {@link ProgressRecordFormat.Unreadable} if its first line is not a
+   *     progress record's, or it is larger than {@link ReadLimit#PROGRESS_RECORD}
    * @throws IOException if it cannot be read, or is a symbolic link
    */
-  static Optional<ProgressRecordFormat.Recorded> read(Path directory) throws IOException {
+  static ProgressRecordFormat.Reading read(Path directory) throws IOException {
     Path file = directory.resolve(FILE);
     byte[] content;
     try {
@@ -208,10 +197,10 @@ final class ProgressRecord implements PieceListener, Closeable {
       }
       content = EvidenceFile.read(file, ReadLimit.PROGRESS_RECORD);
     } catch (NoSuchFileException e) {
-      return Optional.empty();
+      return new ProgressRecordFormat.Absent();
     } catch (NotEvidenceFileException e) {
       // Larger than Custos reads (or not a file at all): like a damaged record, it costs a re-read.
-      throw new ProgressRecordFormat.Unreadable(e.getMessage());
+      return new ProgressRecordFormat.Unreadable(e.getMessage());
     }
     return ProgressRecordFormat.read(file.getFileName().toString(), content);
   }

@@ -62,12 +62,18 @@ final class ProgressRecordFormat {
   }
 
   /**
+   * What reading a progress record came to: what it holds, nothing, or a first line that is not a
+   * progress record's. None of them is a failure: each decides how much a resumption reads again.
+   */
+  sealed interface Reading permits Recorded, Absent, Unreadable {}
+
+  /**
    * What a progress record holds, as far as it can be read: its header, its pieces from piece 0
    * (a later line for a piece replaces the earlier one and every piece after it: a resumption
    * writes again from the first piece it re-reads), and where the rescue of a failing source
    * stood at its last rescue line (the areas not read then; empty when no read failed).
    */
-  record Recorded(Header header, List<Piece> pieces, List<Area> rescue) {
+  record Recorded(Header header, List<Piece> pieces, List<Area> rescue) implements Reading {
     Recorded {
       Objects.requireNonNull(header, "header");
       pieces = List.copyOf(pieces);
@@ -75,12 +81,17 @@ final class ProgressRecordFormat {
     }
   }
 
-  /** A progress record whose first line cannot be read: it costs a re-read, not a refusal. */
-  static final class Unreadable extends IOException {
-    private static final long serialVersionUID = 1L;
+  /** No progress record, or not even its first line was completed. */
+  record Absent() implements Reading {}
 
-    Unreadable(String message) {
-      super(message);
+  /**
+   * A progress record whose first line cannot be read: it costs a re-read, not a refusal.
+   *
+   * @param reason why, naming the file
+   */
+  record Unreadable(String reason) implements Reading {
+    Unreadable {
+      Objects.requireNonNull(reason, "reason");
     }
   }
 
@@ -123,26 +134,40 @@ final class ProgressRecordFormat {
    * crash, and is not read.
    *
    * @param name the file's name, for messages
-   * @return what it holds, or empty when not even its first line was completed
-   * @throws Unreadable if its first line is not a progress record's header of {@link #FORMAT_VERSION}
+   * @return what it holds; {@link Absent} when not even its first line was completed; {@link
+   *     Unreadable} if its first line is not a progress record's header of {@link #FORMAT_VERSION}
    */
-  static Optional<Recorded> read(String name, byte[] content) throws Unreadable {
+  static Reading read(String name, byte[] content) {
     List<String> lines = List.of(new String(content, StandardCharsets.UTF_8).split("\n", -1));
     if (lines.size() == 1) {
-      return Optional.empty();
+      return new Absent();
     }
-    Header header = header(name, lines.get(0));
+    Optional<JsonNode> line = valid(lines.get(0));
+    OptionalLong pieceSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "pieceSize");
+    OptionalLong sourceSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "sourceSizeBytes");
+    OptionalLong sectorSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "sectorSize");
+    if (line.isEmpty() || line.get().path("formatVersion").asInt() != FORMAT_VERSION || !line.get().has("pieceAlgorithm")
+        || pieceSize.isEmpty() || sourceSize.isEmpty() || sectorSize.isEmpty()) {
+      return new Unreadable(name + " does not begin as a progress record of format " + FORMAT_VERSION);
+    }
+    Header header;
+    try {
+      header = new Header(PieceAlgorithm.byName(line.get().path("pieceAlgorithm").asText()), pieceSize.getAsLong(),
+          sourceSize.getAsLong(), Math.toIntExact(sectorSize.getAsLong()));
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      return new Unreadable(name + ": " + e.getMessage());
+    }
+    List<String> body = lines.subList(1, lines.size() - 1);
+    return new Recorded(header, pieces(body, header), rescue(body, header));
+  }
+
+  /** The pieces that {@code lines}, the lines after the header, hold up to the first that fails. */
+  private static List<Piece> pieces(List<String> lines, Header header) {
     List<Piece> pieces = new ArrayList<>();
-    List<Area> rescue = List.of();
-    for (String text : lines.subList(1, lines.size() - 1)) {
+    for (String text : lines) {
       Optional<JsonNode> line = valid(text);
       if (line.isPresent() && line.get().has("rescue")) {
-        Optional<List<Area>> areas = areas(line.get().path("rescue"), header.sourceSize());
-        if (areas.isEmpty()) {
-          break;
-        }
-        rescue = areas.get();
-        continue;
+        continue; // see rescue()
       }
       OptionalLong index = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "piece");
       Optional<Piece> piece = index.isEmpty() ? Optional.empty() : piece(line.get(), index.getAsLong(), header);
@@ -152,7 +177,29 @@ final class ProgressRecordFormat {
       pieces.subList((int) index.getAsLong(), pieces.size()).clear();
       pieces.add(piece.get());
     }
-    return Optional.of(new Recorded(header, pieces, rescue));
+    return pieces;
+  }
+
+  /**
+   * Where the rescue stood at the last rescue line among {@code lines} before the first line that
+   * fails; empty when there is none.
+   */
+  private static List<Area> rescue(List<String> lines, Header header) {
+    List<Area> rescue = List.of();
+    for (String text : lines) {
+      Optional<JsonNode> line = valid(text);
+      if (line.isEmpty()) {
+        break;
+      }
+      if (line.get().has("rescue")) {
+        Optional<List<Area>> areas = areas(line.get().path("rescue"), header.sourceSize());
+        if (areas.isEmpty()) {
+          break;
+        }
+        rescue = areas.get();
+      }
+    }
+    return rescue;
   }
 
   /** The areas of a rescue line, or empty when they do not lie, ascending and apart, within the source. */
@@ -175,23 +222,6 @@ final class ProgressRecordFormat {
       next = position.getAsLong() + size.getAsLong();
     }
     return Optional.of(areas);
-  }
-
-  private static Header header(String name, String text) throws Unreadable {
-    Optional<JsonNode> line = valid(text);
-    OptionalLong pieceSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "pieceSize");
-    OptionalLong sourceSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "sourceSizeBytes");
-    OptionalLong sectorSize = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "sectorSize");
-    if (line.isEmpty() || line.get().path("formatVersion").asInt() != FORMAT_VERSION || !line.get().has("pieceAlgorithm")
-        || pieceSize.isEmpty() || sourceSize.isEmpty() || sectorSize.isEmpty()) {
-      throw new Unreadable(name + " does not begin as a progress record of format " + FORMAT_VERSION);
-    }
-    try {
-      return new Header(PieceAlgorithm.byName(line.get().path("pieceAlgorithm").asText()), pieceSize.getAsLong(),
-          sourceSize.getAsLong(), Math.toIntExact(sectorSize.getAsLong()));
-    } catch (IllegalArgumentException | ArithmeticException e) {
-      throw new Unreadable(name + ": " + e.getMessage());
-    }
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.custos.digest.Block;
 import dev.custos.digest.BlockConsumer;
 import dev.custos.digest.BlockPipeline;
 import dev.custos.digest.DigestConsumer;
+import dev.custos.digest.PieceDigest;
 import dev.custos.digest.PieceDigestConsumer;
 import dev.custos.digest.PipelineFailure;
 import dev.custos.digest.ProgressListener;
@@ -28,7 +29,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One pass of reading: from byte 0 to the end of the source, through the block pipeline, into the
@@ -150,7 +150,7 @@ final class ReadRun {
     try {
       LoopEnd ended = readBlocks(start, rescue, pipeline, progressRecord, badSectors, stop);
       loop = Optional.of(ended);
-      if (firstMismatch(progressRecord).isEmpty() && ended.prefixDiffers().isEmpty()) {
+      if (progressRecord.mismatch().isEmpty() && ended.prefixDiffers().isEmpty()) {
         if (ended.offset() < source.size()) {
           progressRecord.streamEndsAt(ended.offset()); // stopped: the piece in hand is not whole
         }
@@ -191,7 +191,7 @@ final class ReadRun {
       throws PipelineFailure, InterruptedException, SourceAccessException, EvidenceWriteException, CustodyBrokenException, IOException {
     Optional<SourceComparison> comparison = sourceComparison(start);
     long offset = 0;
-    while (offset < source.size() && firstMismatch(progressRecord).isEmpty()) {
+    while (offset < source.size() && progressRecord.mismatch().isEmpty()) {
       if (stop.isStopped()) {
         return new LoopEnd(offset, Optional.of(stop.reason()), Optional.empty());
       }
@@ -199,7 +199,7 @@ final class ReadRun {
       int length = (int) Math.min(block.capacity(), source.size() - offset);
       if (offset < start.offset()) {
         length = (int) Math.min(length, start.offset() - offset);
-        readPrefix(start.prefix(), offset, block.data(), length);
+        readPrefix(start.prefix().orElseThrow(), offset, block.data(), length);
         Optional<PassOutcome.PieceMismatch> differs = comparison.isEmpty() ? Optional.empty()
             : comparison.get().compare(offset, block.data(), length);
         if (differs.isPresent()) {
@@ -233,19 +233,10 @@ final class ReadRun {
   }
 
   /** The first checked piece that re-hashed to another digest than its recorded one, if any. */
-  private static OptionalLong firstMismatch(ProgressRecord progressRecord) {
-    long piece = progressRecord.firstMismatch();
-    return piece < 0 ? OptionalLong.empty() : OptionalLong.of(piece);
-  }
-
   private Optional<PassOutcome.PieceMismatch> rehashMismatch(ProgressRecord progressRecord, PassStart start) {
-    OptionalLong mismatch = firstMismatch(progressRecord);
-    if (mismatch.isEmpty()) {
-      return Optional.empty();
-    }
-    long piece = mismatch.getAsLong();
-    return Optional.of(new PassOutcome.PieceMismatch(piece, "piece " + piece + " of the image re-hashed to " + request.pieceAlgorithm().id()
-        + " " + progressRecord.mismatchDigest() + ", recorded " + start.checkedPieces().get((int) piece)
+    return progressRecord.mismatch().map(mismatch -> new PassOutcome.PieceMismatch(mismatch.piece(), "piece " + mismatch.piece()
+        + " of the image re-hashed to " + request.pieceAlgorithm().id() + " " + mismatch.digest().hex() + ", recorded "
+        + start.checkedPieces().get((int) mismatch.piece()).hex()
         + ": it no longer matched its recorded digest and is read again from the source"));
   }
 
@@ -280,7 +271,7 @@ final class ReadRun {
       }
     }
     try {
-      progressRecord.close(completed && failure == null && firstMismatch(progressRecord).isEmpty());
+      progressRecord.close(completed && failure == null && progressRecord.mismatch().isEmpty());
     } catch (IOException e) {
       if (failure == null) {
         failure = new EvidenceWriteException("cannot close " + ProgressRecord.FILE + ": " + e.getMessage(), e);
@@ -295,7 +286,7 @@ final class ReadRun {
     Manifest.Status status = failure.isPresent() ? Manifest.Status.FAILED
         : stopReason.isPresent() ? Manifest.Status.INTERRUPTED : Manifest.Status.COMPLETED;
     boolean completed = status == Manifest.Status.COMPLETED;
-    List<String> pieceDigests = pieces.completedPieces();
+    List<PieceDigest> pieceDigests = pieces.completedPieces();
     if (pieceDigests.size() < start.checkedPieces().size()) {
       pieceDigests = start.checkedPieces(); // stopped while re-hashing the prefix: its pieces stay as recorded
     }

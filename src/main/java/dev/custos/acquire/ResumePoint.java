@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,12 +24,13 @@ import java.util.Optional;
  *
  * @param pieces the recorded pieces to re-hash and compare, from piece 0
  * @param offset the byte after them, where reading the source begins
- * @param note why fewer pieces than recorded are used, or {@code null}
+ * @param note why fewer pieces than recorded are used; empty when all of them are
  * @param onDisk bytes of the image on disk from byte 0: written over or kept, they need no new space
  */
-record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, String note, long onDisk) {
+record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, Optional<String> note, long onDisk) {
   ResumePoint {
     pieces = List.copyOf(pieces);
+    Objects.requireNonNull(note, "note");
   }
 
   /**
@@ -38,38 +40,36 @@ record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, String 
    */
   static ResumePoint find(Path directory, AcquisitionRequest request, long sourceSize, int sectorSize) throws IOException {
     long onDisk = bytesOnDisk(directory, request.layout(), sourceSize);
-    Optional<ProgressRecordFormat.Recorded> read;
-    try {
-      read = ProgressRecord.read(directory);
-    } catch (ProgressRecordFormat.Unreadable e) {
-      return new ResumePoint(List.of(), 0, e.getMessage() + ": everything is read again", onDisk);
+    ProgressRecordFormat.Reading reading = ProgressRecord.read(directory);
+    if (reading instanceof ProgressRecordFormat.Unreadable unreadable) {
+      return new ResumePoint(List.of(), 0, Optional.of(unreadable.reason() + ": everything is read again"), onDisk);
     }
-    if (read.isEmpty()) {
-      return new ResumePoint(List.of(), 0, "no progress was recorded", onDisk);
+    if (!(reading instanceof ProgressRecordFormat.Recorded recorded)) {
+      return new ResumePoint(List.of(), 0, Optional.of("no progress was recorded"), onDisk);
     }
-    ProgressRecordFormat.Recorded recorded = read.get();
     ProgressRecordFormat.Header header = recorded.header();
     if (header.algorithm() != request.pieceAlgorithm() || header.pieceSize() != request.pieceSize()
         || header.sourceSize() != sourceSize || header.sectorSize() != sectorSize) {
-      return new ResumePoint(List.of(), 0, ProgressRecord.FILE + " does not describe this acquisition", onDisk);
+      return new ResumePoint(List.of(), 0, Optional.of(ProgressRecord.FILE + " does not describe this acquisition"), onDisk);
     }
     long pieceSize = request.pieceSize();
     long whole = onDisk == sourceSize ? (sourceSize + pieceSize - 1) / pieceSize : onDisk / pieceSize;
     int usable = (int) Math.min(recorded.pieces().size(), whole);
-    String note = usable < recorded.pieces().size()
-        ? "the image holds " + onDisk + " bytes, fewer than the " + recorded.pieces().size() + " pieces recorded" : null;
+    Optional<String> note = usable < recorded.pieces().size()
+        ? Optional.of("the image holds " + onDisk + " bytes, fewer than the " + recorded.pieces().size() + " pieces recorded")
+        : Optional.empty();
     int zeroFilled = firstWithUnfilledBadSectors(directory, request.layout(), recorded.pieces().subList(0, usable), sectorSize,
         Math.min(usable * pieceSize, sourceSize));
     if (zeroFilled < usable) {
       usable = zeroFilled;
-      note = "piece " + zeroFilled + " is recorded with unreadable sectors the image does not hold as zeros";
+      note = Optional.of("piece " + zeroFilled + " is recorded with unreadable sectors the image does not hold as zeros");
     }
     if (!request.pieceAlgorithm().proves()) {
       int unreadable = firstWithBadSectors(recorded.pieces().subList(0, usable));
       if (unreadable < usable) {
         usable = unreadable;
-        note = "piece " + unreadable + " holds unreadable sectors: " + request.pieceAlgorithm().id()
-            + " pieces prove nothing, so the image is compared with the source, and a zero-filled sector cannot be";
+        note = Optional.of("piece " + unreadable + " holds unreadable sectors: " + request.pieceAlgorithm().id()
+            + " pieces prove nothing, so the image is compared with the source, and a zero-filled sector cannot be");
       }
     }
     return new ResumePoint(recorded.pieces().subList(0, usable), Math.min(usable * pieceSize, sourceSize), note, onDisk);
@@ -94,7 +94,7 @@ record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, String 
     if (pieces.stream().allMatch(piece -> piece.badSectors().isEmpty())) {
       return pieces.size();
     }
-    ResumePoint all = new ResumePoint(pieces, prefix, null, prefix);
+    ResumePoint all = new ResumePoint(pieces, prefix, Optional.empty(), prefix);
     try (ImageReader image = ImageReader.open(all.prefixParts(directory, layout))) {
       byte[] sector = new byte[sectorSize];
       for (int i = 0; i < pieces.size(); i++) {
@@ -119,7 +119,7 @@ record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, String 
 
   /** The same point with only the pieces before {@code piece}: that one is not what it should be, as {@code why} says. */
   ResumePoint before(long piece, long pieceSize, long sourceSize, String why) {
-    return new ResumePoint(pieces.subList(0, (int) piece), Math.min(piece * pieceSize, sourceSize), why, onDisk);
+    return new ResumePoint(pieces.subList(0, (int) piece), Math.min(piece * pieceSize, sourceSize), Optional.of(why), onDisk);
   }
 
   /**
@@ -133,15 +133,16 @@ record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, String 
    * the source, is what a resumption after a recorded interruption is said to be checked by, so
    * nothing is kept ({@link dev.custos.evidence.Manifest.Resumption#interruptionRecorded}).
    *
-   * @param recorded the interruption manifest's piece digests, or {@code null} when there is none
+   * @param vouched the interruption manifest's piece digests; empty when there is none
    * @param interruptionRecorded whether the custody log records the interruption
    */
-  ResumePoint agreeingWith(List<PieceDigest> recorded, boolean interruptionRecorded, long pieceSize, long sourceSize) {
-    if (recorded == null) {
+  ResumePoint agreeingWith(Optional<List<PieceDigest>> vouched, boolean interruptionRecorded, long pieceSize, long sourceSize) {
+    if (vouched.isEmpty()) {
       return !interruptionRecorded || pieces.isEmpty() ? this
-          : new ResumePoint(List.of(), 0, "the recorded interruption wrote no manifest to vouch for the pieces: everything is read"
-              + " again" + andNote(), onDisk);
+          : new ResumePoint(List.of(), 0, Optional.of("the recorded interruption wrote no manifest to vouch for the pieces:"
+              + " everything is read again" + andNote()), onDisk);
     }
+    List<PieceDigest> recorded = vouched.get();
     int usable = 0;
     while (usable < pieces.size() && usable < recorded.size() && pieces.get(usable).digest().equals(recorded.get(usable))) {
       usable++;
@@ -153,8 +154,7 @@ record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, String 
         ? "piece " + usable + " has another digest in " + ProgressRecord.FILE + " than in the manifest the interruption recorded"
         : "the manifest the interruption recorded lists " + recorded.size() + " pieces, " + ProgressRecord.FILE + " "
             + pieces.size();
-    return new ResumePoint(pieces.subList(0, usable), Math.min(usable * pieceSize, sourceSize),
-        why + andNote(), onDisk);
+    return new ResumePoint(pieces.subList(0, usable), Math.min(usable * pieceSize, sourceSize), Optional.of(why + andNote()), onDisk);
   }
 
   /**
@@ -172,19 +172,18 @@ record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, String 
     if (usable == pieces.size()) {
       return this;
     }
-    return new ResumePoint(pieces.subList(0, usable), usable * pieceSize,
-        "the source is read from piece " + usable + ", the last piece boundary on its " + unit + "-byte read unit"
-            + andNote(), onDisk);
+    return new ResumePoint(pieces.subList(0, usable), usable * pieceSize, Optional.of("the source is read from piece " + usable
+        + ", the last piece boundary on its " + unit + "-byte read unit" + andNote()), onDisk);
   }
 
   /** {@code "; "} and the note, if there is one: what follows a reason given first. */
   private String andNote() {
-    return note == null ? "" : "; " + note;
+    return note.map(text -> "; " + text).orElse("");
   }
 
-  /** The recorded digests of the pieces, in lowercase hex: what ReadRun compares the re-hashed pieces with. */
-  List<String> digests() {
-    return pieces.stream().map(piece -> piece.digest().hex()).toList();
+  /** The recorded digests of the pieces: what ReadRun compares the re-hashed pieces with. */
+  List<PieceDigest> digests() {
+    return pieces.stream().map(ProgressRecordFormat.Piece::digest).toList();
   }
 
   /** The unreadable sectors recorded in the pieces. */

@@ -53,7 +53,7 @@ final class SameContentCheck {
       throw new SourceAccessException("cannot read piece " + index + " of " + source.identity().path()
           + " again to check it is the same source: " + e.getMessage(), e);
     }
-    PieceDigest now = PieceDigest.fromHex(algorithm, running.finishHex());
+    PieceDigest now = running.finish();
     PieceDigest recorded = point.pieces().get(index).digest();
     if (!now.equals(recorded)) {
       throw new UsageException("refusing to resume from " + source.identity().path() + ": piece " + index + " (bytes " + start

@@ -47,7 +47,7 @@ final class Summary {
       Manifest.Resumption next = i + 1 < resumptions.size() ? resumptions.get(i + 1) : null;
       out.println(line("resumed", EvidenceClock.format(resumption.time()) + " from byte " + resumption.fromByte() + " ("
           + checked(resumption, next, manifest.pieces().algorithm())
-          + (resumption.rereadPiece() >= 0 ? "; piece " + resumption.rereadPiece() + " did not and was read again" : "")
+          + (resumption.rereadPiece().isPresent() ? "; piece " + resumption.rereadPiece().getAsLong() + " did not and was read again" : "")
           + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded") + ")"));
     }
     out.println(line("ended", EvidenceClock.format(manifest.timing().ended())));
@@ -81,8 +81,8 @@ final class Summary {
     // Digests prove the prefix only as the interruption's manifest records them (its SHA-256 is in
     // the signed log); after an unrecorded interruption only the unsigned progress record holds them.
     boolean compared = !algorithm.proves() || !resumption.interruptionRecorded();
-    if (next != null && next.rereadPiece() >= 0) {
-      return resumption.piecesChecked() + " recorded pieces to check; piece " + next.rereadPiece()
+    if (next != null && next.rereadPiece().isPresent()) {
+      return resumption.piecesChecked() + " recorded pieces to check; piece " + next.rereadPiece().getAsLong()
           + (compared ? " differed from the source" : " no longer matched its " + algorithm.id() + " digest")
           + ", so the source was read again from there";
     }

@@ -3,7 +3,6 @@ package dev.custos.digest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.CRC32C;
 
@@ -24,8 +23,6 @@ import java.util.zip.CRC32C;
 public enum PieceAlgorithm {
   CRC32C("crc32c"),
   SHA_256("sha256");
-
-  private static final HexFormat HEX = HexFormat.of();
 
   private final String id;
 
@@ -66,11 +63,11 @@ public enum PieceAlgorithm {
     return this == CRC32C ? new Crc() : new Sha256();
   }
 
-  /** A running piece hash; {@link #finishHex()} returns lowercase hex and resets. */
+  /** A running piece hash; {@link #finish()} returns the digest and resets. */
   public interface Running {
     void update(byte[] data, int offset, int length);
 
-    String finishHex();
+    PieceDigest finish();
   }
 
   private static final class Crc implements Running {
@@ -82,11 +79,11 @@ public enum PieceAlgorithm {
     }
 
     @Override
-    public String finishHex() {
+    public PieceDigest finish() {
       // Big-endian, as the value is usually printed (e.g. 0xe3069283 for "123456789").
       byte[] value = ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt((int) crc.getValue()).array();
       crc.reset();
-      return HEX.formatHex(value);
+      return PieceDigest.of(CRC32C, value);
     }
   }
 
@@ -99,8 +96,8 @@ public enum PieceAlgorithm {
     }
 
     @Override
-    public String finishHex() {
-      return HEX.formatHex(digest.digest());
+    public PieceDigest finish() {
+      return PieceDigest.of(SHA_256, digest.digest());
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.custos.digest;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,11 @@ public final class PieceDigest {
     this.bytes = bytes.clone();
   }
 
+  /** The digest {@code bytes} (copied) of {@code algorithm}: for the running hashes, which compute it. */
+  static PieceDigest of(PieceAlgorithm algorithm, byte[] bytes) {
+    return new PieceDigest(algorithm, bytes);
+  }
+
   /**
    * Parses lowercase or uppercase hex.
    *
@@ -45,6 +51,19 @@ public final class PieceDigest {
 
   private static int length(PieceAlgorithm algorithm) {
     return algorithm == PieceAlgorithm.CRC32C ? 4 : 32;
+  }
+
+  /**
+   * Refuses a list that holds a digest of another algorithm than {@code algorithm}.
+   *
+   * @throws IllegalArgumentException naming the first such digest and its place
+   */
+  public static void requireAll(PieceAlgorithm algorithm, List<PieceDigest> digests) {
+    for (int i = 0; i < digests.size(); i++) {
+      if (digests.get(i).algorithm() != algorithm) {
+        throw new IllegalArgumentException("piece " + i + " has the digest " + digests.get(i) + ", not one of " + algorithm.id());
+      }
+    }
   }
 
   public PieceAlgorithm algorithm() {

@@ -18,7 +18,7 @@ public final class PieceDigestConsumer implements BlockConsumer {
   private final long pieceSize;
   private final PieceAlgorithm.Running running;
   private final PieceListener listener;
-  private final List<String> completed = new ArrayList<>();
+  private final List<PieceDigest> completed = new ArrayList<>();
   private long bytesInPiece;
   private volatile boolean finished;
 
@@ -71,7 +71,7 @@ public final class PieceDigestConsumer implements BlockConsumer {
   }
 
   private void completePiece() throws IOException {
-    String digest = running.finishHex();
+    PieceDigest digest = running.finish();
     int index;
     synchronized (completed) {
       index = completed.size();
@@ -81,8 +81,8 @@ public final class PieceDigestConsumer implements BlockConsumer {
     listener.pieceCompleted(index, digest);
   }
 
-  /** The digests (lowercase hex) of the pieces completed so far, in order. */
-  public List<String> completedPieces() {
+  /** The digests of the pieces completed so far, in order. */
+  public List<PieceDigest> completedPieces() {
     synchronized (completed) {
       return List.copyOf(completed);
     }
@@ -93,7 +93,7 @@ public final class PieceDigestConsumer implements BlockConsumer {
    *
    * @throws IllegalStateException if the pipeline has not finished successfully
    */
-  public List<String> result() {
+  public List<PieceDigest> result() {
     if (!finished) {
       throw new IllegalStateException("piece digests are not complete");
     }

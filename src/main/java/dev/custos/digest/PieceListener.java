@@ -12,9 +12,9 @@ public interface PieceListener {
   PieceListener NONE = (index, digest) -> { };
 
   /**
-   * Piece {@code index} (0-based) has the lowercase hex digest {@code digest}.
+   * Piece {@code index} (0-based) has the digest {@code digest}.
    *
    * @throws IOException if the listener cannot record it; the pipeline then stops
    */
-  void pieceCompleted(long index, String digest) throws IOException;
+  void pieceCompleted(long index, PieceDigest digest) throws IOException;
 }

@@ -4,6 +4,7 @@ import dev.custos.digest.Digest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * What the custody events of an acquisition record, as {@link AcquisitionEventJson} reads them
@@ -55,6 +56,14 @@ public final class AcquisitionEvent {
   public record ReadErrors(Long sectorCount, int rangeCount) {}
 
   /**
+   * The manifest of the interruption that an {@code acquisition-resumed} event records as set aside.
+   *
+   * @param file its name in the evidence directory, or null
+   * @param sha256 its SHA-256 as recorded, or null
+   */
+  public record PreviousManifest(String file, String sha256) {}
+
+  /**
    * {@code acquisition-resumed}.
    *
    * @param comparedWithSource whether the kept prefix is compared with the source byte for byte
@@ -72,7 +81,7 @@ public final class AcquisitionEvent {
     /** The resumption at {@code time}, as the final manifest lists it (an absent count as 0). */
     public Manifest.Resumption resumption(Instant time) {
       return new Manifest.Resumption(time, fromByte == null ? 0 : fromByte, piecesChecked == null ? 0 : piecesChecked,
-          rereadPiece == null ? -1 : rereadPiece, interruptionRecorded);
+          rereadPiece == null ? OptionalLong.empty() : OptionalLong.of(rereadPiece), interruptionRecorded);
     }
   }
 

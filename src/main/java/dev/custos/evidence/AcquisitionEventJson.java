@@ -13,6 +13,7 @@ import dev.custos.source.WriteBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The data of an acquisition's custody events ({@link AcquisitionEvent}): written here from the
@@ -114,10 +115,23 @@ public final class AcquisitionEventJson {
 
   /** Reads the data of {@code acquisition-resumed}. */
   public static AcquisitionEvent.Resumed readResumed(JsonNode data) {
-    JsonNode previous = data.path("previousManifest");
+    Optional<AcquisitionEvent.PreviousManifest> previous = readPreviousManifest(data);
     return new AcquisitionEvent.Resumed(count(data.path("fromByte")), count(data.path("piecesChecked")),
         PREFIX_COMPARED.equals(data.path("prefixCheckedBy").asText()), count(data.path("rereadPiece")),
-        data.path("interruptionRecorded").asBoolean(), text(previous.path("file")), text(previous.path("sha256")), source(data));
+        data.path("interruptionRecorded").asBoolean(), previous.map(AcquisitionEvent.PreviousManifest::file).orElse(null),
+        previous.map(AcquisitionEvent.PreviousManifest::sha256).orElse(null), source(data));
+  }
+
+  /**
+   * Reads the set-aside manifest the data of {@code acquisition-resumed} records.
+   *
+   * @return it; empty when the event records none (its {@code previousManifest} is not an object)
+   */
+  public static Optional<AcquisitionEvent.PreviousManifest> readPreviousManifest(JsonNode data) {
+    JsonNode previous = data.path("previousManifest");
+    return previous.isObject()
+        ? Optional.of(new AcquisitionEvent.PreviousManifest(text(previous.path("file")), text(previous.path("sha256"))))
+        : Optional.empty();
   }
 
   /** Reads the data of {@code acquisition-completed} or {@code -interrupted}. */

@@ -3,6 +3,7 @@ package dev.custos.evidence;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageLayout;
 import dev.custos.rescue.Area;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The manifest of an acquisition, {@code acquisition.json}: everything an examiner, a court or a
@@ -66,16 +68,8 @@ public record Manifest(
   public static final int FORMAT_VERSION = 1;
 
   public Manifest {
-    Objects.requireNonNull(tool, "tool");
-    Objects.requireNonNull(caseInfo, "caseInfo");
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(writeBlock, "writeBlock");
-    Objects.requireNonNull(parameters, "parameters");
-    Objects.requireNonNull(pieces, "pieces");
-    Objects.requireNonNull(badSectors, "badSectors");
-    Objects.requireNonNull(timing, "timing");
-    Objects.requireNonNull(outcome, "outcome");
+    RecordMembers.requireNonNull("tool caseInfo host source writeBlock parameters pieces badSectors timing outcome", tool, caseInfo,
+        host, source, writeBlock, parameters, pieces, badSectors, timing, outcome);
     imageFiles = List.copyOf(imageFiles);
     digests = List.copyOf(digests);
     rateSamples = List.copyOf(rateSamples);
@@ -113,16 +107,18 @@ public record Manifest(
    * @param fromByte where reading the source began again, a piece boundary
    * @param piecesChecked recorded pieces of the image re-hashed and found as recorded
    * @param rereadPiece the first recorded piece that did not match and was read again from the
-   *     source, or -1
+   *     source; empty when none was
    * @param interruptionRecorded whether the interruption had been recorded (a manifest and an
    *     {@code acquisition-interrupted} event), or the process had ended without a word
    */
-  public record Resumption(Instant time, long fromByte, long piecesChecked, long rereadPiece, boolean interruptionRecorded) {
+  public record Resumption(Instant time, long fromByte, long piecesChecked, OptionalLong rereadPiece,
+      boolean interruptionRecorded) {
     public Resumption {
       Objects.requireNonNull(time, "time");
-      if (fromByte < 0 || piecesChecked < 0 || rereadPiece < -1) {
+      Objects.requireNonNull(rereadPiece, "rereadPiece");
+      if (fromByte < 0 || piecesChecked < 0 || rereadPiece.orElse(0) < 0) {
         throw new IllegalArgumentException("resumption out of range: from byte " + fromByte + ", " + piecesChecked
-            + " pieces checked, piece " + rereadPiece + " re-read");
+            + " pieces checked, piece " + rereadPiece.getAsLong() + " re-read");
       }
     }
   }
@@ -154,15 +150,17 @@ public record Manifest(
    *
    * @param algorithm the piece digest algorithm
    * @param size bytes per piece (the last may be shorter)
-   * @param digests the digest of each piece completed, in order, lowercase hex
+   * @param digests the digest of each piece completed, in order, each of {@code algorithm}
+   * @throws IllegalArgumentException if a digest is of another algorithm
    */
-  public record Pieces(PieceAlgorithm algorithm, long size, List<String> digests) {
+  public record Pieces(PieceAlgorithm algorithm, long size, List<PieceDigest> digests) {
     public Pieces {
       Objects.requireNonNull(algorithm, "algorithm");
       if (size <= 0) {
         throw new IllegalArgumentException("piece size must be positive, got " + size);
       }
       digests = List.copyOf(digests);
+      PieceDigest.requireAll(algorithm, digests);
     }
   }
 

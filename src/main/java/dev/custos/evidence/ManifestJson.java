@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.image.ImageFile;
 import dev.custos.source.HiddenAreas;
 import dev.custos.source.Mount;
@@ -97,8 +98,8 @@ public final class ManifestJson {
     node.put("time", EvidenceClock.format(resumption.time()));
     node.put("fromByte", resumption.fromByte());
     node.put("piecesChecked", resumption.piecesChecked());
-    if (resumption.rereadPiece() >= 0) {
-      node.put("rereadPiece", resumption.rereadPiece());
+    if (resumption.rereadPiece().isPresent()) {
+      node.put("rereadPiece", resumption.rereadPiece().getAsLong());
     } else {
       node.putNull("rereadPiece");
     }
@@ -234,8 +235,8 @@ public final class ManifestJson {
     node.put("size", pieces.size());
     node.put("count", pieces.digests().size());
     ArrayNode digests = node.putArray("digests");
-    for (String digest : pieces.digests()) {
-      digests.add(digest);
+    for (PieceDigest digest : pieces.digests()) {
+      digests.add(digest.hex());
     }
   }
 

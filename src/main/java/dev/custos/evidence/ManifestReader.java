@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.source.HiddenAreas;
 import dev.custos.source.SectorRange;
 import dev.custos.source.WriteBlock;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Reads {@code acquisition.json} into a {@link RecordedManifest}: the reading half of {@link
@@ -37,7 +39,7 @@ public final class ManifestReader {
     return new RecordedManifest((int) count(tree.path("formatVersion"), "the format version", 1, Integer.MAX_VALUE),
         tool(tree.path("tool")), caseInfo(tree.path("case")), host(tree.path("host")), source(tree),
         writeBlock(tree.path("writeBlock")), parameters(tree.path("parameters")), image(tree.path("image")),
-        digests(tree.path("digests")), pieces(tree.path("pieces")), badSectors(tree.path("badSectors")),
+        digests(tree.path("digests")), piecesOf(tree.path("pieces")), badSectors(tree.path("badSectors")),
         timing(tree.path("timing")), rateSamples(tree.path("rateSamples")), outcome(tree), resumptions(tree.path("resumptions")),
         RescueJson.read(tree.path("rescue"), sectorSize(tree.path("source").path("logicalSectorSize"))));
   }
@@ -54,6 +56,16 @@ public final class ManifestReader {
     JsonNode sectorSize = source.path("logicalSectorSize");
     return new RecordedManifest.Extent(outcome(tree), count(source.path("sizeBytes"), "the source's size", 0, Long.MAX_VALUE),
         sectorSize.isMissingNode() ? 512 : sectorSize(sectorSize));
+  }
+
+  /**
+   * Only the piece digests: for a reader that needs no more of a manifest whose bytes it has
+   * checked against their recorded SHA-256 (a resumption, vouching for the pieces it keeps).
+   *
+   * @throws IllegalArgumentException as {@link #read}, for these members
+   */
+  public static RecordedManifest.Pieces pieces(JsonNode tree) {
+    return piecesOf(tree.path("pieces"));
   }
 
   private static RecordedManifest.Source source(JsonNode tree) {
@@ -150,14 +162,14 @@ public final class ManifestReader {
     return digests;
   }
 
-  private static RecordedManifest.Pieces pieces(JsonNode node) {
-    List<String> digests = new ArrayList<>();
+  private static RecordedManifest.Pieces piecesOf(JsonNode node) {
+    PieceAlgorithm algorithm = PieceAlgorithm.byName(text(node.path("algorithm"), "the piece algorithm"));
+    List<PieceDigest> digests = new ArrayList<>();
     for (JsonNode digest : array(node.path("digests"), "the piece digests")) {
-      digests.add(text(digest, "a piece digest"));
+      digests.add(PieceDigest.fromHex(algorithm, text(digest, "a piece digest")));
     }
-    return new RecordedManifest.Pieces(PieceAlgorithm.byName(text(node.path("algorithm"), "the piece algorithm")),
-        count(node.path("size"), "the piece size", 1, Long.MAX_VALUE), count(node.path("count"), "the piece count", 0, Long.MAX_VALUE),
-        digests);
+    return new RecordedManifest.Pieces(algorithm, count(node.path("size"), "the piece size", 1, Long.MAX_VALUE),
+        count(node.path("count"), "the piece count", 0, Long.MAX_VALUE), digests);
   }
 
   private static RecordedManifest.BadSectors badSectors(JsonNode node) {
@@ -196,7 +208,8 @@ public final class ManifestReader {
       resumptions.add(new Manifest.Resumption(time(resumption.path("time"), "a resumption's time"),
           count(resumption.path("fromByte"), "a resumption's first byte", 0, Long.MAX_VALUE),
           count(resumption.path("piecesChecked"), "a resumption's pieces checked", 0, Long.MAX_VALUE),
-          reread == null ? -1 : reread, bool(resumption.path("interruptionRecorded"), "a resumption's interruption recorded")));
+          reread == null ? OptionalLong.empty() : OptionalLong.of(reread),
+          bool(resumption.path("interruptionRecorded"), "a resumption's interruption recorded")));
     }
     return resumptions;
   }

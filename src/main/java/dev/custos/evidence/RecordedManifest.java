@@ -3,6 +3,7 @@ package dev.custos.evidence;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.source.HiddenAreas;
 import dev.custos.source.SectorRange;
 import dev.custos.source.WriteBlock;
@@ -51,18 +52,8 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
     List<Manifest.Resumption> resumptions, Optional<Manifest.Rescue> rescue) {
 
   public RecordedManifest {
-    Objects.requireNonNull(rescue, "rescue");
-    Objects.requireNonNull(tool, "tool");
-    Objects.requireNonNull(caseInfo, "caseInfo");
-    Objects.requireNonNull(host, "host");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(writeBlock, "writeBlock");
-    Objects.requireNonNull(parameters, "parameters");
-    Objects.requireNonNull(image, "image");
-    Objects.requireNonNull(pieces, "pieces");
-    Objects.requireNonNull(badSectors, "badSectors");
-    Objects.requireNonNull(timing, "timing");
-    Objects.requireNonNull(outcome, "outcome");
+    RecordMembers.requireNonNull("tool caseInfo host source writeBlock parameters image pieces badSectors timing outcome rescue",
+        tool, caseInfo, host, source, writeBlock, parameters, image, pieces, badSectors, timing, outcome, rescue);
     digests = List.copyOf(digests);
     rateSamples = List.copyOf(rateSamples);
     resumptions = List.copyOf(resumptions);
@@ -166,12 +157,14 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
    * The piece digests as recorded: piece {@code i} covers bytes {@code [i * size, (i + 1) * size)}.
    *
    * @param count the count the manifest records
-   * @param digests each piece's digest, lowercase hex (CRC-32C is no {@link Digest})
+   * @param digests each piece's digest, of {@code algorithm} (CRC-32C is no {@link Digest})
+   * @throws IllegalArgumentException if a digest is of another algorithm
    */
-  public record Pieces(PieceAlgorithm algorithm, long size, long count, List<String> digests) {
+  public record Pieces(PieceAlgorithm algorithm, long size, long count, List<PieceDigest> digests) {
     public Pieces {
       Objects.requireNonNull(algorithm, "algorithm");
       digests = List.copyOf(digests);
+      PieceDigest.requireAll(algorithm, digests);
     }
   }
 

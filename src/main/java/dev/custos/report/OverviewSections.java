@@ -12,6 +12,7 @@ import dev.custos.source.WriteBlock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** The first sections: title, case, tool and host, source, write block, acquisition, digests. */
 final class OverviewSections {
@@ -128,13 +129,13 @@ final class OverviewSections {
     boolean crc = manifest.pieces().algorithm() == PieceAlgorithm.CRC32C;
     for (int i = 0; i < resumptions.size(); i++) {
       Manifest.Resumption resumption = resumptions.get(i);
-      long nextReread = i + 1 < resumptions.size() ? resumptions.get(i + 1).rereadPiece() : -1;
+      OptionalLong nextReread = i + 1 < resumptions.size() ? resumptions.get(i + 1).rereadPiece() : OptionalLong.empty();
       // After an unrecorded interruption only the unsigned progress record held the digests: compared with the source.
       boolean compared = crc || !resumption.interruptionRecorded();
       // A pass that a re-read follows did not find all its pieces as they should be: it must not say they matched.
-      String checked = nextReread >= 0
+      String checked = nextReread.isPresent()
           ? ", with " + resumption.piecesChecked() + " recorded pieces to check; piece "
-              + nextReread + (compared ? " differed from the source" : " no longer matched its digest")
+              + nextReread.getAsLong() + (compared ? " differed from the source" : " no longer matched its digest")
               + ", so the source was read again from there"
           : ", after " + resumption.piecesChecked()
               + (compared ? " pieces of the image were compared with the source byte for byte ("
@@ -142,7 +143,7 @@ final class OverviewSections {
                   : " recorded pieces of the image were re-hashed and matched the interruption's manifest");
       page.field("Resumed", EvidenceClock.format(resumption.time()) + " (UTC) from byte " + resumption.fromByte()
           + checked
-          + (resumption.rereadPiece() >= 0 ? "; piece " + resumption.rereadPiece() + " did not and was read again" : "")
+          + (resumption.rereadPiece().isPresent() ? "; piece " + resumption.rereadPiece().getAsLong() + " did not and was read again" : "")
           + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded"));
     }
     page.field("Ended", EvidenceClock.format(timing.ended()) + " (UTC)");

@@ -1,5 +1,6 @@
 package dev.custos.verify;
 
+import dev.custos.digest.PieceDigest;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageReader;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ final class ImageComparison {
   static final class SwappedSegments {
     private SwappedSegments() {}
 
-    static List<Problem> find(RecordedAcquisition recorded, List<String> computed, List<DamagedPiece> damaged) {
+    static List<Problem> find(RecordedAcquisition recorded, List<PieceDigest> computed, List<DamagedPiece> damaged) {
       long pieceSize = recorded.pieces().size();
       List<ImageFile> files = recorded.files();
       long[] starts = new long[files.size()];
@@ -134,7 +135,7 @@ final class ImageComparison {
         if (!aligned(starts[i], files.get(i).sizeBytes(), pieceSize) || !hasDamage(starts[i], files.get(i).sizeBytes(), damaged)) {
           continue;
         }
-        List<String> holds = slice(computed, starts[i], files.get(i).sizeBytes(), pieceSize);
+        List<PieceDigest> holds = slice(computed, starts[i], files.get(i).sizeBytes(), pieceSize);
         for (int j = 0; j < files.size(); j++) {
           if (j != i && files.get(j).sizeBytes() == files.get(i).sizeBytes() && aligned(starts[j], files.get(j).sizeBytes(), pieceSize)
               && holds.equals(slice(recorded.pieceDigests(), starts[j], files.get(j).sizeBytes(), pieceSize))) {
@@ -154,7 +155,7 @@ final class ImageComparison {
       return damaged.stream().anyMatch(piece -> piece.span().firstByte() >= start && piece.span().firstByte() < start + size);
     }
 
-    private static List<String> slice(List<String> pieces, long start, long size, long pieceSize) {
+    private static List<PieceDigest> slice(List<PieceDigest> pieces, long start, long size, long pieceSize) {
       int from = (int) (start / pieceSize);
       int to = (int) ((start + size) / pieceSize);
       return to <= pieces.size() ? pieces.subList(from, to) : List.of();

@@ -2,6 +2,7 @@ package dev.custos.verify;
 
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ManifestReader;
 import dev.custos.evidence.RecordedManifest;
@@ -24,7 +25,7 @@ import java.util.List;
  * @param source what was read, to recognise it again
  */
 record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize, List<Digest> digests,
-    Rehash.PieceSpec pieces, List<String> pieceDigests, boolean completed, long bytesAcquired, RecordedSource source) {
+    Rehash.PieceSpec pieces, List<PieceDigest> pieceDigests, boolean completed, long bytesAcquired, RecordedSource source) {
 
   RecordedAcquisition {
     files = List.copyOf(files);

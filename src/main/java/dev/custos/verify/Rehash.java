@@ -7,6 +7,7 @@ import dev.custos.digest.Digest;
 import dev.custos.digest.DigestConsumer;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.digest.PieceDigestConsumer;
 import dev.custos.digest.PipelineFailure;
 import dev.custos.digest.ProgressListener;
@@ -48,7 +49,7 @@ final class Rehash {
    * @param pieces one per piece, the last possibly short; empty without a piece spec
    * @param elapsedMillis how long the read took
    */
-  record Result(List<Digest> digests, List<String> pieces, long elapsedMillis) {
+  record Result(List<Digest> digests, List<PieceDigest> pieces, long elapsedMillis) {
     Result {
       digests = List.copyOf(digests);
       pieces = List.copyOf(pieces);

@@ -1,9 +1,10 @@
 package dev.custos.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
+import dev.custos.evidence.AcquisitionEvent;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.ReadLimit;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,12 +38,13 @@ record SetAsideManifests(List<Problem> problems, List<byte[]> intact) {
     List<Problem> problems = new ArrayList<>();
     List<byte[]> intact = new ArrayList<>();
     for (CustodyEvent event : events) {
-      JsonNode previous = event.data().path("previousManifest");
-      if (!event.type().equals("acquisition-resumed") || !previous.isObject()) {
+      Optional<AcquisitionEvent.PreviousManifest> previous = event.type().equals(AcquisitionEvent.RESUMED)
+          ? AcquisitionEventJson.readPreviousManifest(event.data()) : Optional.empty();
+      if (previous.isEmpty()) {
         continue;
       }
-      String file = previous.path("file").asText();
-      String recorded = previous.path("sha256").asText();
+      String file = Objects.toString(previous.get().file(), "");
+      String recorded = Objects.toString(previous.get().sha256(), "");
       if (!NAME.matcher(file).matches()) {
         problems.add(new Problem("custody.jsonl", "seq " + event.seq() + " records a set-aside manifest that is not a file of"
             + " the evidence directory: " + file));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.LogEvent;
 import dev.custos.custody.LogEventJson;
+import dev.custos.evidence.AcquisitionEvent;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageLayout;
@@ -50,8 +52,8 @@ final class UnlistedFiles {
     }
     for (CustodyEvent event : events) {
       JsonNode data = event.data();
-      if (event.type().equals("acquisition-resumed")) {
-        named.add(data.path("previousManifest").path("file").asText(""));
+      if (event.type().equals(AcquisitionEvent.RESUMED)) {
+        AcquisitionEventJson.readPreviousManifest(data).map(AcquisitionEvent.PreviousManifest::file).ifPresent(named::add);
       } else if (event.type().equals(LogEvent.LOG_REPAIRED)) {
         String file = LogEventJson.readLogRepaired(data).setAsideAs();
         named.add(file == null ? "" : file);

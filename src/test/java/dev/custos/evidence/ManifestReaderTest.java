@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.digest.PieceDigest;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageLayout;
 import dev.custos.source.DeviceNumber;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +92,7 @@ class ManifestReaderTest {
     assertThat(manifest.digests()).containsExactly(
         Digest.fromHex(HashAlgorithm.SHA_256, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         Digest.fromHex(HashAlgorithm.MD5, "d41d8cd98f00b204e9800998ecf8427e"));
-    assertThat(manifest.pieces()).isEqualTo(new RecordedManifest.Pieces(PieceAlgorithm.CRC32C, 512, 2, List.of("e3069283", "00000000")));
+    assertThat(manifest.pieces()).isEqualTo(new RecordedManifest.Pieces(PieceAlgorithm.CRC32C, 512, 2, List.of(PieceDigest.fromHex(PieceAlgorithm.CRC32C, "e3069283"), PieceDigest.fromHex(PieceAlgorithm.CRC32C, "00000000"))));
     assertThat(manifest.badSectors()).isEqualTo(new RecordedManifest.BadSectors(3, 4, List.of(
         new RecordedManifest.BadRange(new SectorRange(0, 1), 512),
         new RecordedManifest.BadRange(new SectorRange(Long.MAX_VALUE - 1, 1), 512))));
@@ -99,8 +101,8 @@ class ManifestReaderTest {
     assertThat(manifest.rateSamples()).containsExactly(new Manifest.RateSample(0, 0), new Manifest.RateSample(1000, 1000));
     assertThat(manifest.outcome()).isEqualTo(new Manifest.Outcome(Manifest.Status.COMPLETED, 1000, null));
     assertThat(manifest.resumptions()).containsExactly(
-        new Manifest.Resumption(Instant.parse("2026-11-25T10:15:40.001Z"), 512, 1, -1, false),
-        new Manifest.Resumption(Instant.parse("2026-11-25T10:15:50.002Z"), 0, 1, 0, true));
+        new Manifest.Resumption(Instant.parse("2026-11-25T10:15:40.001Z"), 512, 1, OptionalLong.empty(), false),
+        new Manifest.Resumption(Instant.parse("2026-11-25T10:15:50.002Z"), 0, 1, OptionalLong.of(0), true));
   }
 
   @Test
@@ -165,12 +167,18 @@ class ManifestReaderTest {
         new WriteBlock(WriteBlockMethod.SET_READ_ONLY, true, null, "BLKROSET"),
         new Manifest.Parameters(ImageLayout.raw("dd"), List.of(HashAlgorithm.MD5), 4096, 2, 4096),
         List.of(new ImageFile("image.dd", 1536)), List.of(md5),
-        new Manifest.Pieces(PieceAlgorithm.SHA_256, 1024, List.of("ab".repeat(32), "cd".repeat(32))),
+        new Manifest.Pieces(PieceAlgorithm.SHA_256, 1024,
+            List.of(PieceDigest.fromHex(PieceAlgorithm.SHA_256, "ab".repeat(32)), PieceDigest.fromHex(PieceAlgorithm.SHA_256, "CD".repeat(32)))),
         new Manifest.BadSectors(List.of(new SectorRange(2, 1)), 1), new Manifest.Timing(start, start.plusMillis(1500)),
         List.of(new Manifest.RateSample(1500, 1536)), new Manifest.Outcome(Manifest.Status.COMPLETED, 1536, null),
-        List.of(new Manifest.Resumption(start.plusMillis(10), 1024, 1, -1, true)), null, Optional.empty());
+        List.of(new Manifest.Resumption(start.plusMillis(10), 1024, 1, OptionalLong.empty(), true)), null, Optional.empty());
 
-    RecordedManifest read = ManifestReader.read(ManifestJson.toTree(written));
+    JsonNode tree = ManifestJson.toTree(written);
+    RecordedManifest read = ManifestReader.read(tree);
+
+    // The values are written as the format has them: lowercase hex, and null for no piece re-read.
+    assertThat(tree.path("pieces").path("digests").toString()).isEqualTo("[\"" + "ab".repeat(32) + "\",\"" + "cd".repeat(32) + "\"]");
+    assertThat(tree.path("resumptions").path(0).path("rereadPiece").isNull()).isTrue();
 
     assertThat(read.caseInfo()).isEqualTo(new RecordedManifest.Case("C-1", "E-1", "Jane Doe", "a disk", null));
     assertThat(read.tool()).isEqualTo(new RecordedManifest.Tool("custos", "0.1.0", "unknown", null));
