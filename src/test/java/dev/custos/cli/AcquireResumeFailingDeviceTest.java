@@ -99,7 +99,7 @@ class AcquireResumeFailingDeviceTest {
       manifest.path("badSectors").path("ranges")
           .forEach(range -> ranges.add(range.path("firstLba").asLong() + "+" + range.path("count").asLong()));
       assertThat(ranges).containsExactly(bad / 512 + "+" + BAD_BYTES / 512);
-      assertThat(manifest.path("resumptions").get(0).path("fromByte").asLong() % 512).as("a sector boundary").isZero();
+      assertThat(manifest.path("resumptions").get(0).path("fromByte").asLong() % 4096).as("on the direct-I/O grid").isZero();
       Path image = out.resolve("image.ima");
       assertThat(ExternalTool.run(List.of("cmp", "-n", Long.toString(bad), backing.toString(), image.toString())).exitCode())
           .as("before the bad sectors").isZero();
