@@ -178,7 +178,7 @@ public final class Acquisition {
         List<Area> rescueStood = rescueStood(directory, source.sizeBytes());
         ResumePoint point = resumePoint(directory, acquisition, source)
             .agreeingWith(vouched, state.interruptionRecorded(), acquisition.pieceSize(), source.sizeBytes())
-            .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
+            .alignedTo(Math.max(reader.errorUnit(), reader.directIoUnit()), acquisition.pieceSize(), source.sizeBytes());
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
         directory.reserveRoom(MANIFEST_ALLOWANCE);
@@ -207,7 +207,7 @@ public final class Acquisition {
           PassOutcome.PieceMismatch mismatch = (PassOutcome.PieceMismatch) outcome;
           rereadPiece = OptionalLong.of(mismatch.piece());
           point = point.before(mismatch.piece(), acquisition.pieceSize(), source.sizeBytes(), mismatch.why())
-              .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
+              .alignedTo(Math.max(reader.errorUnit(), reader.directIoUnit()), acquisition.pieceSize(), source.sizeBytes());
         }
       } catch (IOException e) {
         throw new EvidenceWriteException("cannot resume in " + directory.root() + ": " + e.getMessage(), e);

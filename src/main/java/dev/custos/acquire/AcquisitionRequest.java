@@ -81,8 +81,5 @@ public record AcquisitionRequest(
       throw new IllegalArgumentException("block size must be a multiple of 4096 bytes up to 256 MiB, got " + blockSize);
     }
     Objects.requireNonNull(rescue, "rescue");
-    if (rescue.retries() > 100) {
-      throw new IllegalArgumentException("retries must be between 0 and 100, got " + rescue.retries());
-    }
   }
 }

@@ -159,10 +159,10 @@ record ResumePoint(List<ProgressRecordFormat.Piece> pieces, long offset, Optiona
 
   /**
    * The same point with as few pieces fewer as it takes for reading the source to begin at a
-   * multiple of {@code unit} (the source's error unit), or at its end. A block device is read with
-   * {@code O_DIRECT}, whose reads, and the unit-by-unit reads that locate a bad sector, must begin
-   * on that grid: begun at a piece boundary off it (a piece size that is a multiple of 512 but not
-   * of 4096), every unit of a block with one bad sector would fail and be zero-filled.
+   * multiple of {@code unit} (the larger of the source's error unit and its direct-I/O unit), or at
+   * its end: a block device's large reads bypass the page cache only on the direct-I/O grid (4096
+   * bytes), so a resumption begun at a piece boundary off it (a piece size that is a multiple of
+   * 512 but not of 4096) would read the rest of the drive through the page cache.
    */
   ResumePoint alignedTo(int unit, long pieceSize, long sourceSize) {
     int usable = pieces.size();

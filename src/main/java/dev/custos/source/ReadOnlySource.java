@@ -145,6 +145,15 @@ public final class ReadOnlySource implements BlockSource, Closeable {
   }
 
   /**
+   * The unit of the large reads that bypass the page cache: the JDK's direct-I/O alignment for a
+   * block device (4096 on Linux), 0 for a file. A read not on this grid, or not a whole number of
+   * it (a device's last block), goes through the page cache.
+   */
+  public int directIoUnit() {
+    return sectorReader == null ? 0 : sectorReader.unit();
+  }
+
+  /**
    * Reads the error unit at {@code position} (a multiple of {@link #errorUnit()}) into {@code
    * destination[offset…]}, bypassing the page cache on a block device so that exactly this unit
    * succeeds or fails.

@@ -52,7 +52,7 @@ final class SourceCheck {
     Rehash.Result computed;
     int directUnit;
     try (ReadOnlySource reader = ReadOnlySource.open(source)) {
-      directUnit = source.kind().isDevice() ? reader.errorUnit() : 0;
+      directUnit = reader.directIoUnit();
       SourceBlockReader blocks = new SourceBlockReader(reader, RETRIES, badSectors);
       computed = Rehash.run((position, destination, length) -> {
         try {
