@@ -66,6 +66,29 @@ public final class EvidenceFile {
   }
 
   /**
+   * The whole of {@code file} of an evidence directory, as {@link #read}, or empty when it does not
+   * exist; a symbolic link in its place is refused with a message saying that Custos {@code does}
+   * (reports on, verifies) the evidence in the directory and follows no link out of it.
+   *
+   * @param does what the caller does with the evidence, a verb phrase: {@code "verifies"}
+   * @throws NotEvidenceFileException if it is a link, or {@link #read} refuses it
+   * @throws IOException if it cannot be read
+   */
+  public static Optional<byte[]> readFromDirectory(Path file, ReadLimit limit, String does) throws IOException {
+    if (Files.isSymbolicLink(file)) {
+      throw new NotEvidenceFileException(file, file + " is a symbolic link; Custos " + does + " the evidence in the directory"
+          + " and follows no link out of it");
+    }
+    // Read by the evidence-file rule: no link followed should one replace the file after the check
+    // above, no FIFO or device opened, nothing beyond the limit read.
+    try {
+      return Optional.of(read(file, limit));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Refuses {@code file} unless it is absent or a regular file (not a link) with one name, and opens
    * it with {@code options} (a link is never followed): the rule before Custos appends to a file or
    * writes its lock. A file with a second name (a hard link) may lie outside the evidence directory;
