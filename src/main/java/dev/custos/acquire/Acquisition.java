@@ -13,6 +13,7 @@ import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
+import dev.custos.io.SourceFileKey;
 import dev.custos.source.ReadOnlySource;
 import dev.custos.source.SourceIdentity;
 import dev.custos.source.SourceInspector;
@@ -101,14 +102,16 @@ public final class Acquisition {
     EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(request.outputDirectory());
     SourceIdentity source = inspector.inspect(request.source());
     OutputChecks.check(request, source, directory, MANIFEST_ALLOWANCE, 0);
+    SourceFileKey notSource = keyOf(source);
     WriteBlock writeBlock = writeBlockGuard.secure(source, request.setReadOnly(), request.hardwareBlocker());
     directory.create();
     try (AcquisitionLocks locks = AcquisitionLocks.ofDirectory(directory.root())) {
-      locks.alsoSource(source);
+      locks.alsoSource(source, notSource);
       // Again, now that no other Custos process can write here: one may have just finished.
       EvidenceDirectory.forNewAcquisition(directory.root());
+      directory.requireSourceNotInside(notSource);
       directory.requireNoReserve();
-      directory.reserveRoom(MANIFEST_ALLOWANCE);
+      directory.reserveRoom(MANIFEST_ALLOWANCE, notSource);
       try (ReadOnlySource reader = openSource(source)) {
         SourceWatch watch = SourceWatch.start(source, inspector);
         AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
@@ -155,10 +158,12 @@ public final class Acquisition {
       AcquisitionRequest acquisition = state.request();
       SourceIdentity source = inspector.inspect(acquisition.source());
       state.requireSameSource(source);
+      SourceFileKey notSource = keyOf(source);
+      directory.requireSourceNotInside(notSource);
       String manifestSha256 = state.checkedManifestSha256(directory.root());
       String setAsideBefore = state.unrecordedSetAside(directory.root());
       WriteBlock writeBlock = writeBlockGuard.secure(source, acquisition.setReadOnly(), acquisition.hardwareBlocker());
-      locks.alsoSource(source);
+      locks.alsoSource(source, notSource);
       try (ReadOnlySource reader = openSource(source)) {
         SourceWatch watch = SourceWatch.start(source, inspector);
         UnchangedSource.require(state, watch.before(), source.path());
@@ -176,7 +181,7 @@ public final class Acquisition {
             .alignedTo(reader.errorUnit(), acquisition.pieceSize(), source.sizeBytes());
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
-        directory.reserveRoom(MANIFEST_ALLOWANCE);
+        directory.reserveRoom(MANIFEST_ALLOWANCE, notSource);
         String setAside = manifestSha256 == null ? setAsideBefore : InterruptedManifests.setAside(directory.root());
         if (setAsideBefore != null) {
           manifestSha256 = state.recordedManifestSha256();
@@ -189,6 +194,8 @@ public final class Acquisition {
           // Manifest.Resumption keeps the manifest's own encoding of "no piece re-read": -1, written as null.
           Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(),
               rereadPiece.orElse(-1), state.interrupted() != null);
+          // The pass opens the progress record and the image for writing: neither may have become the source.
+          directory.requireSourceNotInside(notSource);
           events.resumed(resumption, acquisition.pieceAlgorithm(), compared, point.note(), setAside, manifestSha256, source,
               writeBlock, watch.before());
           setAside = null;
@@ -220,6 +227,14 @@ public final class Acquisition {
       return ResumePoint.find(directory.root(), request, source.sizeBytes(), source.logicalSectorSize());
     } catch (IOException e) {
       throw new UsageException("cannot resume in " + directory.root() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static SourceFileKey keyOf(SourceIdentity source) throws UsageException {
+    try {
+      return SourceFileKey.of(source.path());
+    } catch (IOException e) {
+      throw new UsageException("cannot identify the source " + source.path() + " (its device and inode): " + e.getMessage(), e);
     }
   }
 

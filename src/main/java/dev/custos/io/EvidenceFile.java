@@ -113,6 +113,28 @@ public final class EvidenceFile {
   }
 
   /**
+   * As {@link #openToWrite(Path, OpenOption...)}, and refuses {@code file} if it is the source
+   * ({@link SourceFileKey#requireNot}), both before the open (one that creates or truncates would
+   * change it at once) and after: the rule for every file Custos opens for writing in an evidence
+   * directory while it acquires.
+   *
+   * @throws SourceWriteRefusedException if {@code file} is the source; nothing was written
+   * @throws NotEvidenceFileException as {@link #openToWrite(Path, OpenOption...)}
+   * @throws IOException if it cannot be opened
+   */
+  public static FileChannel openToWrite(Path file, SourceFileKey notSource, OpenOption... options) throws IOException {
+    notSource.requireNot(file);
+    FileChannel channel = openToWrite(file, options);
+    try {
+      notSource.requireNot(file);
+      return channel;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /**
    * Refuses {@code file} unless it is absent or a regular file (not a link) with one name: checked
    * before Custos changes its mode or appends to it.
    *

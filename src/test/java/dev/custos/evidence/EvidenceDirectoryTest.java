@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
+import dev.custos.io.SourceFileKey;
 import dev.custos.testing.SmallDisk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ class EvidenceDirectoryTest {
   void reserveRoom_thenRelease_keepsExactlyThatManyBytesUntilReleased(@TempDir Path dir) throws Exception {
     EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(dir);
 
-    directory.reserveRoom((3L << 20) + 5);
+    directory.reserveRoom((3L << 20) + 5, SourceFileKey.of(dir));
 
     assertThat(dir.resolve(EvidenceDirectory.RESERVE)).hasSize((3L << 20) + 5);
     directory.releaseRoom();
@@ -125,7 +126,7 @@ class EvidenceDirectoryTest {
       EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(disk.path());
 
       assertThatExceptionOfType(EvidenceWriteException.class)
-          .isThrownBy(() -> directory.reserveRoom(2L << 20))
+          .isThrownBy(() -> directory.reserveRoom(2L << 20, SourceFileKey.of(dir)))
           .withMessage("cannot keep 2097152 bytes for the manifest and custody log in " + disk.path() + ": No space left on device");
       assertThat(disk.path()).isEmptyDirectory();
     }
