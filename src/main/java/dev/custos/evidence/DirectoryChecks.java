@@ -140,6 +140,9 @@ final class DirectoryChecks {
 
   /** Refuses {@code root} if one of the files Custos reads or writes in it is the source ({@link SourceFileKey}). */
   static void refuseTheSource(Path root, SourceFileKey notSource) throws UsageException {
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      return; // not created yet: nothing in it
+    }
     try (Stream<Path> entries = Files.list(root)) {
       for (Path entry : entries.sorted().toList()) {
         if (EvidenceDirectory.isCustosName(entry.getFileName().toString())) {

@@ -131,4 +131,38 @@ class EvidenceDirectoryTest {
       assertThat(disk.path()).isEmptyDirectory();
     }
   }
+
+  @Test
+  void reserveRoom_reserveIsTheSource_refusedNamingBoth_neitherWrittenNorRemoved(@TempDir Path dir) throws Exception {
+    Path source = Files.write(dir.resolve("source.bin"), new byte[] {1, 2, 3});
+    SourceFileKey notSource = SourceFileKey.of(source);
+    Path out = Files.createDirectory(dir.resolve("evidence"));
+    Path reserve = Files.move(source, out.resolve(EvidenceDirectory.RESERVE));
+    EvidenceDirectory directory = EvidenceDirectory.toResume(out);
+
+    assertThatExceptionOfType(UsageException.class)
+        .isThrownBy(() -> directory.reserveRoom(1L << 20, notSource))
+        .withMessageStartingWith("refusing to write to " + reserve + ": it is the source " + source + " itself");
+    directory.releaseRoom();
+
+    assertThat(reserve).hasBinaryContent(new byte[] {1, 2, 3});
+  }
+
+  @Test
+  void requireSourceNotInside_sourceHardLinkedAsTheProgressRecord_refusedNamingBoth(@TempDir Path dir) throws Exception {
+    Path source = Files.write(dir.resolve("source.bin"), new byte[] {1});
+    Path out = Files.createDirectory(dir.resolve("evidence"));
+    Path inside = Files.createLink(out.resolve("acquisition-progress.jsonl"), source);
+
+    assertThatExceptionOfType(UsageException.class)
+        .isThrownBy(() -> DirectoryChecks.refuseTheSource(out, SourceFileKey.of(source)))
+        .withMessageStartingWith("refusing to write to " + inside + ": it is the source " + source + " itself");
+  }
+
+  @Test
+  void requireSourceNotInside_directoryNotCreatedYet_passes(@TempDir Path dir) throws Exception {
+    SourceFileKey notSource = SourceFileKey.of(Files.write(dir.resolve("source.bin"), new byte[] {1}));
+
+    EvidenceDirectory.forNewAcquisition(dir.resolve("new")).requireSourceNotInside(notSource);
+  }
 }
