@@ -118,11 +118,15 @@ public final class EvidenceFile {
    * change it at once) and after: the rule for every file Custos opens for writing in an evidence
    * directory while it acquires.
    *
+   * @param notSource the source being acquired; {@code null} when none is (a report, a transfer)
    * @throws SourceWriteRefusedException if {@code file} is the source; nothing was written
    * @throws NotEvidenceFileException as {@link #openToWrite(Path, OpenOption...)}
    * @throws IOException if it cannot be opened
    */
   public static FileChannel openToWrite(Path file, SourceFileKey notSource, OpenOption... options) throws IOException {
+    if (notSource == null) {
+      return openToWrite(file, options);
+    }
     notSource.requireNot(file);
     FileChannel channel = openToWrite(file, options);
     try {
