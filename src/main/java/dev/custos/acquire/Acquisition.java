@@ -114,7 +114,8 @@ public final class Acquisition {
       directory.reserveRoom(MANIFEST_ALLOWANCE, notSource);
       try (ReadOnlySource reader = openSource(source)) {
         SourceWatch watch = SourceWatch.start(source, inspector);
-        AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(), System.nanoTime());
+        AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
+            System.nanoTime());
         events.started(request, source, writeBlock, reader.errorUnit(), watch.before());
         PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch)
             .read(PassStart.fresh(clock.now()), listener, stop);
@@ -186,7 +187,8 @@ public final class Acquisition {
         if (setAsideBefore != null) {
           manifestSha256 = state.recordedManifestSha256();
         }
-        AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(), System.nanoTime());
+        AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
+            System.nanoTime());
         ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch);
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
         OptionalLong rereadPiece = OptionalLong.empty();

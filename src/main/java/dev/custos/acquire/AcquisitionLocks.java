@@ -99,7 +99,8 @@ final class AcquisitionLocks implements AutoCloseable {
   private static FileChannel lock(Path file, SourceFileKey notSource, String refusal) throws UsageException {
     FileChannel channel = null;
     try {
-      channel = EvidenceFile.openToWrite(file, notSource, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel = EvidenceFile.openToWrite(file, notSource, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();

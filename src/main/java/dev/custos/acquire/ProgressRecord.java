@@ -6,6 +6,7 @@ import dev.custos.digest.PieceListener;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.NotEvidenceFileException;
 import dev.custos.io.ReadLimit;
+import dev.custos.io.SourceFileKey;
 import dev.custos.io.WriteOnce;
 import dev.custos.source.BadSectorMap;
 import java.io.Closeable;
@@ -106,6 +107,17 @@ final class ProgressRecord implements PieceListener, Closeable {
    */
   static ProgressRecord resume(Path directory, PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize,
       BadSectorMap badSectors, List<String> expected) throws IOException {
+    return resume(directory, algorithm, pieceSize, sourceSize, sectorSize, badSectors, expected, null);
+  }
+
+  /**
+   * As {@link #resume(Path, PieceAlgorithm, long, long, int, BadSectorMap, List)}, the record
+   * proven not to be {@code notSource} before and after it is opened for appending.
+   *
+   * @throws dev.custos.io.SourceWriteRefusedException if it is the source; nothing was written
+   */
+  static ProgressRecord resume(Path directory, PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize,
+      BadSectorMap badSectors, List<String> expected, SourceFileKey notSource) throws IOException {
     ProgressRecordFormat.Header header = new ProgressRecordFormat.Header(algorithm, pieceSize, sourceSize, sectorSize);
     Path file = directory.resolve(FILE);
     if (expected.isEmpty() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -113,7 +125,7 @@ final class ProgressRecord implements PieceListener, Closeable {
       return start(directory, header, badSectors);
     }
     List<PieceDigest> digests = expected.stream().map(hex -> PieceDigest.fromHex(algorithm, hex)).toList();
-    FileChannel channel = EvidenceFile.openToWrite(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    FileChannel channel = EvidenceFile.openToWrite(file, notSource, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     return new ProgressRecord(file, channel, header, badSectors, digests);
   }
 
