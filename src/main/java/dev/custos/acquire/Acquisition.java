@@ -14,6 +14,7 @@ import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
+import dev.custos.io.SourceFileKey;
 import dev.custos.rescue.Area;
 import dev.custos.source.ReadOnlySource;
 import dev.custos.source.SourceIdentity;
@@ -104,19 +105,22 @@ public final class Acquisition {
     EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(request.outputDirectory());
     SourceIdentity source = inspector.inspect(request.source());
     OutputChecks.check(request, source, directory, MANIFEST_ALLOWANCE, 0);
+    SourceFileKey notSource = keyOf(source);
     WriteBlock writeBlock = writeBlockGuard.secure(source, request.setReadOnly(), request.hardwareBlocker());
     directory.create();
     try (AcquisitionLocks locks = AcquisitionLocks.ofDirectory(directory.root())) {
-      locks.alsoSource(source);
+      locks.alsoSource(source, notSource);
       // Again, now that no other Custos process can write here: one may have just finished.
       EvidenceDirectory.forNewAcquisition(directory.root());
+      directory.requireSourceNotInside(notSource);
       directory.requireNoReserve();
-      directory.reserveRoom(MANIFEST_ALLOWANCE);
+      directory.reserveRoom(MANIFEST_ALLOWANCE, notSource);
       try (ReadOnlySource reader = openSource(source)) {
         SourceWatch watch = SourceWatch.start(source, inspector);
-        AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
+        AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
+            System.nanoTime());
         events.started(request, source, writeBlock, reader.errorUnit(), watch.before());
-        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch)
+        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource)
             .read(PassStart.fresh(clock.now()), listener, stop);
         if (outcome instanceof PassOutcome.Recorded recorded) {
           return recorded.manifest();
@@ -158,10 +162,12 @@ public final class Acquisition {
       AcquisitionRequest acquisition = state.request();
       SourceIdentity source = inspector.inspect(acquisition.source());
       state.requireSameSource(source);
+      SourceFileKey notSource = keyOf(source);
+      directory.requireSourceNotInside(notSource);
       Optional<String> manifestSha256 = state.checkedManifestSha256(directory.root());
       Optional<InterruptedManifests.SetAside> setAsideBefore = state.unrecordedSetAside(directory.root());
       WriteBlock writeBlock = writeBlockGuard.secure(source, acquisition.setReadOnly(), acquisition.hardwareBlocker());
-      locks.alsoSource(source);
+      locks.alsoSource(source, notSource);
       try (ReadOnlySource reader = openSource(source)) {
         SourceWatch watch = SourceWatch.start(source, inspector);
         UnchangedSource.require(state, watch.before(), source.path());
@@ -181,17 +187,20 @@ public final class Acquisition {
             .alignedTo(Math.max(reader.errorUnit(), reader.directIoUnit()), acquisition.pieceSize(), source.sizeBytes());
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
-        directory.reserveRoom(MANIFEST_ALLOWANCE);
+        directory.reserveRoom(MANIFEST_ALLOWANCE, notSource);
         // Recorded by the first pass's event: acquisition.json set aside now, or as a stopped resumption left it.
         Optional<InterruptedManifests.SetAside> setAside = manifestSha256.isEmpty() ? setAsideBefore
             : Optional.of(new InterruptedManifests.SetAside(InterruptedManifests.setAside(directory.root()), manifestSha256.get()));
-        AcquisitionEvents events = new AcquisitionEvents(recorder, directory, source.logicalSectorSize(), System.nanoTime());
-        ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch);
+        AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
+            System.nanoTime());
+        ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch, notSource);
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
         OptionalLong rereadPiece = OptionalLong.empty();
         while (true) {
           Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(),
               rereadPiece, state.interruptionRecorded());
+          // The pass opens the progress record and the image for writing: neither may have become the source.
+          directory.requireSourceNotInside(notSource);
           events.resumed(resumption, acquisition.pieceAlgorithm(), compared, point.note(), setAside, source, writeBlock,
               watch.before());
           setAside = Optional.empty();
@@ -240,9 +249,17 @@ public final class Acquisition {
     }
   }
 
+  private static SourceFileKey keyOf(SourceIdentity source) throws UsageException {
+    try {
+      return SourceFileKey.of(source.path());
+    } catch (IOException e) {
+      throw new UsageException("cannot identify the source " + source.path() + " (its device and inode): " + e.getMessage(), e);
+    }
+  }
+
   private ReadRun readRun(AcquisitionRequest request, ReadOnlySource reader, WriteBlock writeBlock, EvidenceDirectory directory,
-      AcquisitionEvents events, SourceWatch watch) {
-    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch, checkpoint);
+      AcquisitionEvents events, SourceWatch watch, SourceFileKey notSource) {
+    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch, checkpoint, notSource);
   }
 
   private static ReadOnlySource openSource(SourceIdentity source) throws SourceAccessException {

@@ -2,6 +2,8 @@ package dev.custos.acquire;
 
 import dev.custos.error.UsageException;
 import dev.custos.io.EvidenceFile;
+import dev.custos.io.SourceFileKey;
+import dev.custos.io.SourceWriteRefusedException;
 import dev.custos.source.SourceIdentity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -32,6 +34,11 @@ import java.util.regex.Pattern;
  * {@code kill -9} and power loss included, so a stale lock never blocks a resumption. The files
  * hold the holder's process id and directory, for the refusal message; they are never deleted
  * (deleting a lock file races with the next process that opens it).
+ *
+ * <p>Nothing is written into a lock file before it is proven not to be the source ({@link
+ * SourceFileKey}): {@code acquire resume} takes the directory's lock before it knows the source,
+ * so the directory's lock file gets its holder only with {@link #alsoSource}. Until then, another
+ * process refused names the holder before (or none).
  */
 final class AcquisitionLocks implements AutoCloseable {
   /** The directory's lock file. */
@@ -46,34 +53,54 @@ final class AcquisitionLocks implements AutoCloseable {
   }
 
   /**
-   * Takes the directory's lock.
+   * Takes the directory's lock; its holder is written with {@link #alsoSource}.
    *
    * @param directory the evidence directory, existing
    * @throws UsageException naming the other process, if it is held
    */
   static AcquisitionLocks ofDirectory(Path directory) throws UsageException {
     List<FileChannel> held = new ArrayList<>();
-    held.add(lock(directory.resolve(DIRECTORY_LOCK), holder(directory), "another Custos process is acquiring into " + directory));
+    held.add(lock(directory.resolve(DIRECTORY_LOCK), null, "another Custos process is acquiring into " + directory));
     return new AcquisitionLocks(held, directory);
   }
 
   /**
-   * Takes the source's lock as well.
+   * Takes the source's lock as well, and writes this process into both lock files, each proven
+   * first not to be the source.
    *
-   * @throws UsageException naming the other process, if it is held
+   * @param notSource the source's file key
+   * @throws UsageException naming the other process, if it is held; or if a lock file is the source
    */
-  void alsoSource(SourceIdentity source) throws UsageException {
-    held.add(lock(sourceLockFile(source), holder(directory), "another Custos process is reading the source " + source.path()));
+  void alsoSource(SourceIdentity source, SourceFileKey notSource) throws UsageException {
+    Path directoryLock = directory.resolve(DIRECTORY_LOCK);
+    try {
+      notSource.requireNot(directoryLock);
+      writeHolder(held.get(0), holder(directory));
+    } catch (SourceWriteRefusedException e) {
+      throw new UsageException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UsageException("cannot lock " + directoryLock + ": " + e.getMessage(), e);
+    }
+    Path sourceLock = sourceLockFile(source);
+    FileChannel channel = lock(sourceLock, notSource, "another Custos process is reading the source " + source.path());
+    held.add(channel);
+    try {
+      writeHolder(channel, holder(directory));
+    } catch (IOException e) {
+      throw new UsageException("cannot lock " + sourceLock + ": " + e.getMessage(), e);
+    }
   }
 
   private static String holder(Path directory) {
     return ProcessHandle.current().pid() + " into " + directory;
   }
 
-  private static FileChannel lock(Path file, String holder, String refusal) throws UsageException {
+  /** Opens and locks {@code file}, checked not to be the source when {@code notSource} is given; writes nothing. */
+  private static FileChannel lock(Path file, SourceFileKey notSource, String refusal) throws UsageException {
     FileChannel channel = null;
     try {
-      channel = EvidenceFile.openToWrite(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel = EvidenceFile.openToWrite(file, notSource, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -92,13 +119,20 @@ final class AcquisitionLocks implements AutoCloseable {
         channel.close();
         throw new UsageException(file + " exists and is not a Custos lock file (it holds other data); refusing to write to it");
       }
-      channel.truncate(0);
-      channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
       return channel;
+    } catch (SourceWriteRefusedException e) {
+      closeQuietly(channel);
+      throw new UsageException(e.getMessage(), e);
     } catch (IOException e) {
       closeQuietly(channel);
       throw new UsageException("cannot lock " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Replaces what a lock file {@link #lock} took holds (its own content only) with {@code holder}. */
+  private static void writeHolder(FileChannel channel, String holder) throws IOException {
+    channel.truncate(0);
+    channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
   }
 
   /** What a lock file holds: nothing, or its last holder's process id and directory. */

@@ -6,6 +6,7 @@ import dev.custos.digest.PieceListener;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.NotEvidenceFileException;
 import dev.custos.io.ReadLimit;
+import dev.custos.io.SourceFileKey;
 import dev.custos.io.WriteOnce;
 import dev.custos.rescue.Area;
 import dev.custos.source.BadSectorMap;
@@ -108,13 +109,24 @@ final class ProgressRecord implements PieceListener, Closeable {
    */
   static ProgressRecord resume(Path directory, PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize,
       BadSectorMap badSectors, List<PieceDigest> expected) throws IOException {
+    return resume(directory, algorithm, pieceSize, sourceSize, sectorSize, badSectors, expected, null);
+  }
+
+  /**
+   * As {@link #resume(Path, PieceAlgorithm, long, long, int, BadSectorMap, List)}, the record
+   * proven not to be {@code notSource} before and after it is opened for appending.
+   *
+   * @throws dev.custos.io.SourceWriteRefusedException if it is the source; nothing was written
+   */
+  static ProgressRecord resume(Path directory, PieceAlgorithm algorithm, long pieceSize, long sourceSize, int sectorSize,
+      BadSectorMap badSectors, List<PieceDigest> expected, SourceFileKey notSource) throws IOException {
     ProgressRecordFormat.Header header = new ProgressRecordFormat.Header(algorithm, pieceSize, sourceSize, sectorSize);
     Path file = directory.resolve(FILE);
     if (expected.isEmpty() && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       // None was left (killed before its first line, or lost in a power cut): begin one, as a new acquisition does.
       return start(directory, header, badSectors);
     }
-    FileChannel channel = EvidenceFile.openToWrite(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    FileChannel channel = EvidenceFile.openToWrite(file, notSource, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     return new ProgressRecord(file, channel, header, badSectors, expected);
   }
 

@@ -21,6 +21,7 @@ import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
 import dev.custos.image.ImageSink;
+import dev.custos.io.SourceFileKey;
 import dev.custos.rescue.RescuePhases;
 import dev.custos.source.BadSectorMap;
 import dev.custos.source.BlockSource;
@@ -71,10 +72,12 @@ final class ReadRun {
   private final ToolInfo tool;
   private final SourceWatch watch;
   private final EndRecording recording;
+  /** The source's (device, inode): no file this pass reopens for writing may be it. */
+  private final SourceFileKey notSource;
 
   ReadRun(AcquisitionRequest request, BlockSource source, WriteBlock writeBlock, EvidenceDirectory directory,
       AcquisitionEvents events, EvidenceClock clock, HostInfo host, ToolInfo tool, SourceWatch watch,
-      Acquisition.Checkpoint checkpoint) {
+      Acquisition.Checkpoint checkpoint, SourceFileKey notSource) {
     this.request = request;
     this.source = source;
     this.writeBlock = writeBlock;
@@ -85,6 +88,7 @@ final class ReadRun {
     this.tool = tool;
     this.watch = watch;
     this.recording = new EndRecording(directory, events, checkpoint);
+    this.notSource = notSource;
   }
 
   /**
@@ -104,8 +108,8 @@ final class ReadRun {
     ProgressRecord progressRecord = openProgressRecord(start, badSectors);
     RescueRun rescue = new RescueRun(source, request, start, clock, progressRecord);
     ImageSink sink = start.resuming()
-        ? ImageSink.resuming(directory.root(), request.layout(), start.offset())
-        : new ImageSink(directory.root(), request.layout());
+        ? ImageSink.resuming(directory.root(), request.layout(), start.offset(), notSource)
+        : new ImageSink(directory.root(), request.layout(), notSource);
     List<DigestConsumer> digests = request.algorithms().stream().map(DigestConsumer::new).toList();
     PieceDigestConsumer pieces = new PieceDigestConsumer(request.pieceAlgorithm(), request.pieceSize(), progressRecord);
     RateSampler sampler = new RateSampler();
@@ -244,7 +248,7 @@ final class ReadRun {
     try {
       return start.resuming()
           ? ProgressRecord.resume(directory.root(), request.pieceAlgorithm(), request.pieceSize(), source.size(),
-              source.sectorSize(), badSectors, start.checkedPieces())
+              source.sectorSize(), badSectors, start.checkedPieces(), notSource)
           : ProgressRecord.start(directory.root(), request.pieceAlgorithm(), request.pieceSize(), source.size(),
               source.sectorSize(), badSectors);
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.custos.custody;
 
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.io.EvidenceFile;
+import dev.custos.io.SourceFileKey;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -39,6 +40,16 @@ final class AppendLock implements AutoCloseable {
    * @throws EvidenceWriteException if the lock file cannot be created or locked
    */
   static AppendLock acquire(Path directory) throws EvidenceWriteException {
+    return acquire(directory, null);
+  }
+
+  /**
+   * As {@link #acquire(Path)}, the lock file proven not to be {@code notSource} ({@code null}: no
+   * acquisition under way).
+   *
+   * @throws EvidenceWriteException if the lock file cannot be created or locked, or is the source
+   */
+  static AppendLock acquire(Path directory, SourceFileKey notSource) throws EvidenceWriteException {
     Path absolute = directory.toAbsolutePath().normalize();
     ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(absolute, key -> new ReentrantLock());
     inProcess.lock();
@@ -46,7 +57,7 @@ final class AppendLock implements AutoCloseable {
     try {
       // Never through a link: a planted .custody.lock -> elsewhere would create or open a file outside.
       // Nor to a FIFO (an open for writing would wait for a reader) or a file with another name.
-      channel = EvidenceFile.openToWrite(absolute.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel = EvidenceFile.openToWrite(absolute.resolve(FILE), notSource, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       return new AppendLock(inProcess, channel, channel.lock());
     } catch (IOException e) {
       closeQuietly(channel);

@@ -12,6 +12,7 @@ import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.EvidenceSchema;
 import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.ToolInfo;
+import dev.custos.io.SourceFileKey;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
@@ -35,10 +36,13 @@ public final class CustodyRecorder {
   private final CustodyEvent.EventTool tool;
   private final EvidenceClock clock;
   private final SignerAcceptance acceptance;
+  /** The source of the acquisition this recorder records, or {@code null}: the log and its lock are never it. */
+  private final SourceFileKey notSource;
 
   private CustodyRecorder(Signer signer, Actor actor, CustodyEvent.EventHost host, CustodyEvent.EventTool tool, EvidenceClock clock,
-      SignerAcceptance acceptance) {
+      SignerAcceptance acceptance, SourceFileKey notSource) {
     this.signer = signer;
+    this.notSource = notSource;
     this.actor = actor;
     this.host = host;
     this.tool = tool;
@@ -48,7 +52,7 @@ public final class CustodyRecorder {
 
   private CustodyRecorder(Signer signer, Actor actor, HostInfo host, ToolInfo tool, EvidenceClock clock) {
     this(signer, actor, new CustodyEvent.EventHost(host.hostname(), host.os(), host.user()),
-        CustodyEvent.EventTool.of(tool), clock, new SignerAcceptance(clock, TrustAnchors.none()));
+        CustodyEvent.EventTool.of(tool), clock, new SignerAcceptance(clock, TrustAnchors.none()), null);
   }
 
   /**
@@ -56,7 +60,17 @@ public final class CustodyRecorder {
    * though not to the root of the log's first signer: a hand-over to another lab.
    */
   public CustodyRecorder acceptingSignersTrustedBy(TrustAnchors anchors) {
-    return new CustodyRecorder(signer, actor, host, tool, clock, acceptance.trusting(anchors));
+    return new CustodyRecorder(signer, actor, host, tool, clock, acceptance.trusting(anchors), notSource);
+  }
+
+  /**
+   * This recorder, appending only to a log (and through a lock file) proven not to be {@code
+   * source}: for the events of an acquisition, whose source may have been linked or renamed into
+   * the evidence directory under the log's name. A refused append throws {@link
+   * EvidenceWriteException} and writes nothing.
+   */
+  public CustodyRecorder notWritingTo(SourceFileKey source) {
+    return new CustodyRecorder(signer, actor, host, tool, clock, acceptance, Objects.requireNonNull(source, "source"));
   }
 
   /**
@@ -106,7 +120,7 @@ public final class CustodyRecorder {
    *     number, say): a defect of the caller
    */
   public CustodyEvent append(Path directory, String type, ObjectNode data) throws EvidenceWriteException, CustodyBrokenException {
-    AppendLock lock = AppendLock.acquire(directory);
+    AppendLock lock = AppendLock.acquire(directory, notSource);
     try {
       return appendLocked(directory, type, data);
     } finally {
@@ -117,7 +131,7 @@ public final class CustodyRecorder {
   private CustodyEvent appendLocked(Path directory, String type, ObjectNode data) throws EvidenceWriteException, CustodyBrokenException {
     String stored = signer == null ? null : CertificatePublication.publish(signer, directory);
     ObjectNode signed = stored == null ? data : CertificatePublication.announced(signer, data, stored);
-    LogFile log = LogFile.open(directory.resolve(EvidenceDirectory.CUSTODY_LOG));
+    LogFile log = LogFile.open(directory.resolve(EvidenceDirectory.CUSTODY_LOG), notSource);
     if (log.hasTornLine()) {
       TornLine torn = log.setTornLineAside();
       log.append(event(log.last(), LogEvent.LOG_REPAIRED, torn.describe()));
@@ -154,7 +168,7 @@ public final class CustodyRecorder {
     EvidenceDirectory.existing(directory);
     CustodyLog.requireAppendable(directory);
     requireAcceptedSigner(directory);
-    AppendLock lock = AppendLock.acquire(directory);
+    AppendLock lock = AppendLock.acquire(directory, notSource);
     try {
       CustodyVerdict verdict = CustodyLog.check(directory);
       if (!verdict.intact()) {
@@ -196,7 +210,7 @@ public final class CustodyRecorder {
    * @throws CustodyBrokenException as {@code work} throws it
    */
   public <T> T whileLocked(Path directory, LockedWork<T> work) throws EvidenceWriteException, CustodyBrokenException {
-    AppendLock lock = AppendLock.acquire(directory);
+    AppendLock lock = AppendLock.acquire(directory, notSource);
     try {
       return work.run((type, data) -> appendLocked(directory, type, data));
     } finally {

@@ -4,6 +4,7 @@ import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.io.WriteOnce;
 import dev.custos.io.EvidenceFile;
+import dev.custos.io.SourceFileKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -18,15 +19,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * The custody log file while its directory's append lock is held: its last whole event, a torn
  * last line if any, and appending. Not thread-safe; one instance lives for one locked append.
+ * While a source is acquired, the log is changed only once proven not to be it ({@link
+ * SourceFileKey}).
  */
 final class LogFile {
   private final Path path;
+  /** The source being acquired, or {@code null}. */
+  private final SourceFileKey notSource;
   private CustodyEvent last;
   private long length;
   private byte[] tornTail;
 
-  private LogFile(Path path, CustodyEvent last, long length, byte[] tornTail) {
+  private LogFile(Path path, SourceFileKey notSource, CustodyEvent last, long length, byte[] tornTail) {
     this.path = path;
+    this.notSource = notSource;
     this.last = last;
     this.length = length;
     this.tornTail = tornTail;
@@ -40,11 +46,16 @@ final class LogFile {
    *     are neither a line end nor a torn append
    */
   static LogFile open(Path path) throws EvidenceWriteException, CustodyBrokenException {
+    return open(path, null);
+  }
+
+  /** As {@link #open(Path)}, for appends made while {@code notSource} ({@code null}: none) is acquired. */
+  static LogFile open(Path path, SourceFileKey notSource) throws EvidenceWriteException, CustodyBrokenException {
     byte[] bytes;
     try {
       bytes = CustodyLog.readNoLink(path);
     } catch (NoSuchFileException e) {
-      return new LogFile(path, null, -1, new byte[0]);
+      return new LogFile(path, notSource, null, -1, new byte[0]);
     } catch (IOException e) {
       throw new EvidenceWriteException("cannot read " + path + ": " + e.getMessage(), e);
     }
@@ -62,7 +73,7 @@ final class LogFile {
       throw new CustodyBrokenException(path.getFileName() + " line " + (lines.count() + 1)
           + " is neither a whole event nor an append cut short; nothing was appended (run report custody)");
     }
-    return new LogFile(path, last, lines.wholeLength(), lines.tail());
+    return new LogFile(path, notSource, last, lines.wholeLength(), lines.tail());
   }
 
   /** The last whole event, or null for a new or empty log. */
@@ -147,10 +158,13 @@ final class LogFile {
     // (a hard link from outside the directory), are touched, even if a link replaces the log after
     // the checks here.
     EvidenceFile.requireSingleName(path);
+    if (notSource != null) {
+      notSource.requireNot(path); // before its mode changes too
+    }
     Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
         .setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
     try {
-      try (FileChannel channel = EvidenceFile.openToWrite(path, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = EvidenceFile.openToWrite(path, notSource, StandardOpenOption.WRITE)) {
         action.run(channel);
         channel.force(true);
       }

@@ -3,6 +3,8 @@ package dev.custos.evidence;
 import dev.custos.error.UsageException;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.NotEvidenceFileException;
+import dev.custos.io.SourceFileKey;
+import dev.custos.io.SourceWriteRefusedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -130,6 +132,24 @@ final class DirectoryChecks {
         }
       }
     } catch (NotEvidenceFileException e) {
+      throw new UsageException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UsageException("cannot read directory " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses {@code root} if one of the files Custos reads or writes in it is the source ({@link SourceFileKey}). */
+  static void refuseTheSource(Path root, SourceFileKey notSource) throws UsageException {
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      return; // not created yet: nothing in it
+    }
+    try (Stream<Path> entries = Files.list(root)) {
+      for (Path entry : entries.sorted().toList()) {
+        if (EvidenceDirectory.isCustosName(entry.getFileName().toString())) {
+          notSource.requireNot(entry);
+        }
+      }
+    } catch (SourceWriteRefusedException e) {
       throw new UsageException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UsageException("cannot read directory " + root + ": " + e.getMessage(), e);

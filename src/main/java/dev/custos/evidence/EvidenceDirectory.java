@@ -3,6 +3,7 @@ package dev.custos.evidence;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
 import dev.custos.image.ImageLayout;
+import dev.custos.io.SourceFileKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -182,10 +183,24 @@ public final class EvidenceDirectory {
    * Keeps {@code bytes} of the target's space for the records: writes them, incompressible, into
    * {@link #RESERVE} ({@link RecordsReserve}), fsync'ed. {@link #stageManifest} releases the room.
    *
+   * @param notSource the source being acquired: a reserve that is the source is neither written nor
+   *     removed
    * @throws EvidenceWriteException if the room cannot be kept (the partial reserve is removed)
+   * @throws UsageException if the reserve is the source
    */
-  public void reserveRoom(long bytes) throws EvidenceWriteException {
-    reserve.keep(bytes);
+  public void reserveRoom(long bytes, SourceFileKey notSource) throws EvidenceWriteException, UsageException {
+    reserve.keep(bytes, notSource);
+  }
+
+  /**
+   * Refuses the directory if a file Custos reads or writes in it is the source under another name
+   * (hard-linked or renamed into it): checked as soon as the source is known, and before each
+   * pass opens the progress record and the image.
+   *
+   * @throws UsageException naming the file and the source, if one is
+   */
+  public void requireSourceNotInside(SourceFileKey notSource) throws UsageException {
+    DirectoryChecks.refuseTheSource(root, notSource);
   }
 
   /** Gives back the room kept by {@link #reserveRoom}; does nothing when none is kept. Never fails: the reserve is not evidence. */

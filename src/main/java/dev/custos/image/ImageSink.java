@@ -1,6 +1,7 @@
 package dev.custos.image;
 
 import dev.custos.io.EvidenceFile;
+import dev.custos.io.SourceFileKey;
 import dev.custos.io.StagingBuffer;
 import dev.custos.io.WriteOnce;
 import java.io.Closeable;
@@ -40,19 +41,32 @@ public final class ImageSink implements Closeable {
   private final boolean resuming;
   /** Whole segments before the resume point: the earlier run may have been killed before sealing the last. */
   private final int checkedSegments;
+  /** The source, which no reopened file may be; {@code null} when not told ({@link #resuming(Path, ImageLayout, long)}). */
+  private final SourceFileKey notSource;
 
   /**
    * Prepares to write into {@code directory}; the first file is created on the first write.
    */
   public ImageSink(Path directory, ImageLayout layout) {
+    this(directory, layout, (SourceFileKey) null);
+  }
+
+  /**
+   * As {@link #ImageSink(Path, ImageLayout)}; every file is created new (O_EXCL), so none can be
+   * the source, but a file {@link #patch} reopens once it is sealed is proven first not to be
+   * {@code notSource} (null: not checked).
+   */
+  public ImageSink(Path directory, ImageLayout layout, SourceFileKey notSource) {
     this.directory = directory;
     this.layout = layout;
     this.resuming = false;
     this.checkedSegments = 0;
+    this.notSource = notSource;
   }
 
-  private ImageSink(Path directory, ImageLayout layout, long offset) {
+  private ImageSink(Path directory, ImageLayout layout, long offset, SourceFileKey notSource) {
     this.directory = directory;
+    this.notSource = notSource;
     this.layout = layout;
     this.resuming = true;
     this.totalBytes = offset;
@@ -73,10 +87,19 @@ public final class ImageSink implements Closeable {
    * written again from its start. A symbolic link in place of an image file is not followed.
    */
   public static ImageSink resuming(Path directory, ImageLayout layout, long offset) {
+    return resuming(directory, layout, offset, null);
+  }
+
+  /**
+   * As {@link #resuming(Path, ImageLayout, long)}, every file reopened (made writable, cut, written,
+   * sealed) proven first not to be {@code notSource}: a refused one throws {@link
+   * dev.custos.io.SourceWriteRefusedException} from the write or the close, nothing written to it.
+   */
+  public static ImageSink resuming(Path directory, ImageLayout layout, long offset, SourceFileKey notSource) {
     if (offset < 0) {
       throw new IllegalArgumentException("resume offset must not be negative, got " + offset);
     }
-    return new ImageSink(directory, layout, offset);
+    return new ImageSink(directory, layout, offset, notSource);
   }
 
   /**
@@ -164,7 +187,7 @@ public final class ImageSink implements Closeable {
       Path file = directory.resolve(layout.fileName(index));
       EvidenceFile.requireSingleName(file);
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-      reopened = EvidenceFile.openToWrite(file, StandardOpenOption.WRITE);
+      reopened = EvidenceFile.openToWrite(file, notSource, StandardOpenOption.WRITE);
       patching.put(index, reopened);
     }
     return reopened;
@@ -203,7 +226,9 @@ public final class ImageSink implements Closeable {
       WriteOnce.seal(directory.resolve(layout.fileName(reopened.getKey())));
     }
     for (int i = 0; i < checkedSegments; i++) {
-      WriteOnce.seal(directory.resolve(layout.fileName(i)));
+      Path segment = directory.resolve(layout.fileName(i));
+      requireNotSource(segment);
+      WriteOnce.seal(segment);
     }
   }
 
@@ -214,8 +239,9 @@ public final class ImageSink implements Closeable {
       // Only this run's own unchecked bytes are cut: the caller checked everything before currentSize.
       // A second name (a hard link, perhaps outside the directory) would be written and chmod'ed too.
       EvidenceFile.requireSingleName(file);
+      requireNotSource(file);
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-      current = EvidenceFile.openToWrite(file, StandardOpenOption.WRITE);
+      current = EvidenceFile.openToWrite(file, notSource, StandardOpenOption.WRITE);
       current.truncate(currentSize);
       current.position(currentSize);
       return;
@@ -223,6 +249,12 @@ public final class ImageSink implements Closeable {
     current = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     if (currentSize != 0) {
       throw new IOException(file + " is missing, though its first " + currentSize + " bytes were checked");
+    }
+  }
+
+  private void requireNotSource(Path file) throws IOException {
+    if (notSource != null) {
+      notSource.requireNot(file);
     }
   }
 

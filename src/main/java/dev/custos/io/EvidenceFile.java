@@ -66,6 +66,29 @@ public final class EvidenceFile {
   }
 
   /**
+   * The whole of {@code file} of an evidence directory, as {@link #read}, or empty when it does not
+   * exist; a symbolic link in its place is refused with a message saying that Custos {@code does}
+   * (reports on, verifies) the evidence in the directory and follows no link out of it.
+   *
+   * @param does what the caller does with the evidence, a verb phrase: {@code "verifies"}
+   * @throws NotEvidenceFileException if it is a link, or {@link #read} refuses it
+   * @throws IOException if it cannot be read
+   */
+  public static Optional<byte[]> readFromDirectory(Path file, ReadLimit limit, String does) throws IOException {
+    if (Files.isSymbolicLink(file)) {
+      throw new NotEvidenceFileException(file, file + " is a symbolic link; Custos " + does + " the evidence in the directory"
+          + " and follows no link out of it");
+    }
+    // Read by the evidence-file rule: no link followed should one replace the file after the check
+    // above, no FIFO or device opened, nothing beyond the limit read.
+    try {
+      return Optional.of(read(file, limit));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Refuses {@code file} unless it is absent or a regular file (not a link) with one name, and opens
    * it with {@code options} (a link is never followed): the rule before Custos appends to a file or
    * writes its lock. A file with a second name (a hard link) may lie outside the evidence directory;
@@ -82,6 +105,32 @@ public final class EvidenceFile {
     FileChannel channel = FileChannel.open(file, all);
     try {
       requireSingleName(file);
+      return channel;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /**
+   * As {@link #openToWrite(Path, OpenOption...)}, and refuses {@code file} if it is the source
+   * ({@link SourceFileKey#requireNot}), both before the open (one that creates or truncates would
+   * change it at once) and after: the rule for every file Custos opens for writing in an evidence
+   * directory while it acquires.
+   *
+   * @param notSource the source being acquired; {@code null} when none is (a report, a transfer)
+   * @throws SourceWriteRefusedException if {@code file} is the source; nothing was written
+   * @throws NotEvidenceFileException as {@link #openToWrite(Path, OpenOption...)}
+   * @throws IOException if it cannot be opened
+   */
+  public static FileChannel openToWrite(Path file, SourceFileKey notSource, OpenOption... options) throws IOException {
+    if (notSource == null) {
+      return openToWrite(file, options);
+    }
+    notSource.requireNot(file);
+    FileChannel channel = openToWrite(file, options);
+    try {
+      notSource.requireNot(file);
       return channel;
     } catch (IOException | RuntimeException e) {
       channel.close();

@@ -4,7 +4,9 @@
  *
  * <p>Entry points: {@link dev.custos.io.EvidenceFile} (read a regular file whole, within its
  * {@link dev.custos.io.ReadLimit}, never blocking on a FIFO or a device; check a file before an
- * append), {@link dev.custos.io.WriteOnce} (fsync, read-only, never replace: how every finished
+ * append), {@link dev.custos.io.SourceFileKey} (proof that a file Custos writes is not the source
+ * it acquires, refused with {@link dev.custos.io.SourceWriteRefusedException}), {@link
+ * dev.custos.io.WriteOnce} (fsync, read-only, never replace: how every finished
  * evidence file is written), {@link dev.custos.io.StagingBuffer} (the page-aligned buffer reads of
  * the source and writes of the image go through) and {@link dev.custos.io.NotEvidenceFileException}
  * (why a file was refused, one line).

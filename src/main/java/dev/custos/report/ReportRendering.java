@@ -30,7 +30,6 @@ import dev.custos.io.NotEvidenceFileException;
 import dev.custos.io.ReadLimit;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -199,19 +198,15 @@ public final class ReportRendering {
   }
 
   private static byte[] read(Path file, ReadLimit limit) throws UsageException {
-    if (Files.isSymbolicLink(file)) {
-      throw new UsageException(file + " is a symbolic link; Custos reports on the evidence in the directory and follows no"
-          + " link out of it");
-    }
     try {
-      return EvidenceFile.read(file, limit);
-    } catch (NoSuchFileException e) {
-      throw new UsageException(file + " does not exist: not an evidence directory", e);
+      return EvidenceFile.readFromDirectory(file, limit, "reports on")
+          .orElseThrow(() -> new UsageException(file + " does not exist: not an evidence directory"));
     } catch (NotEvidenceFileException e) {
       throw new UsageException(e.getMessage(), e);
     } catch (IOException e) {
       throw new UsageException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
+
 
 }

@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -218,20 +217,13 @@ public final class Verification {
   }
 
   private static byte[] readIfPresent(Path file, ReadLimit limit) throws EvidenceReadException, UsageException {
-    if (Files.isSymbolicLink(file)) {
-      throw new UsageException(file + " is a symbolic link; Custos verifies the evidence in the directory and follows no link"
-          + " out of it");
-    }
-    // Read by the evidence-file rule: no link followed should one replace the file after the check
-    // above, no FIFO or device opened, nothing beyond the limit read.
     try {
-      return EvidenceFile.read(file, limit);
-    } catch (NoSuchFileException e) {
-      return null;
+      return EvidenceFile.readFromDirectory(file, limit, "verifies").orElse(null);
     } catch (NotEvidenceFileException e) {
       throw new UsageException(e.getMessage(), e);
     } catch (IOException e) {
       throw new EvidenceReadException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
+
 }

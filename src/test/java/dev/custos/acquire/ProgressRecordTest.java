@@ -1,9 +1,12 @@
 package dev.custos.acquire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.digest.PieceDigest;
+import dev.custos.io.SourceFileKey;
+import dev.custos.io.SourceWriteRefusedException;
 import dev.custos.source.BadSectorMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,5 +78,21 @@ class ProgressRecordTest {
       out.add(running.finish());
     }
     return out;
+  }
+
+  /** The progress record hard-linked (here: renamed) from the source: resuming refuses it before a byte is appended. */
+  @Test
+  void resume_recordIsTheSource_refusedNamingBoth_nothingAppended(@TempDir Path dir) throws Exception {
+    byte[] data = new byte[(int) (2 * PIECE)];
+    ProgressRecord.start(dir, PieceAlgorithm.CRC32C, PIECE, data.length, 512, new BadSectorMap()).close(false);
+    Path record = dir.resolve(ProgressRecord.FILE);
+    byte[] before = Files.readAllBytes(record);
+    SourceFileKey notSource = SourceFileKey.of(record); // as if the source had been renamed into the directory
+
+    assertThatThrownBy(() -> ProgressRecord.resume(dir, PieceAlgorithm.CRC32C, PIECE, data.length, 512, new BadSectorMap(),
+        digests(data, data.length), notSource))
+        .isInstanceOf(SourceWriteRefusedException.class)
+        .hasMessageStartingWith("refusing to write to " + record + ": it is the source " + record + " itself");
+    assertThat(Files.readAllBytes(record)).isEqualTo(before);
   }
 }

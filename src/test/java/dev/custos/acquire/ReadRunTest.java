@@ -151,6 +151,6 @@ class ReadRunTest {
     AcquisitionEvents events = new AcquisitionEvents(recorder, directory, SECTOR, System.nanoTime());
     events.started(request, source.identity(), writeBlock, source.errorUnit(), watch.before());
     return new ReadRun(request, source, writeBlock, directory, events, EvidenceClock.system(), host, tool, watch,
-        Acquisition.Checkpoint.NONE).read(PassStart.fresh(EvidenceClock.system().now()), ProgressListener.NONE, stop);
+        Acquisition.Checkpoint.NONE, null).read(PassStart.fresh(EvidenceClock.system().now()), ProgressListener.NONE, stop);
   }
 }

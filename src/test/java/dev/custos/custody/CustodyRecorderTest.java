@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.error.CustodyBrokenException;
+import dev.custos.error.EvidenceWriteException;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.io.SourceFileKey;
 import dev.custos.testing.TestSigner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -195,5 +197,32 @@ class CustodyRecorderTest {
   private void tear(byte[] tail) throws Exception {
     Files.setPosixFilePermissions(log(), PosixFilePermissions.fromString("rw-r--r--"));
     Files.write(log(), tail, StandardOpenOption.APPEND);
+  }
+
+  @Test
+  void append_acquiringASourceThatIsTheLog_refusedNamingIt_logUnchanged() throws Exception {
+    CustodyFixtures.unsignedRecorder("Jane Doe").append(directory, "note", note("first"));
+    byte[] before = Files.readAllBytes(log());
+    CustodyRecorder recorder = CustodyFixtures.unsignedRecorder("Jane Doe").notWritingTo(SourceFileKey.of(log()));
+
+    assertThatThrownBy(() -> recorder.append(directory, "note", note("second")))
+        .isInstanceOf(EvidenceWriteException.class)
+        .hasMessageContaining("refusing to write to " + log() + ": it is the source " + log() + " itself");
+    assertThat(Files.readAllBytes(log())).isEqualTo(before);
+    assertThat(Files.getPosixFilePermissions(log())).isEqualTo(PosixFilePermissions.fromString("r--r--r--"));
+  }
+
+  @Test
+  void append_acquiringASourceRenamedIntoTheDirectoryAsTheLock_refusedNothingWritten(@TempDir Path elsewhere) throws Exception {
+    Path source = Files.write(elsewhere.resolve("source.bin"), new byte[] {1, 2, 3});
+    SourceFileKey notSource = SourceFileKey.of(source);
+    Path lock = Files.move(source, directory.resolve(EvidenceDirectory.LOCK));
+    CustodyRecorder recorder = CustodyFixtures.unsignedRecorder("Jane Doe").notWritingTo(notSource);
+
+    assertThatThrownBy(() -> recorder.append(directory, "note", note("first")))
+        .isInstanceOf(EvidenceWriteException.class)
+        .hasMessageContaining("refusing to write to " + lock + ": it is the source " + source + " itself");
+    assertThat(lock).hasBinaryContent(new byte[] {1, 2, 3});
+    assertThat(log()).doesNotExist();
   }
 }

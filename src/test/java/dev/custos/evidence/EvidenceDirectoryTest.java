@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.UsageException;
+import dev.custos.io.SourceFileKey;
 import dev.custos.testing.SmallDisk;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,7 +112,7 @@ class EvidenceDirectoryTest {
   void reserveRoom_thenRelease_keepsExactlyThatManyBytesUntilReleased(@TempDir Path dir) throws Exception {
     EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(dir);
 
-    directory.reserveRoom((3L << 20) + 5);
+    directory.reserveRoom((3L << 20) + 5, SourceFileKey.of(dir));
 
     assertThat(dir.resolve(EvidenceDirectory.RESERVE)).hasSize((3L << 20) + 5);
     directory.releaseRoom();
@@ -125,9 +126,43 @@ class EvidenceDirectoryTest {
       EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(disk.path());
 
       assertThatExceptionOfType(EvidenceWriteException.class)
-          .isThrownBy(() -> directory.reserveRoom(2L << 20))
+          .isThrownBy(() -> directory.reserveRoom(2L << 20, SourceFileKey.of(dir)))
           .withMessage("cannot keep 2097152 bytes for the manifest and custody log in " + disk.path() + ": No space left on device");
       assertThat(disk.path()).isEmptyDirectory();
     }
+  }
+
+  @Test
+  void reserveRoom_reserveIsTheSource_refusedNamingBoth_neitherWrittenNorRemoved(@TempDir Path dir) throws Exception {
+    Path source = Files.write(dir.resolve("source.bin"), new byte[] {1, 2, 3});
+    SourceFileKey notSource = SourceFileKey.of(source);
+    Path out = Files.createDirectory(dir.resolve("evidence"));
+    Path reserve = Files.move(source, out.resolve(EvidenceDirectory.RESERVE));
+    EvidenceDirectory directory = EvidenceDirectory.toResume(out);
+
+    assertThatExceptionOfType(UsageException.class)
+        .isThrownBy(() -> directory.reserveRoom(1L << 20, notSource))
+        .withMessageStartingWith("refusing to write to " + reserve + ": it is the source " + source + " itself");
+    directory.releaseRoom();
+
+    assertThat(reserve).hasBinaryContent(new byte[] {1, 2, 3});
+  }
+
+  @Test
+  void requireSourceNotInside_sourceHardLinkedAsTheProgressRecord_refusedNamingBoth(@TempDir Path dir) throws Exception {
+    Path source = Files.write(dir.resolve("source.bin"), new byte[] {1});
+    Path out = Files.createDirectory(dir.resolve("evidence"));
+    Path inside = Files.createLink(out.resolve("acquisition-progress.jsonl"), source);
+
+    assertThatExceptionOfType(UsageException.class)
+        .isThrownBy(() -> DirectoryChecks.refuseTheSource(out, SourceFileKey.of(source)))
+        .withMessageStartingWith("refusing to write to " + inside + ": it is the source " + source + " itself");
+  }
+
+  @Test
+  void requireSourceNotInside_directoryNotCreatedYet_passes(@TempDir Path dir) throws Exception {
+    SourceFileKey notSource = SourceFileKey.of(Files.write(dir.resolve("source.bin"), new byte[] {1}));
+
+    EvidenceDirectory.forNewAcquisition(dir.resolve("new")).requireSourceNotInside(notSource);
   }
 }

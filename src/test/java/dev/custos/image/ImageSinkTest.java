@@ -2,7 +2,10 @@ package dev.custos.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.custos.io.SourceFileKey;
+import dev.custos.io.SourceWriteRefusedException;
 import dev.custos.testing.ExternalTool;
 import dev.custos.testing.TestBytes;
 import java.io.OutputStream;
@@ -212,5 +215,25 @@ class ImageSinkTest {
       assertThat(Files.getPosixFilePermissions(dir.resolve(layout.fileName(i)))).as(layout.fileName(i))
           .isEqualTo(PosixFilePermissions.fromString("r--r--r--"));
     }
+  }
+
+  /** The source renamed into the directory as the image being resumed: neither made writable, cut nor written. */
+  @Test
+  void resuming_imageIsTheSource_refusedNamingBoth_sourceUnchanged(@TempDir Path dir) throws Exception {
+    byte[] source = new byte[8192];
+    Arrays.fill(source, (byte) 3);
+    Path original = Files.write(dir.resolve("source.bin"), source);
+    SourceFileKey notSource = SourceFileKey.of(original);
+    Files.setPosixFilePermissions(original, PosixFilePermissions.fromString("r--r-----"));
+    ImageLayout layout = ImageLayout.raw("ima");
+    Path image = Files.move(original, dir.resolve(layout.fileName(0)));
+
+    ImageSink sink = ImageSink.resuming(dir, layout, 4096, notSource);
+
+    assertThatThrownBy(() -> sink.write(new byte[512], 0, 512))
+        .isInstanceOf(SourceWriteRefusedException.class)
+        .hasMessageStartingWith("refusing to write to " + image + ": it is the source " + original + " itself");
+    assertThat(image).hasBinaryContent(source);
+    assertThat(Files.getPosixFilePermissions(image)).isEqualTo(PosixFilePermissions.fromString("r--r-----"));
   }
 }
