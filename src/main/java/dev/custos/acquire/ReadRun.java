@@ -117,7 +117,7 @@ final class ReadRun {
     List<BlockConsumer> behindGate = new ArrayList<>(digests);
     behindGate.add(pieces);
     List<BlockConsumer> consumers = new ArrayList<>(behindGate.stream().map(rescue::gated).toList());
-    consumers.add(new ImageWriterConsumer(sink, start.offset()));
+    consumers.add(new ImageWriterConsumer(sink, start.offset(), rescue::pending));
     consumers.add(progress);
 
     PassEnd end = readAll(start, rescue, new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS), sink, progressRecord,

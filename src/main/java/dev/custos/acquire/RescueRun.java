@@ -122,6 +122,14 @@ final class RescueRun {
     }
   }
 
+  /**
+   * Whether a block was not read whole, so the rescue phases are still to write into the image.
+   * Any thread: the gate is set before the block is published.
+   */
+  boolean pending() {
+    return gate.closedAt().isPresent();
+  }
+
   /** {@code consumer}, behind the digests' gate. */
   BlockConsumer gated(BlockConsumer consumer) {
     return gate.gated(consumer);

@@ -147,6 +147,9 @@ public final class ImageSink implements Closeable {
    * @throws IllegalArgumentException if the range is not within the bytes written
    */
   public void patch(long position, byte[] data, int offset, int length) throws IOException {
+    if (closed) {
+      throw new IllegalStateException("the image is closed and sealed: nothing more is written into it");
+    }
     if (position < 0 || length < 0 || position > totalBytes - length) {
       throw new IllegalArgumentException("bytes " + position + "+" + length + " are not within the " + totalBytes + " bytes written");
     }

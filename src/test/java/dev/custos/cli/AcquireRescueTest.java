@@ -120,4 +120,32 @@ class AcquireRescueTest {
     assertThat(ExternalTool.digestOf("md5sum", out.resolve("image.ima"))).isEqualTo(manifest.path("digests").path("md5").asText());
     assertThat(Cli.run("report", "verify", out.toString(), "--no-record").exitCode()).isZero();
   }
+
+  /**
+   * A split image: the rescue puts the sectors it reads late into segments the copy pass has
+   * already sealed (made read-only), which are opened again for that and sealed anew.
+   */
+  @Test
+  void splitImage_sectorsRescuedIntoSealedSegments_segmentsAreTheSourceAndReadOnly() throws IOException {
+    long bad = (2L << 20) + 40 * SECTOR;
+    Path backing = Evidence.randomFile(temp.resolve("disk.bin"), 8L << 20, 31);
+    Path out = temp.resolve("evidence");
+    try (FailingDevice device = FailingDevice.attach(backing, temp.resolve("fuse"), List.of(bad + ":" + SECTOR))) {
+      Cli.Run run = Cli.run("acquire", "image", device.path().toString(), "--out", out.toString(), "--case", "C-1",
+          "--evidence", "E-1", "--examiner", "Jane Doe", "--format", "split", "--segment-size", "1MiB", "--unsigned");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+    byte[] expected = Files.readAllBytes(backing);
+    Arrays.fill(expected, (int) bad, (int) bad + SECTOR, (byte) 0);
+    java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+    for (int segment = 1; segment <= 8; segment++) {
+      Path file = out.resolve(String.format(java.util.Locale.ROOT, "image.%03d", segment));
+      joined.write(Files.readAllBytes(file));
+      assertThat(Files.getPosixFilePermissions(file)).as(file + " sealed read-only").noneMatch(p -> p.name().endsWith("WRITE"));
+    }
+    assertThat(Arrays.equals(expected, joined.toByteArray())).as("the segments, joined, are the source but the bad sector").isTrue();
+    JsonNode manifest = Evidence.manifest(out);
+    assertThat(manifest.path("badSectors").path("ranges").get(0).path("firstLba").asLong()).isEqualTo(bad / SECTOR);
+    assertThat(Cli.run("report", "verify", out.toString(), "--no-record").exitCode()).isZero();
+  }
 }

@@ -65,6 +65,8 @@ class AcquireSectorExactTest {
     manifest.path("badSectors").path("ranges").forEach(r -> recorded.add(r.path("firstLba").asLong() + "+" + r.path("count").asLong()));
     assertThat(recorded).containsExactlyElementsOf(bad.stream().map(r -> r[0] + "+" + r[1]).toList());
 
+    assertThat(Files.getPosixFilePermissions(out.resolve("image.ima"))).as("sealed read-only after the rescue wrote into it")
+        .noneMatch(permission -> permission.name().endsWith("WRITE"));
     byte[] source = Files.readAllBytes(backing);
     byte[] image = Files.readAllBytes(out.resolve("image.ima"));
     byte[] expected = source.clone();
