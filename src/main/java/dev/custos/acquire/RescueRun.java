@@ -5,6 +5,7 @@ import dev.custos.digest.BlockConsumer;
 import dev.custos.digest.BlockPipeline;
 import dev.custos.digest.PipelineFailure;
 import dev.custos.digest.ProgressListener;
+import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.SourceAccessException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.Manifest;
@@ -13,7 +14,9 @@ import dev.custos.image.ImageSink;
 import dev.custos.rescue.Area;
 import dev.custos.rescue.AreaState;
 import dev.custos.rescue.CopyPass;
+import dev.custos.rescue.ImageLedger;
 import dev.custos.rescue.PhaseRecord;
+import dev.custos.rescue.RecoveredBytes;
 import dev.custos.rescue.RescueMap;
 import dev.custos.rescue.RescuePhases;
 import dev.custos.source.BadSectorMap;
@@ -51,6 +54,8 @@ final class RescueRun {
   private Optional<RescuePhases.Outcome> phases = Optional.empty();
   private final List<PhaseRecord> around = new ArrayList<>();
   private boolean caughtUp;
+  /** What the copy pass and the phases wrote into the image once a block failed; empty before. */
+  private Optional<ImageLedger> ledger = Optional.empty();
 
   /** How often the rescue's state goes into the progress record at most, while it reads. */
   private static final long RECORD_INTERVAL_NANOS = 2_000_000_000L;
@@ -92,6 +97,12 @@ final class RescueRun {
       if (copyPass.failedReads().size() > failedBefore) {
         recordState(false);
       }
+    }
+    if (gate.closedAt().isPresent()) {
+      if (ledger.isEmpty()) {
+        ledger = Optional.of(new ImageLedger(offset, source.errorUnit()));
+      }
+      ledger.get().copied(offset, data, length);
     }
   }
 
@@ -146,7 +157,7 @@ final class RescueRun {
    */
   Optional<RescuePhases.Stop> finish(ImageSink sink, List<BlockConsumer> digests, BadSectorMap badSectors,
       BooleanSupplier stopRequested, ProgressListener progress)
-      throws SourceAccessException, IOException, PipelineFailure, InterruptedException {
+      throws SourceAccessException, IOException, PipelineFailure, InterruptedException, EvidenceWriteException {
     OptionalLong from = gate.closedAt();
     if (from.isEmpty()) {
       return Optional.empty();
@@ -157,7 +168,12 @@ final class RescueRun {
       progress.onRescue(new ProgressListener.RescueProgress(phase, now.bytesIn(AreaState.NON_TRIED),
           now.bytesIn(AreaState.NON_TRIMMED) + now.bytesIn(AreaState.NON_SCRAPED), now.bytesIn(AreaState.BAD_SECTOR) / source.sectorSize()));
     };
-    RescuePhases.Outcome outcome = new RescuePhases(source, map, lost, request.rescue(), request.blockSize(), sink::patch, clock::now,
+    ImageLedger written = ledger.orElseThrow();
+    RecoveredBytes image = (position, data, offset, length) -> {
+      written.patched(position, data, offset, length);
+      sink.patch(position, data, offset, length);
+    };
+    RescuePhases.Outcome outcome = new RescuePhases(source, map, lost, request.rescue(), request.blockSize(), image, clock::now,
         System::nanoTime, stopRequested, listener).run();
     phases = Optional.of(outcome);
     recordState(true);
@@ -167,7 +183,7 @@ final class RescueRun {
     recordUnread(badSectors);
     listener.onPhase("digests", map);
     Instant catchUpStarted = clock.now();
-    catchUp(from.getAsLong(), sink, digests);
+    catchUp(from.getAsLong(), sink, digests, written.check());
     around.add(new PhaseRecord("digest-catch-up", catchUpStarted, clock.now(), source.size() - from.getAsLong(), 0));
     caughtUp = true;
     return outcome.stop();
@@ -229,17 +245,30 @@ final class RescueRun {
     }
   }
 
-  /** Hands the image from {@code from} to its end to {@code digests}, in order. */
-  private void catchUp(long from, ImageSink sink, List<BlockConsumer> digests) throws IOException, PipelineFailure, InterruptedException {
+  /**
+   * Hands the image from {@code from} to its end to {@code digests}, in order, each block checked
+   * against what was written there ({@code check}).
+   *
+   * @throws EvidenceWriteException if the image is not what the acquisition read and wrote: it
+   *     changed while the rescue ran, and its digests would not be of what was read from the source
+   */
+  private void catchUp(long from, ImageSink sink, List<BlockConsumer> digests, ImageLedger.Check check)
+      throws IOException, PipelineFailure, InterruptedException, EvidenceWriteException {
     try (ImageReader image = ImageReader.open(sink.writtenParts());
         BlockPipeline pipeline = new BlockPipeline(digests, request.blockSize(), ReadRun.POOL_BLOCKS)) {
       for (long offset = from; offset < source.size();) {
         Block block = pipeline.nextFreeBlock();
         int length = (int) Math.min(block.capacity(), source.size() - offset);
         image.read(offset, block.data(), length);
+        check.feed(offset, block.data(), length);
         block.fill(offset, length);
         pipeline.publish(block);
         offset += length;
+      }
+      Optional<String> changed = check.finish();
+      if (changed.isPresent()) {
+        throw new EvidenceWriteException("the image changed while the rescue ran: " + changed.get()
+            + ", so its digests would not be of what was read from the source; the acquisition is not completed");
       }
       pipeline.finish();
     }

@@ -148,4 +148,35 @@ class AcquireRescueTest {
     assertThat(manifest.path("badSectors").path("ranges").get(0).path("firstLba").asLong()).isEqualTo(bad / SECTOR);
     assertThat(Cli.run("report", "verify", out.toString(), "--no-record").exitCode()).isZero();
   }
+
+  /**
+   * The digests of a rescued acquisition are computed over the image once the rescue is over. A
+   * byte of the image changed meanwhile (here with {@code dd conv=notrunc}, while the dead zone
+   * is scraped) must not be digested and signed as read from the source: the acquisition fails,
+   * saying so, and records no digest.
+   */
+  @Test
+  void imageChangedWhileTheRescueRuns_acquisitionFailsAndRecordsNoDigest() throws Exception {
+    long zone = (3L << 20) + 16 * SECTOR;
+    Path backing = Evidence.randomFile(temp.resolve("disk.bin"), SIZE, 37);
+    Path out = temp.resolve("evidence");
+    try (FailingDevice device = FailingDevice.attachWith(backing, temp.resolve("fuse"), "--delay-ms", "250",
+        "--bad", zone + ":" + 40 * SECTOR)) {
+      CustosProcess acquisition = CustosProcess.start(temp, "acquire", "acquire", "image", device.path().toString(),
+          "--out", out.toString(), "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned", "--retries", "0");
+      assertThat(acquisition.awaitError("rescue: scrape,")).as(acquisition.stderr()).isTrue();
+      Path other = Files.write(temp.resolve("other-byte"), new byte[] {(byte) ~Files.readAllBytes(backing)[10 << 20]});
+      ExternalTool.ok("dd", "if=" + other, "of=" + out.resolve("image.ima"), "bs=1", "count=1", "seek=" + (10L << 20),
+          "conv=notrunc", "status=none");
+
+      assertThat(acquisition.exitCode()).as(acquisition.stderr()).isEqualTo(3);
+      assertThat(acquisition.stderr()).contains("the image changed while the rescue ran")
+          .contains("its digests would not be of what was read from the source");
+    }
+    JsonNode manifest = Evidence.manifest(out);
+    assertThat(manifest.path("outcome").path("status").asText()).isEqualTo("failed");
+    assertThat(manifest.path("digests").size()).as("no whole-image digest recorded").isZero();
+    assertThat(manifest.path("outcome").path("bytesAcquired").asLong()).as("only what the digests saw as read: up to the failed block")
+        .isEqualTo(3L << 20);
+  }
 }
