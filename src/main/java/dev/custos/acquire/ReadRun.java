@@ -37,7 +37,9 @@ import java.util.Optional;
  * the source; a resumed one reads the checked prefix from its own image (so that the whole-image
  * digests cover it) and the rest from the source, writing only the rest. The prefix is checked
  * against its recorded SHA-256 pieces, or, when the pieces are CRCs (which prove nothing), against
- * the source read again, byte for byte ({@link SourceComparison}).
+ * the source read again, byte for byte ({@link SourceComparison}). The source is read through a
+ * {@link RescueRun}: a block that fails is left for the rescue phases after the first pass, and
+ * the digests take the rest from the image once they are over.
  *
  * <p>Threading: the calling thread is the pipeline's reader. One instance per pass.
  */
@@ -193,7 +195,7 @@ final class ReadRun {
   private LoopEnd readBlocks(PassStart start, RescueRun rescue, BlockPipeline pipeline, ProgressRecord progressRecord,
       BadSectorMap badSectors, StopSignal stop)
       throws PipelineFailure, InterruptedException, SourceAccessException, EvidenceWriteException, CustodyBrokenException, IOException {
-    Optional<SourceComparison> comparison = sourceComparison(start);
+    Optional<SourceComparison> comparison = SourceComparison.forPrefix(start, source, request);
     long offset = 0;
     while (offset < source.size() && progressRecord.mismatch().isEmpty()) {
       if (stop.isStopped()) {
@@ -218,22 +220,6 @@ final class ReadRun {
       events.readErrors(badSectors, System.nanoTime(), false);
     }
     return new LoopEnd(offset, Optional.empty(), Optional.empty());
-  }
-
-  /**
-   * A CRC piece that re-hashes to its record proves nothing (CRC is linear: a change can be given
-   * any CRC), nor does a digest only the unsigned progress record holds (rewritten with the image):
-   * the prefix is then kept only where it equals what the source gives now, byte for byte.
-   */
-  private Optional<SourceComparison> sourceComparison(PassStart start) {
-    if (!start.comparedWithSource() || start.offset() == 0) {
-      return Optional.empty();
-    }
-    return Optional.of(new SourceComparison(source, request.blockSize(), request.pieceSize(), start.badSectors(),
-        request.pieceAlgorithm().proves()
-            ? "its " + request.pieceAlgorithm().id() + " digest is recorded only in the unsigned " + ProgressRecord.FILE
-                + " (the interruption recorded no manifest)"
-            : request.pieceAlgorithm().id() + " pieces prove nothing"));
   }
 
   /** The first checked piece that re-hashed to another digest than its recorded one, if any. */

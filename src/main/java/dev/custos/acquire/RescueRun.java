@@ -120,7 +120,8 @@ final class RescueRun {
       }
       long start = Math.max(from, area.position());
       AreaState state = area.state() == AreaState.BAD_SECTOR ? AreaState.NON_SCRAPED : area.state();
-      map.mark(start, area.end() - start, state, area.error());
+      // Without the record's error: an error the manifest names is one a read of this pass gave.
+      map.mark(start, area.end() - start, state, Optional.empty());
     }
   }
 

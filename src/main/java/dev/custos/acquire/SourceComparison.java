@@ -36,6 +36,23 @@ final class SourceComparison {
   private final String why;
 
   /**
+   * The comparison a pass starting at {@code start} needs, if any. A CRC piece that re-hashes to
+   * its record proves nothing (CRC is linear: a change can be given any CRC), nor does a digest only
+   * the unsigned progress record holds (rewritten with the image): the prefix is then kept only
+   * where it equals what the source gives now, byte for byte.
+   */
+  static Optional<SourceComparison> forPrefix(PassStart start, BlockSource source, AcquisitionRequest request) {
+    if (!start.comparedWithSource() || start.offset() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new SourceComparison(source, request.blockSize(), request.pieceSize(), start.badSectors(),
+        request.pieceAlgorithm().proves()
+            ? "its " + request.pieceAlgorithm().id() + " digest is recorded only in the unsigned " + ProgressRecord.FILE
+                + " (the interruption recorded no manifest)"
+            : request.pieceAlgorithm().id() + " pieces prove nothing"));
+  }
+
+  /**
    * @param recordedBad the unreadable sectors recorded in the prefix
    * @param why why the image is compared with the source, for the message of a difference
    */
