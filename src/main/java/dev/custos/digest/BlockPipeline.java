@@ -35,6 +35,8 @@ public final class BlockPipeline implements AutoCloseable {
   private final AtomicReference<PipelineFailure> firstFailure = new AtomicReference<>();
   private final CountDownLatch drained;
   private boolean ended;
+  /** Set before the end is queued, so every worker sees it when it takes the end. */
+  private volatile boolean abandoned;
 
   /**
    * Starts one thread per consumer.
@@ -99,12 +101,15 @@ public final class BlockPipeline implements AutoCloseable {
     throwIfFailed();
   }
 
-  /** Abandons the stream: consumers drain what they were handed and stop without finishing. */
+  /**
+   * Abandons the stream: consumers take the blocks they were handed (a block read is written into
+   * the image, so what an acquisition keeps is every block it read) and stop without finishing.
+   */
   @Override
   public void close() {
     if (!ended) {
       // Consumers still running must not finish: their results would describe a partial stream.
-      firstFailure.compareAndSet(null, new PipelineFailure("pipeline", new IllegalStateException("abandoned")));
+      abandoned = true;
     }
     try {
       endAndJoin();
@@ -171,7 +176,7 @@ public final class BlockPipeline implements AutoCloseable {
         // Finish only once every consumer has taken every block: one that failed on the last
         // block must stop the others finishing too.
         drained.await();
-        if (!failed && firstFailure.get() == null) {
+        if (!failed && firstFailure.get() == null && !abandoned) {
           consumer.finish();
         }
       } catch (InterruptedException e) {

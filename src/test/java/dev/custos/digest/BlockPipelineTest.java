@@ -231,6 +231,20 @@ class BlockPipelineTest {
   }
 
   @Test
+  void close_midStream_consumersStillTakeEveryBlockHandedToThem() {
+    // 20 ms a block: the close comes while most of the handed blocks are still queued.
+    CountingConsumer slow = new CountingConsumer("slow", 20_000_000L);
+
+    assertTimeoutPreemptively(DEADLINE, () -> {
+      BlockPipeline pipeline = new BlockPipeline(List.of(slow), 512, 4);
+      publish(pipeline, 4);
+      pipeline.close();
+    });
+
+    assertThat(slow.done).as("the blocks published before the close, each taken").hasValue(4);
+  }
+
+  @Test
   void close_afterFinish_keepsTheResults() {
     DigestConsumer digest = new DigestConsumer(HashAlgorithm.MD5);
 
