@@ -14,13 +14,17 @@ import java.util.Optional;
  *     first retry pass go from the end; later retry passes alternate), as ddrescue's {@code -R}
  */
 public record RescueOptions(int retries, Optional<Duration> timeLimit, boolean reverse) {
+  /** The longest time limit: its end must still be a point on the nanosecond clock. */
+  private static final Duration LONGEST_TIME_LIMIT = Duration.ofDays(36_500);
+
   public RescueOptions {
     Objects.requireNonNull(timeLimit, "timeLimit");
     if (retries < 0 || retries > 100) {
       throw new IllegalArgumentException("retries must be between 0 and 100, got " + retries);
     }
-    if (timeLimit.isPresent() && (timeLimit.get().isNegative() || timeLimit.get().isZero())) {
-      throw new IllegalArgumentException("a rescue time limit must be positive, got " + timeLimit.get());
+    if (timeLimit.isPresent() && (timeLimit.get().isNegative() || timeLimit.get().isZero()
+        || timeLimit.get().compareTo(LONGEST_TIME_LIMIT) > 0)) {
+      throw new IllegalArgumentException("a rescue time limit must be positive and at most 100 years, got " + timeLimit.get());
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -73,7 +74,8 @@ public final class RescuePhases {
   private final Listener listener;
   private final byte[] buffer;
   private final int unit;
-  private long deadline;
+  /** When the time limit passes, on {@code nanoTime}'s clock; empty without a limit. */
+  private OptionalLong deadline = OptionalLong.empty();
   private Optional<Stop> stop = Optional.empty();
   private long phaseBytes;
   private long phaseFailures;
@@ -117,7 +119,7 @@ public final class RescuePhases {
    * @throws IOException if the image cannot be written
    */
   public Outcome run() throws SourceAccessException, IOException {
-    deadline = options.timeLimit().map(limit -> nanoTime.getAsLong() + limit.toNanos()).orElse(Long.MAX_VALUE);
+    deadline = options.timeLimit().map(limit -> OptionalLong.of(nanoTime.getAsLong() + limit.toNanos())).orElse(OptionalLong.empty());
     List<PhaseRecord> phases = new ArrayList<>();
     phase("copy-backwards", AreaState.NON_TRIED, phases, this::copyBackwards);
     phase("copy-remaining", AreaState.NON_TRIED, phases, this::copyRemaining);
@@ -264,7 +266,7 @@ public final class RescuePhases {
   private boolean stopped() {
     if (stop.isEmpty() && stopRequested.getAsBoolean()) {
       stop = Optional.of(Stop.INTERRUPTED);
-    } else if (stop.isEmpty() && nanoTime.getAsLong() - deadline > 0) {
+    } else if (stop.isEmpty() && deadline.isPresent() && nanoTime.getAsLong() - deadline.getAsLong() > 0) {
       stop = Optional.of(Stop.TIME_LIMIT);
     }
     return stop.isPresent();
