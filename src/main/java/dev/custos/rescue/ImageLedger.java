@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * forwards or (up to {@link #BACKWARD_RUN_LIMIT}) backwards, so the runs stay as few as the
  * damage's edges. Checking ({@link Check}) reads the image once, in order, as the catch-up does:
  * the image with every run zeroed must give the copy digest, each run its own digest. Memory:
- * one digest per run, and one backward run's bytes (at most 1 MiB) while it is checked.
+ * about 150 bytes a run (its place and its 32-byte digest), and one backward run's bytes (at most
+ * 1 MiB) while it is checked.
  *
  * <p>Threading: confined to the reader thread.
  */
@@ -44,8 +45,14 @@ public final class ImageLedger {
     long end;
     final boolean singleUnits;
     boolean backward;
-    final MessageDigest digest = sha256();
+    /** While the run is open; dropped once it closes, so a closed run holds 32 bytes of digest. */
+    MessageDigest digest = sha256();
     byte[] expected;
+
+    void close() {
+      expected = digest.digest();
+      digest = null;
+    }
 
     Run(long position, long end, boolean singleUnits) {
       this.position = position;
@@ -96,8 +103,8 @@ public final class ImageLedger {
         return;
       }
     }
-    if (last != null) {
-      last.expected = last.digest.digest();
+    if (last != null && last.expected == null) {
+      last.close();
     }
     last = new Run(position, position + length, single);
     last.digest.update(data, offset, length);
@@ -117,7 +124,7 @@ public final class ImageLedger {
   /** A check of the image, read back in order from {@link #from} to the end of the copy pass's writes. */
   public Check check() {
     if (last != null && last.expected == null) {
-      last.expected = last.digest.digest();
+      last.close();
     }
     return new Check();
   }
