@@ -5,13 +5,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The three DejaVu faces shipped in the jar, embedded (subset) in one document: PDF/A wants every
- * font embedded, so no standard-14 font is ever used. Not thread safe: one per document.
+ * font embedded, so no standard-14 font is ever used. Set letter by letter, without the fonts'
+ * ligatures, so that every printed character is one a reader copies. Not thread safe: one per
+ * document.
  */
 final class ReportFonts {
   private static final String RESOURCES = "/dev/custos/report/";
@@ -69,7 +74,11 @@ final class ReportFonts {
       if (in == null) {
         throw new IllegalStateException("font " + name + " is missing from the jar");
       }
-      return PDType0Font.load(document, in, true);
+      TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in));
+      // No glyph substitution: PDFBox would otherwise set "ff", "fi", "fl" as ligature glyphs, which a
+      // reader's copy of the text (a digest, a path) gives back as U+FB00-FB02, matching nothing.
+      font.setEnableGsub(false);
+      return PDType0Font.load(document, font, true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load font " + name, e);
     }

@@ -84,6 +84,18 @@ class ReportRendererTest {
     assertThat(text).doesNotContain(demo.head().hash());
   }
 
+  /**
+   * What the report prints is text a reader can copy: a digest, a path, a word with "ff", "fi" or
+   * "fl" extracts as those letters, never as a ligature glyph (U+FB00-FB06) that matches nothing.
+   */
+  @Test
+  void pdftotext_lettersNeverLigatures_pathAndWordsCopyAsPrinted() {
+    String text = ok("pdftotext", demoPdf.toString(), "-");
+
+    assertThat(text).contains("floppy-fat12.ima").contains("fingerprint").contains("identify")
+        .doesNotContainPattern("[\\x{FB00}-\\x{FB06}]");
+  }
+
   @Test
   void pdftotext_everyPage_hasCaseAndEvidenceInHeader() {
     String text = ok("pdftotext", demoPdf.toString(), "-");
