@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -89,12 +90,28 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
    */
   private static List<Problem> warnings(Path root, ManifestCheck.Outcome manifest, boolean atStagedName, List<CustodyEvent> events) {
     List<Problem> warnings = new ArrayList<>(SetAsideLogEnds.in(root, events));
+    unread(manifest.recorded()).ifPresent(warnings::add);
     for (Problem unlisted : UnlistedFiles.in(root, manifest.recorded(), events)) {
       if (!(atStagedName && manifest.recorded() != null && ManifestPlacement.STAGED.equals(unlisted.file()))) {
         warnings.add(unlisted);
       }
     }
     return warnings;
+  }
+
+  /**
+   * What a verdict on a completed acquisition does not say by itself: the sectors it could not
+   * read, zeros in the image (and verified as such), and those a time limit left not tried to the end.
+   */
+  private static Optional<Problem> unread(RecordedAcquisition recorded) {
+    if (recorded == null || !recorded.completed() || recorded.unread().sectors() == 0) {
+      return Optional.empty();
+    }
+    RecordedAcquisition.Unread unread = recorded.unread();
+    return Optional.of(new Problem(EvidenceDirectory.MANIFEST, unread.sectors() + (unread.sectors() == 1 ? " sector" : " sectors")
+        + " of the source could not be read: the image holds zeros there (badSectors and rescue.unread list them)"
+        + (unread.notTriedToTheEnd() == 0 ? ""
+            : "; " + unread.notTriedToTheEnd() + " of them were not tried to the end: the rescue's time limit ended it")));
   }
 
   /** The manifest check, failed by a set-aside manifest that is missing or changed, or noting those found intact. */

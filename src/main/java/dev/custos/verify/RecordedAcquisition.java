@@ -7,6 +7,7 @@ import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ManifestReader;
 import dev.custos.evidence.RecordedManifest;
 import dev.custos.image.ImageFile;
+import dev.custos.rescue.AreaState;
 import java.util.List;
 
 /**
@@ -23,9 +24,22 @@ import java.util.List;
  * @param completed whether every sector of the source was read
  * @param bytesAcquired bytes of the source in the image, from byte 0
  * @param source what was read, to recognise it again
+ * @param unread sectors the acquisition could not read (zeros in the image), and how many of them
+ *     its rescue's time limit left not tried to the end
  */
 record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize, List<Digest> digests,
-    Rehash.PieceSpec pieces, List<PieceDigest> pieceDigests, boolean completed, long bytesAcquired, RecordedSource source) {
+    Rehash.PieceSpec pieces, List<PieceDigest> pieceDigests, boolean completed, long bytesAcquired, RecordedSource source,
+    Unread unread) {
+
+  /**
+   * Sectors not read.
+   *
+   * @param sectors every sector not read, as the manifest's bad ranges count them
+   * @param notTriedToTheEnd those of them a time limit left before every try was made
+   */
+  record Unread(long sectors, long notTriedToTheEnd) {
+    static final Unread NONE = new Unread(0, 0);
+  }
 
   RecordedAcquisition {
     files = List.copyOf(files);
@@ -64,7 +78,10 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
     return new RecordedAcquisition(files, manifest.image().split(), source.logicalSectorSize(),
         manifest.digests(), new Rehash.PieceSpec(pieces.algorithm(), pieces.size()), pieces.digests(),
         manifest.outcome().status() == Manifest.Status.COMPLETED, manifest.outcome().bytesAcquired(),
-        new RecordedSource(source.path(), source.sizeBytes(), source.model(), source.serial()));
+        new RecordedSource(source.path(), source.sizeBytes(), source.model(), source.serial()),
+        new Unread(manifest.badSectors().sectorCount(), manifest.rescue().map(rescue -> rescue.unread().stream()
+            .filter(area -> area.state() != AreaState.BAD_SECTOR)
+            .mapToLong(area -> (area.size() + source.logicalSectorSize() - 1) / source.logicalSectorSize()).sum()).orElse(0L)));
   }
 
   /** The algorithms of the recorded whole-image digests. */
