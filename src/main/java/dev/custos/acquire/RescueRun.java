@@ -226,10 +226,14 @@ final class RescueRun {
   long recoveredReads() {
     List<Area> failedCopies = new ArrayList<>(copyPass.failedReads());
     phases.ifPresent(outcome -> failedCopies.addAll(outcome.failedCopies()));
-    long recoveredBlocks = failedCopies.stream()
+    List<Area> recoveredBlocks = failedCopies.stream()
         .filter(failed -> map.within(failed.position(), failed.end()).stream().allMatch(area -> area.state() == AreaState.FINISHED))
+        .toList();
+    // A sector read on a retry inside a block counted as recovered is that block's recovery, not another.
+    long recoveredSectors = phases.map(RescuePhases.Outcome::recovered).orElse(List.of()).stream()
+        .filter(sector -> recoveredBlocks.stream().noneMatch(block -> sector >= block.position() && sector < block.end()))
         .count();
-    return recoveredBlocks + phases.map(RescuePhases.Outcome::recoveredReads).orElse(0L);
+    return recoveredBlocks.size() + recoveredSectors;
   }
 
   private PhaseRecord copyPhase() {

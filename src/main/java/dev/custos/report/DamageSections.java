@@ -10,7 +10,8 @@ final class DamageSections {
   private DamageSections() {}
 
   /** What the image lacks: the bytes and LBAs of the source never acquired, and why. */
-  private static void notAcquired(PageWriter page, Manifest.Outcome outcome, long sourceBytes, long acquiredBytes, long sectorSize) {
+  private static void notAcquired(PageWriter page, Manifest.Outcome outcome, long sourceBytes, long acquiredBytes, long sectorSize,
+      boolean rescueUnfinished) {
     page.heading("Not acquired");
     long lastByte = Math.max(0, sourceBytes - 1);
     String reason = outcome.reason() != null ? " (" + outcome.reason() + ")" : "";
@@ -22,9 +23,13 @@ final class DamageSections {
     };
     page.paragraph("The acquisition " + ended + reason + " before it had read the whole source: bytes "
         + acquiredBytes + " to " + lastByte + " (LBAs " + acquiredBytes / sectorSize + " to " + lastByte / sectorSize + "), "
-        + Formats.bytes(sourceBytes - acquiredBytes) + ", were NOT ACQUIRED and are not in the image. The image holds bytes 0 to "
-        + Math.max(0, acquiredBytes - 1) + " of " + Formats.bytes(sourceBytes) + " only, and has no whole-image digest; "
-        + "its piece digests cover what was acquired.", page.bold.colored(Style.ALERT));
+        + Formats.bytes(sourceBytes - acquiredBytes) + ", were NOT ACQUIRED"
+        + (rescueUnfinished
+            ? ": the rescue of a failed read had not ended, so the image files hold what it had read of them and zeros, which no "
+                + "digest covers. Only bytes 0 to " + Math.max(0, acquiredBytes - 1) + " are acquired; "
+            : " and are not in the image. The image holds bytes 0 to " + Math.max(0, acquiredBytes - 1) + " of "
+                + Formats.bytes(sourceBytes) + " only, and ")
+        + "has no whole-image digest; its piece digests cover what was acquired.", page.bold.colored(Style.ALERT));
   }
 
   static void write(PageWriter page, RecordedManifest manifest) {
@@ -48,7 +53,7 @@ final class DamageSections {
     long acquiredBytes = outcome.bytesAcquired();
     boolean whole = outcome.status() == Manifest.Status.COMPLETED && acquiredBytes == sourceBytes;
     if (!whole) {
-      notAcquired(page, outcome, sourceBytes, acquiredBytes, sectorSize);
+      notAcquired(page, outcome, sourceBytes, acquiredBytes, sectorSize, manifest.rescue().isPresent());
     }
 
     page.heading("Bad sectors");
@@ -60,8 +65,9 @@ final class DamageSections {
     if (bad.isEmpty()) {
       page.paragraph((whole ? "None: every sector was read. "
           : acquiredBytes == 0 ? "None found: no sector was read. "
-          : "None among the sectors read (LBAs 0 to " + ((acquiredBytes - 1) / sectorSize) + "); the sectors not acquired "
-              + "were never read. ") + recovered, page.body);
+          : "None among the sectors acquired (LBAs 0 to " + ((acquiredBytes - 1) / sectorSize) + ")"
+              + (manifest.rescue().isPresent() ? "; the rescue's unread areas are listed below. " : "; the sectors not acquired "
+              + "were never read. ")) + recovered, page.body);
     } else {
       page.paragraph(Formats.plural(badCount, "sector", "sectors") + " in " + Formats.plural(bad.size(), "range", "ranges")
           + (manifest.rescue().filter(Manifest.Rescue::timeLimitReached).isPresent()

@@ -38,8 +38,12 @@ final class RescueSection {
         + "backwards and then forwards; trimming read each failed area sector by sector from both edges inwards until a "
         + "sector failed; scraping read what lay between, sector by sector; then " + Formats.plural(rescue.options().retries(),
             "retry pass", "retry passes") + " tried each sector still unread again. Every sector read was written into the "
-        + "image at its place. The whole-image digests and the piece digests were computed over the image once the rescue "
-        + "was over (digest-catch-up), so they are of the image as it ends."
+        + "image at its place. "
+        + (rescue.phases().stream().anyMatch(phase -> phase.phase().equals("digest-catch-up"))
+            ? "The whole-image digests and the piece digests were computed over the image once the rescue was over "
+                + "(digest-catch-up), so they are of the image as it ends; each byte of it was first checked against a SHA-256 "
+                + "of what the rescue read and wrote there."
+            : "The rescue did not end (see the outcome): no digest covers the image after the first failed block.")
         + rescue.options().timeLimit().map(limit -> " The rescue was given at most " + Formats.duration(limit.toMillis()) + " after the first pass"
             + (rescue.timeLimitReached() ? ", and that ended it: areas not in state bad-sector were not tried to the end." : "."))
             .orElse("")

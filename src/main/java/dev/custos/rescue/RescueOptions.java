@@ -22,9 +22,10 @@ public record RescueOptions(int retries, Optional<Duration> timeLimit, boolean r
     if (retries < 0 || retries > 100) {
       throw new IllegalArgumentException("retries must be between 0 and 100, got " + retries);
     }
-    if (timeLimit.isPresent() && (timeLimit.get().isNegative() || timeLimit.get().isZero()
-        || timeLimit.get().compareTo(LONGEST_TIME_LIMIT) > 0)) {
-      throw new IllegalArgumentException("a rescue time limit must be positive and at most 100 years, got " + timeLimit.get());
+    if (timeLimit.isPresent() && (timeLimit.get().toMillis() < 1 || timeLimit.get().compareTo(LONGEST_TIME_LIMIT) > 0)) {
+      throw new IllegalArgumentException("a rescue time limit must be at least 1 ms and at most 100 years, got " + timeLimit.get());
     }
+    // Whole milliseconds: the manifest records the limit in them, so what ran is what is recorded.
+    timeLimit = timeLimit.map(limit -> Duration.ofMillis(limit.toMillis()));
   }
 }

@@ -40,10 +40,13 @@ public final class RescuePhases {
    * @param phases each phase that had something to read, in order
    * @param stop why they ended early, if they did
    * @param recoveredReads sectors that failed a read and then read fine in a retry pass
+   * @param recovered where those sectors are, ascending
    * @param failedCopies the reads of the copy passes after the first that failed, as they failed
    */
-  public record Outcome(List<PhaseRecord> phases, Optional<Stop> stop, long recoveredReads, List<Area> failedCopies) {
+  public record Outcome(List<PhaseRecord> phases, Optional<Stop> stop, long recoveredReads, List<Long> recovered,
+      List<Area> failedCopies) {
     public Outcome {
+      recovered = recovered.stream().sorted().toList();
       phases = List.copyOf(phases);
       failedCopies = List.copyOf(failedCopies);
     }
@@ -80,6 +83,7 @@ public final class RescuePhases {
   private long phaseBytes;
   private long phaseFailures;
   private long recoveredReads;
+  private final List<Long> recovered = new ArrayList<>();
   private String phase = "";
   private long reads;
   private final List<Area> failedCopies = new ArrayList<>();
@@ -129,7 +133,7 @@ public final class RescuePhases {
       boolean backwards = options.reverse() == (pass % 2 == 1);
       phase("retry-" + pass, AreaState.BAD_SECTOR, phases, () -> retry(backwards));
     }
-    return new Outcome(phases, stop, recoveredReads, failedCopies);
+    return new Outcome(phases, stop, recoveredReads, recovered, failedCopies);
   }
 
   @FunctionalInterface
@@ -191,7 +195,7 @@ public final class RescuePhases {
       if (front >= area.end() || stop.isPresent()) {
         continue;
       }
-      long back = lastUnit(area.end());
+      long back = lastUnit(area);
       while (back > front && !stopped()) {
         if (!read(back, unitAt(back, area.end()), AreaState.BAD_SECTOR, false)) {
           long middle = front + unit;
@@ -219,7 +223,7 @@ public final class RescuePhases {
     List<Area> areas = map.inState(state);
     for (Area area : backwards ? reversed(areas) : areas) {
       long first = area.position();
-      long last = lastUnit(area.end());
+      long last = lastUnit(area);
       for (long at = backwards ? last : first; backwards ? at >= first : at <= last; at += backwards ? -unit : unit) {
         if (stopped()) {
           return;
@@ -239,9 +243,10 @@ public final class RescuePhases {
     if (++reads % 64 == 0) {
       listener.onPhase(phase, map);
     }
-    ReadOutcome outcome = length == unit || position + length == source.size() && length < unit
-        ? source.readUnit(position, buffer, 0)
-        : source.read(position, buffer, 0, length);
+    // A whole unit on the unit grid is read alone, past any cache; anything else (a unit cut by the
+    // end of the source, or off the grid where the unit is larger than a sector) as bytes.
+    boolean onGrid = position % unit == 0 && (length == unit || position + length == source.size());
+    ReadOutcome outcome = onGrid ? source.readUnit(position, buffer, 0) : source.read(position, buffer, 0, length);
     if (outcome instanceof ReadOutcome.Failed failed) {
       lost.afterFailure(failed, position);
       phaseFailures++;
@@ -259,6 +264,7 @@ public final class RescuePhases {
     phaseBytes += length;
     if (retrying) {
       recoveredReads++;
+      recovered.add(position);
     }
     return true;
   }
@@ -277,9 +283,13 @@ public final class RescuePhases {
     return (int) Math.min(unit, end - at);
   }
 
-  /** The start of the last unit before {@code end}. */
-  private long lastUnit(long end) {
-    return (end - 1) / unit * unit;
+  /**
+   * The start of the last unit of {@code area}, its units counted from its own start: an area's
+   * start is a whole sector, but where the unit is larger than a sector (no native reads) it may be
+   * off the unit grid, and its units must still cover it to the end.
+   */
+  private long lastUnit(Area area) {
+    return area.position() + (area.end() - 1 - area.position()) / unit * unit;
   }
 
   private static List<Area> reversed(List<Area> areas) {

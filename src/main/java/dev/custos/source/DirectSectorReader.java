@@ -48,7 +48,9 @@ final class DirectSectorReader implements Closeable {
     aligned.clear().limit(unit);
     while (aligned.hasRemaining()) {
       int n = channel.read(aligned, position + aligned.position());
-      if (n < 0) {
+      // A short read is the end of the device (a direct read gives whole sectors or nothing); reading
+      // on from there would be off the alignment the JDK demands, and fail as if the unit were bad.
+      if (n <= 0 || aligned.hasRemaining()) {
         break;
       }
     }

@@ -166,6 +166,45 @@ class RescueTest {
     assertThat(trimmed.get(0)).as("the first sector trimmed is in the last failed area").isEqualTo(9L << 20);
   }
 
+  /**
+   * Without native reads a 512-byte-sector device fails in 4 KiB units; its size need not be a whole
+   * number of them. The readable tail is read, each bad sector costs at most its own unit, and no
+   * area is left unread because its start is off the 4 KiB grid.
+   */
+  @Test
+  void rescue_errorUnitLargerThanTheSector_sizeOffItsGrid_onlyTheFailingUnitsUnread() throws Exception {
+    int size = (3 << 20) + 1536;
+    byte[] odd = Arrays.copyOf(content, size);
+    long[] bad = {(1L << 20) + 3 * SECTOR, (2L << 20) + 5 * SECTOR, size - 2 * SECTOR};
+    ScriptedBlockSource source = new ScriptedBlockSource(odd, SECTOR, 4096);
+    for (long sector : bad) {
+      source.failing(sector, SECTOR);
+    }
+    byte[] written = new byte[size];
+    RescueMap map = new RescueMap(size);
+    LostDriveCheck lost = new LostDriveCheck(source, 0);
+    CopyPass copy = new CopyPass(source, map, lost, BLOCK);
+    byte[] block = new byte[BLOCK];
+    for (long offset = 0; offset < size; offset += BLOCK) {
+      int length = (int) Math.min(BLOCK, size - offset);
+      copy.read(offset, block, length);
+      System.arraycopy(block, 0, written, (int) offset, length);
+    }
+    new RescuePhases(source, map, lost, new RescueOptions(1, Optional.empty(), false), BLOCK,
+        (position, data, offset, length) -> System.arraycopy(data, offset, written, (int) position, length), CLOCK, System::nanoTime,
+        () -> false, RescuePhases.Listener.NONE).run();
+
+    assertThat(map.unfinished()).allSatisfy(area -> assertThat(area.state()).isEqualTo(AreaState.BAD_SECTOR));
+    assertThat(map.bytesIn(AreaState.BAD_SECTOR)).as("each bad sector costs at most its 4 KiB unit").isLessThanOrEqualTo(3 * 4096);
+    for (long sector : bad) {
+      assertThat(map.within(sector, sector + SECTOR)).extracting(Area::state).containsOnly(AreaState.BAD_SECTOR);
+    }
+    for (Area area : map.inState(AreaState.FINISHED)) {
+      assertThat(Arrays.equals(odd, (int) area.position(), (int) area.end(), written, (int) area.position(), (int) area.end()))
+          .as("%s as the source", area).isTrue();
+    }
+  }
+
   private RescueMap rescue(ScriptedBlockSource source, RescueOptions options) throws SourceAccessException, IOException {
     RescueMap map = new RescueMap(content.length);
     LostDriveCheck lost = new LostDriveCheck(source, 0);
