@@ -245,7 +245,7 @@ public final class RescuePhases {
     }
     // A whole unit on the unit grid is read alone, past any cache; anything else (a unit cut by the
     // end of the source, or off the grid where the unit is larger than a sector) as bytes.
-    boolean onGrid = position % unit == 0 && (length == unit || position + length == source.size());
+    boolean onGrid = position % unit == 0 && (length == unit || length < unit && position + length == source.size());
     ReadOutcome outcome = onGrid ? source.readUnit(position, buffer, 0) : source.read(position, buffer, 0, length);
     if (outcome instanceof ReadOutcome.Failed failed) {
       lost.afterFailure(failed, position);
