@@ -12,6 +12,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -99,6 +100,7 @@ final class AcquisitionLocks implements AutoCloseable {
   private static FileChannel lock(Path file, SourceFileKey notSource, String refusal) throws UsageException {
     FileChannel channel = null;
     try {
+      requireLockFileIfPresent(file);
       channel = EvidenceFile.openToWrite(file, notSource, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
       FileLock lock;
@@ -138,6 +140,24 @@ final class AcquisitionLocks implements AutoCloseable {
   /** What a lock file holds: nothing, or its last holder's process id and directory. */
   private static final Pattern HOLDER = Pattern.compile("|[0-9]+ into /.*");
   private static final int MAX_HOLDER_BYTES = 4096;
+
+  /**
+   * Before a file of that name is opened writable at all: it must be a Custos lock file (one name,
+   * regular, empty or a holder line). The directory lock is taken before the source is known, so
+   * the source's (device, inode) cannot be compared yet; a source moved into DIR under the lock's
+   * name holds data, and is refused here, read-only, without ever being opened for writing.
+   */
+  private static void requireLockFileIfPresent(Path file) throws IOException, UsageException {
+    EvidenceFile.requireSingleName(file);
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      if (channel.size() > MAX_HOLDER_BYTES || !HOLDER.matcher(readHolder(channel)).matches()) {
+        throw new UsageException(file + " exists and is not a Custos lock file (it holds other data); refusing to write to it");
+      }
+    }
+  }
 
   private static String readHolder(FileChannel channel) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(4096);

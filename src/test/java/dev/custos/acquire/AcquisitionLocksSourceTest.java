@@ -2,12 +2,15 @@ package dev.custos.acquire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.custos.error.UsageException;
 import dev.custos.io.SourceFileKey;
+import dev.custos.testing.ExternalTool;
 import dev.custos.testing.ScriptedBlockSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +36,26 @@ class AcquisitionLocksSourceTest {
           .hasMessageStartingWith("refusing to write to " + lock + ": it is the source " + source + " itself");
     }
     assertThat(lock).isEmptyFile();
+  }
+
+  /**
+   * A source holding data, moved into the directory under the lock's name, is refused before it is
+   * ever opened for writing. The file is made immutable ({@code chattr +i}): a writable open, even
+   * one that writes nothing, then fails with "Operation not permitted" instead of the refusal.
+   */
+  @Test
+  void ofDirectory_sourceWithDataAsTheLock_refusedWithoutAWritableOpen() throws Exception {
+    Path directory = Files.createDirectory(temp.resolve("evidence"));
+    Path lock = Files.write(directory.resolve(AcquisitionLocks.DIRECTORY_LOCK), new byte[] {'M', 'Z', 0, 1, 2});
+    ExternalTool.Result immutable = ExternalTool.run(List.of("chattr", "+i", lock.toString()));
+    assumeTrue(immutable.exitCode() == 0, "no immutable files here (chattr +i): " + immutable.output().strip());
+    try {
+      assertThatThrownBy(() -> AcquisitionLocks.ofDirectory(directory).close()).isInstanceOf(UsageException.class)
+          .hasMessage(lock + " exists and is not a Custos lock file (it holds other data); refusing to write to it");
+    } finally {
+      ExternalTool.run(List.of("chattr", "-i", lock.toString()));
+    }
+    assertThat(Files.readAllBytes(lock)).containsExactly('M', 'Z', 0, 1, 2);
   }
 
   @Test
