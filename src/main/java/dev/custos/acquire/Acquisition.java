@@ -160,6 +160,10 @@ public final class Acquisition {
       InterruptedAcquisition state = InterruptedAcquisition.read(directory.root(), request.source(), request.setReadOnly(),
           request.hardwareBlocker());
       AcquisitionRequest acquisition = state.request();
+      if (acquisition.layout().isE01()) {
+        throw new UsageException(directory.root() + " holds an interrupted E01 acquisition, which cannot be resumed: the chunk"
+            + " tables of its last segment were never written; acquire again into a new directory");
+      }
       SourceIdentity source = inspector.inspect(acquisition.source());
       state.requireSameSource(source);
       SourceFileKey notSource = keyOf(source);

@@ -81,5 +81,9 @@ public record AcquisitionRequest(
       throw new IllegalArgumentException("block size must be a multiple of 4096 bytes up to 256 MiB, got " + blockSize);
     }
     Objects.requireNonNull(rescue, "rescue");
+    if (layout.isE01() && !algorithms.contains(HashAlgorithm.MD5)) {
+      throw new IllegalArgumentException("an E01 set records the MD5 of its media: add md5 to --hash (E01 holds MD5 and SHA-1;"
+          + " SHA-256 and SHA-512 stay in the manifest)");
+    }
   }
 }

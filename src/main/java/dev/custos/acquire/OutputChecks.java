@@ -27,10 +27,33 @@ final class OutputChecks {
     if (request.layout().isSplit() && request.layout().segmentSize() % sectorSize != 0) {
       throw new UsageException("segment size " + request.layout().segmentSize() + " is not a multiple of the source's sector size " + sectorSize);
     }
+    if (request.layout().isE01()) {
+      checkE01(request, source);
+    }
     Path existing = directory.nearestExisting();
     refuseOutputOnSource(source, directory, existing);
     refuseSourceInsideOutput(source, directory);
     refuseTooLittleSpace(source, directory, existing, allowance, alreadyWritten);
+  }
+
+  /** What an E01 set cannot hold: part of a sector, a sector size EnCase does not know, a line break in a header field. */
+  private static void checkE01(AcquisitionRequest request, SourceIdentity source) throws UsageException {
+    int sectorSize = source.logicalSectorSize();
+    if (sectorSize != 512 && sectorSize != 4096) {
+      throw new UsageException("an E01 set holds sectors of 512 or 4096 bytes; " + source.path() + " has sectors of " + sectorSize
+          + " bytes: acquire it with --format raw or split");
+    }
+    if (source.sizeBytes() == 0 || source.sizeBytes() % sectorSize != 0) {
+      throw new UsageException("an E01 set holds whole sectors; " + source.path() + " is " + source.sizeBytes()
+          + " bytes, not a positive multiple of its " + sectorSize + "-byte sectors: acquire it with --format raw or split");
+    }
+    try {
+      E01Output.caseFields(request.caseInfo(), java.time.Instant.EPOCH, dev.custos.evidence.HostInfo.current(),
+          dev.custos.evidence.ToolInfo.current());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage() + ": an E01 header cannot hold it; acquire with --format raw or split, or"
+          + " give the text on one line", e);
+    }
   }
 
   /**

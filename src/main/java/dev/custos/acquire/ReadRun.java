@@ -20,7 +20,6 @@ import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
-import dev.custos.image.ImageSink;
 import dev.custos.io.SourceFileKey;
 import dev.custos.rescue.RescuePhases;
 import dev.custos.source.BadSectorMap;
@@ -109,34 +108,33 @@ final class ReadRun {
     events.alreadyRecorded(badSectors);
     ProgressRecord progressRecord = openProgressRecord(start, badSectors);
     RescueRun rescue = new RescueRun(source, request, start, clock, progressRecord);
-    ImageSink sink = start.resuming()
-        ? ImageSink.resuming(directory.root(), request.layout(), start.offset(), notSource)
-        : new ImageSink(directory.root(), request.layout(), notSource);
+    PassImage image = PassImage.open(request, start, directory, source, notSource, host, tool);
     List<DigestConsumer> digests = request.algorithms().stream().map(DigestConsumer::new).toList();
     PieceDigestConsumer pieces = new PieceDigestConsumer(request.pieceAlgorithm(), request.pieceSize(), progressRecord);
     RateSampler sampler = new RateSampler();
     ProgressMeter progress = new ProgressMeter(listener, source.size(), badSectors::sectorCount, System::nanoTime, sampler::offer);
     List<BlockConsumer> behindGate = new ArrayList<>(digests);
     behindGate.add(pieces);
+    image.behindGate().ifPresent(behindGate::add);
     List<BlockConsumer> consumers = new ArrayList<>(behindGate.stream().map(rescue::gated).toList());
-    consumers.add(new ImageWriterConsumer(sink, start.offset(), rescue::pending));
+    consumers.add(image.writer(start.offset(), rescue::gatedFrom, rescue::pending));
     consumers.add(progress);
 
-    PassEnd end = readAll(start, rescue, new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS), sink, progressRecord,
-        badSectors, stop, behindGate, listener);
+    PassEnd end = readAll(start, rescue, new BlockPipeline(consumers, request.blockSize(), POOL_BLOCKS), image, progressRecord,
+        badSectors, stop, behindGate, digests, listener);
     Optional<CustosException> failure = end.failure();
     Optional<PassOutcome.PieceMismatch> mismatch = end.loop().flatMap(LoopEnd::prefixDiffers).or(() -> rehashMismatch(progressRecord, start));
     if (mismatch.isPresent() && !(failure.orElse(null) instanceof CustodyBrokenException)) {
       return mismatch.get();
     }
     // A resumption stopped while re-hashing its prefix still holds the checked prefix.
-    long bytesAcquired = Math.max(start.offset(),
-        rescue.finalUpTo(failure.isPresent() ? sink.totalBytes() : end.loop().orElseThrow().offset()));
+    long bytesAcquired = image.acquiredUpTo(Math.max(start.offset(),
+        rescue.finalUpTo(failure.isPresent() ? image.bytesWritten() : end.loop().orElseThrow().offset())));
     if (failure.isEmpty()) {
       events.readErrors(badSectors, System.nanoTime(), true);
     }
     sampler.end(progress.end(bytesAcquired), bytesAcquired);
-    Manifest manifest = manifest(start, failure, end.loop().flatMap(LoopEnd::stopReason), bytesAcquired, sink, digests, pieces,
+    Manifest manifest = manifest(start, failure, end.loop().flatMap(LoopEnd::stopReason), bytesAcquired, image, digests, pieces,
         badSectors, rescue, sampler, end.states());
     recording.record(manifest, failure.orElse(null));
     EndRecording.rethrow(failure.orElse(null), bytesAcquired);
@@ -147,9 +145,9 @@ final class ReadRun {
    * Runs the block loop and closes what it wrote, catching what fails on the way: whatever
    * happened, the pipeline is closed, the source's state taken and the files closed.
    */
-  private PassEnd readAll(PassStart start, RescueRun rescue, BlockPipeline pipeline, ImageSink sink,
-      ProgressRecord progressRecord, BadSectorMap badSectors, StopSignal stop, List<BlockConsumer> behindGate, ProgressListener listener)
-      throws InterruptedException {
+  private PassEnd readAll(PassStart start, RescueRun rescue, BlockPipeline pipeline, PassImage image,
+      ProgressRecord progressRecord, BadSectorMap badSectors, StopSignal stop, List<BlockConsumer> behindGate,
+      List<DigestConsumer> digests, ProgressListener listener) throws InterruptedException {
     Optional<LoopEnd> loop = Optional.empty();
     CustosException failure = null;
     Manifest.SourceStates states;
@@ -162,18 +160,18 @@ final class ReadRun {
         }
         pipeline.finish();
         if (ended.stopReason().isEmpty() && ended.offset() == source.size()) {
-          Optional<RescuePhases.Stop> rescueStop = rescue.finish(sink, behindGate, badSectors, stop::isStopped, listener);
+          Optional<RescuePhases.Stop> rescueStop = rescue.finish(image.sink(), behindGate, badSectors, stop::isStopped, listener);
           if (rescueStop.filter(RescuePhases.Stop.INTERRUPTED::equals).isPresent()) {
             loop = Optional.of(new LoopEnd(ended.offset(), Optional.of(stop.reason()), Optional.empty()));
           }
         }
       }
     } catch (PipelineFailure e) {
-      failure = TargetFailures.describe(e, sink, source.size(), directory);
+      failure = TargetFailures.describe(e, image.bytesWritten(), source.size(), directory);
     } catch (SourceAccessException | EvidenceWriteException | CustodyBrokenException e) {
       failure = e;
     } catch (IOException e) {
-      failure = TargetFailures.describe(e, sink, source.size(), directory); // the rescue's writes into the image
+      failure = TargetFailures.describe(e, image.bytesWritten(), source.size(), directory); // the rescue's writes, an E01's end
     } finally {
       pipeline.close();
       // After the last read, before anything is sealed: a source that changed while read is no
@@ -183,7 +181,10 @@ final class ReadRun {
         failure = new SourceChangedException(SourceWatch.CHANGED + ": " + String.join("; ", states.changes()));
       }
       boolean readToTheEnd = loop.filter(ended -> ended.stopReason().isEmpty() && ended.offset() == source.size()).isPresent();
-      failure = closeAll(sink, progressRecord, failure, failure == null && readToTheEnd);
+      if (failure == null && readToTheEnd) {
+        failure = finishImage(image, badSectors, digests); // an E01 set gets its digests only from a source that did not change
+      }
+      failure = closeAll(image, progressRecord, failure, failure == null && readToTheEnd);
     }
     return new PassEnd(loop, Optional.ofNullable(failure), states);
   }
@@ -251,13 +252,23 @@ final class ReadRun {
     }
   }
 
-  /** Closes the image and the progress record (sealing it when {@code completed}); returns the first failure. */
-  private CustosException closeAll(ImageSink sink, ProgressRecord progressRecord, CustosException failure, boolean completed) {
+  /** Completes the image with its digests (an E01 set's end); the failure, if it could not be. */
+  private CustosException finishImage(PassImage image, BadSectorMap badSectors, List<DigestConsumer> digests) {
     try {
-      sink.close();
+      image.finish(badSectors.ranges(), digests);
+      return null;
+    } catch (IOException e) {
+      return TargetFailures.describe(e, image.bytesWritten(), source.size(), directory);
+    }
+  }
+
+  /** Closes the image and the progress record (sealing it when {@code completed}); returns the first failure. */
+  private CustosException closeAll(PassImage image, ProgressRecord progressRecord, CustosException failure, boolean completed) {
+    try {
+      image.close();
     } catch (IOException e) {
       if (failure == null) {
-        failure = TargetFailures.describe(e, sink, source.size(), directory);
+        failure = TargetFailures.describe(e, image.bytesWritten(), source.size(), directory);
       }
     }
     try {
@@ -271,7 +282,7 @@ final class ReadRun {
   }
 
   private Manifest manifest(PassStart start, Optional<CustosException> failure, Optional<String> stopReason, long bytesAcquired,
-      ImageSink sink, List<DigestConsumer> digests, PieceDigestConsumer pieces, BadSectorMap badSectors, RescueRun rescue,
+      PassImage image, List<DigestConsumer> digests, PieceDigestConsumer pieces, BadSectorMap badSectors, RescueRun rescue,
       RateSampler sampler, Manifest.SourceStates states) {
     Manifest.Status status = failure.isPresent() ? Manifest.Status.FAILED
         : stopReason.isPresent() ? Manifest.Status.INTERRUPTED : Manifest.Status.COMPLETED;
@@ -287,13 +298,13 @@ final class ReadRun {
     return new Manifest(
         Manifest.FORMAT_VERSION, tool, request.caseInfo(), host, source.identity(), writeBlock,
         new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries(), source.errorUnit()),
-        sink.files(),
+        image.files(),
         completed ? digests.stream().map(DigestConsumer::result).toList() : List.of(),
         new Manifest.Pieces(request.pieceAlgorithm(), request.pieceSize(), pieceDigests),
         new Manifest.BadSectors(badSectors.ranges(), rescue.recoveredReads()),
         new Manifest.Timing(start.started(), clock.now()),
         sampler.samples(),
         new Manifest.Outcome(status, bytesAcquired, failure.map(CustosException::getMessage).or(() -> stopReason).orElse(null)),
-        start.resumptions(), states, rescue.record());
+        start.resumptions(), states, rescue.record(), image.content());
   }
 }

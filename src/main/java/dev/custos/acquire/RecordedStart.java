@@ -5,6 +5,7 @@ import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.evidence.CaseInfo;
 import dev.custos.image.ImageLayout;
+import dev.custos.image.e01.E01Compression;
 import dev.custos.rescue.RescueOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,11 @@ record RecordedStart(Path sourcePath, long sourceSize, Optional<String> model, O
   }
 
   private static ImageLayout layout(JsonNode parameters) {
-    return "split".equals(text(parameters, "format"))
+    String format = text(parameters, "format");
+    if ("e01".equals(format)) {
+      return ImageLayout.e01(number(parameters, "segmentSize"), E01Compression.fromCliName(text(parameters, "compression")));
+    }
+    return "split".equals(format)
         ? ImageLayout.split(number(parameters, "segmentSize"), 512)
         : ImageLayout.raw(text(parameters, "extension"));
   }

@@ -142,6 +142,11 @@ final class RescueRun {
     return gate.closedAt().isPresent();
   }
 
+  /** The byte from which the gated consumers take nothing of the pipeline: {@link Long#MAX_VALUE} while the gate is open. Any thread. */
+  long gatedFrom() {
+    return gate.closedAt().orElse(Long.MAX_VALUE);
+  }
+
   /** {@code consumer}, behind the digests' gate. */
   BlockConsumer gated(BlockConsumer consumer) {
     return gate.gated(consumer);

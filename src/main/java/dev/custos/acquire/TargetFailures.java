@@ -2,7 +2,6 @@ package dev.custos.acquire;
 
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.evidence.EvidenceDirectory;
-import dev.custos.image.ImageSink;
 import java.io.IOException;
 import java.nio.file.Files;
 
@@ -10,17 +9,17 @@ import java.nio.file.Files;
 final class TargetFailures {
   private TargetFailures() {}
 
-  static EvidenceWriteException describe(Throwable failure, ImageSink sink, long sourceSize, EvidenceDirectory directory) {
+  static EvidenceWriteException describe(Throwable failure, long written, long sourceSize, EvidenceDirectory directory) {
     Throwable cause = failure.getCause() != null && !(failure instanceof IOException) ? failure.getCause() : failure;
     String message = String.valueOf(cause.getMessage());
     if (message.contains("No space left on device") || message.contains("Disk quota exceeded")) {
       long free = freeSpace(directory);
-      return new EvidenceWriteException("target disk full writing " + directory.root() + ": wrote " + sink.totalBytes()
-          + " of " + sourceSize + " bytes, needs " + (sourceSize - sink.totalBytes()) + " bytes more, "
+      return new EvidenceWriteException("target disk full writing " + directory.root() + ": wrote " + written
+          + " of " + sourceSize + " bytes, needs " + (sourceSize - written) + " bytes more, "
           + free + " bytes free", failure);
     }
     return new EvidenceWriteException("writing the image in " + directory.root() + " failed after "
-        + sink.totalBytes() + " bytes: " + message, failure);
+        + written + " bytes: " + message, failure);
   }
 
   private static long freeSpace(EvidenceDirectory directory) {

@@ -8,6 +8,8 @@ import dev.custos.error.CustosException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.CaseInfo;
 import dev.custos.image.ImageLayout;
+import dev.custos.image.e01.E01Compression;
+import dev.custos.image.e01.E01Settings;
 import dev.custos.rescue.RescueOptions;
 import dev.custos.verify.Verification;
 import java.nio.file.Path;
@@ -53,13 +55,22 @@ final class ImageCommand implements Callable<Integer> {
 
   @Mixin CaseOptions caseOptions;
 
-  @Option(names = "--format", paramLabel = "raw|split", defaultValue = "raw",
-      description = "raw: one file image.EXT; split: image.001, image.002, … (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "raw|split|e01", defaultValue = "raw",
+      description = "raw: one file image.EXT; split: image.001, image.002, …; e01: an EnCase 6 E01 set image.E01, image.E02, …"
+          + " (zlib-compressed 32 KiB chunks, read by EnCase, FTK, X-Ways, Autopsy, libewf and The Sleuth Kit) (default:"
+          + " ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--segment-size", paramLabel = "SIZE", converter = ByteSizeConverter.class, defaultValue = "2GiB",
-      description = "Segment size of a split image (default: ${DEFAULT-VALUE}).")
-  long segmentSize;
+  @Option(names = "--segment-size", paramLabel = "SIZE", converter = ByteSizeConverter.class,
+      description = "Segment size: of a split image, every segment but the last (default: 2GiB); of an E01 set, the most a"
+          + " segment file holds (default: 1500MiB, at least 1MiB).")
+  Long segmentSize;
+
+  @Option(names = "--compression", paramLabel = "LEVEL", defaultValue = "fast",
+      description = "E01 only: none (chunks stored), empty-block (only chunks of one repeated byte compressed), fast (zlib"
+          + " level 1) or best (zlib level 9); a chunk is stored compressed only where that is smaller (default:"
+          + " ${DEFAULT-VALUE}).")
+  String compression;
 
   @Option(names = "--extension", paramLabel = "EXT", defaultValue = "ima",
       description = "Extension of a raw image: ima, dd, img or raw (default: ${DEFAULT-VALUE}).")
@@ -110,13 +121,24 @@ final class ImageCommand implements Callable<Integer> {
   }
 
   private ImageLayout layout() throws UsageException {
+    boolean compressionGiven = spec.commandLine().getParseResult().hasMatchedOption("--compression");
+    if (compressionGiven && !"e01".equals(format)) {
+      throw new UsageException("--compression is for --format e01; a " + format + " image is stored as read");
+    }
     switch (format) {
       case "raw":
         return ImageLayout.raw(extension);
       case "split":
-        return ImageLayout.split(segmentSize, 512);
+        return ImageLayout.split(segmentSize == null ? 2L << 30 : segmentSize, 512);
+      case "e01":
+        try {
+          return ImageLayout.e01(segmentSize == null ? E01Settings.DEFAULT_SEGMENT_SIZE : segmentSize,
+              E01Compression.fromCliName(compression));
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage(), e);
+        }
       default:
-        throw new UsageException("--format must be raw or split, got '" + format + "'");
+        throw new UsageException("--format must be raw, split or e01, got '" + format + "'");
     }
   }
 

@@ -44,6 +44,7 @@ import java.util.OptionalLong;
  * @param sourceStates the source's state before and after the last read, and what changed; null
  *     when not taken
  * @param rescue how the reads that failed were rescued; empty when none failed
+ * @param e01 what a finished E01 set holds; empty for a raw image or an E01 set not finished
  */
 public record Manifest(
     int formatVersion,
@@ -62,7 +63,8 @@ public record Manifest(
     Outcome outcome,
     List<Resumption> resumptions,
     SourceStates sourceStates,
-    Optional<Rescue> rescue) {
+    Optional<Rescue> rescue,
+    Optional<E01Content> e01) {
 
   /** The manifest format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -75,6 +77,24 @@ public record Manifest(
     rateSamples = List.copyOf(rateSamples);
     resumptions = List.copyOf(resumptions);
     Objects.requireNonNull(rescue, "rescue");
+    Objects.requireNonNull(e01, "e01");
+  }
+
+  /**
+   * What the segment files of a finished E01 set hold.
+   *
+   * @param mediaSizeBytes bytes of media: the image as read from the source
+   * @param chunkSize bytes of media per chunk
+   * @param chunks chunks in the set
+   * @param compressedChunks of those, the ones stored zlib-compressed
+   */
+  public record E01Content(long mediaSizeBytes, int chunkSize, long chunks, long compressedChunks) {
+    public E01Content {
+      if (mediaSizeBytes < 0 || chunkSize < 512 || chunks < 0 || compressedChunks < 0 || compressedChunks > chunks) {
+        throw new IllegalArgumentException("E01 content out of range: " + mediaSizeBytes + " bytes, chunks of " + chunkSize + ", "
+            + compressedChunks + " of " + chunks + " chunks compressed");
+      }
+    }
   }
 
   /**

@@ -199,11 +199,12 @@ public final class ManifestJson {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("format", parameters.layout().formatName());
     node.put("extension", parameters.layout().extension());
-    if (parameters.layout().isSplit()) {
+    if (parameters.layout().isSplit() || parameters.layout().isE01()) {
       node.put("segmentSize", parameters.layout().segmentSize());
     } else {
       node.putNull("segmentSize");
     }
+    parameters.layout().compression().ifPresent(compression -> node.put("compression", compression.cliName()));
     ArrayNode algorithms = node.putArray("algorithms");
     for (HashAlgorithm algorithm : parameters.algorithms()) {
       algorithms.add(algorithm.id());
@@ -227,6 +228,8 @@ public final class ManifestJson {
       total = Math.addExact(total, file.sizeBytes());
     }
     node.put("sizeBytes", total);
+    manifest.e01().ifPresent(e01 -> node.putObject("e01").put("mediaSizeBytes", e01.mediaSizeBytes())
+        .put("chunkSize", e01.chunkSize()).put("chunks", e01.chunks()).put("compressedChunks", e01.compressedChunks()));
     return node;
   }
 

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -138,7 +139,7 @@ public final class ManifestReader {
         count(node.path("pieceSize"), "the parameters' piece size", 1, Long.MAX_VALUE),
         PieceAlgorithm.byName(text(node.path("pieceAlgorithm"), "the piece algorithm")),
         count(node.path("retries"), "the retries", 0, Long.MAX_VALUE),
-        count(node.path("errorGranularity"), "the error granularity", 1, Long.MAX_VALUE));
+        count(node.path("errorGranularity"), "the error granularity", 1, Long.MAX_VALUE), textOrNull(node.path("compression")));
   }
 
   private static RecordedManifest.Image image(JsonNode node) {
@@ -147,8 +148,14 @@ public final class ManifestReader {
       files.add(new RecordedManifest.File(text(file.path("path"), "an image file's path"),
           count(file.path("sizeBytes"), "an image file's size", 0, Long.MAX_VALUE)));
     }
+    JsonNode e01 = node.path("e01");
+    Optional<Manifest.E01Content> content = e01.isMissingNode() ? Optional.empty()
+        : Optional.of(new Manifest.E01Content(count(e01.path("mediaSizeBytes"), "the E01 media size", 0, Long.MAX_VALUE),
+            (int) count(e01.path("chunkSize"), "the E01 chunk size", 512, Integer.MAX_VALUE),
+            count(e01.path("chunks"), "the E01 chunk count", 0, Long.MAX_VALUE),
+            count(e01.path("compressedChunks"), "the E01 compressed chunk count", 0, Long.MAX_VALUE)));
     return new RecordedManifest.Image(text(node.path("format"), "the image's format"), files,
-        count(node.path("sizeBytes"), "the image's size", 0, Long.MAX_VALUE));
+        count(node.path("sizeBytes"), "the image's size", 0, Long.MAX_VALUE), content);
   }
 
   private static List<Digest> digests(JsonNode node) {

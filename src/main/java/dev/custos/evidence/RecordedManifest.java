@@ -108,36 +108,56 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
   /**
    * The parameters as recorded.
    *
-   * @param format {@code raw} or {@code split}
-   * @param extension the single file's extension, or null for split segments
-   * @param segmentSize bytes per segment, or null for a single file
+   * @param format {@code raw}, {@code split} or {@code e01}
+   * @param extension the single file's extension, or null for split segments and E01
+   * @param segmentSize bytes per segment (for E01 the most a segment holds), or null for a single file
    * @param algorithms the whole-image digests asked for, in order
+   * @param compression an E01 set's compression ({@code none}, {@code empty-block}, {@code fast},
+   *     {@code best}); null for a raw image
    */
   public record Parameters(String format, String extension, Long segmentSize, List<HashAlgorithm> algorithms,
-      long blockSize, long pieceSize, PieceAlgorithm pieceAlgorithm, long retries, long errorGranularity) {
+      long blockSize, long pieceSize, PieceAlgorithm pieceAlgorithm, long retries, long errorGranularity, String compression) {
     public Parameters {
       Objects.requireNonNull(format, "format");
       Objects.requireNonNull(pieceAlgorithm, "pieceAlgorithm");
       algorithms = List.copyOf(algorithms);
+    }
+
+    /** The parameters of a raw image, which has no compression. */
+    public Parameters(String format, String extension, Long segmentSize, List<HashAlgorithm> algorithms,
+        long blockSize, long pieceSize, PieceAlgorithm pieceAlgorithm, long retries, long errorGranularity) {
+      this(format, extension, segmentSize, algorithms, blockSize, pieceSize, pieceAlgorithm, retries, errorGranularity, null);
     }
   }
 
   /**
    * The image as recorded.
    *
-   * @param format {@code raw} or {@code split}
+   * @param format {@code raw}, {@code split} or {@code e01}
    * @param files its files, in order
    * @param sizeBytes the total the manifest records
+   * @param e01 what a finished E01 set holds, as recorded; empty otherwise
    */
-  public record Image(String format, List<File> files, long sizeBytes) {
+  public record Image(String format, List<File> files, long sizeBytes, Optional<Manifest.E01Content> e01) {
     public Image {
       Objects.requireNonNull(format, "format");
       files = List.copyOf(files);
+      Objects.requireNonNull(e01, "e01");
+    }
+
+    /** A raw image's files. */
+    public Image(String format, List<File> files, long sizeBytes) {
+      this(format, files, sizeBytes, Optional.empty());
     }
 
     /** Whether the image is split into segments. */
     public boolean split() {
       return "split".equals(format);
+    }
+
+    /** Whether the image is an E01 set. */
+    public boolean isE01() {
+      return "e01".equals(format);
     }
   }
 

@@ -2,12 +2,16 @@ package dev.custos.image;
 
 import java.util.List;
 import java.util.Locale;
+import dev.custos.image.e01.E01Compression;
+import dev.custos.image.e01.E01Settings;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where the bytes of a raw image go: one file {@code image.EXT}, or segments {@code image.001,
- * image.002, …} of a fixed size (the last one shorter). Immutable.
+ * Where the bytes of an image go: one raw file {@code image.EXT}; raw segments {@code image.001,
+ * image.002, …} of a fixed size (the last one shorter); or an EnCase 6 E01 set {@code image.E01,
+ * image.E02, …} of compressed chunks, each segment at most a given size. Immutable.
  */
 public final class ImageLayout {
   /** The base name of every image file Custos writes. */
@@ -17,13 +21,18 @@ public final class ImageLayout {
   public static final List<String> RAW_EXTENSIONS = List.of("ima", "dd", "img", "raw");
 
   private static final Pattern SEGMENT_NAME = Pattern.compile(Pattern.quote(BASE_NAME) + "\\.\\d{3,}");
+  /** EnCase's segment names: E01 … E99, then EAA … EZZ, FAA … ZZZ. */
+  private static final Pattern E01_NAME = Pattern.compile(Pattern.quote(BASE_NAME) + "\\.(E(0[1-9]|[1-9][0-9])|[E-Z][A-Z]{2})");
 
   private final String extension;
   private final long segmentSize;
+  /** The E01 compression; {@code null} for a raw image. */
+  private final E01Compression compression;
 
-  private ImageLayout(String extension, long segmentSize) {
+  private ImageLayout(String extension, long segmentSize, E01Compression compression) {
     this.extension = extension;
     this.segmentSize = segmentSize;
+    this.compression = compression;
   }
 
   /**
@@ -37,7 +46,7 @@ public final class ImageLayout {
       throw new IllegalArgumentException(
           "image extension must be one of " + String.join(", ", RAW_EXTENSIONS) + ", got '" + extension + "'");
     }
-    return new ImageLayout(ext, 0);
+    return new ImageLayout(ext, 0, null);
   }
 
   /**
@@ -51,21 +60,43 @@ public final class ImageLayout {
           "segment size must be a positive multiple of the sector size (" + sectorSize + " bytes), got "
               + segmentSize);
     }
-    return new ImageLayout(null, segmentSize);
+    return new ImageLayout(null, segmentSize, null);
   }
 
+  /**
+   * An EnCase 6 E01 set whose segment files hold at most {@code segmentSize} bytes each.
+   *
+   * @throws IllegalArgumentException if the segment size is not one an E01 segment may have
+   */
+  public static ImageLayout e01(long segmentSize, E01Compression compression) {
+    Objects.requireNonNull(compression, "compression");
+    new E01Settings(BASE_NAME, segmentSize, compression, 1); // refuses a size an E01 segment cannot have
+    return new ImageLayout(null, segmentSize, compression);
+  }
+
+  /** Whether the image is raw segments {@code image.001, image.002, …}. */
   public boolean isSplit() {
-    return segmentSize > 0;
+    return segmentSize > 0 && compression == null;
   }
 
-  /** Bytes per segment; 0 for a single file. */
+  /** Whether the image is an E01 set. */
+  public boolean isE01() {
+    return compression != null;
+  }
+
+  /** The E01 compression; empty for a raw image. */
+  public Optional<E01Compression> compression() {
+    return Optional.ofNullable(compression);
+  }
+
+  /** Bytes per segment (for an E01 set, the most a segment file holds); 0 for a single raw file. */
   public long segmentSize() {
     return segmentSize;
   }
 
-  /** {@code raw} or {@code split}, as the manifest records it. */
+  /** {@code raw}, {@code split} or {@code e01}, as the manifest records it. */
   public String formatName() {
-    return isSplit() ? "split" : "raw";
+    return isE01() ? "e01" : isSplit() ? "split" : "raw";
   }
 
   /** The file extension of a single-file image, or {@code null} when split. */
@@ -75,6 +106,9 @@ public final class ImageLayout {
 
   /** Name of file number {@code index} (0-based): {@code image.ima}, or {@code image.001} for index 0. */
   public String fileName(int index) {
+    if (isE01()) {
+      return BASE_NAME + "." + e01Extension(index);
+    }
     if (!isSplit()) {
       if (index != 0) {
         throw new IllegalArgumentException("a single-file image has no file " + index);
@@ -84,6 +118,21 @@ public final class ImageLayout {
     return String.format(Locale.ROOT, "%s.%03d", BASE_NAME, index + 1);
   }
 
+  /** EnCase's extension of segment {@code index} (0-based): E01 … E99, EAA … EZZ, FAA … ZZZ. */
+  static String e01Extension(int index) {
+    if (index < 0) {
+      throw new IllegalArgumentException("segment index must not be negative, got " + index);
+    }
+    if (index < 99) {
+      return String.format(Locale.ROOT, "E%02d", index + 1);
+    }
+    int letters = index - 99; // EAA is the 100th segment
+    if (letters >= 22 * 26 * 26) {
+      throw new IllegalArgumentException("an E01 set has at most " + (99 + 22 * 26 * 26) + " segments; segment " + (index + 1) + " asked for");
+    }
+    return "" + (char) ('E' + letters / (26 * 26)) + (char) ('A' + letters / 26 % 26) + (char) ('A' + letters % 26);
+  }
+
   /** Whether {@code name} is one Custos could have written as an image file, whatever the layout. */
   public static boolean isImageFileName(String name) {
     for (String ext : RAW_EXTENSIONS) {
@@ -91,6 +140,6 @@ public final class ImageLayout {
         return true;
       }
     }
-    return SEGMENT_NAME.matcher(name).matches();
+    return SEGMENT_NAME.matcher(name).matches() || E01_NAME.matcher(name).matches();
   }
 }

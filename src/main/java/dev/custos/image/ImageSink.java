@@ -41,6 +41,8 @@ public final class ImageSink implements Closeable {
   private final boolean resuming;
   /** Whole segments before the resume point: the earlier run may have been killed before sealing the last. */
   private final int checkedSegments;
+  /** Whether the file begins with a hole up to the first byte written ({@link #startAt}). */
+  private boolean startsWithHole;
   /** The source, which no reopened file may be; {@code null} when not told ({@link #resuming(Path, ImageLayout, long)}). */
   private final SourceFileKey notSource;
 
@@ -100,6 +102,26 @@ public final class ImageSink implements Closeable {
       throw new IllegalArgumentException("resume offset must not be negative, got " + offset);
     }
     return new ImageSink(directory, layout, offset, notSource);
+  }
+
+  /**
+   * Makes the first byte written lie at byte {@code position} of the image, the file holding
+   * nothing before it (a hole, which takes no room on file systems with sparse files): an E01
+   * acquisition's raw rescue file holds only what follows the first block a failing source did not
+   * give whole. Only before anything is written, for a single-file layout.
+   *
+   * @throws IllegalStateException if bytes were written already, or the layout is split
+   */
+  public void startAt(long position) {
+    if (position < 0) {
+      throw new IllegalArgumentException("start position must not be negative, got " + position);
+    }
+    if (totalBytes != 0 || current != null || resuming || layout.isSplit()) {
+      throw new IllegalStateException("only a new single-file image may start past its byte 0");
+    }
+    totalBytes = position;
+    currentSize = position;
+    startsWithHole = true;
   }
 
   /**
@@ -250,6 +272,10 @@ public final class ImageSink implements Closeable {
       return;
     }
     current = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    if (startsWithHole) {
+      current.position(currentSize);
+      return;
+    }
     if (currentSize != 0) {
       throw new IOException(file + " is missing, though its first " + currentSize + " bytes were checked");
     }
