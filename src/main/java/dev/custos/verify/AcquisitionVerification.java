@@ -136,6 +136,18 @@ public final class AcquisitionVerification {
     } catch (UncheckedIOException e) {
       throw new EvidenceReadException(e.getMessage(), e);
     }
+    if (recorded.e01().isPresent()) {
+      try {
+        ImageComparison.Outcome outcome = E01Rehash.compare(root, recorded, listener);
+        List<Problem> problems = new ArrayList<>(files.problems());
+        problems.addAll(outcome.result().problems());
+        return new Result(Kind.IMAGE, started, clock.now(), recorded.files().size() + " E01 segment file"
+            + (recorded.files().size() == 1 ? "" : "s") + ", read through the page cache: what was just written may be read from"
+            + " memory, not from the disk", CheckResult.of(Check.IMAGE_DIGESTS, outcome.result().summary(), problems), outcome.findings());
+      } catch (IOException e) {
+        throw new EvidenceReadException("cannot read the E01 set: " + e.getMessage(), e);
+      }
+    }
     String how;
     ImageReader opened;
     try {

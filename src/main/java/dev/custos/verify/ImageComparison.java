@@ -29,7 +29,7 @@ final class ImageComparison {
    */
   static Outcome compare(Check check, RecordedAcquisition recorded, List<ImageReader.Gap> gaps, Rehash.Result computed,
       long bytesRead) {
-    ImageMap map = new ImageMap(recorded.files(), recorded.sectorSize());
+    ImageMap map = new ImageMap(recorded.mediaFiles(), recorded.sectorSize());
     List<Problem> problems = new ArrayList<>();
     boolean whole = bytesRead == recorded.imageSize();
     ImageFindings.Subject of = check == Check.SOURCE ? ImageFindings.Subject.SOURCE : ImageFindings.Subject.IMAGE;

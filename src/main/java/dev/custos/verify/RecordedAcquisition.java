@@ -9,6 +9,8 @@ import dev.custos.evidence.RecordedManifest;
 import dev.custos.image.ImageFile;
 import dev.custos.rescue.AreaState;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a manifest records that verification checks against: the image files, the digests, the
@@ -26,10 +28,18 @@ import java.util.List;
  * @param source what was read, to recognise it again
  * @param unread sectors the acquisition could not read (zeros in the image), and how many of them
  *     its rescue's time limit left not tried to the end
+ * @param e01 an E01 set's recorded format and, once finished, the media it holds; empty for a raw image
  */
 record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize, List<Digest> digests,
     Rehash.PieceSpec pieces, List<PieceDigest> pieceDigests, boolean completed, long bytesAcquired, RecordedSource source,
-    Unread unread) {
+    Unread unread, Optional<E01Set> e01) {
+
+  /**
+   * An E01 set as recorded.
+   *
+   * @param content what it holds once finished; empty for a set its acquisition did not finish
+   */
+  record E01Set(Optional<Manifest.E01Content> content) {}
 
   /**
    * Sectors not read.
@@ -45,6 +55,7 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
     files = List.copyOf(files);
     digests = List.copyOf(digests);
     pieceDigests = List.copyOf(pieceDigests);
+    Objects.requireNonNull(e01, "e01");
   }
 
   /**
@@ -81,7 +92,8 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
         new RecordedSource(source.path(), source.sizeBytes(), source.model(), source.serial()),
         new Unread(manifest.badSectors().sectorCount(), manifest.rescue().map(rescue -> rescue.unread().stream()
             .filter(area -> area.state() != AreaState.BAD_SECTOR)
-            .mapToLong(area -> (area.size() + source.logicalSectorSize() - 1) / source.logicalSectorSize()).sum()).orElse(0L)));
+            .mapToLong(area -> (area.size() + source.logicalSectorSize() - 1) / source.logicalSectorSize()).sum()).orElse(0L)),
+        manifest.image().isE01() ? Optional.of(new E01Set(manifest.image().e01())) : Optional.empty());
   }
 
   /** The algorithms of the recorded whole-image digests. */
@@ -108,8 +120,22 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
     return pieceDigests.size() == expectedPieceCount() ? pieces : null;
   }
 
-  /** The image's recorded size: the sum of its files ({@link #from} refuses sums that overflow). */
+  /**
+   * The image's recorded size: the sum of its files ({@link #from} refuses sums that overflow); of
+   * an E01 set, the media it holds (nothing, for a set not finished).
+   */
   long imageSize() {
+    if (e01.isPresent()) {
+      return e01.get().content().map(Manifest.E01Content::mediaSizeBytes).orElse(0L);
+    }
     return files.stream().mapToLong(ImageFile::sizeBytes).sum();
+  }
+
+  /**
+   * The files the image's bytes lie in, for naming where a byte is: the raw files; for an E01 set,
+   * its media as one run named by its first segment (its chunks name their segment themselves).
+   */
+  List<ImageFile> mediaFiles() {
+    return e01.isEmpty() || files.isEmpty() ? files : List.of(new ImageFile(files.get(0).name(), imageSize()));
   }
 }

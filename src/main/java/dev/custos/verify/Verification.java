@@ -183,6 +183,15 @@ public final class Verification {
     } catch (UncheckedIOException e) {
       throw new EvidenceReadException(e.getMessage(), e);
     }
+    if (recorded.e01().isPresent()) {
+      try {
+        ImageComparison.Outcome outcome = E01Rehash.compare(root, recorded, listener);
+        return new ImageChecks(files, outcome.result(), outcome.findings());
+      } catch (IOException e) {
+        return new ImageChecks(files, CheckResult.of(Check.IMAGE_DIGESTS, "the E01 set cannot be read",
+            List.of(new Problem(recorded.files().get(0).name(), e.getMessage()))), null);
+      }
+    }
     List<ImageReader.Part> parts = new ArrayList<>();
     for (ImageFile file : recorded.files()) {
       parts.add(new ImageReader.Part(file.name(), root.resolve(file.name()), file.sizeBytes()));
