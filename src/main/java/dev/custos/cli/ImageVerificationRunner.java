@@ -7,6 +7,7 @@ import dev.custos.error.EvidenceReadException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.JsonText;
 import dev.custos.verify.DigestList;
+import dev.custos.verify.E01Verification;
 import dev.custos.verify.ImageVerification;
 import dev.custos.verify.VerificationResult;
 import java.io.IOException;
@@ -15,7 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code report verify IMAGE …}: an image another tool acquired, against the digests given. Appends nothing anywhere. */
+/**
+ * {@code report verify IMAGE …}: an image another tool acquired, against the digests given, or an
+ * E01 set against the digests it stores (and any given). Appends nothing anywhere.
+ */
 final class ImageVerificationRunner {
   private static final String NOT_RECORDED = "an image from another tool: nothing is appended anywhere";
 
@@ -23,7 +27,8 @@ final class ImageVerificationRunner {
 
   static int run(Environment environment, Path image, ExpectedDigestOptions options, boolean json, PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
-    List<Path> files = ImageVerification.files(image);
+    boolean e01 = E01Verification.isE01(image);
+    List<Path> files = e01 ? List.of(image) : ImageVerification.files(image);
     List<Digest> expected = new ArrayList<>();
     add(expected, HashAlgorithm.MD5, options.md5, "--md5");
     add(expected, HashAlgorithm.SHA_1, options.sha1, "--sha1");
@@ -43,12 +48,14 @@ final class ImageVerificationRunner {
         throw new EvidenceReadException("cannot read " + options.hashes + ": " + e.getMessage(), e);
       }
     }
-    VerificationResult result = ImageVerification.verify(files, expected, new ConsoleProgress(err, System.console() != null),
-        environment.evidenceClock());
+    ConsoleProgress progress = new ConsoleProgress(err, System.console() != null);
+    VerificationResult result = e01 ? E01Verification.verify(image, expected, progress, environment.evidenceClock())
+        : ImageVerification.verify(files, expected, progress, environment.evidenceClock());
     if (json) {
       out.print(JsonText.of(VerificationJson.of(result, "image", null, NOT_RECORDED)));
     } else {
-      VerificationTable.print(result, "the image has every digest given", out);
+      VerificationTable.print(result, e01 ? "the media has every digest the set stores and every one given; no chunk is damaged"
+          : "the image has every digest given", out);
     }
     out.flush();
     return result.verified() ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;

@@ -51,7 +51,9 @@ public record ImageFindings(Subject of, RecordedFrom recordedFrom, long sizeByte
     /** The manifest: the digests of the image as it was acquired, that is of the source as read then. */
     MANIFEST("manifest"),
     /** The command line (an image another tool acquired). */
-    GIVEN("given");
+    GIVEN("given"),
+    /** An E01 set's own hash and digest sections (an E01 another tool acquired), and any given on the command line. */
+    E01("e01");
 
     private final String id;
 
