@@ -37,7 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
             + " UNSIGNED one); without either nothing is written.",
         "",
         "For an image another tool acquired: report verify IMAGE --md5 HEX or --hashes FILE. A split set is found from"
-            + " its first segment (.001, .000, .aa). Nothing is appended anywhere then.",
+            + " its first segment (.001, .000, .aa). An E01 set (IMAGE.E01, from ewfacquire, FTK Imager, Guymager, EnCase) is"
+            + " found from its first segment and checked against the MD5 and SHA-1 it stores, and any digest given; every"
+            + " chunk is checked and a damaged one named. Nothing is appended anywhere then.",
         "",
         "An acquisition that did not read its whole source (interrupted, failed, or ended without a word) is INCOMPLETE,"
             + " never VERIFIED, however well the bytes it did acquire verify; a completed acquisition without its report"
