@@ -13,6 +13,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import dev.custos.digest.HashAlgorithm;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -55,6 +58,11 @@ final class Summary {
         manifest.timing().duration().toMillis() / 1000.0, Sizes.rate(manifest.averageBytesPerSecond()))));
     for (ImageFile file : manifest.imageFiles()) {
       out.println(line("image", file.name() + " (" + file.sizeBytes() + " bytes)"));
+    }
+    manifest.e01().ifPresent(e01 -> out.println(line("e01", e01Line(manifest, e01))));
+    if (manifest.parameters().layout().isE01() && manifest.e01().isEmpty()) {
+      out.println(line("e01", "the set was not finished: no reader reads it; an E01 acquisition cannot be resumed, acquire"
+          + " again into a new directory"));
     }
     for (Digest digest : manifest.digests()) {
       out.println(line(digest.algorithm().id(), digest.hex() + " (of the image, as read from the source)"));
@@ -122,6 +130,24 @@ final class Summary {
         .map(entry -> plural(entry.getValue(), "sector", "sectors") + " " + entry.getKey()).collect(Collectors.joining(", "));
     return phases + "; " + left + (rescue.timeLimitReached() ? "; the time limit (" + rescue.options().timeLimit().map(Sizes::seconds)
         .orElse("") + ") ended the rescue: sectors not in state bad-sector were not tried to the end" : "");
+  }
+
+  /** An E01 set: EnCase 6, its compression, what it takes against the media, its chunks. */
+  static String e01Line(Manifest manifest, Manifest.E01Content e01) {
+    long stored = manifest.imageFiles().stream().mapToLong(ImageFile::sizeBytes).sum();
+    String compression = manifest.parameters().layout().compression().map(c -> c.cliName()).orElse("?");
+    List<String> inSet = new ArrayList<>();
+    List<String> onlyInManifest = new ArrayList<>();
+    for (Digest digest : manifest.digests()) {
+      boolean held = digest.algorithm() == HashAlgorithm.MD5 || digest.algorithm() == HashAlgorithm.SHA_1;
+      (held ? inSet : onlyInManifest).add(digest.algorithm().displayName());
+    }
+    return String.format(Locale.ROOT, "EnCase 6, %s compression: %d bytes of segment files hold %d bytes of media (%.1f%%); %d chunks"
+        + " of %d bytes, %d stored compressed; %s stored in the set%s", compression, stored,
+        e01.mediaSizeBytes(), e01.mediaSizeBytes() == 0 ? 100.0 : 100.0 * stored / e01.mediaSizeBytes(), e01.chunks(), e01.chunkSize(),
+        e01.compressedChunks(), String.join(" and ", inSet),
+        onlyInManifest.isEmpty() ? "" : ", " + String.join(" and ", onlyInManifest) + " only in " + EvidenceDirectory.MANIFEST
+            + " (an EnCase 6 set holds MD5 and SHA-1 only)");
   }
 
   /**
