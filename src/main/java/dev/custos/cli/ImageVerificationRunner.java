@@ -54,8 +54,11 @@ final class ImageVerificationRunner {
     if (json) {
       out.print(JsonText.of(VerificationJson.of(result, "image", null, NOT_RECORDED)));
     } else {
-      VerificationTable.print(result, e01 ? "the media has every digest the set stores and every one given; no chunk is damaged"
-          : "the image has every digest given", out);
+      VerificationTable.print(result, !e01 ? "the image has every digest given"
+          : expected.isEmpty() ? "the media has the digests the set stores, and no chunk is damaged; those digests are the set's"
+              + " own word, which whoever wrote it could have made: give the digests recorded at acquisition (--md5, --sha1, …)"
+              + " to prove it is the image acquired"
+          : "the media has every digest given and every digest the set stores; no chunk is damaged", out);
     }
     out.flush();
     return result.verified() ? ExitCodes.OK : ExitCodes.DOES_NOT_VERIFY;

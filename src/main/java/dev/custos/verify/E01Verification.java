@@ -110,6 +110,14 @@ public final class E01Verification {
     }
   }
 
+  /** header2 states its dates in seconds since 1970 (UTC); header as local "year month day hour minute second". */
+  private static String readableDate(String stated) {
+    if (stated.matches("\\d{1,12}")) {
+      return java.time.Instant.ofEpochSecond(Long.parseLong(stated)) + " (" + stated + " s since 1970)";
+    }
+    return stated;
+  }
+
   /** The header's case fields and acquiry date, as the set states them. */
   private static String caseFields(E01Info info) {
     Map<String, String> fields = info.caseFields();
@@ -121,7 +129,7 @@ public final class E01Verification {
         text.append("; ").append(field[1]).append(' ').append(value);
       }
     }
-    info.acquiryDate().ifPresent(date -> text.append("; acquired ").append(date).append(" (as the set states it)"));
+    info.acquiryDate().ifPresent(date -> text.append("; acquired ").append(readableDate(date)).append(" (as the set states it)"));
     return text.toString();
   }
 }

@@ -131,11 +131,14 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
     return files.stream().mapToLong(ImageFile::sizeBytes).sum();
   }
 
+  /** What a byte range of an E01 set's media is named by: the media, not one segment, for it lies in chunks of any of them. */
+  static final String E01_MEDIA = "E01 media";
+
   /**
    * The files the image's bytes lie in, for naming where a byte is: the raw files; for an E01 set,
    * its media as one run named by its first segment (its chunks name their segment themselves).
    */
   List<ImageFile> mediaFiles() {
-    return e01.isEmpty() || files.isEmpty() ? files : List.of(new ImageFile(files.get(0).name(), imageSize()));
+    return e01.isEmpty() || files.isEmpty() ? files : List.of(new ImageFile(E01_MEDIA, imageSize()));
   }
 }
