@@ -22,6 +22,7 @@ import dev.custos.source.SourceInspector;
 import dev.custos.source.WriteBlock;
 import dev.custos.source.WriteBlockGuard;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,6 +104,9 @@ public final class Acquisition {
       throws UsageException, EvidenceWriteException, SourceAccessException, SourceChangedException, CustodyBrokenException,
       InterruptedException {
     EvidenceDirectory directory = EvidenceDirectory.forNewAcquisition(request.outputDirectory());
+    Path sourcePath = SourceProvenance.sourceFor(request.source());
+    Optional<Manifest.Provenance> provenance = SourceProvenance.of(sourcePath);
+    request = request.reading(sourcePath, SourceProvenance.withRecorded(request.algorithms(), provenance));
     SourceIdentity source = inspector.inspect(request.source());
     OutputChecks.check(request, source, directory, MANIFEST_ALLOWANCE, 0);
     SourceFileKey notSource = keyOf(source);
@@ -119,8 +123,8 @@ public final class Acquisition {
         SourceWatch watch = SourceWatch.start(source, inspector);
         AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
             System.nanoTime());
-        events.started(request, source, writeBlock, reader.errorUnit(), watch.before());
-        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource)
+        events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance);
+        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance)
             .read(PassStart.fresh(clock.now()), listener, stop);
         if (outcome instanceof PassOutcome.Recorded recorded) {
           return recorded.manifest();
@@ -197,7 +201,8 @@ public final class Acquisition {
             : Optional.of(new InterruptedManifests.SetAside(InterruptedManifests.setAside(directory.root()), manifestSha256.get()));
         AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
             System.nanoTime());
-        ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch, notSource);
+        ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch, notSource,
+            SourceProvenance.of(acquisition.source()));
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
         OptionalLong rereadPiece = OptionalLong.empty();
         while (true) {
@@ -262,8 +267,8 @@ public final class Acquisition {
   }
 
   private ReadRun readRun(AcquisitionRequest request, ReadOnlySource reader, WriteBlock writeBlock, EvidenceDirectory directory,
-      AcquisitionEvents events, SourceWatch watch, SourceFileKey notSource) {
-    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch, checkpoint, notSource);
+      AcquisitionEvents events, SourceWatch watch, SourceFileKey notSource, Optional<Manifest.Provenance> provenance) {
+    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch, checkpoint, notSource, provenance);
   }
 
   private static ReadOnlySource openSource(SourceIdentity source) throws SourceAccessException {

@@ -42,11 +42,13 @@ final class AcquisitionEvents {
     this.lastBatchNanos = nowNanos;
   }
 
-  void started(AcquisitionRequest request, SourceIdentity source, WriteBlock writeBlock, int errorGranularity, SourceState state)
-      throws EvidenceWriteException, CustodyBrokenException {
+  void started(AcquisitionRequest request, SourceIdentity source, WriteBlock writeBlock, int errorGranularity, SourceState state,
+      Optional<Manifest.Provenance> provenance) throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = AcquisitionEventJson.started(request.caseInfo(), source, state, writeBlock,
         new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries(), errorGranularity),
         request.pieceAlgorithm(), request.pieceSize());
+    // A conversion names the evidence directory whose image it reads, and what that directory records.
+    provenance.ifPresent(known -> data.set("provenance", dev.custos.evidence.ManifestJson.provenanceTree(known)));
     recorder.append(directory, AcquisitionEvent.STARTED, data);
   }
 

@@ -40,6 +40,12 @@ public record AcquisitionRequest(
     boolean setReadOnly,
     String hardwareBlocker) {
 
+  /** This request, reading {@code newSource} and computing {@code newAlgorithms}. */
+  AcquisitionRequest reading(Path newSource, List<HashAlgorithm> newAlgorithms) {
+    return new AcquisitionRequest(newSource, outputDirectory, caseInfo, layout, newAlgorithms, pieceAlgorithm, pieceSize, blockSize,
+        rescue, setReadOnly, hardwareBlocker);
+  }
+
   /** Passes over the bad sectors after scraping. */
   public int retries() {
     return rescue.retries();

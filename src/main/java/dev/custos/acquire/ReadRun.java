@@ -75,10 +75,13 @@ final class ReadRun {
   private final EndRecording recording;
   /** The source's (device, inode): no file this pass reopens for writing may be it. */
   private final SourceFileKey notSource;
+  /** The evidence directory whose image the source is, once compared with what it records. */
+  private Optional<Manifest.Provenance> provenance;
 
   ReadRun(AcquisitionRequest request, BlockSource source, WriteBlock writeBlock, EvidenceDirectory directory,
       AcquisitionEvents events, EvidenceClock clock, HostInfo host, ToolInfo tool, SourceWatch watch,
-      Acquisition.Checkpoint checkpoint, SourceFileKey notSource) {
+      Acquisition.Checkpoint checkpoint, SourceFileKey notSource, Optional<Manifest.Provenance> provenance) {
+    this.provenance = provenance;
     this.request = request;
     this.source = source;
     this.writeBlock = writeBlock;
@@ -181,6 +184,11 @@ final class ReadRun {
         failure = new SourceChangedException(SourceWatch.CHANGED + ": " + String.join("; ", states.changes()));
       }
       boolean readToTheEnd = loop.filter(ended -> ended.stopReason().isEmpty() && ended.offset() == source.size()).isPresent();
+      if (failure == null && readToTheEnd && provenance.isPresent()) {
+        SourceProvenance.Compared compared = SourceProvenance.compare(provenance.get(), digests);
+        provenance = Optional.of(compared.provenance());
+        failure = compared.mismatch().map(SourceChangedException::new).orElse(null);
+      }
       if (failure == null && readToTheEnd) {
         failure = finishImage(image, badSectors, digests); // an E01 set gets its digests only from a source that did not change
       }
@@ -305,6 +313,6 @@ final class ReadRun {
         new Manifest.Timing(start.started(), clock.now()),
         sampler.samples(),
         new Manifest.Outcome(status, bytesAcquired, failure.map(CustosException::getMessage).or(() -> stopReason).orElse(null)),
-        start.resumptions(), states, rescue.record(), image.content());
+        start.resumptions(), states, rescue.record(), image.content(), provenance);
   }
 }

@@ -60,6 +60,7 @@ final class Summary {
       out.println(line("image", file.name() + " (" + file.sizeBytes() + " bytes)"));
     }
     manifest.e01().ifPresent(e01 -> out.println(line("e01", e01Line(manifest, e01))));
+    manifest.provenance().ifPresent(provenance -> out.println(line("converted", provenanceLine(provenance))));
     if (manifest.parameters().layout().isE01() && manifest.e01().isEmpty()) {
       out.println(line("e01", "the set was not finished: no reader reads it; an E01 acquisition cannot be resumed, acquire"
           + " again into a new directory"));
@@ -130,6 +131,17 @@ final class Summary {
         .map(entry -> plural(entry.getValue(), "sector", "sectors") + " " + entry.getKey()).collect(Collectors.joining(", "));
     return phases + "; " + left + (rescue.timeLimitReached() ? "; the time limit (" + rescue.options().timeLimit().map(Sizes::seconds)
         .orElse("") + ") ended the rescue: sectors not in state bad-sector were not tried to the end" : "");
+  }
+
+  /** A conversion: the evidence directory whose image was read, and whether it is the image that directory records. */
+  static String provenanceLine(Manifest.Provenance provenance) {
+    String from = "from " + TerminalText.escape(provenance.directory()) + "/" + TerminalText.escape(provenance.imageFile()) + " ("
+        + EvidenceDirectory.MANIFEST + " SHA-256 " + provenance.manifestSha256() + ", acquisition " + provenance.status() + ")";
+    String digests = String.join(" and ", provenance.recorded().stream().map(d -> d.algorithm().displayName()).toList());
+    return from + provenance.digestsEqual().map(equal -> equal
+        ? ": its " + digests + " equal the recorded: the image read is the one that acquisition recorded"
+        : ": its digests differ from the recorded: it is not the image that acquisition recorded")
+        .orElse(provenance.recorded().isEmpty() ? ": that acquisition records no digest to compare with" : ": not compared");
   }
 
   /** An E01 set: EnCase 6, its compression, what it takes against the media, its chunks. */

@@ -45,6 +45,8 @@ import java.util.OptionalLong;
  *     when not taken
  * @param rescue how the reads that failed were rescued; empty when none failed
  * @param e01 what a finished E01 set holds; empty for a raw image or an E01 set not finished
+ * @param provenance where the source came from when it is the image of another Custos
+ *     acquisition (a conversion), and whether its digests were found equal; empty otherwise
  */
 public record Manifest(
     int formatVersion,
@@ -64,7 +66,8 @@ public record Manifest(
     List<Resumption> resumptions,
     SourceStates sourceStates,
     Optional<Rescue> rescue,
-    Optional<E01Content> e01) {
+    Optional<E01Content> e01,
+    Optional<Provenance> provenance) {
 
   /** The manifest format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -78,6 +81,33 @@ public record Manifest(
     resumptions = List.copyOf(resumptions);
     Objects.requireNonNull(rescue, "rescue");
     Objects.requireNonNull(e01, "e01");
+    Objects.requireNonNull(provenance, "provenance");
+  }
+
+  /**
+   * The evidence directory a source image belongs to: an acquisition of it (to E01, say) is a
+   * conversion, whose worth rests on the image being the one that acquisition recorded.
+   *
+   * @param directory the evidence directory, as given
+   * @param imageFile the image file in it that is the source
+   * @param manifestSha256 the SHA-256 of its {@code acquisition.json} as read
+   * @param status that acquisition's status as its manifest records it
+   * @param recorded the whole-image digests its manifest records (empty unless it completed)
+   * @param digestsEqual whether the digests computed now of the same algorithms equal them: empty
+   *     until computed, or when none was recorded
+   */
+  public record Provenance(String directory, String imageFile, String manifestSha256, String status, List<Digest> recorded,
+      Optional<Boolean> digestsEqual) {
+    public Provenance {
+      RecordMembers.requireNonNull("directory imageFile manifestSha256 status digestsEqual", directory, imageFile, manifestSha256,
+          status, digestsEqual);
+      recorded = List.copyOf(recorded);
+    }
+
+    /** This provenance with the outcome of comparing the digests. */
+    public Provenance compared(boolean equal) {
+      return new Provenance(directory, imageFile, manifestSha256, status, recorded, Optional.of(equal));
+    }
   }
 
   /**

@@ -46,6 +46,7 @@ public final class ManifestJson {
     root.set("writeBlock", writeBlockTree(manifest.writeBlock()));
     root.set("parameters", parametersTree(manifest.parameters(), manifest.pieces().algorithm(), manifest.pieces().size()));
     root.set("image", imageTree(manifest));
+    manifest.provenance().ifPresent(provenance -> root.set("provenance", provenanceTree(provenance)));
     root.set("digests", digestsTree(manifest.digests()));
     writePieces(root.putObject("pieces"), manifest.pieces());
     writeBadSectors(root.putObject("badSectors"), manifest.badSectors(), manifest.source().logicalSectorSize());
@@ -214,6 +215,21 @@ public final class ManifestJson {
     node.put("pieceAlgorithm", pieceAlgorithm.id());
     node.put("retries", parameters.retries());
     node.put("errorGranularity", parameters.errorGranularity());
+    return node;
+  }
+
+  /** The {@code provenance} member: the evidence directory whose image the source is. */
+  public static ObjectNode provenanceTree(Manifest.Provenance provenance) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("directory", provenance.directory());
+    node.put("imageFile", provenance.imageFile());
+    node.put("manifestSha256", provenance.manifestSha256());
+    node.put("status", provenance.status());
+    ObjectNode digests = node.putObject("recordedDigests");
+    for (Digest digest : provenance.recorded()) {
+      digests.put(digest.algorithm().id(), digest.hex());
+    }
+    provenance.digestsEqual().ifPresent(equal -> node.put("digestsEqual", equal));
     return node;
   }
 

@@ -171,7 +171,7 @@ class ManifestReaderTest {
             List.of(PieceDigest.fromHex(PieceAlgorithm.SHA_256, "ab".repeat(32)), PieceDigest.fromHex(PieceAlgorithm.SHA_256, "CD".repeat(32)))),
         new Manifest.BadSectors(List.of(new SectorRange(2, 1)), 1), new Manifest.Timing(start, start.plusMillis(1500)),
         List.of(new Manifest.RateSample(1500, 1536)), new Manifest.Outcome(Manifest.Status.COMPLETED, 1536, null),
-        List.of(new Manifest.Resumption(start.plusMillis(10), 1024, 1, OptionalLong.empty(), true)), null, Optional.empty(), Optional.empty());
+        List.of(new Manifest.Resumption(start.plusMillis(10), 1024, 1, OptionalLong.empty(), true)), null, Optional.empty(), Optional.empty(), Optional.empty());
 
     JsonNode tree = ManifestJson.toTree(written);
     RecordedManifest read = ManifestReader.read(tree);
