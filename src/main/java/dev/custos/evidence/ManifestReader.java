@@ -42,7 +42,19 @@ public final class ManifestReader {
         writeBlock(tree.path("writeBlock")), parameters(tree.path("parameters")), image(tree.path("image")),
         digests(tree.path("digests")), piecesOf(tree.path("pieces")), badSectors(tree.path("badSectors")),
         timing(tree.path("timing")), rateSamples(tree.path("rateSamples")), outcome(tree), resumptions(tree.path("resumptions")),
-        RescueJson.read(tree.path("rescue"), sectorSize(tree.path("source").path("logicalSectorSize"))));
+        RescueJson.read(tree.path("rescue"), sectorSize(tree.path("source").path("logicalSectorSize"))),
+        provenance(tree.path("provenance")));
+  }
+
+  private static Optional<Manifest.Provenance> provenance(JsonNode node) {
+    if (node.isMissingNode()) {
+      return Optional.empty();
+    }
+    JsonNode equal = node.path("digestsEqual");
+    return Optional.of(new Manifest.Provenance(text(node.path("directory"), "the provenance's directory"),
+        text(node.path("imageFile"), "the provenance's image file"), text(node.path("manifestSha256"), "the provenance's manifest"),
+        text(node.path("status"), "the provenance's status"), digests(node.path("recordedDigests")),
+        equal.isBoolean() ? Optional.of(equal.asBoolean()) : Optional.empty()));
   }
 
   /**

@@ -45,11 +45,12 @@ import java.util.Optional;
  * @param resumptions each resumption, in order; empty for an acquisition that ran in one go
  * @param rescue how a failing source was rescued; empty when no read failed (and in manifests of
  *     builds before the rescue)
+ * @param provenance the evidence directory whose image the source was (a conversion); empty otherwise
  */
 public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, HostInfo host, Source source,
     WriteBlock writeBlock, Parameters parameters, Image image, List<Digest> digests, Pieces pieces,
     BadSectors badSectors, Timing timing, List<Manifest.RateSample> rateSamples, Manifest.Outcome outcome,
-    List<Manifest.Resumption> resumptions, Optional<Manifest.Rescue> rescue) {
+    List<Manifest.Resumption> resumptions, Optional<Manifest.Rescue> rescue, Optional<Manifest.Provenance> provenance) {
 
   public RecordedManifest {
     RecordMembers.requireNonNull("tool caseInfo host source writeBlock parameters image pieces badSectors timing outcome rescue",
@@ -57,6 +58,7 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
     digests = List.copyOf(digests);
     rateSamples = List.copyOf(rateSamples);
     resumptions = List.copyOf(resumptions);
+    java.util.Objects.requireNonNull(provenance, "provenance");
   }
 
   /**

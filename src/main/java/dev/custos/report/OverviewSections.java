@@ -154,7 +154,8 @@ final class OverviewSections {
     page.field("Outcome", manifest.outcome().status().id()
         + (manifest.outcome().reason() != null ? ": " + manifest.outcome().reason() : ""));
     List<String> algorithms = parameters.algorithms().stream().map(HashAlgorithm::id).toList();
-    page.field("Parameters", "image format " + parameters.format() + ", block size "
+    page.field("Parameters", "image format " + parameters.format()
+        + (parameters.compression() == null ? "" : " (EnCase 6, " + parameters.compression() + " compression)") + ", block size "
         + parameters.blockSize() + " bytes, " + parameters.retries()
         + " retries, unreadable areas located to " + parameters.errorGranularity()
         + " bytes, digests " + String.join(", ", algorithms));
@@ -165,6 +166,16 @@ final class OverviewSections {
     manifest.image().files().forEach(file -> files.row(file.path(), Formats.bytes(file.sizeBytes())));
     files.row("total", Formats.bytes(manifest.image().sizeBytes()));
     files.end();
+    manifest.image().e01().ifPresent(e01 -> page.field("E01 set", Formats.bytes(manifest.image().sizeBytes())
+        + " of segment files hold " + Formats.bytes(e01.mediaSizeBytes()) + " of media ("
+        + String.format(java.util.Locale.ROOT, "%.1f%%", e01.mediaSizeBytes() == 0 ? 100.0 : 100.0 * manifest.image().sizeBytes()
+            / e01.mediaSizeBytes()) + "): " + e01.chunks() + " chunks of " + e01.chunkSize() + " bytes, " + e01.compressedChunks()
+        + " stored compressed, each with its check. The set holds MD5 (and SHA-1 when computed); the digests below are of the"
+        + " media, as ewfverify, or ewfexport piped to md5sum, computes them."));
+    manifest.provenance().ifPresent(provenance -> page.field("Converted from", provenance.directory() + "/" + provenance.imageFile()
+        + ", whose acquisition.json (SHA-256 " + provenance.manifestSha256() + ") records its acquisition as " + provenance.status()
+        + provenance.digestsEqual().map(equal -> equal ? ": every digest it records equals the one computed here"
+            : ": its recorded digests differ from the ones computed here").orElse(": no digest compared")));
   }
 
   private static void digests(PageWriter page, List<Digest> digests) {
