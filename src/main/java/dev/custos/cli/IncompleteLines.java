@@ -35,7 +35,10 @@ final class IncompleteLines {
       out.println("  " + TerminalText.escape(extent.reason()));
     }
     String resume = "acquire resume " + TerminalText.escape(directory.toString());
-    if (extent.reason() != null && extent.reason().startsWith(SOURCE_CHANGED)) {
+    if (!extent.resumable() && !"completed".equals(extent.status())) {
+      out.println("  an unfinished E01 set cannot be resumed (its chunk tables were never written): acquire the source anew into"
+          + " another directory");
+    } else if (extent.reason() != null && extent.reason().startsWith(SOURCE_CHANGED)) {
       out.println("  the image holds bytes of no single state of the source: acquire it anew into another directory");
     } else if ("failed".equals(extent.status())) {
       out.println("  " + resume + " continues it once the cause is removed, if the source is unchanged");

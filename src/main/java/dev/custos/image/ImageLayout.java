@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import dev.custos.image.e01.E01Compression;
 import dev.custos.image.e01.E01Settings;
+import dev.custos.image.e01.SegmentNames;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -107,7 +108,7 @@ public final class ImageLayout {
   /** Name of file number {@code index} (0-based): {@code image.ima}, or {@code image.001} for index 0. */
   public String fileName(int index) {
     if (isE01()) {
-      return BASE_NAME + "." + e01Extension(index);
+      return BASE_NAME + "." + SegmentNames.extension(index + 1);
     }
     if (!isSplit()) {
       if (index != 0) {
@@ -116,21 +117,6 @@ public final class ImageLayout {
       return BASE_NAME + "." + extension;
     }
     return String.format(Locale.ROOT, "%s.%03d", BASE_NAME, index + 1);
-  }
-
-  /** EnCase's extension of segment {@code index} (0-based): E01 … E99, EAA … EZZ, FAA … ZZZ. */
-  static String e01Extension(int index) {
-    if (index < 0) {
-      throw new IllegalArgumentException("segment index must not be negative, got " + index);
-    }
-    if (index < 99) {
-      return String.format(Locale.ROOT, "E%02d", index + 1);
-    }
-    int letters = index - 99; // EAA is the 100th segment
-    if (letters >= 22 * 26 * 26) {
-      throw new IllegalArgumentException("an E01 set has at most " + (99 + 22 * 26 * 26) + " segments; segment " + (index + 1) + " asked for");
-    }
-    return "" + (char) ('E' + letters / (26 * 26)) + (char) ('A' + letters / 26 % 26) + (char) ('A' + letters % 26);
   }
 
   /** Whether {@code name} is one Custos could have written as an image file, whatever the layout. */

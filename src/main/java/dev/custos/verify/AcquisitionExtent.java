@@ -25,10 +25,13 @@ import java.util.Locale;
  * @param sectorSize bytes per logical sector of the source (the LBA unit)
  * @param reason why it stopped early, or null
  */
-public record AcquisitionExtent(String status, long bytesAcquired, long sourceBytes, int sectorSize, String reason) {
+public record AcquisitionExtent(String status, long bytesAcquired, long sourceBytes, int sectorSize, String reason,
+    boolean resumable) {
   /** The status of an acquisition whose end no record tells. */
   public static final String UNRECORDED = "unrecorded";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** An unfinished E01 set cannot be resumed: its last segment's chunk tables were never written. */
+  private static final String E01_FORMAT = "e01";
 
   /**
    * @throws IllegalArgumentException for a sector size below 1 or a byte count past the source
@@ -40,6 +43,11 @@ public record AcquisitionExtent(String status, long bytesAcquired, long sourceBy
     if (bytesAcquired >= 0 && sourceBytes >= 0 && bytesAcquired > sourceBytes) {
       throw new IllegalArgumentException(bytesAcquired + " bytes acquired of a source of " + sourceBytes);
     }
+  }
+
+  /** An extent {@code acquire resume} can go on from (any but an E01 set's). */
+  public AcquisitionExtent(String status, long bytesAcquired, long sourceBytes, int sectorSize, String reason) {
+    this(status, bytesAcquired, sourceBytes, sectorSize, reason, true);
   }
 
   /** Whether every byte of the source was read (unreadable sectors zero-filled and recorded count as read). */
@@ -83,13 +91,14 @@ public record AcquisitionExtent(String status, long bytesAcquired, long sourceBy
    */
   static AcquisitionExtent ofManifest(byte[] manifestBytes) {
     try {
-      RecordedManifest.Extent extent = ManifestReader.extent(JSON.readTree(manifestBytes));
+      com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(manifestBytes);
+      RecordedManifest.Extent extent = ManifestReader.extent(tree);
       Manifest.Outcome outcome = extent.outcome();
       if (outcome.bytesAcquired() > extent.sourceBytes()) {
         return null;
       }
       return new AcquisitionExtent(outcome.status().id(), outcome.bytesAcquired(), extent.sourceBytes(), extent.sectorSize(),
-          outcome.reason());
+          outcome.reason(), !E01_FORMAT.equals(tree.path("parameters").path("format").asText()));
     } catch (IOException | RuntimeException e) {
       return null; // the manifest check names what is wrong with it
     }
@@ -113,9 +122,10 @@ public record AcquisitionExtent(String status, long bytesAcquired, long sourceBy
     AcquisitionEvent.Source source = last.type().equals(AcquisitionEvent.STARTED)
         ? AcquisitionEventJson.readStarted(last.data()).source() : AcquisitionEventJson.readResumed(last.data()).source();
     Long sectorSize = source.logicalSectorSize();
+    boolean resumable = !E01_FORMAT.equals(last.data().path("parameters").path("format").asText());
     return new AcquisitionExtent(UNRECORDED, -1, source.sizeBytes() == null ? -1 : source.sizeBytes(),
         sectorSize == null || sectorSize < 1 || sectorSize > Integer.MAX_VALUE ? 512 : (int) (long) sectorSize,
         "the custody log records its " + (last.type().equals("acquisition-started") ? "start" : "resumption") + " (seq "
-            + last.seq() + ") and no end");
+            + last.seq() + ") and no end", resumable);
   }
 }

@@ -94,9 +94,42 @@ final class E01Rehash {
     problems.addAll(outcome.result().problems());
     problems.addAll(damage(read, first));
     problems.addAll(storedDigests(read.info(), recorded.digests(), first));
+    problems.addAll(agreement(read.info(), recorded, first));
     String summary = outcome.result().summary() + "; E01: " + read.info().chunkCount() + " chunks checked (zlib stream or"
         + " stored bytes against their Adler-32), " + (read.damage().isEmpty() ? "none damaged" : read.damage().size() + " damaged");
     return new ImageComparison.Outcome(outcome.findings(), CheckResult.of(Check.IMAGE_DIGESTS, summary, problems));
+  }
+
+  /**
+   * Where what the set says of itself (to ewfinfo, EnCase, FTK, every tool that reads it) differs
+   * from the manifest: the geometry of its media, its chunk count, the sectors its error2 lists as
+   * unreadable, and the case fields of its headers. Each would tell another tool another story.
+   */
+  static List<Problem> agreement(E01Info info, RecordedAcquisition recorded, String file) {
+    List<Problem> problems = new ArrayList<>();
+    RecordedAcquisition.E01Set set = recorded.e01().orElseThrow();
+    if (info.bytesPerSector() != recorded.sectorSize() || info.sectorCount() * recorded.sectorSize() != recorded.imageSize()) {
+      problems.add(new Problem(file, "the set's volume section gives " + info.sectorCount() + " sectors of " + info.bytesPerSector()
+          + " bytes; the manifest records " + recorded.imageSize() / recorded.sectorSize() + " of " + recorded.sectorSize()));
+    }
+    set.content().filter(content -> content.chunks() != info.chunkCount()).ifPresent(content -> problems.add(new Problem(file,
+        "the set's volume section gives " + info.chunkCount() + " chunks; the manifest records " + content.chunks())));
+    if (!info.errors().equals(set.unreadable())) {
+      problems.add(new Problem(file, "the set's error2 section lists " + (info.errors().isEmpty() ? "no sector" : info.errors())
+          + " as unreadable; the manifest records " + (set.unreadable().isEmpty() ? "none" : set.unreadable())));
+    }
+    String[][] fields = {{"c", "case number", set.caseInfo().caseId()}, {"n", "evidence number", set.caseInfo().evidenceId()},
+        {"e", "examiner", set.caseInfo().examiner()}, {"a", "description", set.caseInfo().description()},
+        {"t", "notes", set.caseInfo().notes()}};
+    for (String[] field : fields) {
+      String stated = info.caseFields().getOrDefault(field[0], "");
+      String expected = field[2] == null ? "" : field[2];
+      if (!stated.equals(expected)) {
+        problems.add(new Problem(file, "the set's header gives the " + field[1] + " '" + stated + "'; the manifest records '"
+            + expected + "'"));
+      }
+    }
+    return problems;
   }
 
   /** One problem per damaged chunk, and one per fault of the set's structure (a section, a header, a table). */

@@ -7,6 +7,7 @@ import dev.custos.error.EvidenceReadException;
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.image.ImageFile;
+import dev.custos.image.e01.E01FormatException;
 import dev.custos.image.e01.E01Info;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ public final class E01Verification {
   public static boolean isE01(Path file) {
     Path name = file.getFileName();
     return name != null && name.toString().toUpperCase(Locale.ROOT).endsWith(".E01")
-        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+        && Files.isRegularFile(file); // a set reached through links is read as ewfverify reads it
   }
 
   /**
@@ -55,6 +56,8 @@ public final class E01Verification {
     E01Rehash.Read read;
     try {
       read = E01Rehash.run(firstSegment, algorithms, null, listener);
+    } catch (E01FormatException e) {
+      throw new UsageException(firstSegment + " is not an E01 set Custos can read: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new EvidenceReadException("cannot read the E01 set " + firstSegment + ": " + e.getMessage(), e);
     }

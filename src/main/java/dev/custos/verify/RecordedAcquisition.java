@@ -35,11 +35,17 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
     Unread unread, Optional<E01Set> e01) {
 
   /**
-   * An E01 set as recorded.
+   * An E01 set as recorded, and what its own sections must then say.
    *
    * @param content what it holds once finished; empty for a set its acquisition did not finish
+   * @param caseInfo the case fields its headers must hold
+   * @param unreadable the sectors its error2 section must list, as the manifest's bad ranges
    */
-  record E01Set(Optional<Manifest.E01Content> content) {}
+  record E01Set(Optional<Manifest.E01Content> content, RecordedManifest.Case caseInfo, List<dev.custos.source.SectorRange> unreadable) {
+    E01Set {
+      unreadable = List.copyOf(unreadable);
+    }
+  }
 
   /**
    * Sectors not read.
@@ -93,7 +99,9 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
         new Unread(manifest.badSectors().sectorCount(), manifest.rescue().map(rescue -> rescue.unread().stream()
             .filter(area -> area.state() != AreaState.BAD_SECTOR)
             .mapToLong(area -> (area.size() + source.logicalSectorSize() - 1) / source.logicalSectorSize()).sum()).orElse(0L)),
-        manifest.image().isE01() ? Optional.of(new E01Set(manifest.image().e01())) : Optional.empty());
+        manifest.image().isE01() ? Optional.of(new E01Set(manifest.image().e01(), manifest.caseInfo(),
+            manifest.badSectors().ranges().stream().map(RecordedManifest.BadRange::range)
+                .toList())) : Optional.empty());
   }
 
   /** The algorithms of the recorded whole-image digests. */

@@ -170,7 +170,7 @@ class HostileValuesTest {
         Arguments.of(List.of("--hash", "md6"), "Invalid value for option '--hash'"),
         Arguments.of(List.of("--hash", ""), "Invalid value for option '--hash'"),
         Arguments.of(List.of("--piece-hash", "md6"), "md6"),
-        Arguments.of(List.of("--format", "tar"), "--format must be raw or split, got 'tar'"),
+        Arguments.of(List.of("--format", "tar"), "--format must be raw, split or e01, got 'tar'"),
         Arguments.of(List.of("--extension", "../../x"), "image extension must be one of"),
         Arguments.of(List.of("--extension", "ima/../../x"), "image extension must be one of"));
   }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EvidenceDirectoryTest {
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"image.ima", "image.dd", "image.img", "image.raw", "image.001", "image.002", "image.1000",
+  @ValueSource(strings = {"image.ima", "image.dd", "image.img", "image.raw", "image.001", "image.002", "image.1000", "image.E01", "image.E02", "image.EAA",
       "acquisition.json", "custody.jsonl", "examiner.pem", "report.pdf", "report-2.pdf", "report-10.pdf"})
   void forNewAcquisition_directoryHoldingEvidence_refusedNamingTheFile(String name, @TempDir Path dir)
       throws Exception {
@@ -62,7 +62,7 @@ class EvidenceDirectoryTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"notes.txt", "image.E01", "image.iso", "image.01", "IMAGE.001", "report-final.pdf",
+  @ValueSource(strings = {"notes.txt", "image.e01", "image.E00", "image.iso", "image.01", "IMAGE.001", "report-final.pdf",
       "acquisition.json.bak", ".acquisition.json.partial", "custody.log", "examiner.p12", "photo.jpg"})
   void forNewAcquisition_unrelatedFiles_accepted(String name, @TempDir Path dir) throws Exception {
     Files.createFile(dir.resolve(name));

@@ -70,16 +70,23 @@ class ImageLayoutTest {
 
   @ParameterizedTest(name = "''{0}''")
   @ValueSource(strings = {"image.ima", "image.dd", "image.img", "image.raw", "image.001", "image.999", "image.1000",
-      "image.000"})
+      "image.000", "image.E01", "image.E99", "image.EAA", "image.ZZZ"})
   void isImageFileName_namesCustosWrites_true(String name) {
     assertThat(ImageLayout.isImageFileName(name)).isTrue();
   }
 
   @ParameterizedTest(name = "''{0}''")
-  @ValueSource(strings = {"image.01", "image.1", "image.E01", "image.iso", "image", "image.", "image.ima.partial",
+  @ValueSource(strings = {"image.01", "image.1", "image.e01", "image.E00", "image.E1", "image.DAA", "image.iso", "image", "image.", "image.ima.partial",
       ".image.ima.partial", "IMAGE.001", "Image.ima", "disk.001", "image.001x", "image.00a", "myimage.001",
       "image.001 ", "notes.txt"})
   void isImageFileName_otherNames_false(String name) {
     assertThat(ImageLayout.isImageFileName(name)).isFalse();
+  }
+
+  @ParameterizedTest(name = "segment {0} is image.{1}")
+  @org.junit.jupiter.params.provider.CsvSource({"0, E01", "8, E09", "98, E99", "99, EAA", "100, EAB", "124, EAZ", "125, EBA",
+      "774, EZZ", "775, FAA", "14970, ZZZ"})
+  void e01_fileName_asEnCaseNamesSegments(int index, String extension) {
+    assertThat(ImageLayout.e01(1 << 20, dev.custos.image.e01.E01Compression.FAST).fileName(index)).isEqualTo("image." + extension);
   }
 }

@@ -14,6 +14,11 @@ final class Checksums {
   }
 
   /** Hex of an unsigned 32-bit value, as in messages: {@code 0x0a1b2c3d}. */
+  /** Lowercase hex of {@code bytes}, as md5sum prints a digest. */
+  static String hexBytes(byte[] bytes) {
+    return java.util.HexFormat.of().formatHex(bytes);
+  }
+
   static String hex(int value) {
     return String.format(java.util.Locale.ROOT, "0x%08x", value);
   }

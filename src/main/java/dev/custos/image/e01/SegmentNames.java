@@ -4,9 +4,9 @@ package dev.custos.image.e01;
  * The extensions EnCase gives the segment files of a set: {@code E01} … {@code E99}, then {@code
  * EAA} … {@code EZZ}, {@code FAA} … up to {@code ZZZ}. Stateless.
  */
-final class SegmentNames {
+public final class SegmentNames {
   /** 99 numbered, then 22 letters (E to Z) × 26 × 26. */
-  static final int MAX_SEGMENTS = 99 + 22 * 26 * 26;
+  public static final int MAX_SEGMENTS = 99 + 22 * 26 * 26;
 
   private SegmentNames() {}
 
@@ -15,7 +15,7 @@ final class SegmentNames {
    *
    * @throws IllegalArgumentException if {@code number} is not within 1 and {@link #MAX_SEGMENTS}
    */
-  static String extension(int number) {
+  public static String extension(int number) {
     if (number < 1 || number > MAX_SEGMENTS) {
       throw new IllegalArgumentException("an E01 set holds segments 1 to " + MAX_SEGMENTS + " (E01 to ZZZ), not " + number);
     }

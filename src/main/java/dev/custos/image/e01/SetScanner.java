@@ -99,22 +99,24 @@ final class SetScanner {
           byte[] copy = body(channel, section, BODY_LIMIT);
           if (lastTable != null && !Arrays.equals(copy, lastTable)) {
             problems.add(where + "table2 differs from the table before it");
+            useTable2IfTheTableIsDamaged(copy, sectors, index, where);
           }
         }
         case "error2" -> readError2(channel, section, where);
         case "digest" -> {
           byte[] b = body(channel, section, 80);
           if (checked(b, 80, where + "digest")) {
-            md5 = Arrays.copyOfRange(b, 0, 16);
-            sha1 = Arrays.copyOfRange(b, 16, 36);
+            storedMd5(Arrays.copyOfRange(b, 0, 16), where + "digest");
+            storedSha1(Arrays.copyOfRange(b, 16, 36), where + "digest");
           }
         }
         case "hash" -> {
           byte[] b = body(channel, section, 36);
-          if (checked(b, 36, where + "hash") && md5 == null) {
-            md5 = Arrays.copyOfRange(b, 0, 16);
+          if (checked(b, 36, where + "hash")) {
+            storedMd5(Arrays.copyOfRange(b, 0, 16), where + "hash");
           }
         }
+        case "xhash" -> readXhash(channel, section, where);
         default -> { } // next, done, and sections this reader does not need (session, ltree, …)
       }
     }
@@ -157,9 +159,89 @@ final class SetScanner {
     }
   }
 
+  /**
+   * Every digest a set stores must be the same: libewf checks the media against the hash section's
+   * MD5 (and xhash's), EnCase against digest's; a set whose copies differ tells each tool another story.
+   */
+  private void storedMd5(byte[] value, String where) {
+    if (md5 != null && !Arrays.equals(md5, value)) {
+      problems.add(where + " stores MD5 " + Checksums.hexBytes(value) + ", another section " + Checksums.hexBytes(md5)
+          + ": the set's own digests disagree");
+    }
+    md5 = value;
+  }
+
+  private void storedSha1(byte[] value, String where) {
+    if (sha1 != null && !Arrays.equals(sha1, value)) {
+      problems.add(where + " stores SHA-1 " + Checksums.hexBytes(value) + ", another section " + Checksums.hexBytes(sha1)
+          + ": the set's own digests disagree");
+    }
+    sha1 = value;
+  }
+
+  private static final java.util.regex.Pattern XHASH_MD5 =
+      java.util.regex.Pattern.compile("<md5>\\s*([0-9a-fA-F]{32})\\s*</md5>", java.util.regex.Pattern.CASE_INSENSITIVE);
+  private static final java.util.regex.Pattern XHASH_SHA1 =
+      java.util.regex.Pattern.compile("<sha1>\\s*([0-9a-fA-F]{40})\\s*</sha1>", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** The ewfx format's xhash section: zlib-compressed XML holding the MD5 and SHA-1 libewf checks the media against. */
+  private void readXhash(FileChannel channel, SectionWalker.Section section, String where) throws IOException {
+    byte[] body = body(channel, section, HEADER_LIMIT);
+    java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+    try {
+      inflater.setInput(body);
+      java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      while (!inflater.finished() && xml.size() < HEADER_LIMIT) {
+        int n = inflater.inflate(buffer);
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          break;
+        }
+        xml.write(buffer, 0, n);
+      }
+      String text = xml.toString(java.nio.charset.StandardCharsets.UTF_8);
+      java.util.regex.Matcher md5Tag = XHASH_MD5.matcher(text);
+      java.util.regex.Matcher sha1Tag = XHASH_SHA1.matcher(text);
+      if (md5Tag.find()) {
+        storedMd5(java.util.HexFormat.of().parseHex(md5Tag.group(1).toLowerCase(java.util.Locale.ROOT)), where + "xhash");
+      }
+      if (sha1Tag.find()) {
+        storedSha1(java.util.HexFormat.of().parseHex(sha1Tag.group(1).toLowerCase(java.util.Locale.ROOT)), where + "xhash");
+      }
+    } catch (java.util.zip.DataFormatException e) {
+      problems.add(where + "xhash does not inflate: " + e.getMessage());
+    } finally {
+      inflater.end();
+    }
+  }
+
+  /** Where the last table began in {@link #chunks}, and whether it was damaged: then an intact table2 stands in for it. */
+  private int lastTableFirstChunk;
+  private boolean lastTableDamaged;
+
+  private void useTable2IfTheTableIsDamaged(byte[] copy, SectionWalker.Section sectors, int index, String where) {
+    if (!lastTableDamaged) {
+      return;
+    }
+    ChunkTable.Decoded table2;
+    try {
+      table2 = ChunkTable.decode(copy, 0, copy.length);
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    if (!table2.problem().isEmpty()) {
+      return;
+    }
+    chunks.subList(lastTableFirstChunk, chunks.size()).clear();
+    addLocations(table2, sectors, index, sectors == null ? 0 : sectors.offset() + sectors.size());
+    problems.add(where + "the table is damaged; its copy, table2, is intact and locates the chunks");
+  }
+
   private byte[] readTable(FileChannel channel, SectionWalker.Section section, SectionWalker.Section sectors, int index,
       String where) throws IOException {
     byte[] b = body(channel, section, BODY_LIMIT);
+    lastTableFirstChunk = chunks.size();
+    lastTableDamaged = true;
     ChunkTable.Decoded table;
     try {
       table = ChunkTable.decode(b, 0, b.length);
@@ -167,10 +249,15 @@ final class SetScanner {
       problems.add(where + "table: " + e.getMessage());
       return b;
     }
+    lastTableDamaged = !table.problem().isEmpty();
     if (!table.problem().isEmpty()) {
       problems.add(where + table.problem());
     }
-    long sectorsEnd = sectors == null ? section.offset() : sectors.offset() + sectors.size();
+    addLocations(table, sectors, index, sectors == null ? section.offset() : sectors.offset() + sectors.size());
+    return b;
+  }
+
+  private void addLocations(ChunkTable.Decoded table, SectionWalker.Section sectors, int index, long sectorsEnd) {
     long sectorsStart = sectors == null ? 0 : sectors.bodyOffset();
     int[] entries = table.entries();
     for (int i = 0; i < entries.length; i++) {
@@ -180,7 +267,6 @@ final class SetScanner {
           ? "table entry points outside the sectors section" : "";
       chunks.add(new ChunkLocation(index, start, Math.max(0, end - start), entries[i] < 0, problem));
     }
-    return b;
   }
 
   private void readError2(FileChannel channel, SectionWalker.Section section, String where) throws IOException {
