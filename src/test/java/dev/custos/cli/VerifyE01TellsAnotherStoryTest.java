@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Review of the E01 support: sets that libewf ({@code ewfinfo}, {@code ewfverify}) reads as saying
- * something other than the manifest (or other than the digests Custos checks), while {@code report
- * verify} still says VERIFIED. Each test first shows, with libewf, that the set now tells another
- * story; then asks Custos.
+ * E01 sets altered so that libewf ({@code ewfinfo}, {@code ewfverify}) reads them as saying
+ * something other than the manifest, or other than the digests Custos checks: {@code report verify}
+ * must not say VERIFIED of any. Each test first shows, with libewf, that the set now tells another
+ * story; then asks Custos. (Found by a hostile review of the E01 support.)
  */
-class E01ReviewTest {
+class VerifyE01TellsAnotherStoryTest {
   /** Not the MD5 of anything here (libewf takes an all-zero MD5 for none). */
   private static final byte[] OTHER_MD5 = java.util.HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
 
