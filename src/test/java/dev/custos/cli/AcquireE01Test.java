@@ -121,6 +121,22 @@ class AcquireE01Test {
   }
 
   @Test
+  void acquireE01_verifyImageAndSource_bothMatchAndAreRecorded() throws IOException {
+    Path source = mixedSource(temp.resolve("drive.bin"), SIZE);
+    Path out = temp.resolve("evidence");
+
+    Cli.Run run = acquireE01(source, out, "--verify-image", "--verify-source");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("image check  matched", "source check matched", "E01 segment file");
+    List<String> types = new ArrayList<>();
+    Evidence.custodyEvents(out).forEach(event -> types.add(event.path("type").asText()));
+    assertThat(types).contains("image-verified", "source-verified");
+    Evidence.custodyEvents(out).stream().filter(event -> event.path("type").asText().endsWith("-verified"))
+        .forEach(event -> assertThat(event.path("data").path("matched").asBoolean()).as(event.toString()).isTrue());
+  }
+
+  @Test
   void acquireE01_withoutMd5_refusedBeforeAnythingIsWritten() throws IOException {
     Path source = mixedSource(temp.resolve("drive.bin"), 1 << 20);
     Path out = temp.resolve("evidence");

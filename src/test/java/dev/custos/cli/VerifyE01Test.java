@@ -62,7 +62,8 @@ class VerifyE01Test {
   }
 
   @ParameterizedTest(name = "ewfacquire -c {0}, segments of {1}")
-  @CsvSource({"none, 8MiB", "fast, 8MiB", "best, 8MiB", "none, 1MiB", "fast, 1MiB", "best, 1MiB"})
+  @CsvSource({"none, 8MiB", "empty-block, 8MiB", "fast, 8MiB", "best, 8MiB", "none, 1MiB", "empty-block, 1MiB", "fast, 1MiB",
+      "best, 1MiB"})
   void verifyImage_setWrittenByEwfacquire_intactVerifies_flippedChunkNamed(String compression, String segmentSize) throws IOException {
     ExternalTool.assumeInstalled("ewfacquire");
     Path source = AcquireE01Test.mixedSource(temp.resolve("drive.bin"), SIZE);
