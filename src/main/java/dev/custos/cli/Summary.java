@@ -139,8 +139,9 @@ final class Summary {
         + EvidenceDirectory.MANIFEST + " SHA-256 " + provenance.manifestSha256() + ", acquisition " + provenance.status() + ")";
     String digests = String.join(" and ", provenance.recorded().stream().map(d -> d.algorithm().displayName()).toList());
     return from + provenance.digestsEqual().map(equal -> equal
-        ? ": its " + digests + " equal the recorded: the image read is the one that acquisition recorded"
-        : ": its digests differ from the recorded: it is not the image that acquisition recorded")
+        ? ": the image's " + digests + " equal the ones that manifest records (report verify of that directory proves the"
+            + " manifest is the one its custody log holds)"
+        : ": the image's digests differ from the ones that manifest records: it is not the image recorded there")
         .orElse(provenance.recorded().isEmpty() ? ": that acquisition records no digest to compare with" : ": not compared");
   }
 

@@ -174,7 +174,8 @@ final class OverviewSections {
         + " media, as ewfverify, or ewfexport piped to md5sum, computes them."));
     manifest.provenance().ifPresent(provenance -> page.field("Converted from", provenance.directory() + "/" + provenance.imageFile()
         + ", whose acquisition.json (SHA-256 " + provenance.manifestSha256() + ") records its acquisition as " + provenance.status()
-        + provenance.digestsEqual().map(equal -> equal ? ": every digest it records equals the one computed here"
+        + provenance.digestsEqual().map(equal -> equal ? ": every digest it records equals the one computed here (report verify of that directory proves the manifest is"
+            + " the one its custody log holds)"
             : ": its recorded digests differ from the ones computed here").orElse(": no digest compared")));
   }
 
