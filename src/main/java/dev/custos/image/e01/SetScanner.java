@@ -38,6 +38,9 @@ final class SetScanner {
   VolumeSection volume;
   byte[] md5;
   byte[] sha1;
+  /** Where the last table began in {@link #chunks}, and whether it was damaged: then an intact table2 stands in for it. */
+  private int lastTableFirstChunk;
+  private boolean lastTableDamaged;
 
   /**
    * Opens and scans every segment from {@code first}.
@@ -214,10 +217,6 @@ final class SetScanner {
       inflater.end();
     }
   }
-
-  /** Where the last table began in {@link #chunks}, and whether it was damaged: then an intact table2 stands in for it. */
-  private int lastTableFirstChunk;
-  private boolean lastTableDamaged;
 
   private void useTable2IfTheTableIsDamaged(byte[] copy, SectionWalker.Section sectors, int index, String where) {
     if (!lastTableDamaged) {
