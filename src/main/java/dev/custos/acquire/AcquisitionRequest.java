@@ -4,6 +4,7 @@ import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.evidence.CaseInfo;
 import dev.custos.image.ImageLayout;
+import dev.custos.io.WholeUnits;
 import dev.custos.rescue.RescueOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -57,6 +58,8 @@ public record AcquisitionRequest(
   public static final PieceAlgorithm DEFAULT_PIECE_ALGORITHM = PieceAlgorithm.SHA_256;
   /** Default bytes per piece digest. */
   public static final long DEFAULT_PIECE_SIZE = 64L << 20;
+  /** The largest read: the buffer pool holds a few blocks, and must stay a small part of the heap. */
+  public static final int MAX_BLOCK_SIZE = 256 << 20;
   /** Default retry passes over the bad sectors. */
   public static final int DEFAULT_RETRIES = 3;
   /** Default rescue: {@link #DEFAULT_RETRIES} retry passes, no time limit, forwards. */
@@ -80,11 +83,15 @@ public record AcquisitionRequest(
       throw new IllegalArgumentException("a hash algorithm is named twice: " + algorithms);
     }
     algorithms = List.copyOf(algorithms);
-    if (pieceSize <= 0 || pieceSize % 512 != 0) {
-      throw new IllegalArgumentException("piece size must be a positive multiple of 512 bytes, got " + pieceSize);
+    if (!WholeUnits.fits(pieceSize, 512)) {
+      throw new IllegalArgumentException(WholeUnits.refusal("piece size", pieceSize, 512, "512-byte sectors", Long.MAX_VALUE));
     }
-    if (blockSize <= 0 || blockSize % 4096 != 0 || blockSize > (256 << 20)) {
-      throw new IllegalArgumentException("block size must be a multiple of 4096 bytes up to 256 MiB, got " + blockSize);
+    // Reads go past the page cache (O_DIRECT), whose buffers and offsets are whole 4096-byte pages.
+    if (!WholeUnits.fits(blockSize, 4096)) {
+      throw new IllegalArgumentException(WholeUnits.refusal("block size", blockSize, 4096, "4096-byte pages", MAX_BLOCK_SIZE));
+    }
+    if (blockSize > MAX_BLOCK_SIZE) {
+      throw new IllegalArgumentException("block size must be at most 256MiB (" + MAX_BLOCK_SIZE + " bytes), got " + blockSize);
     }
     Objects.requireNonNull(rescue, "rescue");
     if (layout.isE01() && !algorithms.contains(HashAlgorithm.MD5)) {

@@ -2,6 +2,7 @@ package dev.custos.acquire;
 
 import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.io.WholeUnits;
 import dev.custos.source.DeviceNumber;
 import dev.custos.source.SourceIdentity;
 import java.io.IOException;
@@ -21,11 +22,14 @@ final class OutputChecks {
   static void check(AcquisitionRequest request, SourceIdentity source, EvidenceDirectory directory, long allowance,
       long alreadyWritten) throws UsageException {
     int sectorSize = source.logicalSectorSize();
-    if (request.blockSize() % sectorSize != 0) {
-      throw new UsageException("block size " + request.blockSize() + " is not a multiple of the source's sector size " + sectorSize);
+    String sectors = "the source's " + sectorSize + "-byte sectors";
+    if (!WholeUnits.fits(request.blockSize(), sectorSize)) {
+      throw new UsageException(WholeUnits.refusal("block size", request.blockSize(), sectorSize, sectors,
+          AcquisitionRequest.MAX_BLOCK_SIZE));
     }
-    if (request.layout().isSplit() && request.layout().segmentSize() % sectorSize != 0) {
-      throw new UsageException("segment size " + request.layout().segmentSize() + " is not a multiple of the source's sector size " + sectorSize);
+    if (request.layout().isSplit() && !WholeUnits.fits(request.layout().segmentSize(), sectorSize)) {
+      throw new UsageException(WholeUnits.refusal("segment size", request.layout().segmentSize(), sectorSize, sectors,
+          Long.MAX_VALUE));
     }
     if (request.layout().isE01()) {
       checkE01(request, source);

@@ -9,6 +9,7 @@ import dev.custos.custody.LogEventJson;
 import dev.custos.custody.CustodyVerdict;
 import dev.custos.evidence.AcquisitionEvent;
 import dev.custos.evidence.AcquisitionEventJson;
+import dev.custos.custody.FlatFacts;
 import dev.custos.custody.Finding;
 import dev.custos.custody.Holding;
 import dev.custos.evidence.EvidenceClock;
@@ -21,6 +22,8 @@ import java.util.Locale;
 final class CustodyTable {
   private static final int WHO_WIDTH = 24;
   private static final int WHAT_WIDTH = 24;
+  /** An unknown event's data is clipped: a hostile log must not fill the screen. */
+  private static final int MAX_UNKNOWN = 400;
 
   private CustodyTable() {}
 
@@ -75,102 +78,110 @@ final class CustodyTable {
     return text.length() <= width ? text : text.substring(0, width - 1) + "…";
   }
 
-  /** The facts of an event a reader looks for first, on one line. */
+  /**
+   * What the event records, as a sentence an examiner can read aloud, with every fact the table has
+   * room for: digests and hashes in full, since a reader compares them with other records.
+   */
   static String facts(CustodyEvent event) {
     JsonNode data = event.data();
-    List<String> facts = new ArrayList<>();
-    switch (event.type()) {
-      case AcquisitionEvent.STARTED -> started(facts, AcquisitionEventJson.readStarted(data));
+    String sentence = switch (event.type()) {
+      case AcquisitionEvent.STARTED -> started(AcquisitionEventJson.readStarted(data));
       case AcquisitionEvent.READ_ERRORS -> {
         AcquisitionEvent.ReadErrors errors = AcquisitionEventJson.readReadErrors(data);
-        facts.add(orEmpty(errors.sectorCount()) + " unreadable sectors in " + errors.rangeCount() + " ranges, zero-filled");
+        yield orEmpty(errors.sectorCount()) + " unreadable sectors in " + errors.rangeCount() + " ranges, zero-filled in the image";
       }
-      case AcquisitionEvent.COMPLETED, AcquisitionEvent.INTERRUPTED -> {
-        AcquisitionEvent.Ended ended = AcquisitionEventJson.readEnded(data);
-        if (ended.status() != null) {
-          facts.add(ended.status() + ": " + ended.reason());
-        }
-        facts.add(orEmpty(ended.bytesAcquired()) + " bytes");
-        ended.digests().forEach(digest -> facts.add(digest.algorithm().id() + " " + digest.hex()));
-        facts.add(orEmpty(ended.badSectorCount()) + " bad sectors");
-      }
-      case AcquisitionEvent.RESUMED -> resumed(facts, AcquisitionEventJson.readResumed(data));
-      case LogEvent.TRANSFER -> transfer(facts, LogEventJson.readTransfer(data));
+      case AcquisitionEvent.COMPLETED, AcquisitionEvent.INTERRUPTED -> ended(event.type(), AcquisitionEventJson.readEnded(data));
+      case AcquisitionEvent.RESUMED -> resumed(AcquisitionEventJson.readResumed(data));
+      case LogEvent.TRANSFER -> transfer(LogEventJson.readTransfer(data));
       case LogEvent.RECEIPT -> {
         LogEvent.Receipt receipt = LogEventJson.readReceipt(data);
-        facts.add("received from " + orEmpty(receipt.from()));
-        addIfPresent(facts, "at ", receipt.location());
-        addIfPresent(facts, "note: ", receipt.note());
+        yield "Hand-over received from " + orEmpty(receipt.from()) + optional(" at ", receipt.location())
+            + optional("; note: ", receipt.note());
       }
-      case LogEvent.NOTE -> facts.add(orEmpty(LogEventJson.readNote(data).text()));
+      case LogEvent.NOTE -> "Note: " + orEmpty(LogEventJson.readNote(data).text());
       case LogEvent.LOG_REPAIRED -> {
         LogEvent.LogRepaired repaired = LogEventJson.readLogRepaired(data);
-        facts.add(orEmpty(repaired.tornBytes()) + " torn bytes after seq " + orEmpty(repaired.afterSeq()) + " set aside as "
-            + orEmpty(repaired.setAsideAs()) + " (a crash, or a cut end of the log: only a kept head tells)");
+        yield "Torn end of the log set aside: " + orEmpty(repaired.tornBytes()) + " bytes after event " + orEmpty(repaired.afterSeq())
+            + " moved to " + orEmpty(repaired.setAsideAs()) + " (a crash, or a cut end of the log: only a kept head tells)";
       }
-      case CheckEvent.VERIFICATION -> verification(facts, CheckEventJson.readVerification(data));
-      case CheckEvent.IMAGE_VERIFIED, CheckEvent.SOURCE_VERIFIED -> afterAcquisition(facts, CheckEventJson.readAfterAcquisition(data));
-      default -> data.properties().stream().limit(4)
-          .forEach(member -> facts.add(member.getKey() + " " + member.getValue().toString()));
-    }
-    return TerminalText.escape(String.join("; ", facts).replaceAll("\\s*\\R\\s*", " "));
+      case LogEvent.REPORT_RENDERED -> reportRendered(LogEventJson.readReportRendered(data));
+      case CheckEvent.VERIFICATION -> verification(CheckEventJson.readVerification(data));
+      case CheckEvent.IMAGE_VERIFIED, CheckEvent.SOURCE_VERIFIED -> afterAcquisition(CheckEventJson.readAfterAcquisition(data));
+      default -> "Event of a type this version does not know" + FlatFacts.of(data, MAX_UNKNOWN);
+    };
+    return TerminalText.escape(sentence.replaceAll("\\s*\\R\\s*", " "));
   }
 
-  private static void transfer(List<String> facts, LogEvent.Transfer transfer) {
-    facts.add(orEmpty(transfer.from()) + " -> " + orEmpty(transfer.to()));
-    addIfPresent(facts, "recipient's certificate SHA-256 ", transfer.toCertificateSha256());
-    addIfPresent(facts, "reason: ", transfer.reason());
-    addIfPresent(facts, "at ", transfer.location());
+  private static String transfer(LogEvent.Transfer transfer) {
+    return "Evidence handed over from " + orEmpty(transfer.from()) + " to " + orEmpty(transfer.to())
+        + optional(" (recipient's certificate SHA-256 ", transfer.toCertificateSha256(), ")")
+        + optional("; reason: ", transfer.reason()) + optional("; at ", transfer.location());
   }
 
-  private static void verification(List<String> facts, CheckEvent.Verification verification) {
-    facts.add(verification.verified() ? "VERIFIED"
-        : verification.incomplete() ? "INCOMPLETE: " + orEmpty(verification.acquired())
-        : "NOT VERIFIED: " + verification.problemCount() + " problems");
+  private static String reportRendered(LogEvent.ReportRendered report) {
+    String signed = report.signed() == null ? "" : report.signed() ? ", signed" : ", UNSIGNED";
+    return "Report " + orEmpty(report.file()) + " rendered (SHA-256 " + orEmpty(report.sha256()) + ", " + orEmpty(report.sizeBytes())
+        + " bytes" + signed + "), covering the log up to event " + orEmpty(report.headSeq()) + " (hash " + orEmpty(report.headHash()) + ")";
+  }
+
+  private static String verification(CheckEvent.Verification verification) {
+    String verdict = verification.verified() ? "everything as recorded (VERIFIED)"
+        : verification.incomplete() ? "INCOMPLETE, " + orEmpty(verification.acquired())
+        : "NOT as recorded, " + verification.problemCount() + " problems (NOT VERIFIED)";
+    List<String> digests = new ArrayList<>();
     if (verification.digests() != null) {
-      verification.digests().forEach((algorithm, hex) -> facts.add(algorithm + " " + hex));
+      verification.digests().forEach((algorithm, hex) -> digests.add(algorithm + " " + hex));
     }
-    addIfPresent(facts, "source re-read: ", verification.source());
+    return "Evidence re-verified: " + verdict + (digests.isEmpty() ? "" : "; " + String.join(", ", digests))
+        + optional("; source re-read: ", verification.source());
   }
 
   /** The check's own verdict, then the digests it re-computed, each against what was recorded. */
-  private static void afterAcquisition(List<String> facts, CheckEvent.AfterAcquisition check) {
-    facts.add((check.ofSource() ? "source" : "image") + " re-read after the acquisition: "
-        + (check.matched() ? "matched" : "DOES NOT MATCH (" + check.problemCount() + " problems)"));
+  private static String afterAcquisition(CheckEvent.AfterAcquisition check) {
+    List<String> digests = new ArrayList<>();
     for (CheckEvent.DigestCheck digest : check.digests()) {
-      facts.add(digest.algorithm() + " " + digest.computed() + (digest.matched() ? " as recorded" : " (recorded " + digest.recorded() + ")"));
+      digests.add(digest.algorithm() + " " + digest.computed() + (digest.matched() ? " as recorded" : " (recorded " + digest.recorded() + ")"));
     }
+    return (check.ofSource() ? "Source" : "Image") + " re-read after the acquisition: "
+        + (check.matched() ? "it matched" : "it DOES NOT MATCH (" + check.problemCount() + " problems)")
+        + (digests.isEmpty() ? "" : "; " + String.join(", ", digests));
   }
 
-  private static void started(List<String> facts, AcquisitionEvent.Started started) {
+  private static String started(AcquisitionEvent.Started started) {
     AcquisitionEvent.Source source = started.source();
-    facts.add(orEmpty(source.path()) + ", " + orEmpty(source.sizeBytes()) + " bytes");
-    addIfPresent(facts, "model ", source.model());
-    addIfPresent(facts, "serial ", source.serial());
-    facts.add("write block: " + orEmpty(started.writeBlockMethod()));
-    facts.add("case " + orEmpty(started.caseId()) + " / " + orEmpty(started.evidenceId()));
+    return "Acquisition of " + orEmpty(source.path()) + " (" + orEmpty(source.sizeBytes()) + " bytes"
+        + optional(", model ", source.model()) + optional(", serial ", source.serial()) + ") started for case "
+        + orEmpty(started.caseId()) + ", evidence " + orEmpty(started.evidenceId()) + "; write block: " + orEmpty(started.writeBlockMethod());
   }
 
-  private static void resumed(List<String> facts, AcquisitionEvent.Resumed resumed) {
+  private static String ended(String type, AcquisitionEvent.Ended ended) {
+    List<String> digests = ended.digests().stream().map(digest -> digest.algorithm().id() + " " + digest.hex()).toList();
+    return (type.equals(AcquisitionEvent.COMPLETED) ? "Acquisition completed" : "Acquisition interrupted")
+        + (ended.status() == null ? "" : " (" + ended.status() + ": " + ended.reason() + ")") + ": "
+        + orEmpty(ended.bytesAcquired()) + " bytes" + (digests.isEmpty() ? "" : ", " + String.join(", ", digests)) + "; "
+        + orEmpty(ended.badSectorCount()) + " bad sectors";
+  }
+
+  private static String resumed(AcquisitionEvent.Resumed resumed) {
     // Recorded as the pass begins: what it is to check, not yet what it found (a later event's rereadPiece says).
-    facts.add("from byte " + orEmpty(resumed.fromByte()) + ", " + orEmpty(resumed.piecesChecked())
+    return "Acquisition resumed from byte " + orEmpty(resumed.fromByte()) + ", the " + orEmpty(resumed.piecesChecked())
         + (resumed.comparedWithSource()
-            ? " pieces of the image to compare with the source byte for byte"
-            : " recorded pieces of the image to re-hash against their digests"));
-    if (resumed.rereadPiece() != null) {
-      facts.add("piece " + resumed.rereadPiece() + " did not match: read again");
-    }
-    facts.add(resumed.interruptionRecorded() ? "interruption recorded" : "the earlier run ended without recording it");
-    addIfPresent(facts, "manifest set aside as ", resumed.previousManifestFile());
+            ? " pieces of the image before it to be compared with the source byte for byte"
+            : " recorded pieces of the image before it to be re-hashed against their digests")
+        + (resumed.rereadPiece() == null ? "" : "; piece " + resumed.rereadPiece() + " did not match and was read again")
+        + (resumed.interruptionRecorded() ? "; the interruption was recorded" : "; the earlier run had ended without recording it")
+        + optional("; manifest set aside as ", resumed.previousManifestFile());
   }
 
   private static String orEmpty(Object value) {
     return value == null ? "" : value.toString();
   }
 
-  private static void addIfPresent(List<String> facts, String label, String value) {
-    if (value != null && !value.isBlank()) {
-      facts.add(label + value);
-    }
+  private static String optional(String label, String value) {
+    return optional(label, value, "");
+  }
+
+  private static String optional(String label, String value, String after) {
+    return value == null || value.isBlank() ? "" : label + value + after;
   }
 }

@@ -34,7 +34,10 @@ import picocli.CommandLine.Spec;
             + " --hardware-write-blocker. Every step is recorded in custody.jsonl, signed with --key.",
         "A source that changes while it is read (a file written, grown or replaced; a drive's size, model or serial)"
             + " ends the acquisition failed: source changed during acquisition.",
-        "--verify-image and --verify-source re-read the image from the disk and the source once the manifest is written."},
+        "--verify-image and --verify-source re-read the image from the disk and the source once the manifest is written.",
+        "SIZE: " + ByteSizeConverter.RULE + ". A segment or piece size must be a whole number of sectors, a block size of"
+            + " 4096-byte pages; any other is refused, naming the nearest sizes that are (never rounded: the manifest records"
+            + " the size given)."},
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
         "0:completed (and every --verify-image or --verify-source check matches)",
@@ -215,8 +218,9 @@ final class ImageCommand implements Callable<Integer> {
     long blockSize;
 
     int blockSize() throws UsageException {
-      if (blockSize > Integer.MAX_VALUE) {
-        throw new UsageException("--block-size " + blockSize + " is too large");
+      if (blockSize > AcquisitionRequest.MAX_BLOCK_SIZE) {
+        throw new UsageException("block size must be at most 256MiB (" + AcquisitionRequest.MAX_BLOCK_SIZE + " bytes), got "
+            + blockSize);
       }
       return (int) blockSize;
     }

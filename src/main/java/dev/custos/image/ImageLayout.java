@@ -5,6 +5,7 @@ import java.util.Locale;
 import dev.custos.image.e01.E01Compression;
 import dev.custos.image.e01.E01Settings;
 import dev.custos.image.e01.SegmentNames;
+import dev.custos.io.WholeUnits;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -56,10 +57,9 @@ public final class ImageLayout {
    * @throws IllegalArgumentException if the size is not a positive multiple of {@code sectorSize}
    */
   public static ImageLayout split(long segmentSize, int sectorSize) {
-    if (segmentSize <= 0 || segmentSize % sectorSize != 0) {
+    if (!WholeUnits.fits(segmentSize, sectorSize)) {
       throw new IllegalArgumentException(
-          "segment size must be a positive multiple of the sector size (" + sectorSize + " bytes), got "
-              + segmentSize);
+          WholeUnits.refusal("segment size", segmentSize, sectorSize, sectorSize + "-byte sectors", Long.MAX_VALUE));
     }
     return new ImageLayout(null, segmentSize, null);
   }

@@ -8,7 +8,8 @@
  * it acquires, refused with {@link dev.custos.io.SourceWriteRefusedException}), {@link
  * dev.custos.io.WriteOnce} (fsync, read-only, never replace: how every finished
  * evidence file is written), {@link dev.custos.io.StagingBuffer} (the page-aligned buffer reads of
- * the source and writes of the image go through) and {@link dev.custos.io.NotEvidenceFileException}
- * (why a file was refused, one line).
+ * the source and writes of the image go through), {@link dev.custos.io.NotEvidenceFileException}
+ * (why a file was refused, one line) and {@link dev.custos.io.WholeUnits} (the refusal of a size that
+ * is not a whole number of sectors, naming the nearest that are).
  */
 package dev.custos.io;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.custos.custody.CheckEvent;
 import dev.custos.custody.CheckEventJson;
 import dev.custos.custody.CustodyEvent;
+import dev.custos.custody.FlatFacts;
 import dev.custos.custody.LogEvent;
 import dev.custos.custody.LogEventJson;
 import dev.custos.evidence.AcquisitionEvent;
 import dev.custos.evidence.AcquisitionEventJson;
-import java.util.ArrayList;
 import java.util.List;
 
 /** What a custody event says, in a sentence a non-technical reader follows. */
@@ -30,7 +30,8 @@ final class EventFacts {
       case LogEvent.LOG_REPAIRED -> logRepaired(LogEventJson.readLogRepaired(data));
       case CheckEvent.VERIFICATION -> verification(CheckEventJson.readVerification(data));
       case CheckEvent.IMAGE_VERIFIED, CheckEvent.SOURCE_VERIFIED -> VerificationSection.fact(CheckEventJson.readAfterAcquisition(data));
-      default -> event.type() + generic(data);
+      case LogEvent.REPORT_RENDERED -> reportRendered(LogEventJson.readReportRendered(data));
+      default -> "Event of a type this version does not know (" + event.type() + ")" + FlatFacts.of(data, MAX_GENERIC);
     };
     LogEvent.HeadTimestamp stamp = LogEventJson.readHeadTimestamp(data);
     if (stamp != null) {
@@ -38,6 +39,13 @@ final class EventFacts {
           .replaceFirst(":.*", "") + " (report verify checks it)";
     }
     return event.signed() ? facts : facts + " [UNSIGNED]";
+  }
+
+  private static String reportRendered(LogEvent.ReportRendered report) {
+    String signed = report.signed() == null ? "" : report.signed() ? ", signed" : ", UNSIGNED";
+    return "Report " + Formats.text(report.file()) + " rendered (SHA-256 " + Formats.text(report.sha256()) + ", "
+        + Formats.text(report.sizeBytes()) + " bytes" + signed + "), covering the log up to event #" + Formats.text(report.headSeq())
+        + " (hash " + Formats.text(report.headHash()) + ")";
   }
 
   private static String transfer(LogEvent.Transfer transfer) {
@@ -103,14 +111,5 @@ final class EventFacts {
 
   private static String optional(String prefix, String value) {
     return value == null ? "" : prefix + value;
-  }
-
-  /** Top-level facts of an event type this report does not know, clipped. */
-  private static String generic(JsonNode data) {
-    List<String> parts = new ArrayList<>();
-    data.properties().forEach(field -> parts.add(field.getKey() + " " + (field.getValue().isValueNode()
-        ? field.getValue().asText() : field.getValue().toString())));
-    String text = parts.isEmpty() ? "" : ": " + String.join(", ", parts);
-    return text.length() > MAX_GENERIC ? text.substring(0, MAX_GENERIC) + "…" : text;
   }
 }

@@ -121,8 +121,8 @@ class AcquireVerifyTest {
         .contains(computed(imageCheck, "md5"))
         .contains(imageCheck.get("data").get("started").asText());
     assertThat(Cli.run("report", "custody", out.toString()).out())
-        .contains("image re-read after the acquisition: matched; md5 " + ExternalTool.digestOf("md5sum", whole) + " as recorded")
-        .contains("source re-read after the acquisition: matched; md5 " + ExternalTool.digestOf("md5sum", source) + " as recorded");
+        .contains("Image re-read after the acquisition: it matched; md5 " + ExternalTool.digestOf("md5sum", whole) + " as recorded")
+        .contains("Source re-read after the acquisition: it matched; md5 " + ExternalTool.digestOf("md5sum", source) + " as recorded");
   }
 
   @Test

@@ -104,7 +104,7 @@ class HandOverTest {
     assertThat(report(dana, "render").exitCode()).isZero();
 
     assertThat(pending.exitCode()).isZero();
-    assertThat(pending.out()).contains("Jane Doe -> Dana Roe", "PENDING: not yet received", "Hand-over PENDING: seq 3,")
+    assertThat(pending.out()).contains("Evidence handed over from Jane Doe to Dana Roe", "PENDING: not yet received", "Hand-over PENDING: seq 3,")
         .contains("not yet received").doesNotContain("Holder:");
     assertThat(again.exitCode()).isEqualTo(2);
     assertThat(again.err()).hasLineCount(1)

@@ -99,7 +99,7 @@ class IncompleteAcquisitionTest {
     List<JsonNode> events = Evidence.custodyEvents(out);
     assertThat(events.get(events.size() - 1).path("data").path("outcome").asText()).isEqualTo("incomplete");
     Cli.Run custody = Cli.run("report", "custody", out.toString());
-    assertThat(custody.out()).contains("INCOMPLETE: bytes 0–" + (acquired - 1) + " of " + SOURCE_BYTES + " acquired");
+    assertThat(custody.out()).contains("Evidence re-verified: INCOMPLETE, bytes 0–" + (acquired - 1) + " of " + SOURCE_BYTES + " acquired");
 
     String report = ExternalTool.ok("pdftotext", out.resolve("report.pdf").toString(), "-").replaceAll("\\s+", " ");
     assertThat(report).as("pdftotext report.pdf").doesNotContain("every sector was read").contains("INCOMPLETE")

@@ -155,6 +155,27 @@ class ReportRenderTest {
     assertThat(events(out)).extracting(event -> event.get("type").asText()).endsWith("report-rendered", "report-rendered");
   }
 
+  /** The second report tells in words of the first: its name, SHA-256 and size, and the log head it covered. */
+  @Test
+  void renderAgain_custodyTableSaysWhichReportWasRenderedOverWhichHead() throws Exception {
+    Path out = acquire(jane.options());
+    JsonNode first = events(out).get(events(out).size() - 1).get("data");
+    List<String> args = new ArrayList<>(List.of("report", "render", out.toString()));
+    args.addAll(List.of(jane.options()));
+    assertThat(Cli.run(args.toArray(String[]::new)).exitCode()).isZero();
+
+    // pdftotext breaks a hash where the table cell wraps it: compare with the spaces taken out.
+    String pdf = ExternalTool.ok("pdftotext", out.resolve("report-2.pdf").toString(), "-");
+    String custody = Cli.run("report", "custody", out.toString()).out();
+
+    String sentence = "Report report.pdf rendered (SHA-256 " + ExternalTool.digestOf("sha256sum", out.resolve("report.pdf")) + ", "
+        + Files.size(out.resolve("report.pdf")) + " bytes, signed), covering the log up to event #"
+        + first.path("logHead").path("seq").asLong() + " (hash " + first.path("logHead").path("hash").asText() + ")";
+    assertThat(pdf.replaceAll("\\s+", "")).contains(sentence.replaceAll("\\s+", ""));
+    assertThat(custody).contains(sentence.replace("event #", "event "));
+    assertThat(pdf + custody).doesNotContain("{", "}", "logHead");
+  }
+
   @Test
   void report_labCaTrustedInAnNssDatabase_pdfsigTrustsTheSignersCertificate() throws Exception {
     Path out = acquire(jane.options());

@@ -59,13 +59,20 @@ class ImageLayoutTest {
   }
 
   @ParameterizedTest(name = "{0} bytes of {1}-byte sectors")
-  @CsvSource({"1000, 512", "511, 512", "513, 512", "2048, 4096", "6144, 4096", "0, 512", "-512, 512",
-      "650000000, 512"})
-  void split_notAPositiveMultipleOfTheSectorSize_rejectedNamingBoth(long segmentSize, int sectorSize) {
+  @CsvSource(delimiter = '|', value = {
+      "650000000 | 512 | segment size 650000000 bytes is not a whole number of 512-byte sectors: say 649999872 or 650000384",
+      "1000 | 512 | segment size 1000 bytes is not a whole number of 512-byte sectors: say 512 or 1024",
+      "511 | 512 | segment size 511 bytes is not a whole number of 512-byte sectors: say 512",
+      "513 | 512 | segment size 513 bytes is not a whole number of 512-byte sectors: say 512 or 1024",
+      "2048 | 4096 | segment size 2048 bytes is not a whole number of 4096-byte sectors: say 4096",
+      "6144 | 4096 | segment size 6144 bytes is not a whole number of 4096-byte sectors: say 4096 or 8192",
+      "0 | 512 | segment size must be positive, got 0",
+      "-512 | 512 | segment size must be positive, got -512"})
+  void split_notAPositiveMultipleOfTheSectorSize_refusedNamingTheNearestThatAre(long segmentSize, int sectorSize,
+      String message) {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> ImageLayout.split(segmentSize, sectorSize))
-        .withMessageContaining(String.valueOf(segmentSize))
-        .withMessageContaining(sectorSize + " bytes");
+        .withMessage(message);
   }
 
   @ParameterizedTest(name = "''{0}''")
