@@ -61,9 +61,16 @@ final class ConsoleProgress implements ProgressListener {
   }
 
   private static String describe(Progress progress) {
-    return String.format(Locale.ROOT, "%5.1f%% %s of %s, %s, ETA %s, bad sectors: %d",
+    return String.format(Locale.ROOT, "%5.1f%% %s of %s, %s, %s, bad sectors: %d",
         progress.fraction() * 100, Sizes.human(progress.bytesDone()), Sizes.human(progress.totalBytes()),
-        Sizes.rate(progress.bytesPerSecond()), progress.finished() ? Sizes.duration(0) : Sizes.duration(progress.etaSeconds()),
-        progress.badSectors());
+        Sizes.rate(progress.bytesPerSecond()), eta(progress), progress.badSectors());
+  }
+
+  /** An end short of the total is a stop, not an arrival: no time to go is left to show. */
+  private static String eta(Progress progress) {
+    if (!progress.finished()) {
+      return "ETA " + Sizes.duration(progress.etaSeconds());
+    }
+    return progress.bytesDone() < progress.totalBytes() ? "stopped" : "ETA " + Sizes.duration(0);
   }
 }
