@@ -14,20 +14,33 @@ final class ConsoleProgress implements ProgressListener {
 
   private final PrintWriter err;
   private final boolean terminal;
+  /** {@code image: }, {@code source: } when a run reads more than one thing; empty otherwise. */
+  private final String label;
   private long lastLineNanos = Long.MIN_VALUE;
   private String lastPhase = "";
   private long lastRescueLineNanos;
 
   ConsoleProgress(PrintWriter err, boolean terminal) {
+    this(err, terminal, "");
+  }
+
+  private ConsoleProgress(PrintWriter err, boolean terminal, String label) {
     this.err = err;
     this.terminal = terminal;
+    this.label = label;
+  }
+
+  /** Lines that begin {@code progress: WHAT: } (a log still finds them by {@code progress:}). */
+  @Override
+  public ConsoleProgress labelled(String what) {
+    return new ConsoleProgress(err, terminal, what + ": ");
   }
 
   @Override
   public void onProgress(Progress progress) {
     if (terminal) {
       int filled = (int) Math.round(progress.fraction() * BAR_WIDTH);
-      err.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + describe(progress) + "  ");
+      err.print("\r" + label + "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + describe(progress) + "  ");
       if (progress.finished()) {
         err.println();
       }
@@ -36,7 +49,7 @@ final class ConsoleProgress implements ProgressListener {
     }
     if (progress.finished() || lastLineNanos == Long.MIN_VALUE || progress.elapsedNanos() - lastLineNanos >= LOG_INTERVAL_NANOS) {
       lastLineNanos = progress.elapsedNanos();
-      err.println("progress: " + describe(progress));
+      err.println("progress: " + label + describe(progress));
       err.flush();
     }
   }
