@@ -37,21 +37,21 @@ final class AcquisitionRunner {
    * code (1 if a check does not match).
    */
   static int run(Environment environment, AcquisitionRequest request, SigningOptions.Signing signing,
-      CustodyRecorder recorder, AfterAcquisitionChecks checks, PrintWriter out, PrintWriter err)
+      CustodyRecorder recorder, AfterAcquisitionChecks checks, GoingOn goingOn, PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
     return run(environment, (acquisition, listener, stop) -> acquisition.run(request, listener, stop),
-        request.outputDirectory(), signing, recorder, checks, out, err);
+        request.outputDirectory(), signing, recorder, checks, goingOn, out, err);
   }
 
-  /** Runs {@code job} into {@code directory}, as {@link #run(Environment, AcquisitionRequest, SigningOptions.Signing, CustodyRecorder, AfterAcquisitionChecks, PrintWriter, PrintWriter)}, without checks. */
+  /** Runs {@code job} into {@code directory}, as {@link #run(Environment, AcquisitionRequest, SigningOptions.Signing, CustodyRecorder, AfterAcquisitionChecks, GoingOn, PrintWriter, PrintWriter)}, without checks. */
   static int run(Environment environment, Job job, Path directory, SigningOptions.Signing signing, CustodyRecorder recorder,
-      PrintWriter out, PrintWriter err)
+      GoingOn goingOn, PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
-    return run(environment, job, directory, signing, recorder, AfterAcquisitionChecks.NONE, out, err);
+    return run(environment, job, directory, signing, recorder, AfterAcquisitionChecks.NONE, goingOn, out, err);
   }
 
   private static int run(Environment environment, Job job, Path directory, SigningOptions.Signing signing,
-      CustodyRecorder recorder, AfterAcquisitionChecks checks, PrintWriter out, PrintWriter err)
+      CustodyRecorder recorder, AfterAcquisitionChecks checks, GoingOn goingOn, PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
     Signer signer = signing.signer();
     Acquisition acquisition = environment.acquisition(recorder);
@@ -84,6 +84,8 @@ final class AcquisitionRunner {
       Reports.render(environment, directory, signer, signing.authority(), recorder, out);
       checked.rethrow();
       if (manifest.outcome().status() != Manifest.Status.COMPLETED) {
+        // Last, where the examiner looks once the terminal is quiet again.
+        out.println(goingOn.line(manifest, directory));
         return ExitCodes.INTERRUPTED;
       }
       String mismatch = VerifyAfterAcquisition.mismatch(checked.results());

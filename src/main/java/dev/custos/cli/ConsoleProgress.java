@@ -14,20 +14,33 @@ final class ConsoleProgress implements ProgressListener {
 
   private final PrintWriter err;
   private final boolean terminal;
+  /** {@code image: }, {@code source: } when a run reads more than one thing; empty otherwise. */
+  private final String label;
   private long lastLineNanos = Long.MIN_VALUE;
   private String lastPhase = "";
   private long lastRescueLineNanos;
 
   ConsoleProgress(PrintWriter err, boolean terminal) {
+    this(err, terminal, "");
+  }
+
+  private ConsoleProgress(PrintWriter err, boolean terminal, String label) {
     this.err = err;
     this.terminal = terminal;
+    this.label = label;
+  }
+
+  /** Lines that begin {@code progress: WHAT: } (a log still finds them by {@code progress:}). */
+  @Override
+  public ConsoleProgress labelled(String what) {
+    return new ConsoleProgress(err, terminal, what + ": ");
   }
 
   @Override
   public void onProgress(Progress progress) {
     if (terminal) {
       int filled = (int) Math.round(progress.fraction() * BAR_WIDTH);
-      err.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + describe(progress) + "  ");
+      err.print("\r" + label + "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + describe(progress) + "  ");
       if (progress.finished()) {
         err.println();
       }
@@ -36,7 +49,7 @@ final class ConsoleProgress implements ProgressListener {
     }
     if (progress.finished() || lastLineNanos == Long.MIN_VALUE || progress.elapsedNanos() - lastLineNanos >= LOG_INTERVAL_NANOS) {
       lastLineNanos = progress.elapsedNanos();
-      err.println("progress: " + describe(progress));
+      err.println("progress: " + label + describe(progress));
       err.flush();
     }
   }
@@ -61,9 +74,16 @@ final class ConsoleProgress implements ProgressListener {
   }
 
   private static String describe(Progress progress) {
-    return String.format(Locale.ROOT, "%5.1f%% %s of %s, %s, ETA %s, bad sectors: %d",
+    return String.format(Locale.ROOT, "%5.1f%% %s of %s, %s, %s, bad sectors: %d",
         progress.fraction() * 100, Sizes.human(progress.bytesDone()), Sizes.human(progress.totalBytes()),
-        Sizes.rate(progress.bytesPerSecond()), progress.finished() ? Sizes.duration(0) : Sizes.duration(progress.etaSeconds()),
-        progress.badSectors());
+        Sizes.rate(progress.bytesPerSecond()), eta(progress), progress.badSectors());
+  }
+
+  /** An end short of the total is a stop, not an arrival: no time to go is left to show. */
+  private static String eta(Progress progress) {
+    if (!progress.finished()) {
+      return "ETA " + Sizes.duration(progress.etaSeconds());
+    }
+    return progress.bytesDone() < progress.totalBytes() ? "stopped" : "ETA " + Sizes.duration(0);
   }
 }

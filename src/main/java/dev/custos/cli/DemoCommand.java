@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     Environment environment = Environment.of(spec);
     Signer demoIdentity = ExaminerIdentity.demo(environment.clock().instant());
     int code = AcquisitionRunner.run(environment, request, new SigningOptions.Signing(demoIdentity, null),
-        environment.recorder(demoIdentity), AfterAcquisitionChecks.NONE, spec.commandLine().getOut(), spec.commandLine().getErr());
+        environment.recorder(demoIdentity), AfterAcquisitionChecks.NONE, GoingOn.DEMO, spec.commandLine().getOut(), spec.commandLine().getErr());
     spec.commandLine().getOut().println("Evidence is in " + target.toAbsolutePath().normalize());
     return code;
   }

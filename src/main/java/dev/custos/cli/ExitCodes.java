@@ -6,6 +6,7 @@ import dev.custos.error.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place exit codes are decided. Every failure reaches the examiner as one line on stderr;
@@ -75,9 +76,24 @@ final class ExitCodes {
 
   static int handleParameterException(ParameterException failure, String[] args) {
     CommandLine command = failure.getCommandLine();
-    command.getErr().println(commandName(command) + ": " + oneLine(failure) + " (see --help)");
+    command.getErr().println(commandName(command) + ": " + usageLine(failure) + " (see --help)");
     command.getErr().flush();
     return USAGE;
+  }
+
+  /**
+   * What was wrong with the command line. A mistyped name is named first, with the nearest valid
+   * ones, even when picocli stopped at a required option: {@code --examinr} is why {@code
+   * --examiner} is missing.
+   */
+  private static String usageLine(ParameterException failure) {
+    CommandLine command = failure.getCommandLine();
+    UnmatchedArgumentException unmatched = failure instanceof UnmatchedArgumentException
+        ? (UnmatchedArgumentException) failure
+        : command.getParseResult() != null && !command.getParseResult().unmatched().isEmpty()
+            ? new UnmatchedArgumentException(command, command.getParseResult().unmatched())
+            : null;
+    return unmatched == null ? oneLine(failure) : Mistyped.line(unmatched).orElseGet(() -> oneLine(failure));
   }
 
   /** The failure's message on one line, falling back to its cause and type. */

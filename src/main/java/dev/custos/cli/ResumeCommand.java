@@ -49,6 +49,6 @@ final class ResumeCommand implements Callable<Integer> {
     CustodyRecorder recorder = environment.recorder(signed.signer());
     ResumeRequest request = new ResumeRequest(directory, source, writeBlock.setReadOnly, writeBlock.blocker());
     return AcquisitionRunner.run(environment, (acquisition, listener, stop) -> acquisition.resume(request, listener, stop),
-        directory, signed, recorder, spec.commandLine().getOut(), spec.commandLine().getErr());
+        directory, signed, recorder, GoingOn.resume(signing, signed, writeBlock), spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

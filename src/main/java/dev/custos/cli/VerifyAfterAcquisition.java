@@ -72,7 +72,7 @@ final class VerifyAfterAcquisition {
         reads.enter();
         AcquisitionVerification.Result result;
         try {
-          result = verification.image(directory, progress(err));
+          result = verification.image(directory, progress(err).labelled("image"));
         } finally {
           reads.exit();
         }
@@ -82,7 +82,7 @@ final class VerifyAfterAcquisition {
         reads.enter();
         AcquisitionVerification.Result result;
         try {
-          result = verification.source(directory, checks.source(), progress(err));
+          result = verification.source(directory, checks.source(), progress(err).labelled("source"));
         } finally {
           reads.exit();
         }

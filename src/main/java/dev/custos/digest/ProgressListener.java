@@ -18,6 +18,14 @@ public interface ProgressListener {
   default void onRescue(RescueProgress rescue) {}
 
   /**
+   * The listener for one of the several reads a run makes, named {@code what} ({@code image},
+   * {@code source}), so that a display can tell their progress apart; this one by default.
+   */
+  default ProgressListener labelled(String what) {
+    return this;
+  }
+
+  /**
    * A snapshot of a rescue.
    *
    * @param phase the phase running: copy-backwards, copy-remaining, trim, scrape, retry-N, digests

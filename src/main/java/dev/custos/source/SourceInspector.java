@@ -3,6 +3,8 @@ package dev.custos.source;
 import dev.custos.error.UsageException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -39,7 +41,9 @@ public final class SourceInspector {
    */
   public SourceIdentity inspect(Path path) throws UsageException {
     if (!Files.exists(path)) {
-      throw new UsageException("source " + path + " does not exist");
+      // Neither exists nor not: a directory on the way cannot be searched, so the path cannot be seen.
+      throw new UsageException("source " + path + (Files.notExists(path) ? " does not exist"
+          : " cannot be reached: permission denied (a directory on its path cannot be searched)"));
     }
     refuseUnseekable(path);
     long size = readableSize(path);
@@ -133,6 +137,14 @@ public final class SourceInspector {
   }
 
   static String describe(Exception e) {
+    // A FileSystemException's message is the path again, and the path is already said: its
+    // reason ("Device or resource busy") is what the examiner needs; Java gives none for EACCES.
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+      return ((FileSystemException) e).getReason().toLowerCase(java.util.Locale.ROOT);
+    }
     String message = e.getMessage();
     return message == null ? e.getClass().getSimpleName() : message;
   }

@@ -115,7 +115,7 @@ public final class Verification {
     ImageChecks image = null;
     boolean imageChecked = false;
     try {
-      image = quick == null ? null : checkImage(root, quick, listener);
+      image = quick == null ? null : checkImage(root, quick, listener.labelled("image"));
       imageChecked = true;
     } finally {
       if (!imageChecked) {
@@ -127,7 +127,7 @@ public final class Verification {
     if (recorded == null) {
       image = ImageChecks.skipped("the manifest cannot be read");
     } else if (image == null) {
-      image = checkImage(root, recorded, listener);
+      image = checkImage(root, recorded, listener.labelled("image"));
     }
     List<CheckResult> checks = new ArrayList<>(List.of(recordChecks.manifest(), image.files(), image.digests(),
         recordChecks.custody(), recordChecks.reports(), recordChecks.signers()));
@@ -137,7 +137,7 @@ public final class Verification {
     } else if (recorded == null) {
       checks.add(CheckResult.skipped(Check.SOURCE, "the manifest cannot be read"));
     } else {
-      ImageComparison.Outcome outcome = SourceCheck.check(sourceIdentity, recorded, listener);
+      ImageComparison.Outcome outcome = SourceCheck.check(sourceIdentity, recorded, listener.labelled("source"));
       checks.add(outcome.result());
       reread = outcome.findings();
     }
