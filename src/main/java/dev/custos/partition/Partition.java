@@ -41,4 +41,13 @@ public record Partition(int number, long firstLba, long sectors, int sectorSize,
   public long sizeBytes() {
     return sectors * sectorSize;
   }
+
+  /**
+   * One line for a reader: {@code 1: LBA 2048–6143, 4096 sectors (2097152 bytes), 0x0c FAT32 (LBA)},
+   * and the GPT name in quotes when it has one.
+   */
+  public String line() {
+    return number + ": LBA " + firstLba + "–" + (sectors == 0 ? firstLba : endLba() - 1) + ", " + sectors + " sectors ("
+        + sizeBytes() + " bytes), " + type + (name.isEmpty() ? "" : ", \"" + name + "\"");
+  }
 }
