@@ -29,7 +29,7 @@ class ArchitectureTest {
   private static final String PDFBOX = "org.apache.pdfbox..";
   private static final String[] INNER = {
       ROOT + ".digest..", ROOT + ".image..", ROOT + ".source..", ROOT + ".evidence..", ROOT + ".error..",
-      ROOT + ".custody..", ROOT + ".crypto..", ROOT + ".io..", ROOT + ".rescue.."};
+      ROOT + ".custody..", ROOT + ".crypto..", ROOT + ".io..", ROOT + ".rescue..", ROOT + ".partition.."};
 
   private static JavaClasses mainClasses;
 
@@ -83,6 +83,14 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage(ROOT + ".io..")
         .should().dependOnClassesThat().resideInAnyPackage(CLI, ACQUIRE, VERIFY, REPORT, ROOT + ".digest..", ROOT + ".image..",
             ROOT + ".source..", ROOT + ".evidence..", ROOT + ".error..", ROOT + ".custody..", ROOT + ".crypto..")
+        .check(mainClasses);
+  }
+
+  @Test
+  void partition_readsBytesOnly_dependsOnNothingButIoAndDigest() {
+    noClasses().that().resideInAPackage(ROOT + ".partition..")
+        .should().dependOnClassesThat().resideInAnyPackage(CLI, ACQUIRE, VERIFY, REPORT, ROOT + ".image..", ROOT + ".source..",
+            ROOT + ".evidence..", ROOT + ".error..", ROOT + ".custody..", ROOT + ".crypto..", ROOT + ".rescue..")
         .check(mainClasses);
   }
 

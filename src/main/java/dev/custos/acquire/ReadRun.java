@@ -303,6 +303,9 @@ final class ReadRun {
       // Only whole pieces describe bytes that are in the image as read.
       pieceDigests = pieceDigests.subList(0, (int) Math.min(pieceDigests.size(), bytesAcquired / request.pieceSize()));
     }
+    Optional<Manifest.Partitions> partitions = completed
+        ? Optional.of(SourceStructure.read(directory.root(), image.files(), request.layout().isE01(), source.sectorSize()))
+        : Optional.empty();
     return new Manifest(
         Manifest.FORMAT_VERSION, tool, request.caseInfo(), host, source.identity(), writeBlock,
         new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries(), source.errorUnit()),
@@ -313,6 +316,6 @@ final class ReadRun {
         new Manifest.Timing(start.started(), clock.now()),
         sampler.samples(),
         new Manifest.Outcome(status, bytesAcquired, failure.map(CustosException::getMessage).or(() -> stopReason).orElse(null)),
-        start.resumptions(), states, rescue.record(), image.content(), provenance);
+        start.resumptions(), states, rescue.record(), image.content(), provenance, partitions);
   }
 }

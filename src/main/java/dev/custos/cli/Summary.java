@@ -61,6 +61,13 @@ final class Summary {
     }
     manifest.e01().ifPresent(e01 -> out.println(line("e01", e01Line(manifest, e01))));
     manifest.provenance().ifPresent(provenance -> out.println(line("converted", provenanceLine(provenance))));
+    manifest.partitions().ifPresent(partitions -> {
+      out.println(line("structure", partitions.table().headline() + (partitions.table().diskId().isEmpty() ? ""
+          : ", disk " + partitions.table().diskId())));
+      partitions.table().partitions().forEach(partition -> out.println(line("partition", partition.line())));
+      partitions.table().findings().stream().skip(partitions.table().scheme() == dev.custos.partition.PartitionScheme.NONE ? 1 : 0)
+          .forEach(finding -> out.println(line("structure", "FINDING: " + finding)));
+    });
     if (manifest.parameters().layout().isE01() && manifest.e01().isEmpty()) {
       out.println(line("e01", "the set was not finished: no reader reads it; an E01 acquisition cannot be resumed, acquire"
           + " again into a new directory"));

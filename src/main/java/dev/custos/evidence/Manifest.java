@@ -47,6 +47,8 @@ import java.util.OptionalLong;
  * @param e01 what a finished E01 set holds; empty for a raw image or an E01 set not finished
  * @param provenance where the source came from when it is the image of another Custos
  *     acquisition (a conversion), and whether its digests were found equal; empty otherwise
+ * @param partitions the source's partition table as read from the finished image; empty when the
+ *     acquisition did not complete
  */
 public record Manifest(
     int formatVersion,
@@ -67,7 +69,8 @@ public record Manifest(
     SourceStates sourceStates,
     Optional<Rescue> rescue,
     Optional<E01Content> e01,
-    Optional<Provenance> provenance) {
+    Optional<Provenance> provenance,
+    Optional<Partitions> partitions) {
 
   /** The manifest format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -82,6 +85,21 @@ public record Manifest(
     Objects.requireNonNull(rescue, "rescue");
     Objects.requireNonNull(e01, "e01");
     Objects.requireNonNull(provenance, "provenance");
+    Objects.requireNonNull(partitions, "partitions");
+  }
+
+  /**
+   * The source's partition table, and what of the image it was read from.
+   *
+   * @param table the table read
+   * @param readFrom the whole image, or the first bytes of an E01 set (read sequentially, so the
+   *     backup GPT header at its end was not checked)
+   */
+  public record Partitions(dev.custos.partition.PartitionTable table, String readFrom) {
+    public Partitions {
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(readFrom, "readFrom");
+    }
   }
 
   /**

@@ -77,6 +77,7 @@ public final class ManifestJson {
       manifest.sourceStates().changes().forEach(changes::add);
     }
     manifest.rescue().ifPresent(rescue -> root.set("rescue", RescueJson.tree(rescue, manifest.source().logicalSectorSize())));
+    manifest.partitions().ifPresent(partitions -> root.set("partitions", PartitionJson.tree(partitions)));
     return root;
   }
 

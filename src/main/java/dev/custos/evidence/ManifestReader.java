@@ -43,7 +43,7 @@ public final class ManifestReader {
         digests(tree.path("digests")), piecesOf(tree.path("pieces")), badSectors(tree.path("badSectors")),
         timing(tree.path("timing")), rateSamples(tree.path("rateSamples")), outcome(tree), resumptions(tree.path("resumptions")),
         RescueJson.read(tree.path("rescue"), sectorSize(tree.path("source").path("logicalSectorSize"))),
-        provenance(tree.path("provenance")));
+        provenance(tree.path("provenance")), PartitionJson.read(tree.path("partitions")));
   }
 
   private static Optional<Manifest.Provenance> provenance(JsonNode node) {

@@ -46,11 +46,14 @@ import java.util.Optional;
  * @param rescue how a failing source was rescued; empty when no read failed (and in manifests of
  *     builds before the rescue)
  * @param provenance the evidence directory whose image the source was (a conversion); empty otherwise
+ * @param partitions the source's partition table as read from the image; empty when not read (an
+ *     acquisition that did not complete, and manifests of builds before it was read)
  */
 public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, HostInfo host, Source source,
     WriteBlock writeBlock, Parameters parameters, Image image, List<Digest> digests, Pieces pieces,
     BadSectors badSectors, Timing timing, List<Manifest.RateSample> rateSamples, Manifest.Outcome outcome,
-    List<Manifest.Resumption> resumptions, Optional<Manifest.Rescue> rescue, Optional<Manifest.Provenance> provenance) {
+    List<Manifest.Resumption> resumptions, Optional<Manifest.Rescue> rescue, Optional<Manifest.Provenance> provenance,
+    Optional<Manifest.Partitions> partitions) {
 
   public RecordedManifest {
     RecordMembers.requireNonNull("tool caseInfo host source writeBlock parameters image pieces badSectors timing outcome rescue",
@@ -59,6 +62,7 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
     rateSamples = List.copyOf(rateSamples);
     resumptions = List.copyOf(resumptions);
     java.util.Objects.requireNonNull(provenance, "provenance");
+    java.util.Objects.requireNonNull(partitions, "partitions");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.custos.evidence;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -12,6 +13,10 @@ import dev.custos.digest.PieceAlgorithm;
 import dev.custos.digest.PieceDigest;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageLayout;
+import dev.custos.partition.Partition;
+import dev.custos.partition.PartitionScheme;
+import dev.custos.partition.PartitionTable;
+import dev.custos.partition.PartitionType;
 import dev.custos.source.DeviceNumber;
 import dev.custos.source.HiddenAreas;
 import dev.custos.source.Mount;
@@ -171,7 +176,11 @@ class ManifestReaderTest {
             List.of(PieceDigest.fromHex(PieceAlgorithm.SHA_256, "ab".repeat(32)), PieceDigest.fromHex(PieceAlgorithm.SHA_256, "CD".repeat(32)))),
         new Manifest.BadSectors(List.of(new SectorRange(2, 1)), 1), new Manifest.Timing(start, start.plusMillis(1500)),
         List.of(new Manifest.RateSample(1500, 1536)), new Manifest.Outcome(Manifest.Status.COMPLETED, 1536, null),
-        List.of(new Manifest.Resumption(start.plusMillis(10), 1024, 1, OptionalLong.empty(), true)), null, Optional.empty(), Optional.empty(), Optional.empty());
+        List.of(new Manifest.Resumption(start.plusMillis(10), 1024, 1, OptionalLong.empty(), true)), null, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(new Manifest.Partitions(new PartitionTable(PartitionScheme.GPT, 512, "D2FAC62F-E6C0-2243-B459-431741B8C6D9",
+            List.of(new Partition(1, 2048, 4096, 512, PartitionType.gpt("c12a7328-f81f-11d2-ba4b-00a0c93ec93b"), "EFI système",
+                "9DBBF33E-0747-5745-89E7-A39D4C5FBC5A")),
+            List.of("backup GPT header missing (no \"EFI PART\" at the last LBA, 2)")), "the whole image")));
 
     JsonNode tree = ManifestJson.toTree(written);
     RecordedManifest read = ManifestReader.read(tree);
@@ -197,5 +206,19 @@ class ManifestReaderTest {
     assertThat(read.rateSamples()).isEqualTo(written.rateSamples());
     assertThat(read.outcome()).isEqualTo(written.outcome());
     assertThat(read.resumptions()).isEqualTo(written.resumptions());
+    assertThat(tree.path("partitions").path("partitions").path(0).path("sizeBytes").asLong()).isEqualTo(4096L * 512);
+    assertThat(read.partitions()).isEqualTo(written.partitions());
+  }
+
+  @Test
+  void read_partitionSizeInBytesNotItsSectors_refusedNamingIt() {
+    ObjectNode partitions = JSON.createObjectNode().put("scheme", "mbr").put("sectorSize", 512).put("diskId", "0x00000001")
+        .put("readFrom", "the whole image");
+    partitions.putArray("partitions").addObject().put("number", 1).put("firstLba", 2048).put("sectors", 8).put("sizeBytes", 4097)
+        .put("type", "0x83").put("typeName", "Linux").put("name", "").put("guid", "");
+    partitions.putArray("findings");
+
+    assertThatIllegalArgumentException().isThrownBy(() -> PartitionJson.read(partitions))
+        .withMessage("partition 1 is recorded as 4097 bytes, not its 8 sectors of 512 bytes");
   }
 }

@@ -96,6 +96,15 @@ class ReportRendererTest {
         .doesNotContainPattern("[\\x{FB00}-\\x{FB06}]");
   }
 
+  /** The floppy is a FAT12 file system from sector 0: the report says so, not that it is damaged. */
+  @Test
+  void pdftotext_sourceStructure_noPartitionTableAndWhy() {
+    String flat = ok("pdftotext", demoPdf.toString(), "-").replaceAll("\\s+", " ");
+
+    assertThat(flat).contains("Source structure No partition table found (sector 0 is the boot sector of a FAT12 file system,"
+        + " which fills the source without a partition table).");
+  }
+
   @Test
   void pdftotext_everyPage_hasCaseAndEvidenceInHeader() {
     String text = ok("pdftotext", demoPdf.toString(), "-");
