@@ -41,16 +41,19 @@ final class RateGraph {
       page.down(page.y() - bottom + 2 * small.leading());
       return;
     }
-    double maxSeconds = samples.get(samples.size() - 1).elapsedMs() / 1000.0;
+    double[] ticks = secondsTicks(samples.get(samples.size() - 1).elapsedMs() / 1000.0);
+    double maxSeconds = ticks[ticks.length - 1];
     double maxRate = niceCeiling(steps.stream().mapToDouble(step -> step[2]).max().orElse(1));
     for (int i = 0; i <= TICKS; i++) {
       float y = bottom + HEIGHT * i / TICKS;
       draw.line(left, y, right, y, GRID, 0.4f);
       String value = number(maxRate * i / TICKS);
       page.line(left - 4 - small.width(value), y - small.size() / 3, small, value);
-      float x = left + (right - left) * i / TICKS;
+    }
+    for (double tick : ticks) {
+      float x = x(left, right, maxSeconds, (float) tick);
       draw.line(x, bottom - 3, x, bottom, Style.INK, 0.5f);
-      String seconds = number(maxSeconds * i / TICKS);
+      String seconds = tickLabel(tick, ticks.length > 1 ? ticks[1] : 1);
       page.line(x - small.width(seconds) / 2, bottom - 4 - small.size(), small, seconds);
     }
     List<Float> xs = new ArrayList<>();
@@ -83,6 +86,30 @@ final class RateGraph {
       }
     }
     return steps;
+  }
+
+  /**
+   * Round ticks for a time axis reaching {@code seconds}: 0 and then steps of 1, 2 or 5 times a
+   * power of ten (about {@link #TICKS} of them), the last at or past the end, so a reader sees 0, 1,
+   * 2 s rather than 0, 0.399, 0.799.
+   */
+  static double[] secondsTicks(double seconds) {
+    double step = niceCeiling(seconds / TICKS);
+    int count = (int) Math.max(1, Math.ceil(seconds / step - 1e-9));
+    double[] ticks = new double[count + 1];
+    for (int i = 0; i <= count; i++) {
+      ticks[i] = step * i;
+    }
+    return ticks;
+  }
+
+  /** A tick's value with as many decimals as its step needs: 0.2, 0.4; 1, 2; 50, 100. */
+  static String tickLabel(double value, double step) {
+    if (value == 0) {
+      return "0";
+    }
+    int decimals = (int) Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 
   /** The smallest 1, 2 or 5 times a power of ten at or above {@code value} (1 for nothing). */

@@ -152,7 +152,7 @@ class AcquireCustodyTest {
     assertThat(events.get(5).get("actor").get("name").asText()).isEqualTo("Sam Holder");
     Cli.Run custody = Cli.run("report", "custody", out.toString());
     assertThat(custody.exitCode()).as(custody.out()).isZero();
-    assertThat(custody.out()).contains("Jane Doe -> Sam Holder", "Received intact.");
+    assertThat(custody.out()).contains("Evidence handed over from Jane Doe to Sam Holder", "Received intact.");
   }
 
   @Test

@@ -45,7 +45,7 @@ class VerifyEvidenceTest {
     assertThat(last.has("sig")).isTrue();
     Cli.Run custody = Cli.run("report", "custody", dir.toString());
     assertThat(custody.exitCode()).isZero();
-    assertThat(custody.out()).containsPattern("verification +VERIFIED; md5 a849b99b9c1b133ebcff3e20c7834f94");
+    assertThat(custody.out()).containsPattern("verification +Evidence re-verified: everything as recorded \\(VERIFIED\\); md5 a849b99b9c1b133ebcff3e20c7834f94");
   }
 
   @Test
