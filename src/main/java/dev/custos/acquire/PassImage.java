@@ -158,6 +158,11 @@ final class PassImage implements Closeable {
     return content.map(Manifest.E01Content::mediaSizeBytes).orElse(0L);
   }
 
+  /** What failed while writing the image, in words an examiner can act on. */
+  dev.custos.error.EvidenceWriteException failure(Throwable cause, long sourceSize, EvidenceDirectory directory) {
+    return TargetFailures.describe(cause, bytesWritten(), sourceSize, directory, e01.isPresent());
+  }
+
   /** The image's files, in order. */
   List<ImageFile> files() {
     return e01.map(E01Output::files).orElseGet(sink::files);

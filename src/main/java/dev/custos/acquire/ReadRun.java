@@ -170,11 +170,11 @@ final class ReadRun {
         }
       }
     } catch (PipelineFailure e) {
-      failure = TargetFailures.describe(e, image.bytesWritten(), source.size(), directory);
+      failure = image.failure(e, source.size(), directory);
     } catch (SourceAccessException | EvidenceWriteException | CustodyBrokenException e) {
       failure = e;
     } catch (IOException e) {
-      failure = TargetFailures.describe(e, image.bytesWritten(), source.size(), directory); // the rescue's writes, an E01's end
+      failure = image.failure(e, source.size(), directory); // the rescue's writes, an E01's end
     } finally {
       pipeline.close();
       // After the last read, before anything is sealed: a source that changed while read is no
@@ -266,7 +266,7 @@ final class ReadRun {
       image.finish(badSectors.ranges(), digests);
       return null;
     } catch (IOException e) {
-      return TargetFailures.describe(e, image.bytesWritten(), source.size(), directory);
+      return image.failure(e, source.size(), directory);
     }
   }
 
@@ -276,7 +276,7 @@ final class ReadRun {
       image.close();
     } catch (IOException e) {
       if (failure == null) {
-        failure = TargetFailures.describe(e, image.bytesWritten(), source.size(), directory);
+        failure = image.failure(e, source.size(), directory);
       }
     }
     try {
