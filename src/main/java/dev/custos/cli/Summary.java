@@ -2,7 +2,7 @@ package dev.custos.cli;
 
 import dev.custos.digest.Digest;
 import dev.custos.digest.PieceAlgorithm;
-import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.TimeDisplay;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.Manifest;
 import dev.custos.image.ImageFile;
@@ -43,17 +43,19 @@ final class Summary {
           + outcome.bytesAcquired() / sectorSize + "–" + (size - 1) / sectorSize + "): not in the image"));
     }
     out.println(line("write block", manifest.writeBlock().method().id() + ": " + manifest.writeBlock().proof()));
-    out.println(line("started", EvidenceClock.format(manifest.timing().started())));
+    // The acquiring workstation is this one: its zone, as the manifest records it.
+    TimeDisplay times = manifest.host().times();
+    out.println(line("started", times.of(manifest.timing().started())));
     java.util.List<Manifest.Resumption> resumptions = manifest.resumptions();
     for (int i = 0; i < resumptions.size(); i++) {
       Manifest.Resumption resumption = resumptions.get(i);
       Manifest.Resumption next = i + 1 < resumptions.size() ? resumptions.get(i + 1) : null;
-      out.println(line("resumed", EvidenceClock.format(resumption.time()) + " from byte " + resumption.fromByte() + " ("
+      out.println(line("resumed", times.of(resumption.time()) + ", from byte " + resumption.fromByte() + " ("
           + checked(resumption, next, manifest.pieces().algorithm())
           + (resumption.rereadPiece().isPresent() ? "; piece " + resumption.rereadPiece().getAsLong() + " did not and was read again" : "")
           + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded") + ")"));
     }
-    out.println(line("ended", EvidenceClock.format(manifest.timing().ended())));
+    out.println(line("ended", times.of(manifest.timing().ended())));
     out.println(line("duration", String.format(Locale.ROOT, "%.3f s, average %s",
         manifest.timing().duration().toMillis() / 1000.0, Sizes.rate(manifest.averageBytesPerSecond()))));
     for (ImageFile file : manifest.imageFiles()) {
@@ -188,11 +190,11 @@ final class Summary {
   }
 
   /** Prints the outcome of one --verify-image or --verify-source check. */
-  static void printCheck(AcquisitionVerification.Result result, PrintWriter out) {
+  static void printCheck(AcquisitionVerification.Result result, TimeDisplay times, PrintWriter out) {
     String digests = result.findings() == null ? ""
         : result.findings().digests().stream().map(d -> d.algorithm().id() + " " + d.computed()).collect(Collectors.joining(", "));
     out.println(line(result.kind().id() + " check", (result.matched() ? "matched" : "DOES NOT MATCH") + " ("
-        + EvidenceClock.format(result.started()) + " to " + EvidenceClock.format(result.ended()) + "): "
+        + times.of(result.started()) + " to " + times.of(result.ended()) + "): "
         + TerminalText.escape(result.check().summary())));
     if (!digests.isEmpty()) {
       out.println(line("", "re-computed " + digests));

@@ -126,7 +126,7 @@ public final class ManifestReader {
 
   private static HostInfo host(JsonNode node) {
     return new HostInfo(text(node.path("hostname"), "the host name"), text(node.path("os"), "the host's OS"),
-        text(node.path("user"), "the host's user"), text(node.path("java"), "the host's Java"));
+        text(node.path("user"), "the host's user"), text(node.path("java"), "the host's Java"), textOrNull(node.path("timeZone")));
   }
 
   private static WriteBlock writeBlock(JsonNode node) {

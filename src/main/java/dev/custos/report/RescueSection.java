@@ -30,7 +30,7 @@ final class RescueSection {
     table.end();
   }
 
-  static void write(PageWriter page, Manifest.Rescue rescue) {
+  static void write(PageWriter page, Manifest.Rescue rescue, dev.custos.evidence.TimeDisplay times) {
     page.heading("Rescue");
     page.paragraph("A read of the source failed, so the rest was read as GNU ddrescue reads a failing drive, taking what "
         + "reads well first: the first pass read each block once and, after a failed read, skipped ahead (further while "
@@ -52,13 +52,13 @@ final class RescueSection {
     float fifth = page.width() / 5;
     Table table = new Table(page, List.of(
         new Table.Column("Phase", fifth, page.mono),
-        new Table.Column("Started (UTC)", fifth * 1.4f, page.mono),
+        new Table.Column(times.showsLocal() ? "Started (UTC)\n" + times.zoneName() : "Started (UTC)", fifth * 1.4f, page.mono),
         new Table.Column("Duration", fifth * 0.8f, page.mono),
         new Table.Column("Bytes read", fifth, page.mono),
         new Table.Column("Failed reads", fifth * 0.8f, page.mono)));
     for (PhaseRecord phase : rescue.phases()) {
       Duration took = Duration.between(phase.started(), phase.ended());
-      table.row(phase.phase(), EvidenceClock.format(phase.started()), Formats.duration(took.toMillis()), Long.toString(phase.bytesRead()),
+      table.row(phase.phase(), EvidenceClock.format(phase.started()) + times.local(phase.started()).map(local -> "\n" + local).orElse(""), Formats.duration(took.toMillis()), Long.toString(phase.bytesRead()),
           Long.toString(phase.failedReads()));
     }
     table.end();

@@ -78,7 +78,7 @@ class ManifestReaderTest {
     assertThat(manifest.tool()).isEqualTo(new RecordedManifest.Tool("custos", "0.0.9",
         "0123456789abcdef0123456789abcdef01234567-dirty", null));
     assertThat(manifest.caseInfo()).isEqualTo(new RecordedManifest.Case("2026-0142", "HDD-01", "Jane Doe", null, "two\nlines"));
-    assertThat(manifest.host()).isEqualTo(new HostInfo("lab-7", "Linux 6.1 amd64", "jane", "17.0.9"));
+    assertThat(manifest.host()).isEqualTo(new HostInfo("lab-7", "Linux 6.1 amd64", "jane", "17.0.9", null));
     RecordedManifest.Source source = manifest.source();
     assertThat(source.deviceNumber()).isEqualTo("08:16");
     assertThat(source.model()).isEqualTo("WDC WD5000");
@@ -168,7 +168,7 @@ class ManifestReaderTest {
         List.of(new Mount(new DeviceNumber(7, 3), "/mnt", "vfat", true)), Set.of());
     Digest md5 = Digest.fromHex(HashAlgorithm.MD5, "0123456789abcdef0123456789abcdef");
     Manifest written = new Manifest(Manifest.FORMAT_VERSION, new ToolInfo("custos", "0.1.0"),
-        new CaseInfo("C-1", "E-1", "Jane Doe", "a disk", null), new HostInfo("h", "os", "u", "j"), source,
+        new CaseInfo("C-1", "E-1", "Jane Doe", "a disk", null), new HostInfo("h", "os", "u", "j", "Europe/Berlin"), source,
         new WriteBlock(WriteBlockMethod.SET_READ_ONLY, true, null, "BLKROSET"),
         new Manifest.Parameters(ImageLayout.raw("dd"), List.of(HashAlgorithm.MD5), 4096, 2, 4096),
         List.of(new ImageFile("image.dd", 1536)), List.of(md5),
