@@ -5,6 +5,7 @@ import dev.custos.crypto.Signer;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.Invocation;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.report.ReportRendering;
 import dev.custos.source.SourceInspector;
@@ -12,7 +13,10 @@ import dev.custos.source.WriteBlockGuard;
 import dev.custos.verify.AcquisitionVerification;
 import dev.custos.verify.Verification;
 import java.io.Console;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -52,6 +56,20 @@ record Environment(Map<String, String> variables, Terminal terminal, Clock clock
   /** The time of evidence records: {@link #clock}, to the millisecond. */
   EvidenceClock evidenceClock() {
     return EvidenceClock.of(clock);
+  }
+
+  /**
+   * How the command {@code spec} runs was typed, for the records: the name its launcher was called
+   * by ({@code ./acquire}, from the launcher's {@code custos.program} property), else the command's
+   * own first word ({@code acquire}), then every argument as given; and the working directory.
+   */
+  Invocation invocation(CommandSpec spec) {
+    List<String> typed = new ArrayList<>(spec.root().commandLine().getParseResult().originalArgs());
+    String program = System.getProperty(Main.PROGRAM_PROPERTY);
+    if (program != null && !program.isBlank() && !typed.isEmpty()) {
+      typed.set(0, program);
+    }
+    return new Invocation(typed, Path.of("").toAbsolutePath().toString(), null);
   }
 
   /** The host the commands run on, as the records name it. */

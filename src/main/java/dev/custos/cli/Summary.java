@@ -2,6 +2,7 @@ package dev.custos.cli;
 
 import dev.custos.digest.Digest;
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.evidence.Invocation;
 import dev.custos.evidence.TimeDisplay;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.Manifest;
@@ -26,14 +27,25 @@ final class Summary {
 
   private Summary() {}
 
-  /** Prints the summary; {@code custody} says who signed the custody log, or that nobody did. */
-  static void print(Manifest manifest, Path directory, String custody, PrintWriter out) {
+  /**
+   * Prints the summary; {@code typed} is this run's command line, {@code custody} says who signed
+   * the custody log, or that nobody did.
+   */
+  static void print(Manifest manifest, Path directory, Invocation typed, String custody, PrintWriter out) {
     int sectorSize = manifest.source().logicalSectorSize();
     Manifest.Outcome outcome = manifest.outcome();
     out.println("Acquisition " + outcome.status().id() + ": " + TerminalText.escape(manifest.source().path().toString()) + " -> "
         + TerminalText.escape(directory.toString()));
     if (outcome.reason() != null) {
       out.println(line("reason", TerminalText.escape(outcome.reason())));
+    }
+    // As recorded: the manifest's, or for a resumption its own (the last); a pasteable line, control characters shown escaped.
+    Invocation recorded = manifest.resumptions().isEmpty() ? manifest.invocation().orElse(typed)
+        : manifest.resumptions().get(manifest.resumptions().size() - 1).invocation().orElse(typed);
+    out.println(line("command", TerminalText.escape(recorded.shellQuoted())));
+    out.println(line("working dir", TerminalText.escape(recorded.workingDirectory())));
+    if (recorded.destination() != null) {
+      out.println(line("destination", TerminalText.escape(recorded.destination())));
     }
     out.println(line("size", sizeInSectors(manifest.source().sizeBytes(), sectorSize)));
     out.println(line("acquired", outcome.bytesAcquired() + " bytes"));

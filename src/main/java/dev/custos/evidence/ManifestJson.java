@@ -47,6 +47,7 @@ public final class ManifestJson {
       host.put("timeZone", manifest.host().timeZone());
       host.put("utcOffsetAtStart", TimeDisplay.offset(java.time.ZoneId.of(manifest.host().timeZone()), manifest.timing().started()));
     }
+    manifest.invocation().ifPresent(invocation -> root.set("invocation", invocationTree(invocation)));
     root.set("source", sourceTree(manifest.source()));
     root.set("writeBlock", writeBlockTree(manifest.writeBlock()));
     root.set("parameters", parametersTree(manifest.parameters(), manifest.pieces().algorithm(), manifest.pieces().size()));
@@ -111,6 +112,21 @@ public final class ManifestJson {
       node.putNull("rereadPiece");
     }
     node.put("interruptionRecorded", resumption.interruptionRecorded());
+    resumption.invocation().ifPresent(invocation -> node.set("invocation", invocationTree(invocation)));
+    return node;
+  }
+
+  /**
+   * The {@code invocation} member of the manifest, of a resumption and of the {@code
+   * acquisition-started} event: the command line as an array of its words, the working directory,
+   * the evidence directory's real path.
+   */
+  public static ObjectNode invocationTree(Invocation invocation) {
+    ObjectNode node = MAPPER.createObjectNode();
+    ArrayNode words = node.putArray("commandLine");
+    invocation.commandLine().forEach(words::add);
+    node.put("workingDirectory", invocation.workingDirectory());
+    node.put("destination", invocation.destination());
     return node;
   }
 

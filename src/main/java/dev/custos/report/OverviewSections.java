@@ -153,6 +153,7 @@ final class OverviewSections {
     RecordedManifest.Parameters parameters = manifest.parameters();
     page.heading("Acquisition");
     page.field("Started", times.of(timing.started()));
+    invocation(page, "Command line", manifest.invocation());
     List<Manifest.Resumption> resumptions = manifest.resumptions();
     boolean crc = manifest.pieces().algorithm() == PieceAlgorithm.CRC32C;
     for (int i = 0; i < resumptions.size(); i++) {
@@ -173,6 +174,7 @@ final class OverviewSections {
           + checked
           + (resumption.rereadPiece().isPresent() ? "; piece " + resumption.rereadPiece().getAsLong() + " did not and was read again" : "")
           + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded"));
+      invocation(page, "Resumed by", resumption.invocation());
     }
     page.field("Ended", times.of(timing.ended()));
     page.field("Duration", Formats.duration(timing.durationMillis())
@@ -205,6 +207,18 @@ final class OverviewSections {
         + provenance.digestsEqual().map(equal -> equal ? ": every digest it records equals the one computed here (report verify of that directory proves the manifest is"
             + " the one its custody log holds)"
             : ": its recorded digests differ from the ones computed here").orElse(": no digest compared")));
+  }
+
+  /** The command line as typed, shell-quoted so it can be pasted back, where it was typed, and the directory written. */
+  private static void invocation(PageWriter page, String label, Optional<dev.custos.evidence.Invocation> recorded) {
+    if (recorded.isEmpty()) {
+      page.field(label, Formats.NOT_RECORDED);
+      return;
+    }
+    dev.custos.evidence.Invocation invocation = recorded.get();
+    page.field(label, invocation.shellQuoted(), page.mono.sized(8.5f));
+    page.field("Working directory", invocation.workingDirectory(), page.mono.sized(8.5f));
+    page.field("Evidence directory", Formats.text(invocation.destination()) + " (its real path, links resolved)");
   }
 
   private static void digests(PageWriter page, List<Digest> digests) {
