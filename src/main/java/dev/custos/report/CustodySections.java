@@ -7,8 +7,8 @@ import java.util.List;
 
 /** The chain-of-custody timeline, the log's head at rendering, and the signature block. */
 final class CustodySections {
-  /** Holds "2026-12-02 10:15:30 CEST (+02:00)" in the mono face on one line. */
-  private static final float TIME_WIDTH = 150;
+  /** Holds a UTC time in the mono face; a local time below it wraps before its offset. */
+  private static final float TIME_WIDTH = 134;
 
   private CustodySections() {}
 
@@ -16,7 +16,8 @@ final class CustodySections {
     page.heading("Chain of custody");
     page.paragraph("Every step taken with the evidence is a line in the custody log (custody.jsonl, attached). Each "
         + "line holds the hash of the line before it, so a line edited, removed, inserted or moved is detected; "
-        + "each is signed by whoever recorded it.", page.body);
+        + "each is signed by whoever recorded it."
+        + (times.showsLocal() ? " Below each UTC time, the same instant in local time in " + times.zoneName() + "." : ""), page.body);
     page.down(3);
     if (input.unsignedEvents() > 0) {
       boolean all = input.unsignedEvents() >= input.events().size();
@@ -34,7 +35,7 @@ final class CustodySections {
       Style fixed = page.mono.sized(8.5f);
       Table table = new Table(page, List.of(
           new Table.Column("#", 28, fixed),
-          new Table.Column(times.showsLocal() ? "Time (UTC)\n" + times.zoneName() : "Time (UTC)", TIME_WIDTH, fixed),
+          new Table.Column("Time (UTC)", TIME_WIDTH, fixed),
           new Table.Column("Who", 104, page.body),
           new Table.Column("What", width - 28 - TIME_WIDTH - 104, page.body)));
       for (CustodyEvent event : events) {

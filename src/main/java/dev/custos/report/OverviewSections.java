@@ -66,9 +66,9 @@ final class OverviewSections {
   /** Says once in which zone the local times are, and why that one; or why there are none. */
   private static String timesNote(HostInfo host, TimeDisplay times) {
     if (times.showsLocal()) {
-      return "UTC (ISO 8601, Z), and after \"=\" the same instant in local time in " + times.zoneName()
+      return "UTC (ISO 8601, Z); after \"=\" or below it, the same instant in local time in " + times.zoneName()
           + ", the time zone of the acquisition workstation as the manifest records it, with the offset from UTC in force"
-          + " at that instant (summer time included). Every time in this report, custody events recorded elsewhere too.";
+          + " at that instant (summer time included); also for custody events recorded on other workstations.";
     }
     if (host.timeZone() == null) {
       return "UTC (ISO 8601, Z) only: the manifest records no time zone of the acquisition workstation (made before Custos"

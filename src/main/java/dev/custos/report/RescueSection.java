@@ -47,12 +47,13 @@ final class RescueSection {
         + rescue.options().timeLimit().map(limit -> " The rescue was given at most " + Formats.duration(limit.toMillis()) + " after the first pass"
             + (rescue.timeLimitReached() ? ", and that ended it: areas not in state bad-sector were not tried to the end." : "."))
             .orElse("")
-        + (rescue.options().reverse() ? " Failed areas were trimmed and scraped from their end (reverse)." : ""), page.body);
+        + (rescue.options().reverse() ? " Failed areas were trimmed and scraped from their end (reverse)." : "")
+        + (times.showsLocal() ? " Below each UTC time, the same instant in local time in " + times.zoneName() + "." : ""), page.body);
     page.down(3);
     float fifth = page.width() / 5;
     Table table = new Table(page, List.of(
         new Table.Column("Phase", fifth, page.mono),
-        new Table.Column(times.showsLocal() ? "Started (UTC)\n" + times.zoneName() : "Started (UTC)", fifth * 1.4f, page.mono),
+        new Table.Column("Started (UTC)", fifth * 1.4f, page.mono),
         new Table.Column("Duration", fifth * 0.8f, page.mono),
         new Table.Column("Bytes read", fifth, page.mono),
         new Table.Column("Failed reads", fifth * 0.8f, page.mono)));
