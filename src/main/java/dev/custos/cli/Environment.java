@@ -61,16 +61,28 @@ record Environment(Map<String, String> variables, Terminal terminal, Clock clock
   /**
    * How the command {@code spec} runs was typed, for the records: the name its launcher was called
    * by ({@code ./acquire}, from the launcher's {@code custos.program} property), else the command's
-   * own first word ({@code acquire}), then every argument as given; and the working directory.
+   * own first word ({@code acquire}), then every argument as given, but for a URL's password; and
+   * the working directory.
    */
   Invocation invocation(CommandSpec spec) {
-    List<String> typed = new ArrayList<>(spec.root().commandLine().getParseResult().originalArgs());
+    List<String> typed = new ArrayList<>(spec.root().commandLine().getParseResult().originalArgs().stream()
+        .map(Environment::withoutUrlPassword).toList());
     String program = System.getProperty(Main.PROGRAM_PROPERTY);
     if (program != null && !program.isBlank() && !typed.isEmpty()) {
       typed.set(0, program);
     }
     return new Invocation(typed, Path.of("").toAbsolutePath().toString(), null);
   }
+
+  /**
+   * {@code word} with the password of a URL in it ({@code --tsa https://user:PASSWORD@host}) as
+   * {@code ***}: passwords never go on record, and no option takes one, but a URL may carry one.
+   */
+  static String withoutUrlPassword(String word) {
+    return URL_PASSWORD.matcher(word).replaceAll("$1***@");
+  }
+
+  private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern.compile("(://[^/?#@:]*:)[^/?#@]*@");
 
   /** The host the commands run on, as the records name it. */
   HostInfo host() {

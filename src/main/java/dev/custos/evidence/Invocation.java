@@ -10,10 +10,11 @@ import java.util.stream.Collectors;
  * typed in, and the evidence directory it wrote to, as the file system resolves it. Immutable.
  *
  * <p>Nothing secret is on a command line by design: passwords come from a prompt, a variable or a
- * file ({@code --password-file} names the file, never its content), so the arguments are kept as given.
+ * file ({@code --password-file} names the file, never its content). The command line edge masks
+ * the one secret an argument may still carry, a URL's password ({@code https://user:***@host}).
  *
  * @param commandLine the program, as the examiner called it ({@code ./acquire}, or {@code acquire}
- *     when run as {@code java -jar custos.jar acquire}), then every argument, unchanged
+ *     when run as {@code java -jar custos.jar acquire}), then every argument as given
  * @param workingDirectory the absolute working directory of the process
  * @param destination the evidence directory's absolute path with every symbolic link resolved
  *     (the real path); null until the directory exists
