@@ -114,6 +114,19 @@ class LocalTimesTest {
   }
 
   @Test
+  void verify_inBerlin_saysWhenWithTheBerlinTimes() throws Exception {
+    CustosProcess verify = CustosProcess.startIn(temp, BERLIN, temp, "verify", "report", "verify", out.toString(), "--no-record");
+    assertThat(verify.exitCode()).as(verify.stderr()).isZero();
+    String from = verify.stdout().lines().filter(line -> line.startsWith("  from ")).findFirst().orElseThrow();
+
+    Set<String> times = utcTimes(from);
+    assertThat(times).isNotEmpty();
+    for (String utc : times) {
+      assertThat(from).contains(utc + " = " + berlinByDate(Instant.parse(utc)));
+    }
+  }
+
+  @Test
   void custodyTable_inUtc_noLocalTimeRepeatsIt() throws Exception {
     CustosProcess custody = CustosProcess.startIn(temp, Map.of("TZ", "UTC"), temp, "custody-utc", "report", "custody", out.toString());
     assertThat(custody.exitCode()).as(custody.stderr()).isZero();
