@@ -142,7 +142,7 @@ public final class Acquisition {
         SourceWatch watch = SourceWatch.start(source, inspector);
         AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
             System.nanoTime());
-        String destination = realPath(directory);
+        String destination = directory.realPath();
         Optional<Invocation> typed = invocation.map(run -> run.writingTo(destination));
         events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance, typed);
         PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance, typed)
@@ -224,7 +224,7 @@ public final class Acquisition {
             System.nanoTime());
         ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch, notSource,
             SourceProvenance.of(acquisition.source()), state.recorded().invocation());
-        String destination = realPath(directory);
+        String destination = directory.realPath();
         Optional<Invocation> typed = invocation.map(resume -> resume.writingTo(destination));
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
         OptionalLong rereadPiece = OptionalLong.empty();
@@ -296,14 +296,6 @@ public final class Acquisition {
         started);
   }
 
-  /** The directory as the file system resolves it: what an examiner finds the evidence under, links followed. */
-  private static String realPath(EvidenceDirectory directory) throws EvidenceWriteException {
-    try {
-      return directory.root().toRealPath().toString();
-    } catch (IOException e) {
-      throw new EvidenceWriteException("cannot resolve the path of " + directory.root() + ": " + e.getMessage(), e);
-    }
-  }
 
   private static ReadOnlySource openSource(SourceIdentity source) throws SourceAccessException {
     try {

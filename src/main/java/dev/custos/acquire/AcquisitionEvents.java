@@ -50,7 +50,7 @@ final class AcquisitionEvents {
         request.pieceAlgorithm(), request.pieceSize());
     // A conversion names the evidence directory whose image it reads, and what that directory records.
     provenance.ifPresent(known -> data.set("provenance", dev.custos.evidence.ManifestJson.provenanceTree(known)));
-    invocation.ifPresent(typed -> data.set("invocation", dev.custos.evidence.ManifestJson.invocationTree(typed)));
+    invocation.ifPresent(typed -> data.set("invocation", dev.custos.evidence.InvocationJson.tree(typed)));
     recorder.append(directory, AcquisitionEvent.STARTED, data);
   }
 

@@ -128,7 +128,7 @@ public final class AcquisitionEventJson {
    */
   public static Optional<Invocation> invocation(JsonNode data) {
     try {
-      return ManifestReader.invocation(data.path("invocation"));
+      return InvocationJson.read(data.path("invocation"));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

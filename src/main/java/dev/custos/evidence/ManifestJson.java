@@ -47,7 +47,7 @@ public final class ManifestJson {
       host.put("timeZone", manifest.host().timeZone());
       host.put("utcOffsetAtStart", TimeDisplay.offset(java.time.ZoneId.of(manifest.host().timeZone()), manifest.timing().started()));
     }
-    manifest.invocation().ifPresent(invocation -> root.set("invocation", invocationTree(invocation)));
+    manifest.invocation().ifPresent(invocation -> root.set("invocation", InvocationJson.tree(invocation)));
     root.set("source", sourceTree(manifest.source()));
     root.set("writeBlock", writeBlockTree(manifest.writeBlock()));
     root.set("parameters", parametersTree(manifest.parameters(), manifest.pieces().algorithm(), manifest.pieces().size()));
@@ -112,23 +112,10 @@ public final class ManifestJson {
       node.putNull("rereadPiece");
     }
     node.put("interruptionRecorded", resumption.interruptionRecorded());
-    resumption.invocation().ifPresent(invocation -> node.set("invocation", invocationTree(invocation)));
+    resumption.invocation().ifPresent(invocation -> node.set("invocation", InvocationJson.tree(invocation)));
     return node;
   }
 
-  /**
-   * The {@code invocation} member of the manifest, of a resumption and of the {@code
-   * acquisition-started} event: the command line as an array of its words, the working directory,
-   * the evidence directory's real path.
-   */
-  public static ObjectNode invocationTree(Invocation invocation) {
-    ObjectNode node = MAPPER.createObjectNode();
-    ArrayNode words = node.putArray("commandLine");
-    invocation.commandLine().forEach(words::add);
-    node.put("workingDirectory", invocation.workingDirectory());
-    node.put("destination", invocation.destination());
-    return node;
-  }
 
   /**
    * A source's state: {@code sizeBytes}, the file's stat (or null for a device), a loop device's

@@ -43,26 +43,9 @@ public final class ManifestReader {
         digests(tree.path("digests")), piecesOf(tree.path("pieces")), badSectors(tree.path("badSectors")),
         timing(tree.path("timing")), rateSamples(tree.path("rateSamples")), outcome(tree), resumptions(tree.path("resumptions")),
         RescueJson.read(tree.path("rescue"), sectorSize(tree.path("source").path("logicalSectorSize"))),
-        provenance(tree.path("provenance")), PartitionJson.read(tree.path("partitions")), invocation(tree.path("invocation")));
+        provenance(tree.path("provenance")), PartitionJson.read(tree.path("partitions")), InvocationJson.read(tree.path("invocation")));
   }
 
-  /**
-   * The {@code invocation} member of a manifest, a resumption or an {@code acquisition-started}
-   * event; empty when absent (records made before Custos recorded it).
-   *
-   * @throws IllegalArgumentException naming the member, if one is of the wrong type
-   */
-  public static Optional<Invocation> invocation(JsonNode node) {
-    if (node.isMissingNode() || node.isNull()) {
-      return Optional.empty();
-    }
-    List<String> words = new ArrayList<>();
-    for (JsonNode word : array(node.path("commandLine"), "the command line's words")) {
-      words.add(text(word, "a word of the command line"));
-    }
-    return Optional.of(new Invocation(words, text(node.path("workingDirectory"), "the working directory"),
-        textOrNull(node.path("destination"))));
-  }
 
   private static Optional<Manifest.Provenance> provenance(JsonNode node) {
     if (node.isMissingNode()) {
@@ -247,7 +230,7 @@ public final class ManifestReader {
           count(resumption.path("piecesChecked"), "a resumption's pieces checked", 0, Long.MAX_VALUE),
           reread == null ? OptionalLong.empty() : OptionalLong.of(reread),
           bool(resumption.path("interruptionRecorded"), "a resumption's interruption recorded"),
-          invocation(resumption.path("invocation"))));
+          InvocationJson.read(resumption.path("invocation"))));
     }
     return resumptions;
   }

@@ -104,6 +104,8 @@ class RecordedCommandLineTest {
     assertThat(words(resumedBy.path("commandLine"))).isEqualTo(List.of("./acquire", "resume", out.toString(), "--unsigned"));
     assertThat(resumedBy.path("workingDirectory").asText()).isEqualTo(realpath(elsewhere));
     assertThat(resumedBy.path("destination").asText()).isEqualTo(realpath(out));
+    assertThat(Evidence.custodyEvents(out).stream().filter(event -> event.path("type").asText().equals("acquisition-resumed"))
+        .findFirst().orElseThrow().path("data").path("invocation")).as("the signed log holds it too").isEqualTo(resumedBy);
     assertThat(resume.stdout()).contains("  command      ./acquire resume '" + out + "' --unsigned");
     Evidence.assertValidWithPythonJsonSchema(out.resolve("acquisition.json"));
     String report = ExternalTool.ok("pdftotext", "-raw", out.resolve("report.pdf").toString(), "-").replaceAll("\\s+", " ");
