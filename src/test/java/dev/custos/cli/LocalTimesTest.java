@@ -127,6 +127,19 @@ class LocalTimesTest {
   }
 
   @Test
+  void jsonOutputs_inBerlin_stayUtc() throws Exception {
+    for (String[] command : List.of(new String[] {"report", "custody", out.toString(), "--json"},
+        new String[] {"report", "verify", out.toString(), "--json", "--no-record"})) {
+      CustosProcess json = CustosProcess.startIn(temp, BERLIN, temp, "json-" + command[1], command);
+      assertThat(json.exitCode()).as(json.stderr()).isZero();
+
+      assertThat(utcTimes(json.stdout())).as(String.join(" ", command)).isNotEmpty();
+      assertThat(json.stdout()).as(String.join(" ", command)).doesNotContain("+01:00").doesNotContain("+02:00")
+          .doesNotContain(" CET").doesNotContain(" CEST");
+    }
+  }
+
+  @Test
   void custodyTable_inUtc_noLocalTimeRepeatsIt() throws Exception {
     CustosProcess custody = CustosProcess.startIn(temp, Map.of("TZ", "UTC"), temp, "custody-utc", "report", "custody", out.toString());
     assertThat(custody.exitCode()).as(custody.stderr()).isZero();
