@@ -11,6 +11,7 @@ import dev.custos.error.UsageException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.Invocation;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
@@ -45,6 +46,8 @@ public final class Acquisition {
   private final ToolInfo tool;
   private final CustodyRecorder recorder;
   private final Checkpoint checkpoint;
+  /** The command line this run was typed as; empty for a run not started from one. */
+  private final Optional<Invocation> invocation;
 
   /**
    * Where writing the manifest has got to: {@code manifest-staged} (under its temporary name),
@@ -76,6 +79,12 @@ public final class Acquisition {
   /** As {@link #Acquisition(SourceInspector, WriteBlockGuard, EvidenceClock, HostInfo, ToolInfo, CustodyRecorder)}, telling {@code checkpoint} each step. */
   public Acquisition(SourceInspector inspector, WriteBlockGuard writeBlockGuard, EvidenceClock clock, HostInfo host, ToolInfo tool,
       CustodyRecorder recorder, Checkpoint checkpoint) {
+    this(inspector, writeBlockGuard, clock, host, tool, recorder, checkpoint, Optional.empty());
+  }
+
+  private Acquisition(SourceInspector inspector, WriteBlockGuard writeBlockGuard, EvidenceClock clock, HostInfo host, ToolInfo tool,
+      CustodyRecorder recorder, Checkpoint checkpoint, Optional<Invocation> invocation) {
+    this.invocation = invocation;
     this.checkpoint = java.util.Objects.requireNonNull(checkpoint, "checkpoint");
     this.inspector = inspector;
     this.writeBlockGuard = writeBlockGuard;
@@ -83,6 +92,16 @@ public final class Acquisition {
     this.host = host;
     this.tool = tool;
     this.recorder = recorder;
+  }
+
+  /**
+   * This acquisition, recording that it runs as {@code typed}: the manifest, the {@code
+   * acquisition-started} or {@code -resumed} event and a resumption record it, with the evidence
+   * directory's real path.
+   */
+  public Acquisition invokedAs(Invocation typed) {
+    return new Acquisition(inspector, writeBlockGuard, clock, host, tool, recorder, checkpoint,
+        Optional.of(java.util.Objects.requireNonNull(typed, "typed")));
   }
 
   /**
@@ -123,8 +142,10 @@ public final class Acquisition {
         SourceWatch watch = SourceWatch.start(source, inspector);
         AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
             System.nanoTime());
-        events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance);
-        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance)
+        String destination = directory.realPath();
+        Optional<Invocation> typed = invocation.map(run -> run.writingTo(destination));
+        events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance, typed);
+        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance, typed)
             .read(PassStart.fresh(clock.now()), listener, stop);
         if (outcome instanceof PassOutcome.Recorded recorded) {
           return recorded.manifest();
@@ -202,12 +223,14 @@ public final class Acquisition {
         AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
             System.nanoTime());
         ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch, notSource,
-            SourceProvenance.of(acquisition.source()));
+            SourceProvenance.of(acquisition.source()), state.recorded().invocation());
+        String destination = directory.realPath();
+        Optional<Invocation> typed = invocation.map(resume -> resume.writingTo(destination));
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
         OptionalLong rereadPiece = OptionalLong.empty();
         while (true) {
           Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(),
-              rereadPiece, state.interruptionRecorded());
+              rereadPiece, state.interruptionRecorded(), typed);
           // The pass opens the progress record and the image for writing: neither may have become the source.
           directory.requireSourceNotInside(notSource);
           events.resumed(resumption, acquisition.pieceAlgorithm(), compared, point.note(), setAside, source, writeBlock,
@@ -267,9 +290,12 @@ public final class Acquisition {
   }
 
   private ReadRun readRun(AcquisitionRequest request, ReadOnlySource reader, WriteBlock writeBlock, EvidenceDirectory directory,
-      AcquisitionEvents events, SourceWatch watch, SourceFileKey notSource, Optional<Manifest.Provenance> provenance) {
-    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch, checkpoint, notSource, provenance);
+      AcquisitionEvents events, SourceWatch watch, SourceFileKey notSource, Optional<Manifest.Provenance> provenance,
+      Optional<Invocation> started) {
+    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch, checkpoint, notSource, provenance,
+        started);
   }
+
 
   private static ReadOnlySource openSource(SourceIdentity source) throws SourceAccessException {
     try {

@@ -43,12 +43,14 @@ final class AcquisitionEvents {
   }
 
   void started(AcquisitionRequest request, SourceIdentity source, WriteBlock writeBlock, int errorGranularity, SourceState state,
-      Optional<Manifest.Provenance> provenance) throws EvidenceWriteException, CustodyBrokenException {
+      Optional<Manifest.Provenance> provenance, Optional<dev.custos.evidence.Invocation> invocation)
+      throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = AcquisitionEventJson.started(request.caseInfo(), source, state, writeBlock,
         new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries(), errorGranularity),
         request.pieceAlgorithm(), request.pieceSize());
     // A conversion names the evidence directory whose image it reads, and what that directory records.
     provenance.ifPresent(known -> data.set("provenance", dev.custos.evidence.ManifestJson.provenanceTree(known)));
+    invocation.ifPresent(typed -> data.set("invocation", dev.custos.evidence.InvocationJson.tree(typed)));
     recorder.append(directory, AcquisitionEvent.STARTED, data);
   }
 

@@ -17,6 +17,7 @@ import dev.custos.error.SourceChangedException;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.Invocation;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
@@ -77,11 +78,15 @@ final class ReadRun {
   private final SourceFileKey notSource;
   /** The evidence directory whose image the source is, once compared with what it records. */
   private Optional<Manifest.Provenance> provenance;
+  /** The command line that started the acquisition (a resumption's own is in its {@link Manifest.Resumption}). */
+  private final Optional<Invocation> invocation;
 
   ReadRun(AcquisitionRequest request, BlockSource source, WriteBlock writeBlock, EvidenceDirectory directory,
       AcquisitionEvents events, EvidenceClock clock, HostInfo host, ToolInfo tool, SourceWatch watch,
-      Acquisition.Checkpoint checkpoint, SourceFileKey notSource, Optional<Manifest.Provenance> provenance) {
+      Acquisition.Checkpoint checkpoint, SourceFileKey notSource, Optional<Manifest.Provenance> provenance,
+      Optional<Invocation> invocation) {
     this.provenance = provenance;
+    this.invocation = java.util.Objects.requireNonNull(invocation, "invocation");
     this.request = request;
     this.source = source;
     this.writeBlock = writeBlock;
@@ -316,6 +321,6 @@ final class ReadRun {
         new Manifest.Timing(start.started(), clock.now()),
         sampler.samples(),
         new Manifest.Outcome(status, bytesAcquired, failure.map(CustosException::getMessage).or(() -> stopReason).orElse(null)),
-        start.resumptions(), states, rescue.record(), image.content(), provenance, partitions);
+        start.resumptions(), states, rescue.record(), image.content(), provenance, partitions, invocation);
   }
 }

@@ -48,7 +48,7 @@ final class ResumeCommand implements Callable<Integer> {
     Environment environment = Environment.of(spec);
     CustodyRecorder recorder = environment.recorder(signed.signer());
     ResumeRequest request = new ResumeRequest(directory, source, writeBlock.setReadOnly, writeBlock.blocker());
-    return AcquisitionRunner.run(environment, (acquisition, listener, stop) -> acquisition.resume(request, listener, stop),
+    return AcquisitionRunner.run(environment, environment.invocation(spec), (acquisition, listener, stop) -> acquisition.resume(request, listener, stop),
         directory, signed, recorder, GoingOn.resume(signing, signed, writeBlock), spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

@@ -49,6 +49,8 @@ import java.util.OptionalLong;
  *     acquisition (a conversion), and whether its digests were found equal; empty otherwise
  * @param partitions the source's partition table as read from the finished image; empty when the
  *     acquisition did not complete
+ * @param invocation the command line that started the acquisition, where and into which directory;
+ *     empty when it was not started from the command line (a library call, a test)
  */
 public record Manifest(
     int formatVersion,
@@ -70,7 +72,8 @@ public record Manifest(
     Optional<Rescue> rescue,
     Optional<E01Content> e01,
     Optional<Provenance> provenance,
-    Optional<Partitions> partitions) {
+    Optional<Partitions> partitions,
+    Optional<Invocation> invocation) {
 
   /** The manifest format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -86,6 +89,7 @@ public record Manifest(
     Objects.requireNonNull(e01, "e01");
     Objects.requireNonNull(provenance, "provenance");
     Objects.requireNonNull(partitions, "partitions");
+    Objects.requireNonNull(invocation, "invocation");
   }
 
   /**
@@ -178,12 +182,15 @@ public record Manifest(
    *     source; empty when none was
    * @param interruptionRecorded whether the interruption had been recorded (a manifest and an
    *     {@code acquisition-interrupted} event), or the process had ended without a word
+   * @param invocation the command line of {@code acquire resume}; empty when not resumed from the
+   *     command line, and in records made before Custos recorded it
    */
   public record Resumption(Instant time, long fromByte, long piecesChecked, OptionalLong rereadPiece,
-      boolean interruptionRecorded) {
+      boolean interruptionRecorded, Optional<Invocation> invocation) {
     public Resumption {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(rereadPiece, "rereadPiece");
+      Objects.requireNonNull(invocation, "invocation");
       if (fromByte < 0 || piecesChecked < 0 || rereadPiece.orElse(0) < 0) {
         throw new IllegalArgumentException("resumption out of range: from byte " + fromByte + ", " + piecesChecked
             + " pieces checked, piece " + rereadPiece.getAsLong() + " re-read");

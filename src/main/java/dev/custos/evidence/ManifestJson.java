@@ -42,6 +42,12 @@ public final class ManifestJson {
     host.put("os", manifest.host().os());
     host.put("user", manifest.host().user());
     host.put("java", manifest.host().java());
+    if (manifest.host().timeZone() != null) {
+      // The offset too, as this JDK's zone rules gave it at the start: a reader with other rules can tell.
+      host.put("timeZone", manifest.host().timeZone());
+      host.put("utcOffsetAtStart", TimeDisplay.offset(java.time.ZoneId.of(manifest.host().timeZone()), manifest.timing().started()));
+    }
+    manifest.invocation().ifPresent(invocation -> root.set("invocation", InvocationJson.tree(invocation)));
     root.set("source", sourceTree(manifest.source()));
     root.set("writeBlock", writeBlockTree(manifest.writeBlock()));
     root.set("parameters", parametersTree(manifest.parameters(), manifest.pieces().algorithm(), manifest.pieces().size()));
@@ -106,8 +112,10 @@ public final class ManifestJson {
       node.putNull("rereadPiece");
     }
     node.put("interruptionRecorded", resumption.interruptionRecorded());
+    resumption.invocation().ifPresent(invocation -> node.set("invocation", InvocationJson.tree(invocation)));
     return node;
   }
+
 
   /**
    * A source's state: {@code sizeBytes}, the file's stat (or null for a device), a loop device's

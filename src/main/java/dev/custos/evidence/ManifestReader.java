@@ -43,8 +43,9 @@ public final class ManifestReader {
         digests(tree.path("digests")), piecesOf(tree.path("pieces")), badSectors(tree.path("badSectors")),
         timing(tree.path("timing")), rateSamples(tree.path("rateSamples")), outcome(tree), resumptions(tree.path("resumptions")),
         RescueJson.read(tree.path("rescue"), sectorSize(tree.path("source").path("logicalSectorSize"))),
-        provenance(tree.path("provenance")), PartitionJson.read(tree.path("partitions")));
+        provenance(tree.path("provenance")), PartitionJson.read(tree.path("partitions")), InvocationJson.read(tree.path("invocation")));
   }
+
 
   private static Optional<Manifest.Provenance> provenance(JsonNode node) {
     if (node.isMissingNode()) {
@@ -126,7 +127,7 @@ public final class ManifestReader {
 
   private static HostInfo host(JsonNode node) {
     return new HostInfo(text(node.path("hostname"), "the host name"), text(node.path("os"), "the host's OS"),
-        text(node.path("user"), "the host's user"), text(node.path("java"), "the host's Java"));
+        text(node.path("user"), "the host's user"), text(node.path("java"), "the host's Java"), textOrNull(node.path("timeZone")));
   }
 
   private static WriteBlock writeBlock(JsonNode node) {
@@ -228,7 +229,8 @@ public final class ManifestReader {
           count(resumption.path("fromByte"), "a resumption's first byte", 0, Long.MAX_VALUE),
           count(resumption.path("piecesChecked"), "a resumption's pieces checked", 0, Long.MAX_VALUE),
           reread == null ? OptionalLong.empty() : OptionalLong.of(reread),
-          bool(resumption.path("interruptionRecorded"), "a resumption's interruption recorded")));
+          bool(resumption.path("interruptionRecorded"), "a resumption's interruption recorded"),
+          InvocationJson.read(resumption.path("invocation"))));
     }
     return resumptions;
   }

@@ -89,7 +89,7 @@ final class DamageSections {
         table.end();
       }
     }
-    manifest.rescue().ifPresent(rescue -> RescueSection.write(page, rescue));
+    manifest.rescue().ifPresent(rescue -> RescueSection.write(page, rescue, manifest.host().times()));
 
     page.heading("Read rate");
     List<RateGraph.Sample> samples = new ArrayList<>();
