@@ -80,15 +80,9 @@ record InterruptedAcquisition(
       throws UsageException, CustodyBrokenException {
     CustodyLog.requireAppendable(directory);
     CustodyVerdict verdict = CustodyLog.check(directory);
-    if (!verdict.breaks().isEmpty()) {
-      throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
-          + "); nothing was resumed: run report custody " + directory);
-    }
     List<CustodyEvent> events = verdict.events();
+    int startedAt = lastStarted(directory, verdict);
     boolean placed = placeRecordedManifest(directory, events);
-    int startedAt = IntStream.range(0, events.size()).filter(i -> events.get(i).type().equals("acquisition-started"))
-        .reduce((a, b) -> b).orElseThrow(() -> new UsageException(directory
-            + " records no acquisition (no acquisition-started event in its custody log)"));
     Optional<CustodyEvent> interrupted = Optional.empty();
     List<CustodyEvent> resumptions = new ArrayList<>();
     for (CustodyEvent event : events.subList(startedAt + 1, events.size())) {
@@ -114,6 +108,23 @@ record InterruptedAcquisition(
       throw new UsageException("custody event seq " + start.seq() + " (acquisition-started) of " + directory
           + " cannot be resumed from: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Where the last {@code acquisition-started} event of an intact log is among its events.
+   *
+   * @throws CustodyBrokenException if the log is broken: nothing is resumed
+   * @throws UsageException if it records no acquisition
+   */
+  static int lastStarted(Path directory, CustodyVerdict verdict) throws UsageException, CustodyBrokenException {
+    if (!verdict.breaks().isEmpty()) {
+      throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
+          + "); nothing was resumed: run report custody " + directory);
+    }
+    List<CustodyEvent> events = verdict.events();
+    return IntStream.range(0, events.size()).filter(i -> events.get(i).type().equals("acquisition-started"))
+        .reduce((a, b) -> b).orElseThrow(() -> new UsageException(directory
+            + " records no acquisition (no acquisition-started event in its custody log)"));
   }
 
   /**
