@@ -41,13 +41,15 @@ import java.util.stream.IntStream;
  * @param resumptions the {@code acquisition-resumed} events after it, in order
  * @param recorded what {@code started} records: the case, the source, the parameters
  * @param request what was asked for, the source replaced where the examiner names another path
+ * @param later every event after {@code started}, in order
  */
 record InterruptedAcquisition(
     CustodyEvent started,
     Optional<CustodyEvent> interrupted,
     List<CustodyEvent> resumptions,
     RecordedStart recorded,
-    AcquisitionRequest request) {
+    AcquisitionRequest request,
+    List<CustodyEvent> later) {
 
   private static final ObjectMapper MANIFEST_JSON = JsonText.boundedMapper(ReadLimit.MANIFEST).build();
 
@@ -57,6 +59,7 @@ record InterruptedAcquisition(
     Objects.requireNonNull(recorded, "recorded");
     Objects.requireNonNull(request, "request");
     resumptions = List.copyOf(resumptions);
+    later = List.copyOf(later);
   }
 
   /** Whether the custody log records the interruption ({@code acquisition-interrupted}). */
@@ -103,7 +106,8 @@ record InterruptedAcquisition(
     try {
       RecordedStart recorded = RecordedStart.of(start.data());
       return new InterruptedAcquisition(start, interrupted, resumptions, recorded,
-          recorded.request(Optional.ofNullable(source), directory, setReadOnly, hardwareBlocker));
+          recorded.request(Optional.ofNullable(source), directory, setReadOnly, hardwareBlocker),
+          events.subList(startedAt + 1, events.size()));
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new UsageException("custody event seq " + start.seq() + " (acquisition-started) of " + directory
           + " cannot be resumed from: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.custos.report;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
+import dev.custos.evidence.AcquisitionRun;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.Manifest;
@@ -147,8 +148,18 @@ final class OverviewSections {
           + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded"));
     }
     page.field("Ended", EvidenceClock.format(timing.ended()) + " (UTC)");
-    page.field("Duration", Formats.duration(timing.durationMillis())
-        + (resumptions.isEmpty() ? "" : ", from the first start, interruptions included"));
+    List<AcquisitionRun> runs = timing.runs();
+    if (runs.isEmpty()) {
+      // A manifest of a build before runs were recorded holds the span, stopped time included.
+      page.field("Duration", Formats.duration(timing.durationMillis())
+          + (resumptions.isEmpty() ? "" : ", from the first start, interruptions included"));
+    } else {
+      page.field("Duration", Formats.duration(timing.durationMillis()) + " over " + runs.size() + " runs; stopped "
+          + Formats.duration(Math.max(0, java.time.Duration.between(timing.started(), timing.ended()).toMillis()
+              - timing.durationMillis())) + " between them (not counted)" + unrecordedEnds(runs));
+      page.field("Span", Formats.duration(java.time.Duration.between(timing.started(), timing.ended()).toMillis())
+          + " from the first start to the end, stopped time included");
+    }
     page.field("Average rate", Formats.rate(timing.averageBytesPerSecond()));
     page.field("Bytes acquired", Formats.bytes(manifest.outcome().bytesAcquired()));
     page.field("Outcome", manifest.outcome().status().id()
@@ -177,6 +188,20 @@ final class OverviewSections {
         + provenance.digestsEqual().map(equal -> equal ? ": every digest it records equals the one computed here (report verify of that directory proves the manifest is"
             + " the one its custody log holds)"
             : ": its recorded digests differ from the ones computed here").orElse(": no digest compared")));
+  }
+
+  /** "; run 1 died without recording its end: …", or nothing when every run recorded its end. */
+  private static String unrecordedEnds(List<AcquisitionRun> runs) {
+    List<String> unrecorded = new java.util.ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      if (!runs.get(i).endRecorded()) {
+        unrecorded.add(Integer.toString(i + 1));
+      }
+    }
+    return unrecorded.isEmpty() ? "" : unrecorded.size() == 1
+        ? "; run " + unrecorded.get(0) + " died without recording its end: counted to its last recorded progress"
+        : "; runs " + String.join(", ", unrecorded) + " died without recording their ends: each counted to its last recorded"
+            + " progress";
   }
 
   private static void digests(PageWriter page, List<Digest> digests) {

@@ -1,0 +1,35 @@
+package dev.custos.evidence;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One run of a resumed acquisition: from the custody event that began it ({@code
+ * acquisition-started} or {@code -resumed}) to where it stopped, with the read rate it sampled.
+ * Time between runs, when nothing ran, is no part of the acquisition's duration. Immutable.
+ *
+ * @param started when it began: the time of the custody event that opened it
+ * @param ended when it stopped: the end its manifest records; for a run that ended without a
+ *     record (a crash, {@code kill -9}, a power cut), its last sample in the progress record
+ * @param endRecorded whether {@code ended} is the end a manifest or custody event recorded, or
+ *     only the last progress recorded before the run died
+ * @param rateSamples bytes handed on by each point of the run, milliseconds since its start
+ * @throws IllegalArgumentException if it ends before it starts
+ */
+public record AcquisitionRun(Instant started, Instant ended, boolean endRecorded, List<Manifest.RateSample> rateSamples) {
+  public AcquisitionRun {
+    Objects.requireNonNull(started, "started");
+    Objects.requireNonNull(ended, "ended");
+    if (ended.isBefore(started)) {
+      throw new IllegalArgumentException("run ends at " + ended + ", before its start " + started);
+    }
+    rateSamples = List.copyOf(rateSamples);
+  }
+
+  /** How long it ran. */
+  public Duration duration() {
+    return Duration.between(started, ended);
+  }
+}
