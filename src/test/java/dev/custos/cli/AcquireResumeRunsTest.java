@@ -100,7 +100,7 @@ class AcquireResumeRunsTest {
     Path out = temp.resolve("evidence");
     CustosProcess acquisition = CustosProcess.start(temp, "acquire", "acquire", "image", source.toString(), "--out", out.toString(),
         "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned");
-    JsonNode lastSample = awaitSampleAfter(acquisition, out.resolve("acquisition-progress.jsonl"), 1000);
+    JsonNode lastSample = awaitSampleAfter(acquisition, out.resolve("acquisition-progress.jsonl"), 1000, null);
     acquisition.signal("KILL");
     assertThat(acquisition.exitCode()).isEqualTo(137);
     lastSample = lastSample(out.resolve("acquisition-progress.jsonl"));
@@ -124,12 +124,50 @@ class AcquireResumeRunsTest {
         .contains("run 2, resumed ");
   }
 
-  /** Waits until the progress record holds a rate sample at least {@code millis} into the run; returns it. */
-  private static JsonNode awaitSampleAfter(CustosProcess process, Path record, long millis) throws Exception {
+  @Test
+  void resume_afterSigtermThenKill9_threeRunsEachWithItsStartAndHowItEnded() throws Exception {
+    Path source = sparse("source.bin", 2L << 30);
+    Path out = temp.resolve("evidence");
+    CustosProcess first = CustosProcess.start(temp, "first", "acquire", "image", source.toString(), "--out", out.toString(),
+        "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned");
+    assertThat(first.signalAt(out.resolve("image.ima"), 200L << 20, "TERM")).isEqualTo(143);
+    String firstRun = Evidence.manifest(out).path("timing").path("started").asText();
+    CustosProcess second = CustosProcess.start(temp, "second", "acquire", "resume", out.toString());
+    awaitSampleAfter(second, out.resolve("acquisition-progress.jsonl"), 1000, firstRun);
+    second.signal("KILL");
+    assertThat(second.exitCode()).isEqualTo(137);
+
+    Cli.Run third = Cli.runWith(Map.of(), "acquire", "resume", out.toString());
+
+    assertThat(third.exitCode()).as(third.err()).isZero();
+    assertValid(out.resolve("acquisition.json"));
+    JsonNode manifest = Evidence.manifest(out);
+    List<JsonNode> events = Evidence.custodyEvents(out);
+    List<String> opened = events.stream().filter(event -> event.path("type").asText().equals("acquisition-started")
+        || event.path("type").asText().equals("acquisition-resumed")).map(event -> event.path("time").asText()).toList();
+    JsonNode runs = manifest.path("timing").path("runs");
+    assertThat(runs).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(runs.get(i).path("started").asText()).as("run %d starts at its custody event", i + 1).isEqualTo(opened.get(i));
+    }
+    assertThat(List.of(runs.get(0).path("endRecorded").asBoolean(), runs.get(1).path("endRecorded").asBoolean(),
+        runs.get(2).path("endRecorded").asBoolean())).as("SIGTERM recorded, kill -9 did not, the last completed")
+        .containsExactly(true, false, true);
+    assertThat(runs.get(0).path("ended").asText())
+        .isEqualTo(JSON.readTree(out.resolve("acquisition-interrupted-1.json").toFile()).path("timing").path("ended").asText());
+    assertThat(line(third.out(), "duration")).contains(" over 3 runs; stopped ")
+        .contains("run 2 died without recording its end: counted to its last recorded progress");
+  }
+
+  /**
+   * Waits until the progress record's last rate sample is at least {@code millis} into a run not
+   * begun at {@code notOfRun} (null: any run); returns it.
+   */
+  private static JsonNode awaitSampleAfter(CustosProcess process, Path record, long millis, String notOfRun) throws Exception {
     while (process.isAlive()) {
       if (Files.exists(record)) {
         JsonNode last = lastSample(record);
-        if (last != null && last.path("elapsedMs").asLong() >= millis) {
+        if (last != null && last.path("elapsedMs").asLong() >= millis && !last.path("run").asText().equals(notOfRun)) {
           return last;
         }
       }
