@@ -6,6 +6,7 @@ import dev.custos.custody.CustodyVerdict;
 import dev.custos.custody.SignerCertificates;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.UsageException;
+import dev.custos.evidence.EvidenceDirectory;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -34,10 +35,14 @@ public record AcquisitionSigner(long startedSeq, String name, Optional<String> c
    * Reads who recorded the last {@code acquisition-started} event of {@code directory}'s custody
    * log. Nothing is written.
    *
-   * @throws UsageException if there is no custody log, or no acquisition in it
+   * @throws UsageException if the directory is refused as {@link EvidenceDirectory#toResume} and
+   *     {@link CustodyLog#requireAppendable} refuse it, there is no custody log, or no acquisition in it
    * @throws CustodyBrokenException if the log is broken: nothing may be appended to it
    */
   public static AcquisitionSigner of(Path directory) throws UsageException, CustodyBrokenException {
+    // Refused as the resumption itself refuses them, before a file of the directory is opened.
+    EvidenceDirectory.toResume(directory);
+    CustodyLog.requireAppendable(directory);
     CustodyVerdict verdict = CustodyLog.check(directory);
     CustodyEvent started = verdict.events().get(InterruptedAcquisition.lastStarted(directory, verdict));
     Optional<String> sha256 = Optional.ofNullable(started.actor().certificateSha256());

@@ -100,17 +100,8 @@ final class Summary {
     if (runs.isEmpty()) {
       return "";
     }
-    List<String> unrecorded = new ArrayList<>();
-    for (int i = 0; i < runs.size(); i++) {
-      if (!runs.get(i).endRecorded()) {
-        unrecorded.add(Integer.toString(i + 1));
-      }
-    }
-    return " over " + runs.size() + " runs; stopped " + Sizes.seconds(timing.span().minus(timing.duration()))
-        + " between them (not counted)" + (unrecorded.isEmpty() ? "" : unrecorded.size() == 1
-            ? "; run " + unrecorded.get(0) + " died without recording its end: counted to its last recorded progress"
-            : "; runs " + String.join(", ", unrecorded) + " died without recording their ends: each counted to its last recorded"
-                + " progress");
+    return " over " + runs.size() + " runs; stopped " + Sizes.seconds(timing.stopped()) + " between them (not counted)"
+        + dev.custos.evidence.AcquisitionRun.unrecordedEnds(runs);
   }
 
   /**

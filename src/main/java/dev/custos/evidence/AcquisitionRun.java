@@ -2,6 +2,7 @@ package dev.custos.evidence;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -31,5 +32,26 @@ public record AcquisitionRun(Instant started, Instant ended, boolean endRecorded
   /** How long it ran. */
   public Duration duration() {
     return Duration.between(started, ended);
+  }
+
+  /**
+   * What the duration of {@code runs} rests on where a run died without recording its end: "; run 1
+   * died without recording its end: counted to its last recorded progress"; nothing when every run
+   * recorded its end. The one wording of the summary and the report.
+   */
+  public static String unrecordedEnds(List<AcquisitionRun> runs) {
+    List<String> unrecorded = new ArrayList<>();
+    for (int i = 0; i < runs.size(); i++) {
+      if (!runs.get(i).endRecorded()) {
+        unrecorded.add(Integer.toString(i + 1));
+      }
+    }
+    if (unrecorded.isEmpty()) {
+      return "";
+    }
+    return unrecorded.size() == 1
+        ? "; run " + unrecorded.get(0) + " died without recording its end: counted to its last recorded progress"
+        : "; runs " + String.join(", ", unrecorded) + " died without recording their ends: each counted to its last recorded"
+            + " progress";
   }
 }

@@ -282,6 +282,15 @@ public record Manifest(
     public Duration span() {
       return Duration.between(started, ended);
     }
+
+    /**
+     * The time nothing ran between the runs: the span less the duration; never negative, even
+     * when the workstation's clock was set back between two runs.
+     */
+    public Duration stopped() {
+      Duration stopped = span().minus(duration());
+      return stopped.isNegative() ? Duration.ZERO : stopped;
+    }
   }
 
   /**

@@ -58,7 +58,7 @@ public final class ManifestJson {
     timing.put("averageBytesPerSecond", manifest.averageBytesPerSecond());
     if (!manifest.timing().runs().isEmpty()) {
       timing.put("spanMs", manifest.timing().span().toMillis());
-      timing.put("stoppedMs", manifest.timing().span().minus(manifest.timing().duration()).toMillis());
+      timing.put("stoppedMs", manifest.timing().stopped().toMillis());
       ArrayNode runs = timing.putArray("runs");
       for (AcquisitionRun run : manifest.timing().runs()) {
         ObjectNode entry = runs.addObject();

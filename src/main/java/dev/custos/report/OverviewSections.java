@@ -156,7 +156,7 @@ final class OverviewSections {
     } else {
       page.field("Duration", Formats.duration(timing.durationMillis()) + " over " + runs.size() + " runs; stopped "
           + Formats.duration(Math.max(0, java.time.Duration.between(timing.started(), timing.ended()).toMillis()
-              - timing.durationMillis())) + " between them (not counted)" + unrecordedEnds(runs));
+              - timing.durationMillis())) + " between them (not counted)" + AcquisitionRun.unrecordedEnds(runs));
       page.field("Span", Formats.duration(java.time.Duration.between(timing.started(), timing.ended()).toMillis())
           + " from the first start to the end, stopped time included");
     }
@@ -188,20 +188,6 @@ final class OverviewSections {
         + provenance.digestsEqual().map(equal -> equal ? ": every digest it records equals the one computed here (report verify of that directory proves the manifest is"
             + " the one its custody log holds)"
             : ": its recorded digests differ from the ones computed here").orElse(": no digest compared")));
-  }
-
-  /** "; run 1 died without recording its end: …", or nothing when every run recorded its end. */
-  private static String unrecordedEnds(List<AcquisitionRun> runs) {
-    List<String> unrecorded = new java.util.ArrayList<>();
-    for (int i = 0; i < runs.size(); i++) {
-      if (!runs.get(i).endRecorded()) {
-        unrecorded.add(Integer.toString(i + 1));
-      }
-    }
-    return unrecorded.isEmpty() ? "" : unrecorded.size() == 1
-        ? "; run " + unrecorded.get(0) + " died without recording its end: counted to its last recorded progress"
-        : "; runs " + String.join(", ", unrecorded) + " died without recording their ends: each counted to its last recorded"
-            + " progress";
   }
 
   private static void digests(PageWriter page, List<Digest> digests) {
