@@ -9,6 +9,9 @@ import java.util.List;
 
 /** The sections about what was read and how: sector map, bad sectors, read rate, piece digests. */
 final class DamageSections {
+  /** The heading, the paragraph on the runs and the graph of a resumed acquisition, in points. */
+  private static final float RUNS_GRAPH_HEIGHT = 260;
+
   private DamageSections() {}
 
   /** What the image lacks: the bytes and LBAs of the source never acquired, and why. */
@@ -93,8 +96,11 @@ final class DamageSections {
     }
     manifest.rescue().ifPresent(rescue -> RescueSection.write(page, rescue));
 
-    page.heading("Read rate");
     List<AcquisitionRun> runs = manifest.timing().runs();
+    if (!runs.isEmpty()) {
+      page.ensure(RUNS_GRAPH_HEIGHT); // the paragraph that explains the runs stays on the graph's page
+    }
+    page.heading("Read rate");
     if (runs.isEmpty()) {
       RateGraph.draw(page, graphSamples(manifest.rateSamples()));
     } else {

@@ -99,14 +99,20 @@ final class RateGraph {
         draw.polyline(toArray(xs), toArray(ys), LINE, 1.2f);
       }
     }
-    int marked = 0;
     for (Run run : runs) {
       if (run.label() != null) {
         float x = x(left, right, maxSeconds, run.offsetMs() / 1000f);
         draw.line(x, bottom, x, bottom + HEIGHT, RUN_MARK, 1f);
+      }
+    }
+    int marked = 0;
+    for (Run run : runs) {
+      if (run.label() != null) {
+        float x = x(left, right, maxSeconds, run.offsetMs() / 1000f);
         float labelX = Math.min(x + 2, right - small.width(run.label()));
-        // Each label a line lower than the one before: runs close together must not print over each other.
+        // Each label a line lower than the one before, on white, after every line: runs close together stay readable.
         float labelY = bottom + HEIGHT - (small.size() + 2) - (marked++ % 6) * small.leading();
+        draw.fillRect(labelX - 1, labelY - small.size() / 3, small.width(run.label()) + 2, small.size() + 1, Color.WHITE);
         page.line(labelX, labelY, small.colored(RUN_MARK), run.label());
       }
     }
