@@ -8,6 +8,7 @@ import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.SourceAccessException;
 import dev.custos.error.SourceChangedException;
 import dev.custos.error.UsageException;
+import dev.custos.evidence.AcquisitionRun;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.HostInfo;
@@ -24,6 +25,7 @@ import dev.custos.source.WriteBlock;
 import dev.custos.source.WriteBlockGuard;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -144,9 +146,9 @@ public final class Acquisition {
             System.nanoTime());
         String destination = directory.realPath();
         Optional<Invocation> typed = invocation.map(run -> run.writingTo(destination));
-        events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance, typed);
+        Instant started = events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance, typed);
         PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance, typed)
-            .read(PassStart.fresh(clock.now()), listener, stop);
+            .read(PassStart.fresh(started), listener, stop);
         if (outcome instanceof PassOutcome.Recorded recorded) {
           return recorded.manifest();
         }
@@ -217,6 +219,8 @@ public final class Acquisition {
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
         directory.reserveRoom(MANIFEST_ALLOWANCE, notSource);
+        // Before acquisition.json is set aside: the runs before this one, as their manifests and the progress record tell.
+        List<AcquisitionRun> earlierRuns = EarlierRuns.of(directory.root(), state);
         // Recorded by the first pass's event: acquisition.json set aside now, or as a stopped resumption left it.
         Optional<InterruptedManifests.SetAside> setAside = manifestSha256.isEmpty() ? setAsideBefore
             : Optional.of(new InterruptedManifests.SetAside(InterruptedManifests.setAside(directory.root()), manifestSha256.get()));
@@ -228,19 +232,20 @@ public final class Acquisition {
         Optional<Invocation> typed = invocation.map(resume -> resume.writingTo(destination));
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
         OptionalLong rereadPiece = OptionalLong.empty();
+        Instant runStarted = null;
         while (true) {
-          Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(),
-              rereadPiece, state.interruptionRecorded(), typed);
           // The pass opens the progress record and the image for writing: neither may have become the source.
           directory.requireSourceNotInside(notSource);
-          events.resumed(resumption, acquisition.pieceAlgorithm(), compared, point.note(), setAside, source, writeBlock,
-              watch.before());
+          Manifest.Resumption resumption = events.resumed(new Manifest.Resumption(clock.now(), point.offset(),
+              point.pieces().size(), rereadPiece, state.interruptionRecorded(), typed), acquisition.pieceAlgorithm(), compared,
+              point.note(), setAside, source, writeBlock, watch.before());
+          runStarted = runStarted == null ? resumption.time() : runStarted; // a re-read goes on within this run
           setAside = Optional.empty();
           resumptions.add(resumption);
           PassOutcome outcome;
           try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {
             outcome = run.read(new PassStart(point.offset(), Optional.of(prefix), point.digests(), point.badSectors(),
-                state.started().time(), resumptions, compared, rescueStood), listener, stop);
+                state.started().time(), resumptions, compared, rescueStood, runStarted, earlierRuns), listener, stop);
           }
           if (outcome instanceof PassOutcome.Recorded recorded) {
             return recorded.manifest();

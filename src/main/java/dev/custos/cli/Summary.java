@@ -68,8 +68,11 @@ final class Summary {
           + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded") + ")"));
     }
     out.println(line("ended", times.of(manifest.timing().ended())));
-    out.println(line("duration", String.format(Locale.ROOT, "%.3f s, average %s",
-        manifest.timing().duration().toMillis() / 1000.0, Sizes.rate(manifest.averageBytesPerSecond()))));
+    out.println(line("duration", Sizes.seconds(manifest.timing().duration()) + runs(manifest.timing()) + ", average "
+        + Sizes.rate(manifest.averageBytesPerSecond())));
+    if (!manifest.timing().runs().isEmpty()) {
+      out.println(line("span", Sizes.seconds(manifest.timing().span()) + " from the first start to the end, stopped time included"));
+    }
     for (ImageFile file : manifest.imageFiles()) {
       out.println(line("image", file.name() + " (" + file.sizeBytes() + " bytes)"));
     }
@@ -100,6 +103,19 @@ final class Summary {
     out.println(line("custody", TerminalText.escape(directory.resolve(EvidenceDirectory.CUSTODY_LOG).toString()) + ", "
         + TerminalText.escape(custody)));
     out.flush();
+  }
+
+  /**
+   * How a resumed acquisition's duration is made up: " over 2 runs; stopped 74.052 s between them
+   * (not counted)", and which run died without recording its end; nothing for one run.
+   */
+  private static String runs(Manifest.Timing timing) {
+    List<dev.custos.evidence.AcquisitionRun> runs = timing.runs();
+    if (runs.isEmpty()) {
+      return "";
+    }
+    return " over " + runs.size() + " runs; stopped " + Sizes.seconds(timing.stopped()) + " between them (not counted)"
+        + dev.custos.evidence.AcquisitionRun.unrecordedEnds(runs);
   }
 
   /**

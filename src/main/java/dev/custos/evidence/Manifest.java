@@ -260,20 +260,43 @@ public record Manifest(
   /**
    * When the acquisition ran.
    *
-   * @param started when reading began
+   * @param started when reading began: for a resumed acquisition, when its first run began
    * @param ended when the last byte was written and flushed, or the acquisition stopped
+   * @param runs every run of a resumed acquisition, in order, this one last; empty for one that
+   *     ran in one go
    */
-  public record Timing(Instant started, Instant ended) {
+  public record Timing(Instant started, Instant ended, List<AcquisitionRun> runs) {
     public Timing {
       Objects.requireNonNull(started, "started");
       Objects.requireNonNull(ended, "ended");
       if (ended.isBefore(started)) {
         throw new IllegalArgumentException("end " + ended + " is before start " + started);
       }
+      runs = List.copyOf(runs);
     }
 
+    /** The timing of an acquisition that ran in one go. */
+    public Timing(Instant started, Instant ended) {
+      this(started, ended, List.of());
+    }
+
+    /** How long it ran: the sum of its runs, the time it was stopped between them not counted. */
     public Duration duration() {
+      return runs.isEmpty() ? span() : runs.stream().map(AcquisitionRun::duration).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** From the first start to the end, the time stopped between runs included. */
+    public Duration span() {
       return Duration.between(started, ended);
+    }
+
+    /**
+     * The time nothing ran between the runs: the span less the duration; never negative, even
+     * when the workstation's clock was set back between two runs.
+     */
+    public Duration stopped() {
+      Duration stopped = span().minus(duration());
+      return stopped.isNegative() ? Duration.ZERO : stopped;
     }
   }
 
@@ -341,7 +364,7 @@ public record Manifest(
     }
   }
 
-  /** Average rate in bytes per second over the whole duration (0 for an instant acquisition). */
+  /** Average rate in bytes per second over the duration, stopped time not counted (0 for an instant acquisition). */
   public long averageBytesPerSecond() {
     long millis = timing.duration().toMillis();
     return millis == 0 ? 0 : Math.round(outcome.bytesAcquired() * 1000.0 / millis);

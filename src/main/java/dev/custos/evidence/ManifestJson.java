@@ -15,6 +15,7 @@ import dev.custos.source.SourceIdentity;
 import dev.custos.source.SourceState;
 import dev.custos.source.WriteBlock;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The JSON form of a {@link Manifest}: UTF-8, two-space indent, members in a fixed order, one
@@ -61,10 +62,20 @@ public final class ManifestJson {
     timing.put("ended", EvidenceClock.format(manifest.timing().ended()));
     timing.put("durationMs", manifest.timing().duration().toMillis());
     timing.put("averageBytesPerSecond", manifest.averageBytesPerSecond());
-    ArrayNode samples = root.putArray("rateSamples");
-    for (Manifest.RateSample sample : manifest.rateSamples()) {
-      samples.addObject().put("elapsedMs", sample.elapsedMillis()).put("bytes", sample.bytes());
+    if (!manifest.timing().runs().isEmpty()) {
+      timing.put("spanMs", manifest.timing().span().toMillis());
+      timing.put("stoppedMs", manifest.timing().stopped().toMillis());
+      ArrayNode runs = timing.putArray("runs");
+      for (AcquisitionRun run : manifest.timing().runs()) {
+        ObjectNode entry = runs.addObject();
+        entry.put("started", EvidenceClock.format(run.started()));
+        entry.put("ended", EvidenceClock.format(run.ended()));
+        entry.put("durationMs", run.duration().toMillis());
+        entry.put("endRecorded", run.endRecorded());
+        writeSamples(entry.putArray("rateSamples"), run.rateSamples());
+      }
     }
+    writeSamples(root.putArray("rateSamples"), manifest.rateSamples());
     ObjectNode outcome = root.putObject("outcome");
     outcome.put("status", manifest.outcome().status().id());
     outcome.put("bytesAcquired", manifest.outcome().bytesAcquired());
@@ -98,6 +109,12 @@ public final class ManifestJson {
     node.put("commit", tool.commit());
     node.put("jarSha256", tool.jarSha256());
     return node;
+  }
+
+  private static void writeSamples(ArrayNode samples, List<Manifest.RateSample> rateSamples) {
+    for (Manifest.RateSample sample : rateSamples) {
+      samples.addObject().put("elapsedMs", sample.elapsedMillis()).put("bytes", sample.bytes());
+    }
   }
 
   /** One element of {@code resumptions}, also the data of an {@code acquisition-resumed} event. */

@@ -204,9 +204,16 @@ public final class ManifestReader {
   }
 
   private static RecordedManifest.Timing timing(JsonNode node) {
+    List<AcquisitionRun> runs = new ArrayList<>();
+    if (!node.path("runs").isMissingNode()) {
+      for (JsonNode run : array(node.path("runs"), "the runs")) {
+        runs.add(new AcquisitionRun(time(run.path("started"), "a run's start"), time(run.path("ended"), "a run's end"),
+            bool(run.path("endRecorded"), "a run's end recorded"), rateSamples(run.path("rateSamples"))));
+      }
+    }
     return new RecordedManifest.Timing(time(node.path("started"), "the start"), time(node.path("ended"), "the end"),
         count(node.path("durationMs"), "the duration", 0, Long.MAX_VALUE),
-        count(node.path("averageBytesPerSecond"), "the average rate", 0, Long.MAX_VALUE));
+        count(node.path("averageBytesPerSecond"), "the average rate", 0, Long.MAX_VALUE), runs);
   }
 
   private static List<Manifest.RateSample> rateSamples(JsonNode node) {

@@ -216,11 +216,23 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
     }
   }
 
-  /** When it ran, as recorded: the duration and the rate are the recorded numbers. */
-  public record Timing(Instant started, Instant ended, long durationMillis, long averageBytesPerSecond) {
+  /**
+   * When it ran, as recorded: the duration and the rate are the recorded numbers (for a resumed
+   * acquisition recording its runs, the time in runs, the time stopped between them not counted).
+   *
+   * @param runs each run of a resumed acquisition, in order; empty for one that ran in one go, and
+   *     in manifests of builds before runs were recorded
+   */
+  public record Timing(Instant started, Instant ended, long durationMillis, long averageBytesPerSecond, List<AcquisitionRun> runs) {
     public Timing {
       Objects.requireNonNull(started, "started");
       Objects.requireNonNull(ended, "ended");
+      runs = List.copyOf(runs);
+    }
+
+    /** The timing of an acquisition that ran in one go, or of a manifest from before runs were recorded. */
+    public Timing(Instant started, Instant ended, long durationMillis, long averageBytesPerSecond) {
+      this(started, ended, durationMillis, averageBytesPerSecond, List.of());
     }
   }
 

@@ -3,7 +3,7 @@ package dev.custos.report;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
-import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.AcquisitionRun;
 import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.RecordedManifest;
@@ -177,8 +177,18 @@ final class OverviewSections {
       invocation(page, "Resumed by", resumption.invocation());
     }
     page.field("Ended", times.of(timing.ended()));
-    page.field("Duration", Formats.duration(timing.durationMillis())
-        + (resumptions.isEmpty() ? "" : ", from the first start, interruptions included"));
+    List<AcquisitionRun> runs = timing.runs();
+    if (runs.isEmpty()) {
+      // A manifest of a build before runs were recorded holds the span, stopped time included.
+      page.field("Duration", Formats.duration(timing.durationMillis())
+          + (resumptions.isEmpty() ? "" : ", from the first start, interruptions included"));
+    } else {
+      page.field("Duration", Formats.duration(timing.durationMillis()) + " over " + runs.size() + " runs; stopped "
+          + Formats.duration(Math.max(0, java.time.Duration.between(timing.started(), timing.ended()).toMillis()
+              - timing.durationMillis())) + " between them (not counted)" + AcquisitionRun.unrecordedEnds(runs));
+      page.field("Span", Formats.duration(java.time.Duration.between(timing.started(), timing.ended()).toMillis())
+          + " from the first start to the end, stopped time included");
+    }
     page.field("Average rate", Formats.rate(timing.averageBytesPerSecond()));
     page.field("Bytes acquired", Formats.bytes(manifest.outcome().bytesAcquired()));
     page.field("Outcome", manifest.outcome().status().id()
