@@ -11,39 +11,52 @@ final class CustodySections {
 
   static void write(PageWriter page, ReportInput input) {
     page.heading("Chain of custody");
-    page.paragraph("Every step taken with the evidence is a line in the custody log (custody.jsonl, attached). Each "
+    List<CustodyEvent> events = input.events();
+    Table table = events.isEmpty() ? null : timeline(page, events);
+    String intro = "Every step taken with the evidence is a line in the custody log (custody.jsonl, attached). Each "
         + "line holds the hash of the line before it, so a line edited, removed, inserted or moved is detected; "
-        + "each is signed by whoever recorded it.", page.body);
-    page.down(3);
+        + "each is signed by whoever recorded it.";
+    String unsigned = null;
     if (input.unsignedEvents() > 0) {
-      boolean all = input.unsignedEvents() >= input.events().size();
-      page.paragraph((all ? "The custody log is UNSIGNED: none of its " : "The custody log is partly UNSIGNED: ")
+      boolean all = input.unsignedEvents() >= events.size();
+      unsigned = (all ? "The custody log is UNSIGNED: none of its " : "The custody log is partly UNSIGNED: ")
           + Formats.plural(input.unsignedEvents(), "event carries", "events carry") + " no signature"
-          + (all ? "." : " (marked UNSIGNED below).") + " An unsigned event does not prove who recorded it.",
-          page.bold.colored(Style.ALERT));
+          + (all ? "." : " (marked UNSIGNED below).") + " An unsigned event does not prove who recorded it.";
+    }
+    // What introduces the table stays with its first rows: alone at the foot of a page it explains nothing.
+    page.ensure(page.height(intro, page.body) + 3 + (unsigned == null ? 0 : page.height(unsigned, page.bold) + 3)
+        + (table == null ? page.body.leading() : table.openingHeight()));
+    page.paragraph(intro, page.body);
+    page.down(3);
+    if (unsigned != null) {
+      page.paragraph(unsigned, page.bold.colored(Style.ALERT));
       page.down(3);
     }
-    List<CustodyEvent> events = input.events();
-    if (events.isEmpty()) {
+    if (table == null) {
       page.paragraph("The custody log holds no events.", page.bold.colored(Style.ALERT));
     } else {
-      float width = page.width();
-      Style fixed = page.mono.sized(8.5f);
-      Table table = new Table(page, List.of(
-          new Table.Column("#", 28, fixed),
-          new Table.Column("Time (UTC)", 134, fixed),
-          new Table.Column("Who", 104, page.body),
-          new Table.Column("What", width - 28 - 134 - 104, page.body)));
-      for (CustodyEvent event : events) {
-        table.row(Long.toString(event.seq()), EvidenceClock.format(event.time()), event.actor().name()
-            + (event.signed() ? " [" + event.actor().certificateSha256().substring(0, 8) + "]" : ""), EventFacts.describe(event));
-      }
       table.end();
       signers(page, events);
       HoldingSection.write(page, Holding.of(events));
     }
     head(page, input.head());
     signature(page, input.signature());
+  }
+
+  /** The timeline, one row an event; drawn by {@link Table#end}. */
+  private static Table timeline(PageWriter page, List<CustodyEvent> events) {
+    float width = page.width();
+    Style fixed = page.mono.sized(8.5f);
+    Table table = new Table(page, List.of(
+        new Table.Column("#", 28, fixed),
+        new Table.Column("Time (UTC)", 134, fixed),
+        new Table.Column("Who", 104, page.body),
+        new Table.Column("What", width - 28 - 134 - 104, page.body)));
+    for (CustodyEvent event : events) {
+      table.row(Long.toString(event.seq()), EvidenceClock.format(event.time()), event.actor().name()
+          + (event.signed() ? " [" + event.actor().certificateSha256().substring(0, 8) + "]" : ""), EventFacts.describe(event));
+    }
+    return table;
   }
 
   /**
@@ -61,9 +74,12 @@ final class CustodySections {
       return;
     }
     page.down(4);
-    page.paragraph("Signers of the log, by the SHA-256 of their certificates (its first 8 digits are shown in brackets "
+    String intro = "Signers of the log, by the SHA-256 of their certificates (its first 8 digits are shown in brackets "
         + "above). Each chain and its lab CA are in examiner.pem and certificates/; report verify --trust LAB-CA.pem "
-        + "checks them against the lab's own CA.", page.body);
+        + "checks them against the lab's own CA.";
+    // The explanation and the first signer (a fingerprint takes two lines) on one page.
+    page.ensure(page.height(intro, page.body) + 2 * page.mono.leading());
+    page.paragraph(intro, page.body);
     signers.forEach((sha256, name) -> page.field(name, Formats.hexGroups(sha256, 4), page.mono));
   }
 

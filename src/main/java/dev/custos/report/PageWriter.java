@@ -178,6 +178,11 @@ final class PageWriter {
     return i == count - KEPT_LINES ? KEPT_LINES : 1;
   }
 
+  /** Height of {@code text} set as a {@link #paragraph} in {@code style} across the full width. */
+  float height(String text, Style style) {
+    return TextWrap.lines(fonts.printable(text, style.font()), style, width()).size() * style.leading();
+  }
+
   /** A labelled fact: the label on the left, the value wrapped in the column beside it. */
   void field(String name, String value, Style valueStyle) {
     List<String> lines = TextWrap.lines(fonts.printable(value, valueStyle.font()), valueStyle, width() - LABEL_WIDTH);

@@ -56,7 +56,7 @@ final class Table {
 
   /** Draws the table at the cursor, its titles and rows, then a rule and a little space. */
   void end() {
-    page.ensure(headerHeight() + opening());
+    page.ensure(openingHeight());
     int next = 0;
     int fromLine = 0;
     while (next < rows.size()) {
@@ -90,6 +90,14 @@ final class Table {
     }
     page.rule(PageWriter.LEFT, PageWriter.LEFT + totalWidth(), page.y(), Style.MUTED, 0.4f);
     page.down(6);
+  }
+
+  /**
+   * Height the table needs where it starts: its titles and its first two rows, or the whole of a
+   * table too short to break; so that a caller can keep the text that introduces it on its page.
+   */
+  float openingHeight() {
+    return headerHeight() + opening();
   }
 
   /** Height the table needs at its start: the whole of a short table, else its first rows. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Where a table meets the foot of a page, a reader never finds one row cut off from the rest: a
  * table that breaks keeps at least two rows on each side of every break and repeats its column
- * titles on the next page; a table too short for that moves to the next page whole; and a section
- * title never ends a page on its own. Checked page by page with {@code pdftotext -layout -f N -l N}.
+ * titles on the next page; a table too short for that moves to the next page whole; a section
+ * title never ends a page on its own, and the custody table starts on the page of its title. Checked page by page with {@code pdftotext -layout -f N -l N}.
  *
  * <p>The reports sweep the break through the tables: each adds a bad range (a row of the "Bad
  * sectors" table), which pushes everything after it, the custody table included, a row further
@@ -66,9 +66,21 @@ class TablePageBreakTest {
     assertThat(badTableRows.stream().mapToInt(Integer::intValue).sum()).as("bad-sector rows").isEqualTo(badRanges);
     assertNoLoneRows("custody table", custodyRows);
     assertNoLoneRows("bad-sectors table", badTableRows);
+    assertThat(pageOf(pages, line -> line.strip().equals("Chain of custody")))
+        .as("the custody table starts on the page of its title and explanation")
+        .isEqualTo(pageOf(pages, line -> CUSTODY_ROW.matcher(line).find()));
     for (String heading : List.of("Sector map", "Bad sectors", "Read rate", "Piece digests", "Chain of custody", "Signature")) {
       assertHeadingFollowedOnItsPage(pages, heading);
     }
+  }
+
+  private static int pageOf(List<List<String>> pages, java.util.function.Predicate<String> line) {
+    for (int page = 0; page < pages.size(); page++) {
+      if (pages.get(page).stream().anyMatch(line)) {
+        return page + 1;
+      }
+    }
+    throw new AssertionError("no such line in the report");
   }
 
   /** Per page that holds rows of the table, how many; fails unless the column titles head each such page. */
