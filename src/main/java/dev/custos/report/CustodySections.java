@@ -99,26 +99,40 @@ final class CustodySections {
         + " has another hash, has been cut or altered after this report was made.", page.body);
   }
 
+  /** A labelled fact of the signature block. */
+  private record Fact(String name, String value, Style style) {}
+
   private static void signature(PageWriter page, SignatureBlock signature) {
-    page.heading("Signature");
     if (!signature.signed()) {
+      page.heading("Signature");
       page.paragraph("UNSIGNED", new Style(page.fonts.bold, 14, Style.ALERT));
       page.paragraph("This report carries no digital signature: nothing in it proves who made it or that it has not "
           + "been changed since. Examiner named in the manifest: " + signature.signerName() + ".", page.body);
       return;
     }
-    page.paragraph("This report is digitally signed (PAdES). A PDF reader shows whether the signature is valid "
+    String intro = "This report is digitally signed (PAdES). A PDF reader shows whether the signature is valid "
         + "and whether the document changed after signing. Who signed is proven only when the certificate chains to "
-        + "the lab CA the reader trusts: compare the issuer's SHA-256 below with the lab's own record of its CA.", page.body);
-    page.down(3);
-    page.field("Signed by", signature.signerName(), page.bold);
-    page.field("Certificate SHA-256", Formats.hexGroups(signature.certificateSha256(), 4), page.mono);
-    page.field("Issuer", signature.issuer() == null ? Formats.NOT_RECORDED : signature.issuer());
+        + "the lab CA the reader trusts: compare the issuer's SHA-256 below with the lab's own record of its CA.";
+    List<Fact> facts = new java.util.ArrayList<>(List.of(
+        new Fact("Signed by", signature.signerName(), page.bold),
+        new Fact("Certificate SHA-256", Formats.hexGroups(signature.certificateSha256(), 4), page.mono),
+        new Fact("Issuer", signature.issuer() == null ? Formats.NOT_RECORDED : signature.issuer(), page.body)));
     if (signature.issuerSha256() != null) {
-      page.field("Issuer SHA-256", Formats.hexGroups(signature.issuerSha256(), 4), page.mono);
-      page.field("Issuer serial", signature.issuerSerial(), page.mono);
+      facts.add(new Fact("Issuer SHA-256", Formats.hexGroups(signature.issuerSha256(), 4), page.mono));
+      facts.add(new Fact("Issuer serial", signature.issuerSerial(), page.mono));
     }
-    page.field("Time-stamp authority", signature.timestampAuthority() == null
-        ? "none: the signing time is the signer's own clock" : signature.timestampAuthority());
+    facts.add(new Fact("Time-stamp authority", signature.timestampAuthority() == null
+        ? "none: the signing time is the signer's own clock" : signature.timestampAuthority(), page.body));
+    // The section and the signature's box at the foot of its page go together: the box alone on a last page
+    // reads as an afterthought, and a title parted from it as a promise unkept.
+    float height = page.headingHeight() + page.height(intro, page.body) + 3 + SignatureBox.HEIGHT + 10;
+    for (Fact fact : facts) {
+      height += page.fieldHeight(fact.value(), fact.style());
+    }
+    page.ensure(height);
+    page.heading("Signature");
+    page.paragraph(intro, page.body);
+    page.down(3);
+    facts.forEach(fact -> page.field(fact.name(), fact.value(), fact.style()));
   }
 }

@@ -129,7 +129,8 @@ final class PageWriter {
     return new Style(fonts.bold, 12.5f, Style.INK);
   }
 
-  private float headingHeight() {
+  /** Height of a section title with the space around it. */
+  float headingHeight() {
     return 8 + headingStyle().leading() + 5;
   }
 
@@ -181,6 +182,12 @@ final class PageWriter {
   /** Height of {@code text} set as a {@link #paragraph} in {@code style} across the full width. */
   float height(String text, Style style) {
     return TextWrap.lines(fonts.printable(text, style.font()), style, width()).size() * style.leading();
+  }
+
+  /** Height of a {@link #field} whose value is {@code value} in {@code valueStyle}. */
+  float fieldHeight(String value, Style valueStyle) {
+    return TextWrap.lines(fonts.printable(value, valueStyle.font()), valueStyle, width() - LABEL_WIDTH).size()
+        * Math.max(label.leading(), valueStyle.leading());
   }
 
   /** A labelled fact: the label on the left, the value wrapped in the column beside it. */

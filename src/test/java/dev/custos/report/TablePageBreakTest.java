@@ -83,6 +83,25 @@ class TablePageBreakTest {
     throw new AssertionError("no such line in the report");
   }
 
+  static IntStream everyFourthBadRange() {
+    return IntStream.iterate(2, count -> count <= 50, count -> count + 4);
+  }
+
+  /** The box the signature shows in, at the foot of the last page, is never there alone: its section is with it. */
+  @ParameterizedTest(name = "{0} bad ranges, signed")
+  @MethodSource("everyFourthBadRange")
+  void render_signed_signatureSectionOnTheLastPageWithTheBox(int badRanges) throws IOException {
+    ReportInput base = ReportInputs.stretched(demo, badRanges, 5);
+    ReportInput signed = new ReportInput(base.manifest(), base.manifestBytes(), base.custodyBytes(), base.events(), base.head(),
+        base.unsignedEvents(), ReportInputs.SIGNED, base.renderedAt());
+    Path pdf = Files.write(temp.resolve("signed-" + badRanges + ".pdf"), ReportRenderer.render(signed));
+    List<List<String>> pages = pages(pdf);
+
+    List<String> last = pages.get(pages.size() - 1).stream().map(String::strip).toList();
+    assertThat(last).as("the last page").contains("Signature")
+        .anySatisfy(line -> assertThat(line).matches("Signed by\\s+Erika Mustermann"));
+  }
+
   /** Per page that holds rows of the table, how many; fails unless the column titles head each such page. */
   private static List<Integer> rowsPerPage(List<List<String>> pages, Pattern row, java.util.function.Predicate<Matcher> ofTable,
       String title) {
