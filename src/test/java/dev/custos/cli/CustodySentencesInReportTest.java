@@ -148,6 +148,19 @@ class CustodySentencesInReportTest {
   }
 
   @Test
+  void transfer_toANameOnly_saysAnyKeyInThatNameCanReceive() {
+    Path byName = temp.resolve("by-name");
+    ok(Evidence.acquireFloppy(byName, jane.options()));
+    ok(Cli.run(Cli.join(new String[] {"report", "transfer", byName.toString(), "--to", "Alex Poe"}, jane.options())));
+    ok(Cli.run(Cli.join(new String[] {"report", "render", byName.toString()}, jane.options())));
+
+    String sentence = "Evidence handed over from Jane Doe to Alex Poe (no certificate named: any key whose certificate names"
+        + " Alex Poe can receive)";
+    assertThat(flat(reportText(byName))).contains(flat(sentence)).doesNotContain(flat("recipient's certificate"));
+    assertThat(Cli.run("report", "custody", byName.toString()).out()).contains(sentence);
+  }
+
+  @Test
   void receipt_fromWhomAndWhichTransfer_placeAndNote() {
     long transfer = Evidence.custodyEvents(handedOver).stream().filter(event -> event.path("type").asText().equals("transfer"))
         .findFirst().orElseThrow().path("seq").asLong();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.custos.testing.Cli;
+import dev.custos.testing.ExternalTool;
+import dev.custos.testing.LoopDevice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,15 +32,29 @@ class SectorMapPartitionsTest {
 
   @TempDir Path temp;
 
+  /** The 512-byte-sector images as files; the 4096-byte ones on a 4Kn loop device (root), their LBAs in 4096-byte sectors. */
   @ParameterizedTest
-  @ValueSource(strings = {"gpt-512", "mbr-512"})
+  @ValueSource(strings = {"gpt-512", "mbr-512", "gpt-4096", "mbr-4096"})
   void sectorMapLegend_everyPartitionWithTheLbasSfdiskGives(String fixture) throws IOException {
     Path image = gunzip(Path.of("test-fixtures/partitions/" + fixture + ".img.gz"), temp.resolve(fixture + ".img"));
-    Map<Integer, String> expected = sfdisk(image);
+    Path source = image;
+    if (fixture.endsWith("-4096")) {
+      LoopDevice.assumeLoopDevices();
+      source = Path.of(ok("losetup", "-r", "-f", "--show", "--sector-size", "4096", image.toString()).strip());
+    }
     Path out = temp.resolve("evidence");
-    Cli.Run run = Cli.run("acquire", "image", image.toString(), "--out", out.toString(), "--case", "C-1", "--evidence", "E-1",
-        "--examiner", "Jane Doe", "--unsigned");
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    Map<Integer, String> expected;
+    try {
+      expected = sfdisk(source);
+      Cli.Run run = Cli.run("acquire", "image", source.toString(), "--out", out.toString(), "--case", "C-1", "--evidence", "E-1",
+          "--examiner", "Jane Doe", "--unsigned");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+    } finally {
+      if (!source.equals(image)) {
+        ExternalTool.run(List.of("blockdev", "--setrw", source.toString()));
+        ExternalTool.run(List.of("losetup", "-d", source.toString()));
+      }
+    }
 
     List<String> mapPage = pageWith(out.resolve("report.pdf"), "Sector map");
     Map<Integer, String> legend = new LinkedHashMap<>();
