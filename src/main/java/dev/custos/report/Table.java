@@ -64,6 +64,8 @@ final class Table {
       int take = fit;
       int left = rows.size() - next;
       if (fit < left && fromLine == 0) {
+        // A break here: leave at least two rows for the next page, and put at least two on this one,
+        // or start on the next page. Only on a page of its own may a row too tall for that stand alone.
         take = Math.min(fit, left - KEPT_ROWS);
         if (take < KEPT_ROWS && !page.atTop()) {
           page.newPage();
