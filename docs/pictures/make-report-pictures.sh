@@ -54,11 +54,11 @@ quietly() {
     "$@" >"$SCRATCH/command.log" 2>&1 || die "$* failed: $(grep -v '^progress:' "$SCRATCH/command.log" | tail -n 3)"
 }
 
+# Attaches FILE read-only and sets LOOP to the device. Not called in $( ): the subshell's LOOPS would
+# be lost, and the device never detached.
 attach_read_only() {
-    local loop
-    loop="$(losetup -r -f --show "$1")"
-    LOOPS+=("$loop")
-    echo "$loop"
+    LOOP="$(losetup -r -f --show "$1")"
+    LOOPS+=("$LOOP")
 }
 
 # The report the custody log of DIR names last (report.pdf, report-2.pdf, ...).
@@ -120,7 +120,8 @@ mkdir -p "$PICTURES"
 gzip -dc test-fixtures/partitions/gpt-512.img.gz > "$SCRATCH/gpt-512.img"
 
 # Healthy: every sector reads.
-healthy="$(attach_read_only "$SCRATCH/gpt-512.img")"
+attach_read_only "$SCRATCH/gpt-512.img"
+healthy="$LOOP"
 quietly ./acquire image "$healthy" --out "$SCRATCH/healthy" "${CASE[@]}" --evidence DISK-01 \
     --description "USB stick, GPT, four partitions" --piece-size 1MiB "${KEY[@]}"
 pictures "$SCRATCH/healthy" healthy
@@ -136,7 +137,8 @@ map_picture "$SCRATCH/failing"
 
 # Interrupted: SIGINT once 400 MiB of the source are in the image.
 truncate -s 1G "$SCRATCH/large.bin"
-large="$(attach_read_only "$SCRATCH/large.bin")"
+attach_read_only "$SCRATCH/large.bin"
+large="$LOOP"
 # With job control on, the background job keeps SIGINT: without it, bash starts it with SIGINT ignored.
 set -m
 ./acquire image "$large" --out "$SCRATCH/interrupted" "${CASE[@]}" --evidence DISK-03 \
