@@ -121,7 +121,9 @@ final class CustodyTable {
 
   private static String transfer(LogEvent.Transfer transfer) {
     return "Evidence handed over from " + orEmpty(transfer.from()) + " to " + orEmpty(transfer.to())
-        + optional(" (recipient's certificate SHA-256 ", transfer.toCertificateSha256(), ")")
+        + (transfer.toCertificateSha256() == null || transfer.toCertificateSha256().isBlank()
+            ? " (no certificate named: any key whose certificate names " + orEmpty(transfer.to()) + " can receive)"
+            : " (recipient's certificate SHA-256 " + transfer.toCertificateSha256() + ")")
         + optional("; reason: ", transfer.reason()) + optional("; at ", transfer.location());
   }
 

@@ -14,40 +14,53 @@ final class CustodySections {
 
   static void write(PageWriter page, ReportInput input, TimeDisplay times) {
     page.heading("Chain of custody");
-    page.paragraph("Every step taken with the evidence is a line in the custody log (custody.jsonl, attached). Each "
+    List<CustodyEvent> events = input.events();
+    Table table = events.isEmpty() ? null : timeline(page, events, times);
+    String intro = "Every step taken with the evidence is a line in the custody log (custody.jsonl, attached). Each "
         + "line holds the hash of the line before it, so a line edited, removed, inserted or moved is detected; "
         + "each is signed by whoever recorded it."
-        + (times.showsLocal() ? " Below each UTC time, the same instant in local time in " + times.zoneName() + "." : ""), page.body);
-    page.down(3);
+        + (times.showsLocal() ? " Below each UTC time, the same instant in local time in " + times.zoneName() + "." : "");
+    String unsigned = null;
     if (input.unsignedEvents() > 0) {
-      boolean all = input.unsignedEvents() >= input.events().size();
-      page.paragraph((all ? "The custody log is UNSIGNED: none of its " : "The custody log is partly UNSIGNED: ")
+      boolean all = input.unsignedEvents() >= events.size();
+      unsigned = (all ? "The custody log is UNSIGNED: none of its " : "The custody log is partly UNSIGNED: ")
           + Formats.plural(input.unsignedEvents(), "event carries", "events carry") + " no signature"
-          + (all ? "." : " (marked UNSIGNED below).") + " An unsigned event does not prove who recorded it.",
-          page.bold.colored(Style.ALERT));
+          + (all ? "." : " (marked UNSIGNED below).") + " An unsigned event does not prove who recorded it.";
+    }
+    // What introduces the table stays with its first rows: alone at the foot of a page it explains nothing.
+    page.ensure(page.height(intro, page.body) + 3 + (unsigned == null ? 0 : page.height(unsigned, page.bold) + 3)
+        + (table == null ? page.body.leading() : table.openingHeight()));
+    page.paragraph(intro, page.body);
+    page.down(3);
+    if (unsigned != null) {
+      page.paragraph(unsigned, page.bold.colored(Style.ALERT));
       page.down(3);
     }
-    List<CustodyEvent> events = input.events();
-    if (events.isEmpty()) {
+    if (table == null) {
       page.paragraph("The custody log holds no events.", page.bold.colored(Style.ALERT));
     } else {
-      float width = page.width();
-      Style fixed = page.mono.sized(8.5f);
-      Table table = new Table(page, List.of(
-          new Table.Column("#", 28, fixed),
-          new Table.Column("Time (UTC)", TIME_WIDTH, fixed),
-          new Table.Column("Who", 104, page.body),
-          new Table.Column("What", width - 28 - TIME_WIDTH - 104, page.body)));
-      for (CustodyEvent event : events) {
-        table.row(Long.toString(event.seq()), time(times, event.time()), event.actor().name()
-            + (event.signed() ? " [" + event.actor().certificateSha256().substring(0, 8) + "]" : ""), EventFacts.describe(event));
-      }
       table.end();
       signers(page, events);
       HoldingSection.write(page, Holding.of(events));
     }
     head(page, input.head(), times);
     signature(page, input.signature());
+  }
+
+  /** The timeline, one row an event; drawn by {@link Table#end}. */
+  private static Table timeline(PageWriter page, List<CustodyEvent> events, TimeDisplay times) {
+    float width = page.width();
+    Style fixed = page.mono.sized(8.5f);
+    Table table = new Table(page, List.of(
+        new Table.Column("#", 28, fixed),
+        new Table.Column("Time (UTC)", TIME_WIDTH, fixed),
+        new Table.Column("Who", 104, page.body),
+        new Table.Column("What", width - 28 - TIME_WIDTH - 104, page.body)));
+    for (CustodyEvent event : events) {
+      table.row(Long.toString(event.seq()), time(times, event.time()), event.actor().name()
+          + (event.signed() ? " [" + event.actor().certificateSha256().substring(0, 8) + "]" : ""), EventFacts.describe(event));
+    }
+    return table;
   }
 
   /**
@@ -65,9 +78,12 @@ final class CustodySections {
       return;
     }
     page.down(4);
-    page.paragraph("Signers of the log, by the SHA-256 of their certificates (its first 8 digits are shown in brackets "
+    String intro = "Signers of the log, by the SHA-256 of their certificates (its first 8 digits are shown in brackets "
         + "above). Each chain and its lab CA are in examiner.pem and certificates/; report verify --trust LAB-CA.pem "
-        + "checks them against the lab's own CA.", page.body);
+        + "checks them against the lab's own CA.";
+    // The explanation and the first signer (a fingerprint takes two lines) on one page.
+    page.ensure(page.height(intro, page.body) + 2 * page.mono.leading());
+    page.paragraph(intro, page.body);
     signers.forEach((sha256, name) -> page.field(name, Formats.hexGroups(sha256, 4), page.mono));
   }
 
@@ -92,26 +108,40 @@ final class CustodySections {
         + " has another hash, has been cut or altered after this report was made.", page.body);
   }
 
+  /** A labelled fact of the signature block. */
+  private record Fact(String name, String value, Style style) {}
+
   private static void signature(PageWriter page, SignatureBlock signature) {
-    page.heading("Signature");
     if (!signature.signed()) {
+      page.heading("Signature");
       page.paragraph("UNSIGNED", new Style(page.fonts.bold, 14, Style.ALERT));
       page.paragraph("This report carries no digital signature: nothing in it proves who made it or that it has not "
           + "been changed since. Examiner named in the manifest: " + signature.signerName() + ".", page.body);
       return;
     }
-    page.paragraph("This report is digitally signed (PAdES). A PDF reader shows whether the signature is valid "
+    String intro = "This report is digitally signed (PAdES). A PDF reader shows whether the signature is valid "
         + "and whether the document changed after signing. Who signed is proven only when the certificate chains to "
-        + "the lab CA the reader trusts: compare the issuer's SHA-256 below with the lab's own record of its CA.", page.body);
-    page.down(3);
-    page.field("Signed by", signature.signerName(), page.bold);
-    page.field("Certificate SHA-256", Formats.hexGroups(signature.certificateSha256(), 4), page.mono);
-    page.field("Issuer", signature.issuer() == null ? Formats.NOT_RECORDED : signature.issuer());
+        + "the lab CA the reader trusts: compare the issuer's SHA-256 below with the lab's own record of its CA.";
+    List<Fact> facts = new java.util.ArrayList<>(List.of(
+        new Fact("Signed by", signature.signerName(), page.bold),
+        new Fact("Certificate SHA-256", Formats.hexGroups(signature.certificateSha256(), 4), page.mono),
+        new Fact("Issuer", signature.issuer() == null ? Formats.NOT_RECORDED : signature.issuer(), page.body)));
     if (signature.issuerSha256() != null) {
-      page.field("Issuer SHA-256", Formats.hexGroups(signature.issuerSha256(), 4), page.mono);
-      page.field("Issuer serial", signature.issuerSerial(), page.mono);
+      facts.add(new Fact("Issuer SHA-256", Formats.hexGroups(signature.issuerSha256(), 4), page.mono));
+      facts.add(new Fact("Issuer serial", signature.issuerSerial(), page.mono));
     }
-    page.field("Time-stamp authority", signature.timestampAuthority() == null
-        ? "none: the signing time is the signer's own clock" : signature.timestampAuthority());
+    facts.add(new Fact("Time-stamp authority", signature.timestampAuthority() == null
+        ? "none: the signing time is the signer's own clock" : signature.timestampAuthority(), page.body));
+    // The section and the signature's box at the foot of its page go together: the box alone on a last page
+    // reads as an afterthought, and a title parted from it as a promise unkept.
+    float height = page.headingHeight() + page.height(intro, page.body) + 3 + SignatureBox.HEIGHT + 10;
+    for (Fact fact : facts) {
+      height += page.fieldHeight(fact.value(), fact.style());
+    }
+    page.ensure(height);
+    page.heading("Signature");
+    page.paragraph(intro, page.body);
+    page.down(3);
+    facts.forEach(fact -> page.field(fact.name(), fact.value(), fact.style()));
   }
 }

@@ -48,11 +48,9 @@ final class DamageSections {
     badSectors.ranges().forEach(range -> bad.add(new SectorMap.Range(range.range().firstLba(), range.range().count())));
 
     page.heading("Sector map");
-    page.paragraph("The bar is the whole source, from its first sector (LBA 0) on the left to its last on the right.",
-        page.body);
-    page.down(2);
     long sectorsPerPiece = manifest.pieces().size() / sectorSize;
-    SectorMap.draw(page, sectorCount, acquiredSectors, bad, sectorsPerPiece);
+    SectorMap.draw(page, sectorCount, acquiredSectors, bad, sectorsPerPiece, new MapPartitions(manifest.partitions()
+        .map(recorded -> recorded.table().partitions()).orElse(List.of()), source.sizeBytes()));
 
     long sourceBytes = source.sizeBytes();
     long acquiredBytes = outcome.bytesAcquired();

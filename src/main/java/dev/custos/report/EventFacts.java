@@ -49,7 +49,11 @@ final class EventFacts {
   }
 
   private static String transfer(LogEvent.Transfer transfer) {
+    // The recipient's certificate is what binds the hand-over to one key: a name alone anyone can take.
     return "Evidence handed over from " + Formats.text(transfer.from()) + " to " + Formats.text(transfer.to())
+        + (transfer.toCertificateSha256() != null
+            ? " (recipient's certificate SHA-256 " + transfer.toCertificateSha256() + ")"
+            : " (no certificate named: any key whose certificate names " + Formats.text(transfer.to()) + " can receive)")
         + optional("; reason: ", transfer.reason()) + optional("; location: ", transfer.location());
   }
 
@@ -70,7 +74,18 @@ final class EventFacts {
         : verification.incomplete()
             ? "Evidence re-verified: INCOMPLETE, " + Formats.text(verification.acquired()) + "; what was acquired is as recorded"
         : "Evidence re-verified: NOT as recorded, " + verification.problemCount() + " problems")
+        + digests(verification)
         + optional("; source re-read: ", verification.source());
+  }
+
+  /** The digests the re-verification computed, so a reader can compare them with the report's own. */
+  private static String digests(CheckEvent.Verification verification) {
+    if (verification.digests() == null || verification.digests().isEmpty()) {
+      return "";
+    }
+    List<String> digests = new java.util.ArrayList<>();
+    verification.digests().forEach((algorithm, hex) -> digests.add(algorithm + " " + Formats.text(hex)));
+    return "; " + String.join(", ", digests);
   }
 
   private static String started(AcquisitionEvent.Started started) {
@@ -94,7 +109,9 @@ final class EventFacts {
   }
 
   private static String completion(String type, AcquisitionEvent.Ended ended) {
-    StringBuilder text = new StringBuilder(type.equals(AcquisitionEvent.COMPLETED) ? "Acquisition completed" : "Acquisition interrupted");
+    // Both end in acquisition-interrupted; a source that stopped answering is a failure, not an examiner's stop.
+    StringBuilder text = new StringBuilder(type.equals(AcquisitionEvent.COMPLETED) ? "Acquisition completed"
+        : "failed".equals(ended.status()) ? "Acquisition failed" : "Acquisition interrupted");
     if (ended.reason() != null) {
       text.append(" (").append(ended.reason()).append(')');
     }

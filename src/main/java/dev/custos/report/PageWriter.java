@@ -23,6 +23,10 @@ final class PageWriter {
   static final float TOP = PAGE.getHeight() - 66;
   static final float BOTTOM = 62;
   static final float LABEL_WIDTH = 150;
+  /** Lines of text a section title keeps below it on its page, at least. */
+  private static final int LINES_AFTER_HEADING = 3;
+  /** Lines of a paragraph or field never left alone on either side of a page break. */
+  private static final int KEPT_LINES = 2;
 
   final ReportFonts fonts;
   final Style body;
@@ -34,6 +38,8 @@ final class PageWriter {
   private final List<PDPage> pages = new ArrayList<>();
   private PDPageContentStream content;
   private float y;
+  /** A section title not drawn yet: it goes on the page where what follows it starts. */
+  private String pendingHeading;
 
   PageWriter(PDDocument document, ReportFonts fonts) {
     this.document = document;
@@ -51,13 +57,20 @@ final class PageWriter {
     return RIGHT - LEFT;
   }
 
-  /** The cursor: the top of the next thing written. */
+  /** The cursor: the top of the next thing written (below a section title waiting to be drawn). */
   float y() {
+    drawPendingHeading();
     return y;
+  }
+
+  /** Whether the cursor is at the top of a page with nothing written on it. */
+  boolean atTop() {
+    return pendingHeading == null && y == TOP;
   }
 
   /** The current page's content stream; it changes when a new page starts. */
   PDPageContentStream content() {
+    drawPendingHeading();
     return content;
   }
 
@@ -67,16 +80,26 @@ final class PageWriter {
 
   /** Moves the cursor down by {@code points}, never below the bottom margin. */
   void down(float points) {
+    drawPendingHeading();
     y = Math.max(BOTTOM, y - points);
   }
 
-  /** Whether {@code height} points still fit on this page. */
+  /** Whether {@code height} points still fit on this page (below a section title waiting to be drawn). */
   boolean fits(float height) {
-    return y - height >= BOTTOM;
+    return y - (pendingHeading == null ? 0 : headingHeight()) - height >= BOTTOM;
   }
 
-  /** Starts a new page unless {@code height} points still fit on this one. */
+  /**
+   * Starts a new page unless {@code height} points still fit on this one. A section title waiting
+   * to be drawn goes with them: it never ends a page on its own.
+   */
   void ensure(float height) {
+    if (pendingHeading != null) {
+      if (!fits(Math.max(height, LINES_AFTER_HEADING * body.leading()))) {
+        newPage();
+      }
+      drawPendingHeading();
+    }
     if (!fits(height)) {
       newPage();
     }
@@ -92,10 +115,35 @@ final class PageWriter {
     y = TOP;
   }
 
-  /** A section title, kept on the page with at least the three lines after it. */
+  /**
+   * A section title. It is drawn only with what follows it (the first {@link #ensure} after it
+   * decides the page), so it stays on the page with at least three lines, or the whole first block
+   * (a table's first rows, a graph) of its section.
+   */
   void heading(String title) {
-    Style style = new Style(fonts.bold, 12.5f, Style.INK);
-    ensure(style.leading() + 10 + 3 * body.leading());
+    drawPendingHeading();
+    pendingHeading = title;
+  }
+
+  private Style headingStyle() {
+    return new Style(fonts.bold, 12.5f, Style.INK);
+  }
+
+  /** Height of a section title with the space around it. */
+  float headingHeight() {
+    return 8 + headingStyle().leading() + 5;
+  }
+
+  private void drawPendingHeading() {
+    if (pendingHeading == null) {
+      return;
+    }
+    String title = pendingHeading;
+    pendingHeading = null;
+    if (!fits(headingHeight() + LINES_AFTER_HEADING * body.leading())) {
+      newPage();
+    }
+    Style style = headingStyle();
     down(8);
     line(LEFT, y - style.size(), style, title);
     down(style.leading());
@@ -103,17 +151,43 @@ final class PageWriter {
     down(5);
   }
 
-  /** Wrapped text across the full width, one line at a time, so it breaks across pages. */
+  /**
+   * Wrapped text across the full width, one line at a time, so it breaks across pages; but never
+   * leaving one of its lines alone at the foot or the head of a page.
+   */
   void paragraph(String text, Style style) {
     paragraph(text, style, LEFT, width());
   }
 
   void paragraph(String text, Style style, float x, float columnWidth) {
-    for (String line : TextWrap.lines(fonts.printable(text, style.font()), style, columnWidth)) {
-      ensure(style.leading());
-      line(x, y - style.size(), style, line);
+    List<String> lines = TextWrap.lines(fonts.printable(text, style.font()), style, columnWidth);
+    for (int i = 0; i < lines.size(); i++) {
+      ensure(keptLines(i, lines.size()) * style.leading());
+      line(x, y - style.size(), style, lines.get(i));
       down(style.leading());
     }
+  }
+
+  /**
+   * How many lines from line {@code i} of {@code count} must fit on the page for line {@code i} to
+   * go there: a short block whole, else the first two together and the last two together.
+   */
+  private static int keptLines(int i, int count) {
+    if (i == 0) {
+      return count <= KEPT_LINES + 1 ? count : KEPT_LINES;
+    }
+    return i == count - KEPT_LINES ? KEPT_LINES : 1;
+  }
+
+  /** Height of {@code text} set as a {@link #paragraph} in {@code style} across the full width. */
+  float height(String text, Style style) {
+    return TextWrap.lines(fonts.printable(text, style.font()), style, width()).size() * style.leading();
+  }
+
+  /** Height of a {@link #field} whose value is {@code value} in {@code valueStyle}. */
+  float fieldHeight(String value, Style valueStyle) {
+    return TextWrap.lines(fonts.printable(value, valueStyle.font()), valueStyle, width() - LABEL_WIDTH).size()
+        * Math.max(label.leading(), valueStyle.leading());
   }
 
   /** A labelled fact: the label on the left, the value wrapped in the column beside it. */
@@ -121,7 +195,7 @@ final class PageWriter {
     List<String> lines = TextWrap.lines(fonts.printable(value, valueStyle.font()), valueStyle, width() - LABEL_WIDTH);
     float lineHeight = Math.max(label.leading(), valueStyle.leading());
     for (int i = 0; i < lines.size(); i++) {
-      ensure(lineHeight);
+      ensure(keptLines(i, lines.size()) * lineHeight);
       if (i == 0) {
         line(LEFT, y - valueStyle.size(), label, fonts.printable(name, label.font()));
       }
@@ -136,6 +210,7 @@ final class PageWriter {
 
   /** Draws one line of printable text with its baseline at {@code baseline}. */
   void line(float x, float baseline, Style style, String printableText) {
+    drawPendingHeading();
     try {
       content.beginText();
       content.setFont(style.font(), style.size());
@@ -150,6 +225,7 @@ final class PageWriter {
 
   /** A horizontal line at height {@code at}. */
   void rule(float from, float to, float at, Color color, float lineWidth) {
+    drawPendingHeading();
     try {
       content.setStrokingColor(color);
       content.setLineWidth(lineWidth);
@@ -166,6 +242,7 @@ final class PageWriter {
    * "page X of Y" at the bottom. Nothing may be written after.
    */
   void finish(String header, String footer) {
+    drawPendingHeading();
     closeContent();
     int total = pages.size();
     for (int i = 0; i < total; i++) {

@@ -53,9 +53,10 @@ final class RescueSection {
     float fifth = page.width() / 5;
     Table table = new Table(page, List.of(
         new Table.Column("Phase", fifth, page.mono),
-        new Table.Column("Started (UTC)", fifth * 1.4f, page.mono),
-        new Table.Column("Duration", fifth * 0.8f, page.mono),
-        new Table.Column("Bytes read", fifth, page.mono),
+        // Wide enough for a whole time, milliseconds and zone: a "Z" wrapped alone reads as a typo.
+        new Table.Column("Started (UTC)", fifth * 1.55f, page.mono),
+        new Table.Column("Duration", fifth * 0.75f, page.mono),
+        new Table.Column("Bytes read", fifth * 0.9f, page.mono),
         new Table.Column("Failed reads", fifth * 0.8f, page.mono)));
     for (PhaseRecord phase : rescue.phases()) {
       Duration took = Duration.between(phase.started(), phase.ended());

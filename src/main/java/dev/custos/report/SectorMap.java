@@ -7,7 +7,8 @@ import java.util.List;
  * The sector map: one bar across the whole source, LBA 0 on the left and the last LBA on the right;
  * unreadable ranges in red (at least a hairline wide, so one bad sector on a large drive still
  * shows), what was never read (an interrupted acquisition) in grey, and a tick at every piece
- * boundary (every n-th when they would merge).
+ * boundary (every n-th when they would merge); the partitions, when the source has a table of them,
+ * above the bar and across it ({@link MapPartitions}).
  */
 final class SectorMap {
   static final Color READ = new Color(0xc9, 0xe4, 0xd0);
@@ -27,13 +28,22 @@ final class SectorMap {
    * @param sectorCount sectors of the source
    * @param acquiredSectors sectors read from LBA 0 on (less than {@code sectorCount} when interrupted)
    * @param sectorsPerPiece sectors in one piece, 0 when unknown
+   * @param partitions the partitions to draw on the map, maybe none
    */
-  static void draw(PageWriter page, long sectorCount, long acquiredSectors, List<Range> bad, long sectorsPerPiece) {
+  static void draw(PageWriter page, long sectorCount, long acquiredSectors, List<Range> bad, long sectorsPerPiece,
+      MapPartitions partitions) {
     Style small = page.small;
-    page.ensure(BAR_HEIGHT + 4 * small.leading() + 12);
+    // The map, its labels and its partition legend stay on one page, unless they fill more than one.
+    page.ensure(Math.min(page.body.leading() + 2 + partitions.lanesHeight() + BAR_HEIGHT + 4 * small.leading() + 12
+        + partitions.legendHeight(page), PageWriter.TOP - PageWriter.BOTTOM));
+    page.paragraph("The bar is the whole source, from its first sector (LBA 0) on the left to its last on the right.",
+        page.body);
+    page.down(2);
     float left = PageWriter.LEFT;
     float width = page.width();
-    float top = page.y() - 4;
+    float lanesTop = page.y() - 4;
+    partitions.drawLanes(page, left, width, lanesTop);
+    float top = lanesTop - partitions.lanesHeight();
     float bottom = top - BAR_HEIGHT;
     Draw draw = new Draw(page.content());
     long total = Math.max(1, sectorCount);
@@ -54,6 +64,7 @@ final class SectorMap {
         draw.line(at, bottom - 4, at, bottom + 3, Style.INK, 0.5f);
       }
     }
+    partitions.drawBoundaries(page, left, width, top, bottom);
     draw.strokeRect(left, bottom, width, BAR_HEIGHT, Style.INK, 0.6f);
 
     float labels = bottom - 6 - small.size();
@@ -62,6 +73,9 @@ final class SectorMap {
     page.line(left + width - small.width(last), labels, small, last);
     page.down(page.y() - (labels - 6));
     legend(page, sectorsPerPiece, step, bad.isEmpty() && acquiredSectors >= sectorCount);
+    if (!partitions.isEmpty()) {
+      partitions.legend(page);
+    }
   }
 
   // "every sector" only when every sector was read: none unreadable and none left unacquired.

@@ -52,8 +52,11 @@ final class VerificationSection {
 
   /** The line of the custody timeline for an {@code image-verified} or {@code source-verified} event. */
   static String fact(CheckEvent.AfterAcquisition check) {
+    List<String> digests = check.digests().stream().map(digest -> digest.algorithm() + " " + digest.computed()
+        + (digest.matched() ? "" : " (recorded " + digest.recorded() + ")")).toList();
     return (check.ofSource() ? "Source" : "Image") + " re-read and compared after the acquisition: "
-        + (check.matched() ? "matched" : "DOES NOT MATCH (" + check.problemCount() + " problems)");
+        + (check.matched() ? "matched" : "DOES NOT MATCH (" + check.problemCount() + " problems)")
+        + (digests.isEmpty() ? "" : "; " + String.join(", ", digests));
   }
 
   private static String time(dev.custos.evidence.TimeDisplay times, java.time.Instant instant) {
