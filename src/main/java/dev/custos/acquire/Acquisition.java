@@ -45,6 +45,7 @@ public final class Acquisition {
   private final ToolInfo tool;
   private final CustodyRecorder recorder;
   private final Checkpoint checkpoint;
+  private final DriveIdentityCapture identityCapture;
 
   /**
    * Where writing the manifest has got to: {@code manifest-staged} (under its temporary name),
@@ -83,6 +84,7 @@ public final class Acquisition {
     this.host = host;
     this.tool = tool;
     this.recorder = recorder;
+    this.identityCapture = DriveIdentityCapture.system(clock);
   }
 
   /**
@@ -120,11 +122,12 @@ public final class Acquisition {
       directory.requireNoReserve();
       directory.reserveRoom(MANIFEST_ALLOWANCE, notSource);
       try (ReadOnlySource reader = openSource(source)) {
+        DriveIdentityRun identity = DriveIdentityRun.before(identityCapture, source, directory.root(), List.of());
         SourceWatch watch = SourceWatch.start(source, inspector);
         AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
             System.nanoTime());
         events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance);
-        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance)
+        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance, identity)
             .read(PassStart.fresh(clock.now()), listener, stop);
         if (outcome instanceof PassOutcome.Recorded recorded) {
           return recorded.manifest();
@@ -189,6 +192,8 @@ public final class Acquisition {
             : state.interruptionPieceDigests(directory.root(), interruptionManifest.get());
         // Only digests the signed log vouches for prove the prefix; without them it is compared with the source.
         boolean compared = !acquisition.pieceAlgorithm().proves() || vouched.isEmpty();
+        List<dev.custos.source.driveidentity.Transcript> earlierIdentity = interruptionManifest.isEmpty() ? List.of()
+            : state.interruptionDriveIdentity(directory.root(), interruptionManifest.get());
         List<Area> rescueStood = rescueStood(directory, source.sizeBytes());
         ResumePoint point = resumePoint(directory, acquisition, source)
             .agreeingWith(vouched, state.interruptionRecorded(), acquisition.pieceSize(), source.sizeBytes())
@@ -201,8 +206,9 @@ public final class Acquisition {
             : Optional.of(new InterruptedManifests.SetAside(InterruptedManifests.setAside(directory.root()), manifestSha256.get()));
         AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
             System.nanoTime());
+        DriveIdentityRun identity = DriveIdentityRun.before(identityCapture, source, directory.root(), earlierIdentity);
         ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch, notSource,
-            SourceProvenance.of(acquisition.source()));
+            SourceProvenance.of(acquisition.source()), identity);
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
         OptionalLong rereadPiece = OptionalLong.empty();
         while (true) {
@@ -267,8 +273,10 @@ public final class Acquisition {
   }
 
   private ReadRun readRun(AcquisitionRequest request, ReadOnlySource reader, WriteBlock writeBlock, EvidenceDirectory directory,
-      AcquisitionEvents events, SourceWatch watch, SourceFileKey notSource, Optional<Manifest.Provenance> provenance) {
-    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch, checkpoint, notSource, provenance);
+      AcquisitionEvents events, SourceWatch watch, SourceFileKey notSource, Optional<Manifest.Provenance> provenance,
+      DriveIdentityRun identity) {
+    return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch, checkpoint, notSource, provenance,
+        identity);
   }
 
   private static ReadOnlySource openSource(SourceIdentity source) throws SourceAccessException {

@@ -49,6 +49,8 @@ import java.util.OptionalLong;
  *     acquisition (a conversion), and whether its digests were found equal; empty otherwise
  * @param partitions the source's partition table as read from the finished image; empty when the
  *     acquisition did not complete
+ * @param driveIdentity what the drive said about itself, one query a line, before and after the
+ *     read of each run (the earlier runs' carried over from their interruptions); empty for none
  */
 public record Manifest(
     int formatVersion,
@@ -70,7 +72,8 @@ public record Manifest(
     Optional<Rescue> rescue,
     Optional<E01Content> e01,
     Optional<Provenance> provenance,
-    Optional<Partitions> partitions) {
+    Optional<Partitions> partitions,
+    List<dev.custos.source.driveidentity.Transcript> driveIdentity) {
 
   /** The manifest format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -86,6 +89,7 @@ public record Manifest(
     Objects.requireNonNull(e01, "e01");
     Objects.requireNonNull(provenance, "provenance");
     Objects.requireNonNull(partitions, "partitions");
+    driveIdentity = List.copyOf(driveIdentity);
   }
 
   /**

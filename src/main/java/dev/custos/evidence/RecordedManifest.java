@@ -48,12 +48,14 @@ import java.util.Optional;
  * @param provenance the evidence directory whose image the source was (a conversion); empty otherwise
  * @param partitions the source's partition table as read from the image; empty when not read (an
  *     acquisition that did not complete, and manifests of builds before it was read)
+ * @param driveIdentity the drive identity queries and their transcripts; empty in manifests of
+ *     builds before they were recorded
  */
 public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, HostInfo host, Source source,
     WriteBlock writeBlock, Parameters parameters, Image image, List<Digest> digests, Pieces pieces,
     BadSectors badSectors, Timing timing, List<Manifest.RateSample> rateSamples, Manifest.Outcome outcome,
     List<Manifest.Resumption> resumptions, Optional<Manifest.Rescue> rescue, Optional<Manifest.Provenance> provenance,
-    Optional<Manifest.Partitions> partitions) {
+    Optional<Manifest.Partitions> partitions, List<dev.custos.source.driveidentity.Transcript> driveIdentity) {
 
   public RecordedManifest {
     RecordMembers.requireNonNull("tool caseInfo host source writeBlock parameters image pieces badSectors timing outcome rescue",
@@ -63,6 +65,7 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
     resumptions = List.copyOf(resumptions);
     java.util.Objects.requireNonNull(provenance, "provenance");
     java.util.Objects.requireNonNull(partitions, "partitions");
+    driveIdentity = List.copyOf(driveIdentity);
   }
 
   /**
