@@ -43,6 +43,7 @@ final class Summary {
           + outcome.bytesAcquired() / sectorSize + "–" + (size - 1) / sectorSize + "): not in the image"));
     }
     out.println(line("write block", manifest.writeBlock().method().id() + ": " + manifest.writeBlock().proof()));
+    DriveIdentityLines.print(manifest, directory, out);
     out.println(line("started", EvidenceClock.format(manifest.timing().started())));
     java.util.List<Manifest.Resumption> resumptions = manifest.resumptions();
     for (int i = 0; i < resumptions.size(); i++) {

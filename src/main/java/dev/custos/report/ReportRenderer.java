@@ -44,6 +44,7 @@ public final class ReportRenderer {
       ReportFonts fonts = new ReportFonts(document);
       PageWriter page = new PageWriter(document, fonts);
       OverviewSections.write(page, manifest, input.signature(), renderedAt);
+      DriveIdentitySection.write(page, manifest, input.driveIdentity());
       StructureSection.write(page, manifest);
       DamageSections.write(page, manifest);
       VerificationSection.write(page, input.events());

@@ -38,12 +38,12 @@ public record Answer(DriveFacts facts, Optional<String> notAvailable) {
         return SmartctlJson.read(stdout, exit, stderrLine);
       case HDPARM_IDENTIFY:
         if (exit != 0) {
-          return notAvailable("hdparm -I failed with exit " + exit + stderrLine);
+          return notAvailable("failed with exit " + exit + stderrLine);
         }
         return HdparmIdentify.read(new String(stdout, java.nio.charset.StandardCharsets.UTF_8), stderrLine);
       default:
         if (exit != 0) {
-          return notAvailable("nvme " + query.id().substring("nvme-".length()) + " failed with exit " + exit + stderrLine);
+          return notAvailable("failed with exit " + exit + stderrLine);
         }
         return NvmeJson.read(query, stdout);
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -34,7 +33,7 @@ public record DriveIdentity(int run, Said before, Optional<Said> after, List<Str
    *
    * @param facts what its answers say, merged (smartctl first, then hdparm, then nvme-cli)
    * @param answered the queries it answered, by id
-   * @param notAvailable each query that gave nothing, as {@code "id: not available (reason)"}
+   * @param notAvailable each query that gave nothing, as {@code "id: reason"}
    */
   public record Said(DriveFacts facts, List<String> answered, List<String> notAvailable) {
     public Said {
@@ -46,6 +45,49 @@ public record DriveIdentity(int run, Said before, Optional<Said> after, List<Str
     /** Whether no query answered at all. */
     public boolean nothing() {
       return answered.isEmpty();
+    }
+
+    /**
+     * {@code "not available (reason)"} on one line: the reason once when every query gave the same
+     * (a file source), else each query's in turn.
+     */
+    public String notAvailableLine() {
+      List<String> reasons = notAvailable.stream().map(entry -> entry.substring(entry.indexOf(": ") + 2)).distinct().toList();
+      return "not available (" + (reasons.size() == 1 ? reasons.get(0) : String.join("; ", notAvailable)) + ")";
+    }
+
+    /**
+     * Who the drive says it is, on one line: {@code "ATA WDC WD10EZEX, serial WD-X, firmware 01.01A01,
+     * 1000204886016 bytes, 7200 rpm"}; unknown facts are left out, none known says so.
+     */
+    public String identityLine() {
+      List<String> parts = new ArrayList<>();
+      String model = facts.protocol().map(protocol -> protocol + " ").orElse("") + facts.model().orElse("model unknown");
+      parts.add(model);
+      parts.add("serial " + facts.serial().orElse("unknown"));
+      facts.firmware().ifPresent(firmware -> parts.add("firmware " + firmware));
+      facts.capacityBytes().ifPresent(bytes -> parts.add(bytes + " bytes"));
+      facts.namespaceBytes().ifPresent(bytes -> parts.add("namespace " + bytes + " bytes"));
+      facts.rotationRate().ifPresent(rpm -> parts.add(rpm == 0 ? "solid state" : rpm + " rpm"));
+      return String.join(", ", parts);
+    }
+
+    /**
+     * What the drive says of its health, on one line: {@code "SMART PASSED, 12345 power-on hours,
+     * reallocated 0, pending 0, offline uncorrectable 0, 31 °C"}; empty when it said nothing of it.
+     */
+    public Optional<String> healthLine() {
+      List<String> parts = new ArrayList<>();
+      facts.smartPassed().ifPresent(passed -> parts.add("SMART overall health " + HealthChanges.verdict(passed)));
+      facts.powerOnHours().ifPresent(hours -> parts.add(hours + " power-on hours"));
+      facts.reallocatedSectors().ifPresent(count -> parts.add("reallocated sectors " + count));
+      facts.pendingSectors().ifPresent(count -> parts.add("pending sectors " + count));
+      facts.offlineUncorrectable().ifPresent(count -> parts.add("offline uncorrectable " + count));
+      facts.criticalWarning().ifPresent(bits -> parts.add("critical warning " + bits));
+      facts.mediaErrors().ifPresent(count -> parts.add("media errors " + count));
+      facts.percentageUsed().ifPresent(percent -> parts.add(percent + "% of rated endurance used"));
+      facts.temperatureCelsius().ifPresent(celsius -> parts.add(celsius + " \u00b0C"));
+      return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", parts));
     }
   }
 
@@ -114,7 +156,7 @@ public record DriveIdentity(int run, Said before, Optional<Said> after, List<Str
             : Answer.of(transcript.query(), QueryOutput.exited(transcript.exitCode().orElse(0), bytes.bytes().get(), ""));
       }
       if (answer.notAvailable().isPresent()) {
-        notAvailable.add(transcript.query().id() + ": not available (" + answer.notAvailable().get() + ")");
+        notAvailable.add(transcript.query().id() + ": " + answer.notAvailable().get());
       } else {
         answered.add(transcript.query().id());
         if (transcript.query() == DriveQuery.SMARTCTL) {
@@ -138,8 +180,4 @@ public record DriveIdentity(int run, Said before, Optional<Said> after, List<Str
     return disagreements;
   }
 
-  /** {@code value} as a number, or {@code "unknown"}. */
-  static String show(OptionalLong value) {
-    return value.isPresent() ? Long.toString(value.getAsLong()) : "unknown";
-  }
 }

@@ -31,7 +31,7 @@ final class HdparmIdentify {
     Optional<String> serial = find(SERIAL, output);
     if (model.isEmpty() && serial.isEmpty()) {
       String said = stderrLine.isEmpty() ? ": it printed only the device name" : stderrLine;
-      return Answer.notAvailable("hdparm -I: the device did not answer ATA IDENTIFY DEVICE" + said);
+      return Answer.notAvailable("the device did not answer ATA IDENTIFY DEVICE" + said);
     }
     DriveFacts.Builder facts = new DriveFacts.Builder();
     facts.protocol = Optional.of("ATA");

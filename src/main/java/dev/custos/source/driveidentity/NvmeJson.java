@@ -25,7 +25,7 @@ final class NvmeJson {
       root = null;
     }
     if (root == null || root.isMissingNode() || !(root.isObject() || root.isArray())) {
-      return Answer.notAvailable("nvme " + query.id().substring("nvme-".length()) + " printed no JSON");
+      return Answer.notAvailable("it printed no JSON");
     }
     DriveFacts.Builder facts = new DriveFacts.Builder();
     facts.protocol = Optional.of("NVMe");
@@ -36,14 +36,14 @@ final class NvmeJson {
         facts.firmware = SmartctlJson.text(root.path("fr"));
         facts.rotationRate = OptionalLong.of(0);
         if (facts.model.isEmpty() && facts.serial.isEmpty()) {
-          return Answer.notAvailable("nvme id-ctrl: no model (mn) or serial number (sn) in its answer");
+          return Answer.notAvailable("no model (mn) or serial number (sn) in its answer");
         }
       }
       case NVME_ID_NS -> {
         OptionalLong blocks = SmartctlJson.count(root.path("nsze"));
         OptionalLong format = SmartctlJson.count(root.path("flbas"));
         if (blocks.isEmpty() || format.isEmpty()) {
-          return Answer.notAvailable("nvme id-ns: no namespace size (nsze) or format (flbas) in its answer");
+          return Answer.notAvailable("no namespace size (nsze) or format (flbas) in its answer");
         }
         OptionalLong shift = SmartctlJson.count(root.path("lbafs").path((int) (format.getAsLong() & 0xf)).path("ds"));
         if (shift.isPresent() && shift.getAsLong() >= 9 && shift.getAsLong() <= 16) {

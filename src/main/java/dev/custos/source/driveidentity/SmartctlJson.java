@@ -46,12 +46,12 @@ final class SmartctlJson {
       root = null;
     }
     if (root == null || !root.isObject()) {
-      return Answer.notAvailable("smartctl printed no JSON (exit " + processExit + stderrLine + ")");
+      return Answer.notAvailable("it printed no JSON (exit " + processExit + stderrLine + ")");
     }
     JsonNode status = root.path("smartctl").path("exit_status");
     int exit = status.isInt() ? status.intValue() : processExit;
     if ((exit & 0b11) != 0) {
-      return Answer.notAvailable("smartctl: " + errorMessages(root).orElse(EXIT_BITS[(exit & 1) != 0 ? 0 : 1])
+      return Answer.notAvailable(errorMessages(root).orElse(EXIT_BITS[(exit & 1) != 0 ? 0 : 1])
           + " (exit " + exit + ")");
     }
     DriveFacts.Builder facts = new DriveFacts.Builder();
@@ -89,7 +89,7 @@ final class SmartctlJson {
     }
     DriveFacts read = facts.build();
     if (read.model().isEmpty() && read.serial().isEmpty()) {
-      return Answer.notAvailable("smartctl: no model or serial number in its answer (exit " + exit + ")");
+      return Answer.notAvailable("no model or serial number in its answer (exit " + exit + ")");
     }
     return Answer.of(read);
   }
