@@ -19,18 +19,18 @@ final class DriveIdentitySection {
       return;
     }
     page.heading("Drive identity");
-    page.paragraph("What the drive said about itself through read-only identity queries (hdparm -I, smartctl -x, and for"
-        + " NVMe nvme id-ctrl, id-ns and list-ns) before the read, and through smartctl -x again after it. Each answer is"
-        + " kept as printed in the evidence directory (drive-identity-*), its SHA-256 in the manifest.", page.small);
+    page.paragraph("What the drive said about itself through read-only identity queries: before the read hdparm -I and"
+        + " smartctl -x (for NVMe smartctl -x and nvme id-ctrl, id-ns and list-ns), after it smartctl -x again. Each answer"
+        + " is kept as printed in the evidence directory (drive-identity-*), its SHA-256 in the manifest.", page.small);
     for (DriveIdentity identity : identities) {
       if (identities.size() > 1) {
         page.paragraph("Run " + identity.run() + (identity.run() == 1 ? "" : " (a resumption)"), page.bold);
       }
-      said(page, "Before the read", identity.before());
+      said(page, "Before", identity.before());
       if (identity.after().isPresent()) {
-        said(page, "After the read", identity.after().get());
+        said(page, "After", identity.after().get());
       } else {
-        page.field("After the read", "not asked: the run ended before its read did", page.body);
+        page.field("After", "not asked: the run ended without asking (nothing is claimed of the drive after the read)", page.body);
       }
       if (identity.after().filter(after -> !after.nothing()).isPresent() && !identity.before().nothing()) {
         if (identity.changes().isEmpty()) {
@@ -48,8 +48,8 @@ final class DriveIdentitySection {
 
   private static void said(PageWriter page, String when, DriveIdentity.Said said) {
     if (said.nothing()) {
-      page.field(when, said.notAvailable().size() == 1 ? said.notAvailableLine() : "not available:", page.body);
-      if (said.notAvailable().size() == 1) {
+      page.field(when, said.oneReason() ? said.notAvailableLine() : "not available:", page.body);
+      if (said.oneReason()) {
         return;
       }
     } else {

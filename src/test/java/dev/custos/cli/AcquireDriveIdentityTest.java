@@ -102,9 +102,10 @@ class AcquireDriveIdentityTest {
 
     assertThat(acquire.exitCode()).as(acquire.stderr()).isZero();
     assertThat(acquire.stdout())
-        .contains("  drive before not available (not a block device: the source is a file, which has no drive to ask)");
+        .contains("  drive before not available (not a block device: the source is a file, which has no drive to ask)")
+        .contains("  drive after  not available (not a block device: the source is a file, which has no drive to ask)");
     JsonNode queries = Evidence.manifest(out).path("driveIdentity");
-    assertThat(queries).hasSize(2).allSatisfy(query -> {
+    assertThat(queries).hasSize(3).allSatisfy(query -> {
       assertThat(query.path("command")).isEmpty();
       assertThat(query.path("file").isNull()).isTrue();
       assertThat(query.path("exitCode").isNull()).isTrue();

@@ -52,8 +52,16 @@ public record DriveIdentity(int run, Said before, Optional<Said> after, List<Str
      * (a file source), else each query's in turn.
      */
     public String notAvailableLine() {
-      List<String> reasons = notAvailable.stream().map(entry -> entry.substring(entry.indexOf(": ") + 2)).distinct().toList();
-      return "not available (" + (reasons.size() == 1 ? reasons.get(0) : String.join("; ", notAvailable)) + ")";
+      return "not available (" + (oneReason() ? reasons().get(0) : String.join("; ", notAvailable)) + ")";
+    }
+
+    /** Whether every query that gave nothing gave it for the same reason (a file source, say). */
+    public boolean oneReason() {
+      return reasons().size() == 1;
+    }
+
+    private List<String> reasons() {
+      return notAvailable.stream().map(entry -> entry.substring(entry.indexOf(": ") + 2)).distinct().toList();
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * not asked. Before the read: {@code hdparm -I} and {@code smartctl -x} of every block device
  * (the tools themselves say whether the device answers: a loop device, say, does not), and for
  * NVMe {@code smartctl -x} and the three nvme-cli queries instead of hdparm. After the read: {@code
- * smartctl -x} again, to put a drive that changed on record. A file source is asked nothing.
+ * smartctl -x} again, to put a drive that changed on record. A file source is asked nothing, and
+ * each query says why.
  * Stateless.
  */
 public final class QueryPlan {
@@ -57,11 +58,11 @@ public final class QueryPlan {
   public static List<Planned> of(SourceIdentity source, Moment moment, Function<String, Optional<Path>> executables) {
     List<Planned> plan = new ArrayList<>();
     if (!source.kind().isDevice()) {
+      String why = "not a block device: the source is a file, which has no drive to ask";
       if (moment == Moment.BEFORE) {
-        String why = "not a block device: the source is a file, which has no drive to ask";
         plan.add(new Planned(DriveQuery.HDPARM_IDENTIFY, List.of(), Optional.of(why)));
-        plan.add(new Planned(DriveQuery.SMARTCTL, List.of(), Optional.of(why)));
       }
+      plan.add(new Planned(DriveQuery.SMARTCTL, List.of(), Optional.of(why)));
       return plan;
     }
     boolean nvme = isNvme(source.path());

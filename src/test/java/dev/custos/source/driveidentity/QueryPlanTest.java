@@ -24,7 +24,9 @@ class QueryPlanTest {
       assertThat(planned.command()).isEmpty();
       assertThat(planned.notAvailable()).contains("not a block device: the source is a file, which has no drive to ask");
     });
-    assertThat(QueryPlan.of(source("/evidence/disk.img", SourceKind.FILE), Moment.AFTER, this::installed)).isEmpty();
+    assertThat(QueryPlan.of(source("/evidence/disk.img", SourceKind.FILE), Moment.AFTER, this::installed))
+        .extracting(planned -> planned.notAvailable().orElseThrow())
+        .containsExactly("not a block device: the source is a file, which has no drive to ask");
   }
 
   @Test
