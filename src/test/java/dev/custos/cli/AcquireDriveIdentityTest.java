@@ -117,6 +117,40 @@ class AcquireDriveIdentityTest {
     }
   }
 
+  @Test
+  void resume_interruptedLoopDevice_eachRunAskedUnderItsOwnNamesAllListedAndVerified() throws Exception {
+    Path image = Evidence.randomFile(temp.resolve("disk.img"), 192L << 20, 21);
+    Path out = temp.resolve("evidence");
+    String firstBefore;
+    try (LoopDevice loop = LoopDevice.readOnly(image)) {
+      List<String> args = List.of("acquire", "image", loop.path().toString(), "--out", out.toString(), "--case", "C-19",
+          "--evidence", "E-19", "--examiner", "Jane Doe", "--unsigned", "--piece-size", "4MiB");
+      CustosProcess first = CustosProcess.start(temp, "first", args.toArray(String[]::new));
+      assertThat(first.signalAt(out.resolve("image.ima"), 64L << 20, "TERM")).isEqualTo(143);
+      JsonNode interrupted = Evidence.manifest(out).path("driveIdentity");
+      assertThat(interrupted).extracting(query -> query.path("run").asInt() + " " + query.path("moment").asText() + " "
+          + query.path("query").asText()).containsExactly("1 before hdparm", "1 before smartctl", "1 after smartctl");
+      firstBefore = ExternalTool.digestOf("sha256sum", out.resolve("drive-identity-1-before-smartctl.json"));
+
+      CustosProcess resumed = CustosProcess.start(temp, "resumed", "acquire", "resume", out.toString(), "--unsigned");
+      assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+    }
+    JsonNode queries = Evidence.manifest(out).path("driveIdentity");
+    assertThat(queries).extracting(query -> query.path("file").path("path").asText()).containsExactly(
+        "drive-identity-1-before-hdparm.txt", "drive-identity-1-before-smartctl.json", "drive-identity-1-after-smartctl.json",
+        "drive-identity-2-before-hdparm.txt", "drive-identity-2-before-smartctl.json", "drive-identity-2-after-smartctl.json");
+    for (JsonNode query : queries) {
+      assertThat(ExternalTool.digestOf("sha256sum", out.resolve(query.path("file").path("path").asText())))
+          .isEqualTo(query.path("file").path("sha256").asText());
+    }
+    assertThat(ExternalTool.digestOf("sha256sum", out.resolve("drive-identity-1-before-smartctl.json")))
+        .as("the first run's transcript is never written over").isEqualTo(firstBefore);
+    Evidence.assertValidWithPythonJsonSchema(out.resolve("acquisition.json"));
+    CustosProcess verify = CustosProcess.start(temp, "verify", "report", "verify", out.toString());
+    assertThat(verify.exitCode()).as(verify.stdout()).isZero();
+    assertThat(verify.stdout()).contains("6 of 6 drive identity transcripts as recorded").doesNotContain("not part of the evidence");
+  }
+
   private CustosProcess acquire(Path source, Path out) {
     List<String> args = new ArrayList<>(List.of("acquire", "image", source.toString(), "--out", out.toString(), "--case", "C-19",
         "--evidence", "E-19", "--examiner", "Jane Doe", "--unsigned"));
