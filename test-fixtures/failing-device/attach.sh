@@ -25,7 +25,7 @@ PY=/usr/bin/python3
 
 die() { echo "attach.sh: $*" >&2; exit 1; }
 
-[ $# -ge 2 ] || die "usage: attach.sh BACKING WORKDIR [--bad START:LENGTH ...] [--fail-from OFFSET] [--delay-ms N] [--read-delay-ms N] [--gone-file FILE [--vanish-at OFFSET]] [--log FILE]"
+[ $# -ge 2 ] || die "usage: attach.sh BACKING WORKDIR [--bad START:LENGTH ...] [--fail-from OFFSET] [--delay-ms N] [--read-delay-ms N] [--gone-file FILE [--vanish-at OFFSET]] [--busy-file FILE] [--log FILE]"
 BACKING="$1"; WORKDIR="$2"; shift 2
 SECTOR=512
 PASS=()

@@ -4,7 +4,8 @@
 Usage:
     failing_file.py BACKING MOUNTPOINT [--bad START:LENGTH ...]
                     [--fail-from OFFSET] [--delay-ms N] [--read-delay-ms N]
-                    [--gone-file FILE [--vanish-at OFFSET]] [--log FILE]
+                    [--gone-file FILE [--vanish-at OFFSET]] [--busy-file FILE]
+                    [--log FILE]
 
 ``disk.img`` has the size and content of BACKING.  A read request fails as a
 whole with EIO when its byte range [offset, offset+size) overlaps
@@ -29,6 +30,9 @@ the device vanishes at a known point; that read fails too.  It fires once:
 after FILE is deleted the device stays healthy.  Killing the daemon (SIGKILL)
 is the other way to make the device vanish, for good: reads of the loop
 device then fail with EIO and the mount answers ENOTCONN.
+``--busy-file FILE``: while FILE exists, every *open* of ``disk.img`` fails
+with EBUSY, as a file system answers for a file another program holds
+exclusively.  A loop device attached before FILE is created keeps reading.
 ``--log FILE`` appends one line per read request: ``offset size OK|EIO``.
 
 The filesystem runs in the foreground (so a caller can background it and kill
@@ -112,8 +116,10 @@ class FailingFile(Operations):
     use_ns = True  # silence fusepy's utimens deprecation warning
 
     def __init__(self, backing, bad_ranges, fail_from, delay_ms, log_path,
-                 read_delay_ms=0, gone_file=None, vanish_at=None):
+                 read_delay_ms=0, gone_file=None, vanish_at=None,
+                 busy_file=None):
         self.backing = backing
+        self.busy_file = busy_file
         self.read_delay = read_delay_ms / 1000.0
         self.gone_file = gone_file
         self.vanish_at = vanish_at
@@ -190,6 +196,8 @@ class FailingFile(Operations):
             raise FuseOSError(errno.ENOENT)
         if (fi.flags & os.O_ACCMODE) != os.O_RDONLY:
             raise FuseOSError(errno.EROFS)
+        if self.busy_file is not None and os.path.exists(self.busy_file):
+            raise FuseOSError(errno.EBUSY)
         fi.direct_io = 1   # FOPEN_DIRECT_IO: no page cache, no read rounding
         fi.keep_cache = 0
         fi.fh = 0
@@ -264,6 +272,9 @@ def main(argv=None):
                    default=None,
                    help="create the --gone-file when the first read "
                    "reaching OFFSET arrives (once)")
+    p.add_argument("--busy-file", metavar="FILE", default=None,
+                   help="while FILE exists every open of the file fails "
+                   "with EBUSY")
     p.add_argument("--log", metavar="FILE", default=None,
                    help="append 'offset size OK|EIO' per read request")
     p.add_argument("--debug", action="store_true",
@@ -282,9 +293,10 @@ def main(argv=None):
         p.error("mountpoint is not a directory: %s" % args.mountpoint)
 
     gone_file = os.path.abspath(args.gone_file) if args.gone_file else None
+    busy_file = os.path.abspath(args.busy_file) if args.busy_file else None
     ops = FailingFile(os.path.abspath(args.backing), args.bad, args.fail_from,
                       args.delay_ms, args.log, args.read_delay_ms, gone_file,
-                      args.vanish_at)
+                      args.vanish_at, busy_file)
     FUSE(
         ops,
         args.mountpoint,

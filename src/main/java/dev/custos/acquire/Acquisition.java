@@ -8,9 +8,11 @@ import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.SourceAccessException;
 import dev.custos.error.SourceChangedException;
 import dev.custos.error.UsageException;
+import dev.custos.evidence.AcquisitionRun;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.Invocation;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
@@ -23,6 +25,7 @@ import dev.custos.source.WriteBlock;
 import dev.custos.source.WriteBlockGuard;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +49,8 @@ public final class Acquisition {
   private final CustodyRecorder recorder;
   private final Checkpoint checkpoint;
   private final DriveIdentityCapture identityCapture;
+  /** The command line this run was typed as; empty for a run not started from one. */
+  private final Optional<Invocation> invocation;
 
   /**
    * Where writing the manifest has got to: {@code manifest-staged} (under its temporary name),
@@ -77,6 +82,12 @@ public final class Acquisition {
   /** As {@link #Acquisition(SourceInspector, WriteBlockGuard, EvidenceClock, HostInfo, ToolInfo, CustodyRecorder)}, telling {@code checkpoint} each step. */
   public Acquisition(SourceInspector inspector, WriteBlockGuard writeBlockGuard, EvidenceClock clock, HostInfo host, ToolInfo tool,
       CustodyRecorder recorder, Checkpoint checkpoint) {
+    this(inspector, writeBlockGuard, clock, host, tool, recorder, checkpoint, Optional.empty());
+  }
+
+  private Acquisition(SourceInspector inspector, WriteBlockGuard writeBlockGuard, EvidenceClock clock, HostInfo host, ToolInfo tool,
+      CustodyRecorder recorder, Checkpoint checkpoint, Optional<Invocation> invocation) {
+    this.invocation = invocation;
     this.checkpoint = java.util.Objects.requireNonNull(checkpoint, "checkpoint");
     this.inspector = inspector;
     this.writeBlockGuard = writeBlockGuard;
@@ -85,6 +96,16 @@ public final class Acquisition {
     this.tool = tool;
     this.recorder = recorder;
     this.identityCapture = DriveIdentityCapture.system(clock);
+  }
+
+  /**
+   * This acquisition, recording that it runs as {@code typed}: the manifest, the {@code
+   * acquisition-started} or {@code -resumed} event and a resumption record it, with the evidence
+   * directory's real path.
+   */
+  public Acquisition invokedAs(Invocation typed) {
+    return new Acquisition(inspector, writeBlockGuard, clock, host, tool, recorder, checkpoint,
+        Optional.of(java.util.Objects.requireNonNull(typed, "typed")));
   }
 
   /**
@@ -126,9 +147,11 @@ public final class Acquisition {
         SourceWatch watch = SourceWatch.start(source, inspector);
         AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
             System.nanoTime());
-        events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance);
-        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance, identity)
-            .read(PassStart.fresh(clock.now()), listener, stop);
+        String destination = directory.realPath();
+        Optional<Invocation> typed = invocation.map(run -> run.writingTo(destination));
+        Instant started = events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance, typed);
+        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance, typed, identity)
+            .read(PassStart.fresh(started), listener, stop);
         if (outcome instanceof PassOutcome.Recorded recorded) {
           return recorded.manifest();
         }
@@ -201,6 +224,8 @@ public final class Acquisition {
         SameContentCheck.require(reader, point, acquisition.pieceAlgorithm(), acquisition.pieceSize(), acquisition.blockSize());
         OutputChecks.check(acquisition, source, directory, MANIFEST_ALLOWANCE, point.onDisk());
         directory.reserveRoom(MANIFEST_ALLOWANCE, notSource);
+        // Before acquisition.json is set aside: the runs before this one, as their manifests and the progress record tell.
+        List<AcquisitionRun> earlierRuns = EarlierRuns.of(directory.root(), state);
         // Recorded by the first pass's event: acquisition.json set aside now, or as a stopped resumption left it.
         Optional<InterruptedManifests.SetAside> setAside = manifestSha256.isEmpty() ? setAsideBefore
             : Optional.of(new InterruptedManifests.SetAside(InterruptedManifests.setAside(directory.root()), manifestSha256.get()));
@@ -208,22 +233,25 @@ public final class Acquisition {
             System.nanoTime());
         DriveIdentityRun identity = DriveIdentityRun.before(identityCapture, source, directory.root(), earlierIdentity);
         ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch, notSource,
-            SourceProvenance.of(acquisition.source()), identity);
+            SourceProvenance.of(acquisition.source()), state.recorded().invocation(), identity);
+        String destination = directory.realPath();
+        Optional<Invocation> typed = invocation.map(resume -> resume.writingTo(destination));
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
         OptionalLong rereadPiece = OptionalLong.empty();
+        Instant runStarted = null;
         while (true) {
-          Manifest.Resumption resumption = new Manifest.Resumption(clock.now(), point.offset(), point.pieces().size(),
-              rereadPiece, state.interruptionRecorded());
           // The pass opens the progress record and the image for writing: neither may have become the source.
           directory.requireSourceNotInside(notSource);
-          events.resumed(resumption, acquisition.pieceAlgorithm(), compared, point.note(), setAside, source, writeBlock,
-              watch.before());
+          Manifest.Resumption resumption = events.resumed(new Manifest.Resumption(clock.now(), point.offset(),
+              point.pieces().size(), rereadPiece, state.interruptionRecorded(), typed), acquisition.pieceAlgorithm(), compared,
+              point.note(), setAside, source, writeBlock, watch.before());
+          runStarted = runStarted == null ? resumption.time() : runStarted; // a re-read goes on within this run
           setAside = Optional.empty();
           resumptions.add(resumption);
           PassOutcome outcome;
           try (ImageReader prefix = ImageReader.open(point.prefixParts(directory.root(), acquisition.layout()))) {
             outcome = run.read(new PassStart(point.offset(), Optional.of(prefix), point.digests(), point.badSectors(),
-                state.started().time(), resumptions, compared, rescueStood), listener, stop);
+                state.started().time(), resumptions, compared, rescueStood, runStarted, earlierRuns), listener, stop);
           }
           if (outcome instanceof PassOutcome.Recorded recorded) {
             return recorded.manifest();
@@ -274,10 +302,11 @@ public final class Acquisition {
 
   private ReadRun readRun(AcquisitionRequest request, ReadOnlySource reader, WriteBlock writeBlock, EvidenceDirectory directory,
       AcquisitionEvents events, SourceWatch watch, SourceFileKey notSource, Optional<Manifest.Provenance> provenance,
-      DriveIdentityRun identity) {
+      Optional<Invocation> started, DriveIdentityRun identity) {
     return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch, checkpoint, notSource, provenance,
-        identity);
+        started, identity);
   }
+
 
   private static ReadOnlySource openSource(SourceIdentity source) throws SourceAccessException {
     try {

@@ -15,6 +15,7 @@ import dev.custos.source.SourceIdentity;
 import dev.custos.source.SourceState;
 import dev.custos.source.WriteBlock;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,14 +43,17 @@ final class AcquisitionEvents {
     this.lastBatchNanos = nowNanos;
   }
 
-  void started(AcquisitionRequest request, SourceIdentity source, WriteBlock writeBlock, int errorGranularity, SourceState state,
-      Optional<Manifest.Provenance> provenance) throws EvidenceWriteException, CustodyBrokenException {
+  /** Records the start; returns the event's time, which every manifest of the acquisition gives as its start. */
+  Instant started(AcquisitionRequest request, SourceIdentity source, WriteBlock writeBlock, int errorGranularity, SourceState state,
+      Optional<Manifest.Provenance> provenance, Optional<dev.custos.evidence.Invocation> invocation)
+      throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = AcquisitionEventJson.started(request.caseInfo(), source, state, writeBlock,
         new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries(), errorGranularity),
         request.pieceAlgorithm(), request.pieceSize());
     // A conversion names the evidence directory whose image it reads, and what that directory records.
     provenance.ifPresent(known -> data.set("provenance", dev.custos.evidence.ManifestJson.provenanceTree(known)));
-    recorder.append(directory, AcquisitionEvent.STARTED, data);
+    invocation.ifPresent(typed -> data.set("invocation", dev.custos.evidence.InvocationJson.tree(typed)));
+    return recorder.append(directory, AcquisitionEvent.STARTED, data).time();
   }
 
   /** Takes the bad sectors already in {@code badSectors} (a resumption's, recorded earlier) as recorded. */
@@ -63,14 +67,18 @@ final class AcquisitionEvents {
    * Records that an interrupted acquisition goes on: where reading the source begins again, how
    * many recorded pieces of the image matched, the manifest of the interruption set aside, and
    * the source and write block as they are now.
+   *
+   * @return the resumption at the event's time, as every manifest after it lists it
    */
-  void resumed(Manifest.Resumption resumption, PieceAlgorithm pieces, boolean comparedWithSource, Optional<String> note,
+  Manifest.Resumption resumed(Manifest.Resumption resumption, PieceAlgorithm pieces, boolean comparedWithSource, Optional<String> note,
       Optional<InterruptedManifests.SetAside> previousManifest, SourceIdentity source, WriteBlock writeBlock, SourceState state)
       throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = AcquisitionEventJson.resumed(resumption, pieces, comparedWithSource, note.orElse(null),
         previousManifest.map(InterruptedManifests.SetAside::file).orElse(null),
         previousManifest.map(InterruptedManifests.SetAside::sha256).orElse(null), source, writeBlock, state);
-    recorder.append(directory, AcquisitionEvent.RESUMED, data);
+    Instant time = recorder.append(directory, AcquisitionEvent.RESUMED, data).time();
+    return new Manifest.Resumption(time, resumption.fromByte(), resumption.piecesChecked(), resumption.rereadPiece(),
+        resumption.interruptionRecorded(), resumption.invocation());
   }
 
   /** Records the bad sectors found since the last batch, if there are any and a batch is due (or {@code force}). */

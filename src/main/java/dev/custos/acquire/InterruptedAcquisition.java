@@ -41,13 +41,15 @@ import java.util.stream.IntStream;
  * @param resumptions the {@code acquisition-resumed} events after it, in order
  * @param recorded what {@code started} records: the case, the source, the parameters
  * @param request what was asked for, the source replaced where the examiner names another path
+ * @param later every event after {@code started}, in order
  */
 record InterruptedAcquisition(
     CustodyEvent started,
     Optional<CustodyEvent> interrupted,
     List<CustodyEvent> resumptions,
     RecordedStart recorded,
-    AcquisitionRequest request) {
+    AcquisitionRequest request,
+    List<CustodyEvent> later) {
 
   private static final ObjectMapper MANIFEST_JSON = JsonText.boundedMapper(ReadLimit.MANIFEST).build();
 
@@ -57,6 +59,7 @@ record InterruptedAcquisition(
     Objects.requireNonNull(recorded, "recorded");
     Objects.requireNonNull(request, "request");
     resumptions = List.copyOf(resumptions);
+    later = List.copyOf(later);
   }
 
   /** Whether the custody log records the interruption ({@code acquisition-interrupted}). */
@@ -80,15 +83,9 @@ record InterruptedAcquisition(
       throws UsageException, CustodyBrokenException {
     CustodyLog.requireAppendable(directory);
     CustodyVerdict verdict = CustodyLog.check(directory);
-    if (!verdict.breaks().isEmpty()) {
-      throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
-          + "); nothing was resumed: run report custody " + directory);
-    }
     List<CustodyEvent> events = verdict.events();
+    int startedAt = lastStarted(directory, verdict);
     boolean placed = placeRecordedManifest(directory, events);
-    int startedAt = IntStream.range(0, events.size()).filter(i -> events.get(i).type().equals("acquisition-started"))
-        .reduce((a, b) -> b).orElseThrow(() -> new UsageException(directory
-            + " records no acquisition (no acquisition-started event in its custody log)"));
     Optional<CustodyEvent> interrupted = Optional.empty();
     List<CustodyEvent> resumptions = new ArrayList<>();
     for (CustodyEvent event : events.subList(startedAt + 1, events.size())) {
@@ -109,11 +106,29 @@ record InterruptedAcquisition(
     try {
       RecordedStart recorded = RecordedStart.of(start.data());
       return new InterruptedAcquisition(start, interrupted, resumptions, recorded,
-          recorded.request(Optional.ofNullable(source), directory, setReadOnly, hardwareBlocker));
+          recorded.request(Optional.ofNullable(source), directory, setReadOnly, hardwareBlocker),
+          events.subList(startedAt + 1, events.size()));
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new UsageException("custody event seq " + start.seq() + " (acquisition-started) of " + directory
           + " cannot be resumed from: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Where the last {@code acquisition-started} event of an intact log is among its events.
+   *
+   * @throws CustodyBrokenException if the log is broken: nothing is resumed
+   * @throws UsageException if it records no acquisition
+   */
+  static int lastStarted(Path directory, CustodyVerdict verdict) throws UsageException, CustodyBrokenException {
+    if (!verdict.breaks().isEmpty()) {
+      throw new CustodyBrokenException("the custody log of " + directory + " is broken (" + verdict.breaks().get(0)
+          + "); nothing was resumed: run report custody " + directory);
+    }
+    List<CustodyEvent> events = verdict.events();
+    return IntStream.range(0, events.size()).filter(i -> events.get(i).type().equals("acquisition-started"))
+        .reduce((a, b) -> b).orElseThrow(() -> new UsageException(directory
+            + " records no acquisition (no acquisition-started event in its custody log)"));
   }
 
   /**

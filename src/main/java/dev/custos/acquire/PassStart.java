@@ -1,6 +1,7 @@
 package dev.custos.acquire;
 
 import dev.custos.digest.PieceDigest;
+import dev.custos.evidence.AcquisitionRun;
 import dev.custos.evidence.Manifest;
 import dev.custos.image.ImageReader;
 import dev.custos.rescue.Area;
@@ -26,19 +27,26 @@ import java.util.Optional;
  *     the unsigned progress record does, which an adversary can rewrite with the image)
  * @param rescue where an earlier pass's rescue of a failing source stood: the areas not read then
  *     (see {@link RescueRun}); empty when none failed
+ * @param runStarted when this run began: the time of the custody event that opened it (a re-read
+ *     within a run is part of it)
+ * @param earlierRuns the runs before this one; empty for a new acquisition
  */
 record PassStart(long offset, Optional<ImageReader> prefix, List<PieceDigest> checkedPieces, List<SectorRange> badSectors,
-    Instant started, List<Manifest.Resumption> resumptions, boolean comparedWithSource, List<Area> rescue) {
+    Instant started, List<Manifest.Resumption> resumptions, boolean comparedWithSource, List<Area> rescue, Instant runStarted,
+    List<AcquisitionRun> earlierRuns) {
   PassStart {
     Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(runStarted, "runStarted");
+    earlierRuns = List.copyOf(earlierRuns);
     rescue = List.copyOf(rescue);
     checkedPieces = List.copyOf(checkedPieces);
     badSectors = List.copyOf(badSectors);
     resumptions = List.copyOf(resumptions);
   }
 
-  static PassStart fresh(Instant now) {
-    return new PassStart(0, Optional.empty(), List.of(), List.of(), now, List.of(), false, List.of());
+  /** A new acquisition's pass, begun at {@code started}: the time of its {@code acquisition-started} event. */
+  static PassStart fresh(Instant started) {
+    return new PassStart(0, Optional.empty(), List.of(), List.of(), started, List.of(), false, List.of(), started, List.of());
   }
 
   boolean resuming() {

@@ -3,6 +3,7 @@ package dev.custos.acquire;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.digest.PieceDigest;
 import dev.custos.digest.PieceListener;
+import dev.custos.evidence.Manifest;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.NotEvidenceFileException;
 import dev.custos.io.ReadLimit;
@@ -20,6 +21,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -170,6 +172,19 @@ final class ProgressRecord implements PieceListener, Closeable {
    */
   void rescue(List<Area> unfinished) throws IOException {
     writeLine(ProgressRecordFormat.line(unfinished));
+  }
+
+  /**
+   * Records a rate sample of the run that began at {@code run}. Any thread. A sample is no
+   * evidence, only how long a run that dies without a record ran: one that cannot be written is
+   * left out, and the disk's trouble is reported by the next piece line, which must be written.
+   */
+  void rateSample(Instant run, Manifest.RateSample sample) {
+    try {
+      writeLine(ProgressRecordFormat.line(run, sample));
+    } catch (IOException e) {
+      // Left out, as above.
+    }
   }
 
   private synchronized void writeLine(String line) throws IOException {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.custos.digest.PieceAlgorithm;
 import dev.custos.digest.PieceDigest;
+import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceSchema;
+import dev.custos.evidence.Manifest.RateSample;
 import dev.custos.evidence.JsonText;
 import dev.custos.io.ReadLimit;
 import dev.custos.rescue.Area;
@@ -15,8 +17,11 @@ import dev.custos.source.OsError;
 import dev.custos.source.SectorRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -70,14 +75,27 @@ final class ProgressRecordFormat {
   /**
    * What a progress record holds, as far as it can be read: its header, its pieces from piece 0
    * (a later line for a piece replaces the earlier one and every piece after it: a resumption
-   * writes again from the first piece it re-reads), and where the rescue of a failing source
-   * stood at its last rescue line (the areas not read then; empty when no read failed).
+   * writes again from the first piece it re-reads), where the rescue of a failing source
+   * stood at its last rescue line (the areas not read then; empty when no read failed), and the
+   * rate samples of each run, by the time the run began: how long a run that died without a
+   * record ran.
    */
-  record Recorded(Header header, List<Piece> pieces, List<Area> rescue) implements Reading {
+  record Recorded(Header header, List<Piece> pieces, List<Area> rescue, Map<Instant, List<RateSample>> rateSamples)
+      implements Reading {
     Recorded {
       Objects.requireNonNull(header, "header");
       pieces = List.copyOf(pieces);
       rescue = List.copyOf(rescue);
+      rateSamples = Map.copyOf(rateSamples);
+    }
+
+    Recorded(Header header, List<Piece> pieces, List<Area> rescue) {
+      this(header, pieces, rescue, Map.of());
+    }
+
+    /** The rate samples recorded by the run that began at {@code run}, in order; empty when none. */
+    List<RateSample> samplesOf(Instant run) {
+      return rateSamples.getOrDefault(run, List.of());
     }
   }
 
@@ -129,6 +147,15 @@ final class ProgressRecordFormat {
     return JSON.writeValueAsString(line) + "\n";
   }
 
+  /** A rate sample of the run that began at {@code run}, with its newline. */
+  static String line(Instant run, RateSample sample) throws IOException {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("run", EvidenceClock.format(run));
+    line.put("elapsedMs", sample.elapsedMillis());
+    line.put("bytes", sample.bytes());
+    return JSON.writeValueAsString(line) + "\n";
+  }
+
   /**
    * Reads the content of a progress record; what follows its last newline is a line torn by a
    * crash, and is not read.
@@ -158,7 +185,31 @@ final class ProgressRecordFormat {
       return new Unreadable(name + ": " + e.getMessage());
     }
     List<String> body = lines.subList(1, lines.size() - 1);
-    return new Recorded(header, pieces(body, header), rescue(body, header));
+    return new Recorded(header, pieces(body, header), rescue(body, header), rateSamples(body));
+  }
+
+  /**
+   * The rate samples among {@code lines}, by the start of their run, each run's in order of time;
+   * a line that fails is passed over, as it costs nothing but a point of the graph.
+   */
+  private static Map<Instant, List<RateSample>> rateSamples(List<String> lines) {
+    Map<Instant, List<RateSample>> samples = new HashMap<>();
+    for (String text : lines) {
+      Optional<JsonNode> line = valid(text);
+      if (line.isEmpty() || !line.get().has("run")) {
+        continue;
+      }
+      try {
+        List<RateSample> run = samples.computeIfAbsent(Instant.parse(line.get().path("run").asText()), key -> new ArrayList<>());
+        RateSample sample = new RateSample(line.get().path("elapsedMs").asLong(), line.get().path("bytes").asLong());
+        if (run.isEmpty() || run.get(run.size() - 1).elapsedMillis() <= sample.elapsedMillis()) {
+          run.add(sample);
+        }
+      } catch (RuntimeException e) {
+        // A time or a number no instant or long holds: not a sample.
+      }
+    }
+    return samples;
   }
 
   /** The pieces that {@code lines}, the lines after the header, hold up to the first that fails. */
@@ -166,8 +217,8 @@ final class ProgressRecordFormat {
     List<Piece> pieces = new ArrayList<>();
     for (String text : lines) {
       Optional<JsonNode> line = valid(text);
-      if (line.isPresent() && line.get().has("rescue")) {
-        continue; // see rescue()
+      if (line.isPresent() && (line.get().has("rescue") || line.get().has("run"))) {
+        continue; // see rescue() and rateSamples()
       }
       OptionalLong index = line.isEmpty() ? OptionalLong.empty() : integer(line.get(), "piece");
       Optional<Piece> piece = index.isEmpty() ? Optional.empty() : piece(line.get(), index.getAsLong(), header);

@@ -3,6 +3,7 @@ package dev.custos.acquire;
 import dev.custos.evidence.Manifest.RateSample;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Samples bytes read over time for the report's read-rate graph. Memory stays bounded however
@@ -16,12 +17,44 @@ final class RateSampler {
   private static final long FIRST_INTERVAL_MILLIS = 1000;
 
   private final List<RateSample> samples = new ArrayList<>();
+  /** Told of every sample as it is kept, before any is thinned out: the progress record. */
+  private final Consumer<RateSample> kept;
   private long intervalMillis = FIRST_INTERVAL_MILLIS;
   private long nextAtMillis;
 
   RateSampler() {
-    samples.add(new RateSample(0, 0));
+    this(sample -> { });
+  }
+
+  RateSampler(Consumer<RateSample> kept) {
+    this.kept = kept;
+    keep(new RateSample(0, 0));
     nextAtMillis = intervalMillis;
+  }
+
+  /**
+   * {@code samples} thinned as a sampler thins its own, every other one dropped until at most
+   * {@link #MAX_SAMPLES} remain, the last always kept: a long run read back from the progress record.
+   */
+  static List<RateSample> thinned(List<RateSample> samples) {
+    List<RateSample> left = new ArrayList<>(samples);
+    while (left.size() > MAX_SAMPLES) {
+      RateSample last = left.get(left.size() - 1);
+      List<RateSample> half = new ArrayList<>();
+      for (int i = 0; i < left.size(); i += 2) {
+        half.add(left.get(i));
+      }
+      if (!half.get(half.size() - 1).equals(last)) {
+        half.add(last);
+      }
+      left = half;
+    }
+    return List.copyOf(left);
+  }
+
+  private void keep(RateSample sample) {
+    samples.add(sample);
+    kept.accept(sample);
   }
 
   /** Offers the state at {@code elapsedMillis}; kept when an interval has passed. */
@@ -29,7 +62,7 @@ final class RateSampler {
     if (elapsedMillis < nextAtMillis) {
       return;
     }
-    samples.add(new RateSample(elapsedMillis, bytes));
+    keep(new RateSample(elapsedMillis, bytes));
     nextAtMillis = (elapsedMillis / intervalMillis + 1) * intervalMillis;
     if (samples.size() >= MAX_SAMPLES) {
       thin();
@@ -40,7 +73,7 @@ final class RateSampler {
   void end(long elapsedMillis, long bytes) {
     RateSample last = samples.get(samples.size() - 1);
     if (last.elapsedMillis() != elapsedMillis || last.bytes() != bytes) {
-      samples.add(new RateSample(Math.max(elapsedMillis, last.elapsedMillis()), bytes));
+      keep(new RateSample(Math.max(elapsedMillis, last.elapsedMillis()), bytes));
     }
   }
 

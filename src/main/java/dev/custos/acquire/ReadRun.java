@@ -14,9 +14,11 @@ import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceWriteException;
 import dev.custos.error.SourceAccessException;
 import dev.custos.error.SourceChangedException;
+import dev.custos.evidence.AcquisitionRun;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.Invocation;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.image.ImageReader;
@@ -26,6 +28,7 @@ import dev.custos.source.BadSectorMap;
 import dev.custos.source.BlockSource;
 import dev.custos.source.WriteBlock;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -78,12 +81,15 @@ final class ReadRun {
   /** The evidence directory whose image the source is, once compared with what it records. */
   private Optional<Manifest.Provenance> provenance;
   private final DriveIdentityRun identity;
+  /** The command line that started the acquisition (a resumption's own is in its {@link Manifest.Resumption}). */
+  private final Optional<Invocation> invocation;
 
   ReadRun(AcquisitionRequest request, BlockSource source, WriteBlock writeBlock, EvidenceDirectory directory,
       AcquisitionEvents events, EvidenceClock clock, HostInfo host, ToolInfo tool, SourceWatch watch,
       Acquisition.Checkpoint checkpoint, SourceFileKey notSource, Optional<Manifest.Provenance> provenance,
-      DriveIdentityRun identity) {
+      Optional<Invocation> invocation, DriveIdentityRun identity) {
     this.provenance = provenance;
+    this.invocation = java.util.Objects.requireNonNull(invocation, "invocation");
     this.identity = identity;
     this.request = request;
     this.source = source;
@@ -117,7 +123,7 @@ final class ReadRun {
     PassImage image = PassImage.open(request, start, directory, source, notSource, host, tool);
     List<DigestConsumer> digests = request.algorithms().stream().map(DigestConsumer::new).toList();
     PieceDigestConsumer pieces = new PieceDigestConsumer(request.pieceAlgorithm(), request.pieceSize(), progressRecord);
-    RateSampler sampler = new RateSampler();
+    RateSampler sampler = new RateSampler(sample -> progressRecord.rateSample(start.runStarted(), sample));
     ProgressMeter progress = new ProgressMeter(listener, source.size(), badSectors::sectorCount, System::nanoTime, sampler::offer);
     List<BlockConsumer> behindGate = new ArrayList<>(digests);
     behindGate.add(pieces);
@@ -294,6 +300,17 @@ final class ReadRun {
     return failure;
   }
 
+  /** From the first start to now; a resumed acquisition's with every run, this one ending now. */
+  private Manifest.Timing timing(PassStart start, RateSampler sampler) {
+    Instant ended = clock.now();
+    if (start.earlierRuns().isEmpty()) {
+      return new Manifest.Timing(start.started(), ended);
+    }
+    List<AcquisitionRun> runs = new ArrayList<>(start.earlierRuns());
+    runs.add(new AcquisitionRun(start.runStarted(), ended, true, sampler.samples()));
+    return new Manifest.Timing(start.started(), ended, runs);
+  }
+
   private Manifest manifest(PassStart start, Optional<CustosException> failure, Optional<String> stopReason, long bytesAcquired,
       PassImage image, List<DigestConsumer> digests, PieceDigestConsumer pieces, BadSectorMap badSectors, RescueRun rescue,
       RateSampler sampler, Manifest.SourceStates states, List<dev.custos.source.driveidentity.Transcript> driveIdentity) {
@@ -318,9 +335,9 @@ final class ReadRun {
         completed ? digests.stream().map(DigestConsumer::result).toList() : List.of(),
         new Manifest.Pieces(request.pieceAlgorithm(), request.pieceSize(), pieceDigests),
         new Manifest.BadSectors(badSectors.ranges(), rescue.recoveredReads()),
-        new Manifest.Timing(start.started(), clock.now()),
+        timing(start, sampler),
         sampler.samples(),
         new Manifest.Outcome(status, bytesAcquired, failure.map(CustosException::getMessage).or(() -> stopReason).orElse(null)),
-        start.resumptions(), states, rescue.record(), image.content(), provenance, partitions, driveIdentity);
+        start.resumptions(), states, rescue.record(), image.content(), provenance, partitions, invocation, driveIdentity);
   }
 }

@@ -26,16 +26,18 @@ import java.util.Optional;
  * @param serial its serial number, if it had one
  * @param logicalSectorSize its logical sector size in bytes
  * @param errorGranularity the unit of reads after an error
+ * @param invocation the command line that started the acquisition; empty when the event records none
  */
 record RecordedStart(Path sourcePath, long sourceSize, Optional<String> model, Optional<String> serial, int logicalSectorSize,
     CaseInfo caseInfo, ImageLayout layout, List<HashAlgorithm> algorithms, PieceAlgorithm pieceAlgorithm, long pieceSize,
-    int blockSize, int retries, int errorGranularity) {
+    int blockSize, int retries, int errorGranularity, Optional<dev.custos.evidence.Invocation> invocation) {
 
   RecordedStart {
     Objects.requireNonNull(sourcePath, "sourcePath");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(serial, "serial");
     algorithms = List.copyOf(algorithms);
+    Objects.requireNonNull(invocation, "invocation");
   }
 
   /**
@@ -51,7 +53,8 @@ record RecordedStart(Path sourcePath, long sourceSize, Optional<String> model, O
         optionalText(source, "serial"), Math.toIntExact(number(source, "logicalSectorSize")), caseInfo(data.path("case")),
         layout(parameters), algorithms(parameters), PieceAlgorithm.byName(text(parameters, "pieceAlgorithm")),
         number(parameters, "pieceSize"), Math.toIntExact(number(parameters, "blockSize")),
-        Math.toIntExact(number(parameters, "retries")), Math.toIntExact(number(parameters, "errorGranularity")));
+        Math.toIntExact(number(parameters, "retries")), Math.toIntExact(number(parameters, "errorGranularity")),
+        dev.custos.evidence.AcquisitionEventJson.invocation(data));
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.custos.crypto.Signer;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.digest.ProgressListener;
 import dev.custos.error.CustosException;
+import dev.custos.evidence.Invocation;
 import dev.custos.evidence.Manifest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,25 +37,25 @@ final class AcquisitionRunner {
    * report shows them, and renders the report, signed as {@code signing} says; returns the exit
    * code (1 if a check does not match).
    */
-  static int run(Environment environment, AcquisitionRequest request, SigningOptions.Signing signing,
+  static int run(Environment environment, Invocation typed, AcquisitionRequest request, SigningOptions.Signing signing,
       CustodyRecorder recorder, AfterAcquisitionChecks checks, GoingOn goingOn, PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
-    return run(environment, (acquisition, listener, stop) -> acquisition.run(request, listener, stop),
+    return run(environment, typed, (acquisition, listener, stop) -> acquisition.run(request, listener, stop),
         request.outputDirectory(), signing, recorder, checks, goingOn, out, err);
   }
 
-  /** Runs {@code job} into {@code directory}, as {@link #run(Environment, AcquisitionRequest, SigningOptions.Signing, CustodyRecorder, AfterAcquisitionChecks, GoingOn, PrintWriter, PrintWriter)}, without checks. */
-  static int run(Environment environment, Job job, Path directory, SigningOptions.Signing signing, CustodyRecorder recorder,
-      GoingOn goingOn, PrintWriter out, PrintWriter err)
+  /** Runs {@code job} into {@code directory}, as {@link #run(Environment, Invocation, AcquisitionRequest, SigningOptions.Signing, CustodyRecorder, AfterAcquisitionChecks, GoingOn, PrintWriter, PrintWriter)}, without checks. */
+  static int run(Environment environment, Invocation typed, Job job, Path directory, SigningOptions.Signing signing,
+      CustodyRecorder recorder, GoingOn goingOn, PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
-    return run(environment, job, directory, signing, recorder, AfterAcquisitionChecks.NONE, goingOn, out, err);
+    return run(environment, typed, job, directory, signing, recorder, AfterAcquisitionChecks.NONE, goingOn, out, err);
   }
 
-  private static int run(Environment environment, Job job, Path directory, SigningOptions.Signing signing,
+  private static int run(Environment environment, Invocation typed, Job job, Path directory, SigningOptions.Signing signing,
       CustodyRecorder recorder, AfterAcquisitionChecks checks, GoingOn goingOn, PrintWriter out, PrintWriter err)
       throws CustosException, InterruptedException {
     Signer signer = signing.signer();
-    Acquisition acquisition = environment.acquisition(recorder);
+    Acquisition acquisition = environment.acquisition(recorder).invokedAs(typed);
     StopSignal stop = new StopSignal();
     CountDownLatch done = new CountDownLatch(1);
     // The checks after the manifest read for as long as the acquisition did: a signal stops their
@@ -76,7 +77,7 @@ final class AcquisitionRunner {
           ? "signed by " + recorder.actor().name() + " (" + (signer == null ? "certificate SHA-256 " + recorder.actor().certificateSha256()
               : dev.custos.crypto.SignerFingerprints.of(signer.certificateChain()).describe()) + ")"
           : "UNSIGNED (--unsigned): the log does not prove who recorded it";
-      Summary.print(manifest, directory.toAbsolutePath().normalize(), custody, out);
+      Summary.print(manifest, directory.toAbsolutePath().normalize(), typed, custody, out);
       VerifyAfterAcquisition.Outcome checked = checks.any()
           ? VerifyAfterAcquisition.run(environment.acquisitionVerification(), manifest, directory, checks, recorder, checkReads,
               out, err)

@@ -5,7 +5,7 @@ import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.custody.LogHead;
 import dev.custos.error.UsageException;
-import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.TimeDisplay;
 import dev.custos.evidence.TextField;
 import java.io.PrintWriter;
 
@@ -68,7 +68,7 @@ final class CustodyAppends {
 
   static void printRecorded(CustodyEvent event, PrintWriter out) {
     out.println("Recorded " + event.type() + " as seq " + event.seq() + " by " + TerminalText.escape(event.actor().name())
-        + (event.signed() ? " (certificate SHA-256 " + event.actor().certificateSha256() + ")" : "") + " at " + EvidenceClock.format(event.time()) + " (hash " + event.hash() + ")");
+        + (event.signed() ? " (certificate SHA-256 " + event.actor().certificateSha256() + ")" : "") + " at " + TimeDisplay.workstation().of(event.time()) + " (hash " + event.hash() + ")");
     out.flush();
   }
 }

@@ -13,6 +13,7 @@ import dev.custos.custody.FlatFacts;
 import dev.custos.custody.Finding;
 import dev.custos.custody.Holding;
 import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.TimeDisplay;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,11 @@ final class CustodyTable {
   private CustodyTable() {}
 
   static void print(CustodyVerdict verdict, String log, PrintWriter out) {
+    TimeDisplay times = TimeDisplay.workstation();
     out.println("Chain of custody: " + TerminalText.escape(log) + " (" + verdict.events().size() + (verdict.events().size() == 1 ? " event)" : " events)"));
+    if (times.showsLocal()) {
+      out.println("Times: UTC, and after \"=\" local time in " + times.zoneName() + " (this workstation's time zone)");
+    }
     out.println(String.format(Locale.ROOT, "%4s  %-24s  %-" + WHO_WIDTH + "s  %-" + WHAT_WIDTH + "s  %s",
         "seq", "time (UTC)", "who", "what", "facts"));
     Holding holding = Holding.of(verdict.events());
@@ -36,6 +41,8 @@ final class CustodyTable {
       String who = TerminalText.escape(event.actor().name()) + (event.signed() ? "" : " (unsigned)");
       out.println(String.format(Locale.ROOT, "%4d  %-24s  %-" + WHO_WIDTH + "s  %-" + WHAT_WIDTH + "s  %s",
           event.seq(), EvidenceClock.format(event.time()), clip(who, WHO_WIDTH), TerminalText.escape(event.type()), facts(event) + HoldingLines.status(holding, event)));
+      // Below its row, not in a column of its own: the table stays as wide, and the facts as they were.
+      times.local(event.time()).ifPresent(local -> out.println(String.format(Locale.ROOT, "%4s  = %s", "", local)));
     }
     if (verdict.head() != null) {
       out.println("Head: seq " + verdict.head().seq() + ", hash " + verdict.head().hash());

@@ -50,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     // A throw-away identity: the demo shows signing end to end, and its certificate says it proves nothing.
     Environment environment = Environment.of(spec);
     Signer demoIdentity = ExaminerIdentity.demo(environment.clock().instant());
-    int code = AcquisitionRunner.run(environment, request, new SigningOptions.Signing(demoIdentity, null),
+    int code = AcquisitionRunner.run(environment, environment.invocation(spec), request, new SigningOptions.Signing(demoIdentity, null),
         environment.recorder(demoIdentity), AfterAcquisitionChecks.NONE, GoingOn.DEMO, spec.commandLine().getOut(), spec.commandLine().getErr());
     spec.commandLine().getOut().println("Evidence is in " + target.toAbsolutePath().normalize());
     return code;

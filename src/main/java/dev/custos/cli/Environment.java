@@ -5,6 +5,7 @@ import dev.custos.crypto.Signer;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.HostInfo;
+import dev.custos.evidence.Invocation;
 import dev.custos.evidence.ToolInfo;
 import dev.custos.report.ReportRendering;
 import dev.custos.source.SourceInspector;
@@ -12,7 +13,10 @@ import dev.custos.source.WriteBlockGuard;
 import dev.custos.verify.AcquisitionVerification;
 import dev.custos.verify.Verification;
 import java.io.Console;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -53,6 +57,32 @@ record Environment(Map<String, String> variables, Terminal terminal, Clock clock
   EvidenceClock evidenceClock() {
     return EvidenceClock.of(clock);
   }
+
+  /**
+   * How the command {@code spec} runs was typed, for the records: the name its launcher was called
+   * by ({@code ./acquire}, from the launcher's {@code custos.program} property), else the command's
+   * own first word ({@code acquire}), then every argument as given, but for a URL's password; and
+   * the working directory.
+   */
+  Invocation invocation(CommandSpec spec) {
+    List<String> typed = new ArrayList<>(spec.root().commandLine().getParseResult().originalArgs().stream()
+        .map(Environment::withoutUrlPassword).toList());
+    String program = System.getProperty(Main.PROGRAM_PROPERTY);
+    if (program != null && !program.isBlank() && !typed.isEmpty()) {
+      typed.set(0, program);
+    }
+    return new Invocation(typed, Path.of("").toAbsolutePath().toString(), null);
+  }
+
+  /**
+   * {@code word} with the password of a URL in it ({@code --tsa https://user:PASSWORD@host}) as
+   * {@code ***}: passwords never go on record, and no option takes one, but a URL may carry one.
+   */
+  static String withoutUrlPassword(String word) {
+    return URL_PASSWORD.matcher(word).replaceAll("$1***@");
+  }
+
+  private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern.compile("(://[^/?#@:]*:)[^/?#@]*@");
 
   /** The host the commands run on, as the records name it. */
   HostInfo host() {

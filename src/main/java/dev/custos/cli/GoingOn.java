@@ -26,13 +26,12 @@ final class GoingOn {
 
   /**
    * {@code acquire resume} with the options this acquisition was given that a resumption needs:
-   * the signing key (and password file), or {@code --unsigned}; the timestamp authority; the write block.
+   * the signing key (and password file) and the timestamp authority of a signed one; the write block.
    */
   static GoingOn resume(SigningOptions signing, SigningOptions.Signing signed, WriteBlockOptions writeBlock) {
     List<String> options = new ArrayList<>();
-    if (signed.signer() == null) {
-      options.add("--unsigned");
-    } else {
+    // An unsigned acquisition resumes unsigned without being told: only a signed one needs its key again.
+    if (signed.signer() != null) {
       options.add("--key");
       options.add(quoted(signing.keyFile().toAbsolutePath().normalize().toString()));
       if (signing.passwordFile != null) {

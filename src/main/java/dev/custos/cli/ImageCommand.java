@@ -119,7 +119,7 @@ final class ImageCommand implements Callable<Integer> {
     AfterAcquisitionChecks checks = new AfterAcquisitionChecks(verifyImage,
         verifySource ? new Verification.SourceRequest(source, writeBlock.setReadOnly, blocker) : null,
         root instanceof CustosCommand ? ((CustosCommand) root).beforeChecks() : AfterAcquisitionChecks.BeforeChecks.NOTHING);
-    return AcquisitionRunner.run(environment, request, signed, recorder, checks, GoingOn.resume(signing, signed, writeBlock),
+    return AcquisitionRunner.run(environment, environment.invocation(spec), request, signed, recorder, checks, GoingOn.resume(signing, signed, writeBlock),
         spec.commandLine().getOut(),
         spec.commandLine().getErr());
   }

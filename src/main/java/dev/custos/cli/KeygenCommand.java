@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -250,6 +249,6 @@ final class KeygenCommand implements Callable<Integer> {
 
   private static void printCertificate(PrintWriter stdout, Signer signer) {
     stdout.println("  certificate SHA-256 " + signer.certificateSha256() + ", valid until "
-        + signer.certificateChain().get(0).getNotAfter().toInstant().truncatedTo(ChronoUnit.SECONDS));
+        + dev.custos.evidence.TimeDisplay.workstation().of(signer.certificateChain().get(0).getNotAfter().toInstant()));
   }
 }

@@ -19,7 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
         "Whatever stopped it (Ctrl-C, SIGTERM, kill -9, a power cut, a full disk, a lost source), it continues with the"
             + " parameters its custody log records. The image on disk is re-hashed against the recorded piece digests;"
             + " the source, which must be the same drive, is read from the first piece not in the image or not matching."
-            + " Ends with the image and digests an uninterrupted acquisition would have."},
+            + " Ends with the image and digests an uninterrupted acquisition would have.",
+        "It is recorded as it began: an unsigned acquisition goes on unsigned (no --unsigned needed, and no --key taken);"
+            + " a signed one only with the key that signed its start (--key), never unsigned nor with another key, so that"
+            + " its log reads as one signer's from start to end."},
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {
         "0:completed",
@@ -44,11 +47,14 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws CustosException, InterruptedException {
-    SigningOptions.Signing signed = signing.resolve("acquire resume");
+    SigningOptions.Signing signed = signing.resolveResumption(directory);
     Environment environment = Environment.of(spec);
+    if (signed.signer() == null) {
+      spec.commandLine().getOut().println("The interrupted acquisition was recorded unsigned: continuing unsigned.");
+    }
     CustodyRecorder recorder = environment.recorder(signed.signer());
     ResumeRequest request = new ResumeRequest(directory, source, writeBlock.setReadOnly, writeBlock.blocker());
-    return AcquisitionRunner.run(environment, (acquisition, listener, stop) -> acquisition.resume(request, listener, stop),
+    return AcquisitionRunner.run(environment, environment.invocation(spec), (acquisition, listener, stop) -> acquisition.resume(request, listener, stop),
         directory, signed, recorder, GoingOn.resume(signing, signed, writeBlock), spec.commandLine().getOut(), spec.commandLine().getErr());
   }
 }

@@ -2,7 +2,8 @@ package dev.custos.cli;
 
 import dev.custos.digest.Digest;
 import dev.custos.digest.PieceAlgorithm;
-import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.Invocation;
+import dev.custos.evidence.TimeDisplay;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.Manifest;
 import dev.custos.image.ImageFile;
@@ -26,14 +27,25 @@ final class Summary {
 
   private Summary() {}
 
-  /** Prints the summary; {@code custody} says who signed the custody log, or that nobody did. */
-  static void print(Manifest manifest, Path directory, String custody, PrintWriter out) {
+  /**
+   * Prints the summary; {@code typed} is this run's command line, {@code custody} says who signed
+   * the custody log, or that nobody did.
+   */
+  static void print(Manifest manifest, Path directory, Invocation typed, String custody, PrintWriter out) {
     int sectorSize = manifest.source().logicalSectorSize();
     Manifest.Outcome outcome = manifest.outcome();
     out.println("Acquisition " + outcome.status().id() + ": " + TerminalText.escape(manifest.source().path().toString()) + " -> "
         + TerminalText.escape(directory.toString()));
     if (outcome.reason() != null) {
       out.println(line("reason", TerminalText.escape(outcome.reason())));
+    }
+    // As recorded: the manifest's, or for a resumption its own (the last); a pasteable line, control characters shown escaped.
+    Invocation recorded = manifest.resumptions().isEmpty() ? manifest.invocation().orElse(typed)
+        : manifest.resumptions().get(manifest.resumptions().size() - 1).invocation().orElse(typed);
+    out.println(line("command", TerminalText.escape(recorded.shellQuoted())));
+    out.println(line("working dir", TerminalText.escape(recorded.workingDirectory())));
+    if (recorded.destination() != null) {
+      out.println(line("destination", TerminalText.escape(recorded.destination())));
     }
     out.println(line("size", sizeInSectors(manifest.source().sizeBytes(), sectorSize)));
     out.println(line("acquired", outcome.bytesAcquired() + " bytes"));
@@ -44,19 +56,24 @@ final class Summary {
     }
     out.println(line("write block", manifest.writeBlock().method().id() + ": " + manifest.writeBlock().proof()));
     DriveIdentityLines.print(manifest, directory, out);
-    out.println(line("started", EvidenceClock.format(manifest.timing().started())));
+    // The acquiring workstation is this one: its zone, as the manifest records it.
+    TimeDisplay times = manifest.host().times();
+    out.println(line("started", times.of(manifest.timing().started())));
     java.util.List<Manifest.Resumption> resumptions = manifest.resumptions();
     for (int i = 0; i < resumptions.size(); i++) {
       Manifest.Resumption resumption = resumptions.get(i);
       Manifest.Resumption next = i + 1 < resumptions.size() ? resumptions.get(i + 1) : null;
-      out.println(line("resumed", EvidenceClock.format(resumption.time()) + " from byte " + resumption.fromByte() + " ("
+      out.println(line("resumed", times.of(resumption.time()) + ", from byte " + resumption.fromByte() + " ("
           + checked(resumption, next, manifest.pieces().algorithm())
           + (resumption.rereadPiece().isPresent() ? "; piece " + resumption.rereadPiece().getAsLong() + " did not and was read again" : "")
           + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded") + ")"));
     }
-    out.println(line("ended", EvidenceClock.format(manifest.timing().ended())));
-    out.println(line("duration", String.format(Locale.ROOT, "%.3f s, average %s",
-        manifest.timing().duration().toMillis() / 1000.0, Sizes.rate(manifest.averageBytesPerSecond()))));
+    out.println(line("ended", times.of(manifest.timing().ended())));
+    out.println(line("duration", Sizes.seconds(manifest.timing().duration()) + runs(manifest.timing()) + ", average "
+        + Sizes.rate(manifest.averageBytesPerSecond())));
+    if (!manifest.timing().runs().isEmpty()) {
+      out.println(line("span", Sizes.seconds(manifest.timing().span()) + " from the first start to the end, stopped time included"));
+    }
     for (ImageFile file : manifest.imageFiles()) {
       out.println(line("image", file.name() + " (" + file.sizeBytes() + " bytes)"));
     }
@@ -87,6 +104,19 @@ final class Summary {
     out.println(line("custody", TerminalText.escape(directory.resolve(EvidenceDirectory.CUSTODY_LOG).toString()) + ", "
         + TerminalText.escape(custody)));
     out.flush();
+  }
+
+  /**
+   * How a resumed acquisition's duration is made up: " over 2 runs; stopped 74.052 s between them
+   * (not counted)", and which run died without recording its end; nothing for one run.
+   */
+  private static String runs(Manifest.Timing timing) {
+    List<dev.custos.evidence.AcquisitionRun> runs = timing.runs();
+    if (runs.isEmpty()) {
+      return "";
+    }
+    return " over " + runs.size() + " runs; stopped " + Sizes.seconds(timing.stopped()) + " between them (not counted)"
+        + dev.custos.evidence.AcquisitionRun.unrecordedEnds(runs);
   }
 
   /**
@@ -189,11 +219,11 @@ final class Summary {
   }
 
   /** Prints the outcome of one --verify-image or --verify-source check. */
-  static void printCheck(AcquisitionVerification.Result result, PrintWriter out) {
+  static void printCheck(AcquisitionVerification.Result result, TimeDisplay times, PrintWriter out) {
     String digests = result.findings() == null ? ""
         : result.findings().digests().stream().map(d -> d.algorithm().id() + " " + d.computed()).collect(Collectors.joining(", "));
     out.println(line(result.kind().id() + " check", (result.matched() ? "matched" : "DOES NOT MATCH") + " ("
-        + EvidenceClock.format(result.started()) + " to " + EvidenceClock.format(result.ended()) + "): "
+        + times.of(result.started()) + " to " + times.of(result.ended()) + "): "
         + TerminalText.escape(result.check().summary())));
     if (!digests.isEmpty()) {
       out.println(line("", "re-computed " + digests));

@@ -1,5 +1,6 @@
 package dev.custos.cli;
 
+import dev.custos.evidence.TimeDisplay;
 import dev.custos.verify.CheckResult;
 import dev.custos.verify.Problem;
 import dev.custos.verify.VerificationResult;
@@ -13,6 +14,8 @@ final class VerificationTable {
   /** Prints {@code result}; {@code verifiedLine} is what a verified result says (as recorded, as given). */
   static void print(VerificationResult result, String verifiedLine, PrintWriter out) {
     out.println("Verifying " + TerminalText.escape(result.target().toString()));
+    TimeDisplay times = TimeDisplay.workstation();
+    out.println("  from " + times.of(result.started()) + " to " + times.of(result.ended()));
     out.println(String.format(Locale.ROOT, "  %-14s %-8s %s", "CHECK", "VERDICT", "DETAILS"));
     for (CheckResult check : result.checks()) {
       out.println(String.format(Locale.ROOT, "  %-14s %-8s %s", check.check().id(), check.verdict().name(),

@@ -1,5 +1,6 @@
 package dev.custos.cli;
 
+import dev.custos.evidence.TimeDisplay;
 import dev.custos.custody.CustodyRecorder;
 import dev.custos.error.CustosException;
 import dev.custos.error.EvidenceReadException;
@@ -102,7 +103,7 @@ final class VerifyAfterAcquisition {
   private static void record(AcquisitionVerification.Result result, Path directory, CustodyRecorder recorder, PrintWriter out,
       List<AcquisitionVerification.Result> results) throws CustosException {
     AcquisitionVerification.record(directory, result, recorder);
-    Summary.printCheck(result, out);
+    Summary.printCheck(result, TimeDisplay.workstation(), out);
     results.add(result);
   }
 

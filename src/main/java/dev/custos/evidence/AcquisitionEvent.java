@@ -71,17 +71,20 @@ public final class AcquisitionEvent {
    * @param rereadPiece the piece the previous pass found changed and read again, or null
    * @param previousManifestFile the interruption's manifest as set aside, or null
    * @param previousManifestSha256 its SHA-256 as recorded, or null
+   * @param invocation the command line of {@code acquire resume}; empty when absent or not one
    */
   public record Resumed(Long fromByte, Long piecesChecked, boolean comparedWithSource, Long rereadPiece,
-      boolean interruptionRecorded, String previousManifestFile, String previousManifestSha256, Source source) {
+      boolean interruptionRecorded, String previousManifestFile, String previousManifestSha256, Source source,
+      java.util.Optional<Invocation> invocation) {
     public Resumed {
       Objects.requireNonNull(source, "source");
+      Objects.requireNonNull(invocation, "invocation");
     }
 
     /** The resumption at {@code time}, as the final manifest lists it (an absent count as 0). */
     public Manifest.Resumption resumption(Instant time) {
       return new Manifest.Resumption(time, fromByte == null ? 0 : fromByte, piecesChecked == null ? 0 : piecesChecked,
-          rereadPiece == null ? OptionalLong.empty() : OptionalLong.of(rereadPiece), interruptionRecorded);
+          rereadPiece == null ? OptionalLong.empty() : OptionalLong.of(rereadPiece), interruptionRecorded, invocation);
     }
   }
 

@@ -119,7 +119,19 @@ public final class AcquisitionEventJson {
     return new AcquisitionEvent.Resumed(count(data.path("fromByte")), count(data.path("piecesChecked")),
         PREFIX_COMPARED.equals(data.path("prefixCheckedBy").asText()), count(data.path("rereadPiece")),
         data.path("interruptionRecorded").asBoolean(), previous.map(AcquisitionEvent.PreviousManifest::file).orElse(null),
-        previous.map(AcquisitionEvent.PreviousManifest::sha256).orElse(null), source(data));
+        previous.map(AcquisitionEvent.PreviousManifest::sha256).orElse(null), source(data), invocation(data));
+  }
+
+  /**
+   * The {@code invocation} of an {@code acquisition-started} or {@code -resumed} event; empty when
+   * it records none, or one not of the form Custos writes (nothing is guessed).
+   */
+  public static Optional<Invocation> invocation(JsonNode data) {
+    try {
+      return InvocationJson.read(data.path("invocation"));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -154,6 +154,20 @@ public final class EvidenceDirectory {
     return root;
   }
 
+  /**
+   * The directory as the file system resolves it, every symbolic link followed: where an examiner
+   * finds the evidence, whatever path led to it.
+   *
+   * @throws EvidenceWriteException if it cannot be resolved (it is gone, or a directory on its path cannot be searched)
+   */
+  public String realPath() throws EvidenceWriteException {
+    try {
+      return root.toRealPath().toString();
+    } catch (IOException e) {
+      throw new EvidenceWriteException("cannot resolve the path of " + root + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The nearest directory of {@code root} or its parents that exists, to ask for free space and device. */
   public Path nearestExisting() {
     return nearestExisting(root);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 /**
  * The workstation an action ran on.
@@ -12,10 +13,12 @@ import java.nio.file.Path;
  * @param os operating system, kernel version and architecture
  * @param user the account that ran Custos
  * @param java the Java runtime
+ * @param timeZone the workstation's time zone, an IANA id such as {@code Europe/Berlin} (the JVM's
+ *     default, which honours {@code TZ}); null in records made before Custos recorded it
  */
-public record HostInfo(String hostname, String os, String user, String java) {
+public record HostInfo(String hostname, String os, String user, String java, String timeZone) {
 
-  /** This machine, as the kernel and the JVM tell. */
+  /** This machine, as the kernel and the JVM tell; its time zone is the JVM's default zone. */
   public static HostInfo current() {
     String hostname;
     try {
@@ -27,6 +30,12 @@ public record HostInfo(String hostname, String os, String user, String java) {
         hostname,
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
         System.getProperty("user.name"),
-        System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
+        System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
+        ZoneId.systemDefault().getId());
+  }
+
+  /** How times read on this workstation: UTC and its local time (UTC alone when no zone is recorded). */
+  public TimeDisplay times() {
+    return TimeDisplay.recorded(timeZone);
   }
 }

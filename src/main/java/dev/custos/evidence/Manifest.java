@@ -49,6 +49,8 @@ import java.util.OptionalLong;
  *     acquisition (a conversion), and whether its digests were found equal; empty otherwise
  * @param partitions the source's partition table as read from the finished image; empty when the
  *     acquisition did not complete
+ * @param invocation the command line that started the acquisition, where and into which directory;
+ *     empty when it was not started from the command line (a library call, a test)
  * @param driveIdentity what the drive said about itself, one query a line, before and after the
  *     read of each run (the earlier runs' carried over from their interruptions); empty for none
  */
@@ -73,6 +75,7 @@ public record Manifest(
     Optional<E01Content> e01,
     Optional<Provenance> provenance,
     Optional<Partitions> partitions,
+    Optional<Invocation> invocation,
     List<dev.custos.source.driveidentity.Transcript> driveIdentity) {
 
   /** The manifest format this build writes and reads. */
@@ -89,6 +92,7 @@ public record Manifest(
     Objects.requireNonNull(e01, "e01");
     Objects.requireNonNull(provenance, "provenance");
     Objects.requireNonNull(partitions, "partitions");
+    Objects.requireNonNull(invocation, "invocation");
     driveIdentity = List.copyOf(driveIdentity);
   }
 
@@ -182,12 +186,15 @@ public record Manifest(
    *     source; empty when none was
    * @param interruptionRecorded whether the interruption had been recorded (a manifest and an
    *     {@code acquisition-interrupted} event), or the process had ended without a word
+   * @param invocation the command line of {@code acquire resume}; empty when not resumed from the
+   *     command line, and in records made before Custos recorded it
    */
   public record Resumption(Instant time, long fromByte, long piecesChecked, OptionalLong rereadPiece,
-      boolean interruptionRecorded) {
+      boolean interruptionRecorded, Optional<Invocation> invocation) {
     public Resumption {
       Objects.requireNonNull(time, "time");
       Objects.requireNonNull(rereadPiece, "rereadPiece");
+      Objects.requireNonNull(invocation, "invocation");
       if (fromByte < 0 || piecesChecked < 0 || rereadPiece.orElse(0) < 0) {
         throw new IllegalArgumentException("resumption out of range: from byte " + fromByte + ", " + piecesChecked
             + " pieces checked, piece " + rereadPiece.getAsLong() + " re-read");
@@ -257,20 +264,43 @@ public record Manifest(
   /**
    * When the acquisition ran.
    *
-   * @param started when reading began
+   * @param started when reading began: for a resumed acquisition, when its first run began
    * @param ended when the last byte was written and flushed, or the acquisition stopped
+   * @param runs every run of a resumed acquisition, in order, this one last; empty for one that
+   *     ran in one go
    */
-  public record Timing(Instant started, Instant ended) {
+  public record Timing(Instant started, Instant ended, List<AcquisitionRun> runs) {
     public Timing {
       Objects.requireNonNull(started, "started");
       Objects.requireNonNull(ended, "ended");
       if (ended.isBefore(started)) {
         throw new IllegalArgumentException("end " + ended + " is before start " + started);
       }
+      runs = List.copyOf(runs);
     }
 
+    /** The timing of an acquisition that ran in one go. */
+    public Timing(Instant started, Instant ended) {
+      this(started, ended, List.of());
+    }
+
+    /** How long it ran: the sum of its runs, the time it was stopped between them not counted. */
     public Duration duration() {
+      return runs.isEmpty() ? span() : runs.stream().map(AcquisitionRun::duration).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** From the first start to the end, the time stopped between runs included. */
+    public Duration span() {
       return Duration.between(started, ended);
+    }
+
+    /**
+     * The time nothing ran between the runs: the span less the duration; never negative, even
+     * when the workstation's clock was set back between two runs.
+     */
+    public Duration stopped() {
+      Duration stopped = span().minus(duration());
+      return stopped.isNegative() ? Duration.ZERO : stopped;
     }
   }
 
@@ -338,7 +368,7 @@ public record Manifest(
     }
   }
 
-  /** Average rate in bytes per second over the whole duration (0 for an instant acquisition). */
+  /** Average rate in bytes per second over the duration, stopped time not counted (0 for an instant acquisition). */
   public long averageBytesPerSecond() {
     long millis = timing.duration().toMillis();
     return millis == 0 ? 0 : Math.round(outcome.bytesAcquired() * 1000.0 / millis);

@@ -15,6 +15,7 @@ import dev.custos.source.SourceIdentity;
 import dev.custos.source.SourceState;
 import dev.custos.source.WriteBlock;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The JSON form of a {@link Manifest}: UTF-8, two-space indent, members in a fixed order, one
@@ -42,6 +43,12 @@ public final class ManifestJson {
     host.put("os", manifest.host().os());
     host.put("user", manifest.host().user());
     host.put("java", manifest.host().java());
+    if (manifest.host().timeZone() != null) {
+      // The offset too, as this JDK's zone rules gave it at the start: a reader with other rules can tell.
+      host.put("timeZone", manifest.host().timeZone());
+      host.put("utcOffsetAtStart", TimeDisplay.offset(java.time.ZoneId.of(manifest.host().timeZone()), manifest.timing().started()));
+    }
+    manifest.invocation().ifPresent(invocation -> root.set("invocation", InvocationJson.tree(invocation)));
     root.set("source", sourceTree(manifest.source()));
     root.set("writeBlock", writeBlockTree(manifest.writeBlock()));
     root.set("parameters", parametersTree(manifest.parameters(), manifest.pieces().algorithm(), manifest.pieces().size()));
@@ -55,10 +62,20 @@ public final class ManifestJson {
     timing.put("ended", EvidenceClock.format(manifest.timing().ended()));
     timing.put("durationMs", manifest.timing().duration().toMillis());
     timing.put("averageBytesPerSecond", manifest.averageBytesPerSecond());
-    ArrayNode samples = root.putArray("rateSamples");
-    for (Manifest.RateSample sample : manifest.rateSamples()) {
-      samples.addObject().put("elapsedMs", sample.elapsedMillis()).put("bytes", sample.bytes());
+    if (!manifest.timing().runs().isEmpty()) {
+      timing.put("spanMs", manifest.timing().span().toMillis());
+      timing.put("stoppedMs", manifest.timing().stopped().toMillis());
+      ArrayNode runs = timing.putArray("runs");
+      for (AcquisitionRun run : manifest.timing().runs()) {
+        ObjectNode entry = runs.addObject();
+        entry.put("started", EvidenceClock.format(run.started()));
+        entry.put("ended", EvidenceClock.format(run.ended()));
+        entry.put("durationMs", run.duration().toMillis());
+        entry.put("endRecorded", run.endRecorded());
+        writeSamples(entry.putArray("rateSamples"), run.rateSamples());
+      }
     }
+    writeSamples(root.putArray("rateSamples"), manifest.rateSamples());
     ObjectNode outcome = root.putObject("outcome");
     outcome.put("status", manifest.outcome().status().id());
     outcome.put("bytesAcquired", manifest.outcome().bytesAcquired());
@@ -97,6 +114,12 @@ public final class ManifestJson {
     return node;
   }
 
+  private static void writeSamples(ArrayNode samples, List<Manifest.RateSample> rateSamples) {
+    for (Manifest.RateSample sample : rateSamples) {
+      samples.addObject().put("elapsedMs", sample.elapsedMillis()).put("bytes", sample.bytes());
+    }
+  }
+
   /** One element of {@code resumptions}, also the data of an {@code acquisition-resumed} event. */
   public static ObjectNode resumptionTree(Manifest.Resumption resumption) {
     ObjectNode node = MAPPER.createObjectNode();
@@ -109,8 +132,10 @@ public final class ManifestJson {
       node.putNull("rereadPiece");
     }
     node.put("interruptionRecorded", resumption.interruptionRecorded());
+    resumption.invocation().ifPresent(invocation -> node.set("invocation", InvocationJson.tree(invocation)));
     return node;
   }
+
 
   /**
    * A source's state: {@code sizeBytes}, the file's stat (or null for a device), a loop device's

@@ -43,9 +43,10 @@ public final class ManifestReader {
         digests(tree.path("digests")), piecesOf(tree.path("pieces")), badSectors(tree.path("badSectors")),
         timing(tree.path("timing")), rateSamples(tree.path("rateSamples")), outcome(tree), resumptions(tree.path("resumptions")),
         RescueJson.read(tree.path("rescue"), sectorSize(tree.path("source").path("logicalSectorSize"))),
-        provenance(tree.path("provenance")), PartitionJson.read(tree.path("partitions")),
+        provenance(tree.path("provenance")), PartitionJson.read(tree.path("partitions")), InvocationJson.read(tree.path("invocation")),
         DriveIdentityJson.read(tree.path("driveIdentity")));
   }
+
 
   private static Optional<Manifest.Provenance> provenance(JsonNode node) {
     if (node.isMissingNode()) {
@@ -137,7 +138,7 @@ public final class ManifestReader {
 
   private static HostInfo host(JsonNode node) {
     return new HostInfo(text(node.path("hostname"), "the host name"), text(node.path("os"), "the host's OS"),
-        text(node.path("user"), "the host's user"), text(node.path("java"), "the host's Java"));
+        text(node.path("user"), "the host's user"), text(node.path("java"), "the host's Java"), textOrNull(node.path("timeZone")));
   }
 
   private static WriteBlock writeBlock(JsonNode node) {
@@ -214,9 +215,16 @@ public final class ManifestReader {
   }
 
   private static RecordedManifest.Timing timing(JsonNode node) {
+    List<AcquisitionRun> runs = new ArrayList<>();
+    if (!node.path("runs").isMissingNode()) {
+      for (JsonNode run : array(node.path("runs"), "the runs")) {
+        runs.add(new AcquisitionRun(time(run.path("started"), "a run's start"), time(run.path("ended"), "a run's end"),
+            bool(run.path("endRecorded"), "a run's end recorded"), rateSamples(run.path("rateSamples"))));
+      }
+    }
     return new RecordedManifest.Timing(time(node.path("started"), "the start"), time(node.path("ended"), "the end"),
         count(node.path("durationMs"), "the duration", 0, Long.MAX_VALUE),
-        count(node.path("averageBytesPerSecond"), "the average rate", 0, Long.MAX_VALUE));
+        count(node.path("averageBytesPerSecond"), "the average rate", 0, Long.MAX_VALUE), runs);
   }
 
   private static List<Manifest.RateSample> rateSamples(JsonNode node) {
@@ -239,7 +247,8 @@ public final class ManifestReader {
           count(resumption.path("fromByte"), "a resumption's first byte", 0, Long.MAX_VALUE),
           count(resumption.path("piecesChecked"), "a resumption's pieces checked", 0, Long.MAX_VALUE),
           reread == null ? OptionalLong.empty() : OptionalLong.of(reread),
-          bool(resumption.path("interruptionRecorded"), "a resumption's interruption recorded")));
+          bool(resumption.path("interruptionRecorded"), "a resumption's interruption recorded"),
+          InvocationJson.read(resumption.path("invocation"))));
     }
     return resumptions;
   }

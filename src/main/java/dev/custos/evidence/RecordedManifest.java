@@ -48,6 +48,8 @@ import java.util.Optional;
  * @param provenance the evidence directory whose image the source was (a conversion); empty otherwise
  * @param partitions the source's partition table as read from the image; empty when not read (an
  *     acquisition that did not complete, and manifests of builds before it was read)
+ * @param invocation the command line that started the acquisition, where and into which directory;
+ *     empty when not recorded (not started from the command line, or a build before Custos recorded it)
  * @param driveIdentity the drive identity queries and their transcripts; empty in manifests of
  *     builds before they were recorded
  */
@@ -55,7 +57,8 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
     WriteBlock writeBlock, Parameters parameters, Image image, List<Digest> digests, Pieces pieces,
     BadSectors badSectors, Timing timing, List<Manifest.RateSample> rateSamples, Manifest.Outcome outcome,
     List<Manifest.Resumption> resumptions, Optional<Manifest.Rescue> rescue, Optional<Manifest.Provenance> provenance,
-    Optional<Manifest.Partitions> partitions, List<dev.custos.source.driveidentity.Transcript> driveIdentity) {
+    Optional<Manifest.Partitions> partitions, Optional<Invocation> invocation,
+    List<dev.custos.source.driveidentity.Transcript> driveIdentity) {
 
   public RecordedManifest {
     RecordMembers.requireNonNull("tool caseInfo host source writeBlock parameters image pieces badSectors timing outcome rescue",
@@ -65,6 +68,7 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
     resumptions = List.copyOf(resumptions);
     java.util.Objects.requireNonNull(provenance, "provenance");
     java.util.Objects.requireNonNull(partitions, "partitions");
+    java.util.Objects.requireNonNull(invocation, "invocation");
     driveIdentity = List.copyOf(driveIdentity);
   }
 
@@ -216,11 +220,23 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
     }
   }
 
-  /** When it ran, as recorded: the duration and the rate are the recorded numbers. */
-  public record Timing(Instant started, Instant ended, long durationMillis, long averageBytesPerSecond) {
+  /**
+   * When it ran, as recorded: the duration and the rate are the recorded numbers (for a resumed
+   * acquisition recording its runs, the time in runs, the time stopped between them not counted).
+   *
+   * @param runs each run of a resumed acquisition, in order; empty for one that ran in one go, and
+   *     in manifests of builds before runs were recorded
+   */
+  public record Timing(Instant started, Instant ended, long durationMillis, long averageBytesPerSecond, List<AcquisitionRun> runs) {
     public Timing {
       Objects.requireNonNull(started, "started");
       Objects.requireNonNull(ended, "ended");
+      runs = List.copyOf(runs);
+    }
+
+    /** The timing of an acquisition that ran in one go, or of a manifest from before runs were recorded. */
+    public Timing(Instant started, Instant ended, long durationMillis, long averageBytesPerSecond) {
+      this(started, ended, durationMillis, averageBytesPerSecond, List.of());
     }
   }
 

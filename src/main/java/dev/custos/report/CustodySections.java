@@ -2,18 +2,22 @@ package dev.custos.report;
 
 import dev.custos.custody.CustodyEvent;
 import dev.custos.custody.Holding;
-import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.TimeDisplay;
 import java.util.List;
 
 /** The chain-of-custody timeline, the log's head at rendering, and the signature block. */
 final class CustodySections {
+  /** Holds a UTC time in the mono face; a local time below it wraps before its offset. */
+  private static final float TIME_WIDTH = 134;
+
   private CustodySections() {}
 
-  static void write(PageWriter page, ReportInput input) {
+  static void write(PageWriter page, ReportInput input, TimeDisplay times) {
     page.heading("Chain of custody");
     page.paragraph("Every step taken with the evidence is a line in the custody log (custody.jsonl, attached). Each "
         + "line holds the hash of the line before it, so a line edited, removed, inserted or moved is detected; "
-        + "each is signed by whoever recorded it.", page.body);
+        + "each is signed by whoever recorded it."
+        + (times.showsLocal() ? " Below each UTC time, the same instant in local time in " + times.zoneName() + "." : ""), page.body);
     page.down(3);
     if (input.unsignedEvents() > 0) {
       boolean all = input.unsignedEvents() >= input.events().size();
@@ -31,18 +35,18 @@ final class CustodySections {
       Style fixed = page.mono.sized(8.5f);
       Table table = new Table(page, List.of(
           new Table.Column("#", 28, fixed),
-          new Table.Column("Time (UTC)", 134, fixed),
+          new Table.Column("Time (UTC)", TIME_WIDTH, fixed),
           new Table.Column("Who", 104, page.body),
-          new Table.Column("What", width - 28 - 134 - 104, page.body)));
+          new Table.Column("What", width - 28 - TIME_WIDTH - 104, page.body)));
       for (CustodyEvent event : events) {
-        table.row(Long.toString(event.seq()), EvidenceClock.format(event.time()), event.actor().name()
+        table.row(Long.toString(event.seq()), time(times, event.time()), event.actor().name()
             + (event.signed() ? " [" + event.actor().certificateSha256().substring(0, 8) + "]" : ""), EventFacts.describe(event));
       }
       table.end();
       signers(page, events);
       HoldingSection.write(page, Holding.of(events));
     }
-    head(page, input.head());
+    head(page, input.head(), times);
     signature(page, input.signature());
   }
 
@@ -67,14 +71,19 @@ final class CustodySections {
     signers.forEach((sha256, name) -> page.field(name, Formats.hexGroups(sha256, 4), page.mono));
   }
 
-  private static void head(PageWriter page, CustodyEvent head) {
+  /** UTC on the first line of the cell and the local time below it: the column stays narrow. */
+  private static String time(TimeDisplay times, java.time.Instant instant) {
+    return dev.custos.evidence.EvidenceClock.format(instant) + times.local(instant).map(local -> "\n" + local).orElse("");
+  }
+
+  private static void head(PageWriter page, CustodyEvent head, TimeDisplay times) {
     page.down(4);
     page.ensure(4 * page.body.leading());
     if (head == null) {
       page.paragraph("Log head at rendering: none (the log was empty).", page.bold);
       return;
     }
-    page.field("Log head at rendering", "event " + head.seq() + ", recorded " + EvidenceClock.format(head.time()), page.bold);
+    page.field("Log head at rendering", "event " + head.seq() + ", recorded " + times.of(head.time()), page.bold);
     page.field("Hash of that event", Formats.hexGroups(head.hash(), 4), page.mono);
     page.field("To keep as a log head", "report verify --head " + head.seq() + ":HASH, the hash above (its spaces may stay)",
         page.body);

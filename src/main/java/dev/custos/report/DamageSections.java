@@ -1,5 +1,7 @@
 package dev.custos.report;
 
+import dev.custos.evidence.AcquisitionRun;
+import dev.custos.evidence.EvidenceClock;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.RecordedManifest;
 import java.util.ArrayList;
@@ -7,6 +9,9 @@ import java.util.List;
 
 /** The sections about what was read and how: sector map, bad sectors, read rate, piece digests. */
 final class DamageSections {
+  /** The heading, the paragraph on the runs and the graph of a resumed acquisition, in points. */
+  private static final float RUNS_GRAPH_HEIGHT = 260;
+
   private DamageSections() {}
 
   /** What the image lacks: the bytes and LBAs of the source never acquired, and why. */
@@ -89,12 +94,31 @@ final class DamageSections {
         table.end();
       }
     }
-    manifest.rescue().ifPresent(rescue -> RescueSection.write(page, rescue));
+    manifest.rescue().ifPresent(rescue -> RescueSection.write(page, rescue, manifest.host().times()));
 
+    List<AcquisitionRun> runs = manifest.timing().runs();
+    if (!runs.isEmpty()) {
+      page.ensure(RUNS_GRAPH_HEIGHT); // the paragraph that explains the runs stays on the graph's page
+    }
     page.heading("Read rate");
-    List<RateGraph.Sample> samples = new ArrayList<>();
-    manifest.rateSamples().forEach(sample -> samples.add(new RateGraph.Sample(sample.elapsedMillis(), sample.bytes())));
-    RateGraph.draw(page, samples);
+    if (runs.isEmpty()) {
+      RateGraph.draw(page, graphSamples(manifest.rateSamples()));
+    } else {
+      page.paragraph("The acquisition ran " + Formats.plural(runs.size(), "time", "times") + ": the runs follow each other on one"
+          + " axis of the time it ran, the time it was stopped between them cut out; a line marks where each resumed run began."
+          + " A resumed run first reads again, from the image, what the runs before it acquired, so that the whole-image"
+          + " digests cover every byte: that is counted in its rate too.",
+          page.body);
+      List<RateGraph.Run> graphRuns = new ArrayList<>();
+      long offset = 0;
+      for (int i = 0; i < runs.size(); i++) {
+        AcquisitionRun run = runs.get(i);
+        graphRuns.add(new RateGraph.Run(offset, run.duration().toMillis(),
+            i == 0 ? null : "run " + (i + 1) + ", resumed " + EvidenceClock.format(run.started()), graphSamples(run.rateSamples())));
+        offset += run.duration().toMillis();
+      }
+      RateGraph.drawRuns(page, graphRuns);
+    }
 
     page.heading("Piece digests");
     RecordedManifest.Pieces pieces = manifest.pieces();
@@ -102,5 +126,9 @@ final class DamageSections {
         + " of " + Formats.bytes(pieces.size()) + " each (the last may be shorter), and each piece has its own "
         + pieces.algorithm().id().toUpperCase(java.util.Locale.ROOT) + " digest, so a later check can name "
         + "exactly which part of the image changed. The full list is in the embedded acquisition.json.", page.body);
+  }
+
+  private static List<RateGraph.Sample> graphSamples(List<Manifest.RateSample> samples) {
+    return samples.stream().map(sample -> new RateGraph.Sample(sample.elapsedMillis(), sample.bytes())).toList();
   }
 }

@@ -3,10 +3,11 @@ package dev.custos.report;
 import dev.custos.digest.Digest;
 import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceAlgorithm;
-import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.AcquisitionRun;
 import dev.custos.evidence.HostInfo;
 import dev.custos.evidence.Manifest;
 import dev.custos.evidence.RecordedManifest;
+import dev.custos.evidence.TimeDisplay;
 import dev.custos.source.HiddenAreas;
 import dev.custos.source.WriteBlock;
 import java.util.List;
@@ -24,7 +25,8 @@ final class OverviewSections {
 
   private OverviewSections() {}
 
-  static void write(PageWriter page, RecordedManifest manifest, SignatureBlock signature, String renderedAt) {
+  static void write(PageWriter page, RecordedManifest manifest, SignatureBlock signature, java.time.Instant renderedAt,
+      TimeDisplay times) {
     RecordedManifest.Case kase = manifest.caseInfo();
     Style title = new Style(page.fonts.bold, 20, Style.INK);
     page.line(PageWriter.LEFT, page.y() - title.size(), title, "Acquisition report");
@@ -40,7 +42,8 @@ final class OverviewSections {
     outcome(page, manifest.outcome(), manifest.source().sizeBytes(), manifest.badSectors(), manifest.rescue());
     page.field("Report signature", signature.signed() ? "signed by " + signature.signerName() : "UNSIGNED",
         signature.signed() ? page.body : page.bold.colored(Style.ALERT));
-    page.field("Rendered", renderedAt + " (UTC)");
+    page.field("Times", timesNote(manifest.host(), times));
+    page.field("Rendered", times.of(renderedAt));
 
     page.heading("Case");
     page.field("Case", kase.caseId());
@@ -56,8 +59,33 @@ final class OverviewSections {
     page.field("Workstation", host.hostname() + ", " + host.os() + ", account " + host.user() + ", Java " + host.java());
 
     source(page, manifest.source(), manifest.writeBlock());
-    acquisition(page, manifest);
+    acquisition(page, manifest, times);
     digests(page, manifest.digests());
+  }
+
+  /** Says once in which zone the local times are, and why that one; or why there are none. */
+  private static String timesNote(HostInfo host, TimeDisplay times) {
+    if (times.showsLocal()) {
+      return "UTC (ISO 8601, Z); after \"=\" or below it, the same instant in local time in " + times.zoneName()
+          + ", the time zone of the acquisition workstation as the manifest records it, with the offset from UTC in force"
+          + " at that instant (summer time included); also for custody events recorded on other workstations.";
+    }
+    if (host.timeZone() == null) {
+      return "UTC (ISO 8601, Z) only: the manifest records no time zone of the acquisition workstation (made before Custos"
+          + " recorded it).";
+    }
+    return !isKnownZone(host.timeZone())
+        ? "UTC (ISO 8601, Z) only: the manifest records the time zone '" + host.timeZone() + "', which this Java does not know."
+        : "UTC (ISO 8601, Z): the acquisition workstation's time zone, " + host.timeZone() + ", is UTC.";
+  }
+
+  private static boolean isKnownZone(String id) {
+    try {
+      java.time.ZoneId.of(id);
+      return true;
+    } catch (java.time.DateTimeException e) {
+      return false;
+    }
   }
 
   private static void outcome(PageWriter page, Manifest.Outcome outcome, long sourceBytes, RecordedManifest.BadSectors badSectors,
@@ -120,11 +148,12 @@ final class OverviewSections {
     return count == 0 ? "none (0 hidden sectors)" : Formats.plural(count, "hidden sector", "hidden sectors");
   }
 
-  private static void acquisition(PageWriter page, RecordedManifest manifest) {
+  private static void acquisition(PageWriter page, RecordedManifest manifest, TimeDisplay times) {
     RecordedManifest.Timing timing = manifest.timing();
     RecordedManifest.Parameters parameters = manifest.parameters();
     page.heading("Acquisition");
-    page.field("Started", EvidenceClock.format(timing.started()) + " (UTC)");
+    page.field("Started", times.of(timing.started()));
+    invocation(page, "Command line", manifest.invocation());
     List<Manifest.Resumption> resumptions = manifest.resumptions();
     boolean crc = manifest.pieces().algorithm() == PieceAlgorithm.CRC32C;
     for (int i = 0; i < resumptions.size(); i++) {
@@ -141,14 +170,25 @@ final class OverviewSections {
               + (compared ? " pieces of the image were compared with the source byte for byte ("
                   + (crc ? "CRC pieces prove nothing" : "only the unsigned progress record held their digests") + ")"
                   : " recorded pieces of the image were re-hashed and matched the interruption's manifest");
-      page.field("Resumed", EvidenceClock.format(resumption.time()) + " (UTC) from byte " + resumption.fromByte()
+      page.field("Resumed", times.of(resumption.time()) + ", from byte " + resumption.fromByte()
           + checked
           + (resumption.rereadPiece().isPresent() ? "; piece " + resumption.rereadPiece().getAsLong() + " did not and was read again" : "")
           + (resumption.interruptionRecorded() ? "" : "; the interruption had not been recorded"));
+      invocation(page, "Resumed by", resumption.invocation());
     }
-    page.field("Ended", EvidenceClock.format(timing.ended()) + " (UTC)");
-    page.field("Duration", Formats.duration(timing.durationMillis())
-        + (resumptions.isEmpty() ? "" : ", from the first start, interruptions included"));
+    page.field("Ended", times.of(timing.ended()));
+    List<AcquisitionRun> runs = timing.runs();
+    if (runs.isEmpty()) {
+      // A manifest of a build before runs were recorded holds the span, stopped time included.
+      page.field("Duration", Formats.duration(timing.durationMillis())
+          + (resumptions.isEmpty() ? "" : ", from the first start, interruptions included"));
+    } else {
+      page.field("Duration", Formats.duration(timing.durationMillis()) + " over " + runs.size() + " runs; stopped "
+          + Formats.duration(Math.max(0, java.time.Duration.between(timing.started(), timing.ended()).toMillis()
+              - timing.durationMillis())) + " between them (not counted)" + AcquisitionRun.unrecordedEnds(runs));
+      page.field("Span", Formats.duration(java.time.Duration.between(timing.started(), timing.ended()).toMillis())
+          + " from the first start to the end, stopped time included");
+    }
     page.field("Average rate", Formats.rate(timing.averageBytesPerSecond()));
     page.field("Bytes acquired", Formats.bytes(manifest.outcome().bytesAcquired()));
     page.field("Outcome", manifest.outcome().status().id()
@@ -177,6 +217,18 @@ final class OverviewSections {
         + provenance.digestsEqual().map(equal -> equal ? ": every digest it records equals the one computed here (report verify of that directory proves the manifest is"
             + " the one its custody log holds)"
             : ": its recorded digests differ from the ones computed here").orElse(": no digest compared")));
+  }
+
+  /** The command line as typed, shell-quoted so it can be pasted back, where it was typed, and the directory written. */
+  private static void invocation(PageWriter page, String label, Optional<dev.custos.evidence.Invocation> recorded) {
+    if (recorded.isEmpty()) {
+      page.field(label, Formats.NOT_RECORDED);
+      return;
+    }
+    dev.custos.evidence.Invocation invocation = recorded.get();
+    page.field(label, invocation.shellQuoted(), page.mono.sized(8.5f));
+    page.field("Working directory", invocation.workingDirectory(), page.mono.sized(8.5f));
+    page.field("Evidence directory", Formats.text(invocation.destination()) + " (its real path, links resolved)");
   }
 
   private static void digests(PageWriter page, List<Digest> digests) {

@@ -2,6 +2,7 @@ package dev.custos.report;
 
 import dev.custos.evidence.RecordedManifest;
 import dev.custos.evidence.EvidenceClock;
+import dev.custos.evidence.TimeDisplay;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,16 +40,18 @@ public final class ReportRenderer {
     String evidenceId = manifest.caseInfo().evidenceId();
     String tool = manifest.tool().name() + " " + manifest.tool().version();
     String renderedAt = EvidenceClock.format(input.renderedAt());
+    // The acquisition workstation's zone, as its manifest records it: the same local times wherever the report is rendered.
+    TimeDisplay times = manifest.host().times();
     try (PDDocument document = new PDDocument()) {
       document.setVersion(1.7f);
       ReportFonts fonts = new ReportFonts(document);
       PageWriter page = new PageWriter(document, fonts);
-      OverviewSections.write(page, manifest, input.signature(), renderedAt);
+      OverviewSections.write(page, manifest, input.signature(), input.renderedAt(), times);
       DriveIdentitySection.write(page, manifest, input.driveIdentity());
       StructureSection.write(page, manifest);
       DamageSections.write(page, manifest);
-      VerificationSection.write(page, input.events());
-      CustodySections.write(page, input);
+      VerificationSection.write(page, input.events(), times);
+      CustodySections.write(page, input, times);
       noteReplacedCharacters(page, fonts);
       if (input.signature().signed()) {
         SignatureBox.reserve(page);

@@ -30,7 +30,7 @@ final class RescueSection {
     table.end();
   }
 
-  static void write(PageWriter page, Manifest.Rescue rescue) {
+  static void write(PageWriter page, Manifest.Rescue rescue, dev.custos.evidence.TimeDisplay times) {
     page.heading("Rescue");
     page.paragraph("A read of the source failed, so the rest was read as GNU ddrescue reads a failing drive, taking what "
         + "reads well first: the first pass read each block once and, after a failed read, skipped ahead (further while "
@@ -47,7 +47,8 @@ final class RescueSection {
         + rescue.options().timeLimit().map(limit -> " The rescue was given at most " + Formats.duration(limit.toMillis()) + " after the first pass"
             + (rescue.timeLimitReached() ? ", and that ended it: areas not in state bad-sector were not tried to the end." : "."))
             .orElse("")
-        + (rescue.options().reverse() ? " Failed areas were trimmed and scraped from their end (reverse)." : ""), page.body);
+        + (rescue.options().reverse() ? " Failed areas were trimmed and scraped from their end (reverse)." : "")
+        + (times.showsLocal() ? " Below each UTC time, the same instant in local time in " + times.zoneName() + "." : ""), page.body);
     page.down(3);
     float fifth = page.width() / 5;
     Table table = new Table(page, List.of(
@@ -58,7 +59,7 @@ final class RescueSection {
         new Table.Column("Failed reads", fifth * 0.8f, page.mono)));
     for (PhaseRecord phase : rescue.phases()) {
       Duration took = Duration.between(phase.started(), phase.ended());
-      table.row(phase.phase(), EvidenceClock.format(phase.started()), Formats.duration(took.toMillis()), Long.toString(phase.bytesRead()),
+      table.row(phase.phase(), EvidenceClock.format(phase.started()) + times.local(phase.started()).map(local -> "\n" + local).orElse(""), Formats.duration(took.toMillis()), Long.toString(phase.bytesRead()),
           Long.toString(phase.failedReads()));
     }
     table.end();

@@ -3,7 +3,6 @@ package dev.custos.report;
 import dev.custos.custody.CheckEvent;
 import dev.custos.custody.CheckEventJson;
 import dev.custos.custody.CustodyEvent;
-import dev.custos.evidence.EvidenceClock;
 import java.util.List;
 
 /**
@@ -14,7 +13,7 @@ import java.util.List;
 final class VerificationSection {
   private VerificationSection() {}
 
-  static void write(PageWriter page, List<CustodyEvent> events) {
+  static void write(PageWriter page, List<CustodyEvent> events, dev.custos.evidence.TimeDisplay times) {
     page.heading("Verification");
     List<CustodyEvent> checks = events.stream()
         .filter(event -> event.type().equals(CheckEvent.IMAGE_VERIFIED) || event.type().equals(CheckEvent.SOURCE_VERIFIED)).toList();
@@ -32,8 +31,8 @@ final class VerificationSection {
       page.field(check.ofSource() ? "Source check" : "Image check", check.matched() ? "MATCHED" : "DOES NOT MATCH",
           check.matched() ? page.bold : page.bold.colored(Style.ALERT));
       page.field("Custody event", Long.toString(event.seq()) + " (" + event.type() + ")");
-      page.field("Started (UTC)", time(check.started()));
-      page.field("Ended (UTC)", time(check.ended()));
+      page.field("Started", time(times, check.started()));
+      page.field("Ended", time(times, check.ended()));
       page.field("Read", check.read());
       page.field("Bytes read", Long.toString(check.bytesRead()));
       Style hex = page.mono.sized(8f);
@@ -57,7 +56,7 @@ final class VerificationSection {
         + (check.matched() ? "matched" : "DOES NOT MATCH (" + check.problemCount() + " problems)");
   }
 
-  private static String time(java.time.Instant instant) {
-    return instant == null ? Formats.NOT_RECORDED : EvidenceClock.format(instant);
+  private static String time(dev.custos.evidence.TimeDisplay times, java.time.Instant instant) {
+    return instant == null ? Formats.NOT_RECORDED : times.of(instant);
   }
 }

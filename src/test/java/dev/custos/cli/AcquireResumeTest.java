@@ -209,7 +209,7 @@ class AcquireResumeTest {
   }
 
   @Test
-  void image_progressRecord_oneLinePerPieceAsTheManifest_validAsPythonJsonschemaReadsIt() throws IOException {
+  void image_progressRecord_oneLinePerPieceAsTheManifestAndTheRunsRateSamples_validAsPythonJsonschemaReadsIt() throws IOException {
     Path out = temp.resolve("evidence");
     Cli.Run acquired = Cli.run("acquire", "image", source.toString(), "--out", out.toString(), "--case", "C-1", "--evidence", "E-1",
         "--examiner", "Jane Doe", "--unsigned", "--piece-size", PIECE);
@@ -217,10 +217,17 @@ class AcquireResumeTest {
 
     List<String> lines = Files.readAllLines(out.resolve("acquisition-progress.jsonl"));
     JsonNode pieces = Evidence.manifest(out).path("pieces").path("digests");
-    assertThat(lines).as("a first line, then one a piece").hasSize(1 + pieces.size());
+    List<String> pieceLines = lines.stream().filter(line -> line.startsWith("{\"piece\":")).toList();
+    assertThat(lines.get(0)).startsWith("{\"formatVersion\":1,");
+    assertThat(pieceLines).as("one a piece").hasSize(pieces.size());
     for (int i = 0; i < pieces.size(); i++) {
-      assertThat(lines.get(1 + i)).isEqualTo("{\"piece\":" + i + ",\"digest\":\"" + pieces.get(i).asText() + "\",\"badSectors\":[]}");
+      assertThat(pieceLines.get(i)).isEqualTo("{\"piece\":" + i + ",\"digest\":\"" + pieces.get(i).asText() + "\",\"badSectors\":[]}");
     }
+    String started = Evidence.custodyEvents(out).get(0).path("time").asText();
+    assertThat(lines).as("the run's first rate sample, named by the run's start")
+        .contains("{\"run\":\"" + started + "\",\"elapsedMs\":0,\"bytes\":0}");
+    assertThat(lines.size()).as("the rest are the run's rate samples")
+        .isEqualTo(1 + pieces.size() + (int) lines.stream().filter(line -> line.startsWith("{\"run\":")).count());
     // Every line against the schema, by a validator nobody here wrote: the lines as one array.
     ObjectMapper json = new ObjectMapper();
     ObjectNode arraySchema = json.createObjectNode().put("$schema", "https://json-schema.org/draft/2020-12/schema").put("type", "array");

@@ -40,8 +40,8 @@ class InterruptedGoingOnTest {
   }
 
   @Test
-  void acquire_unsignedAndTerminated_resumeSaysUnsigned() throws Exception {
-    Path source = sparse("big.bin", 8L << 30);
+  void acquire_unsignedAndTerminated_lastLineIsTheResumeWithoutOptions() throws Exception {
+    Path source = sparse("big.bin", 2L << 30);
     Path out = temp.resolve("evidence");
     CustosProcess process = CustosProcess.start(temp, "acquire", "acquire", "image", source.toString(), "--out", out.toString(),
         "--case", "C-1", "--evidence", "E-1", "--examiner", "Jane Doe", "--unsigned");
@@ -50,8 +50,15 @@ class InterruptedGoingOnTest {
     process.signal("TERM");
 
     assertThat(process.exitCode()).isEqualTo(143);
-    assertThat(lastLine(process.stdout())).isEqualTo("  to go on     acquire resume " + out + " --unsigned");
+    String resume = "acquire resume " + out;
+    assertThat(lastLine(process.stdout())).isEqualTo("  to go on     " + resume);
     assertLastProgressSaysStopped(process.stderr());
+
+    // Word for word, with no $CUSTOS_KEY to lean on: an unsigned acquisition goes on unsigned without being told.
+    Cli.Run resumed = Cli.runWith(java.util.Map.of(), resume.split(" "));
+    assertThat(resumed.exitCode()).as("the printed command goes on: %s", resumed.err()).isZero();
+    assertThat(resumed.out()).startsWith("The interrupted acquisition was recorded unsigned: continuing unsigned.\nAcquisition completed:")
+        .doesNotContain("to go on");
   }
 
   @Test

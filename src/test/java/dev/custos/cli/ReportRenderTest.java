@@ -237,8 +237,10 @@ class ReportRenderTest {
     assertThat(text).contains("C<>&\"-1", "Jane \"Q\" Doe", "END-OF-NOTE", "☃");
     // Right-to-left text is drawn in logical order, not shaped: pdftotext may give it either way round.
     assertThat(text.contains("עברית") || text.contains("תירבע")).as("the Hebrew word, in some order").isTrue();
-    // Every word of the note is there, across wrapped lines and page breaks (where header and footer intervene).
-    assertThat(java.util.regex.Pattern.compile("\\bvery\\b").matcher(text).results().count()).as("the long note whole").isEqualTo(400);
+    // Every word of the note is there, across wrapped lines and page breaks (where header and footer intervene):
+    // in the Notes field, and again in the command line as typed.
+    assertThat(java.util.regex.Pattern.compile("\\bvery\\b").matcher(text).results().count()).as("the long note whole, twice")
+        .isEqualTo(2 * 400);
     assertThat(text).contains("Characters not shown", "U+65E5", "U+8BC1");
     assertThat(ExternalTool.run(List.of("qpdf", "--check", out.resolve("report.pdf").toString())).exitCode()).isZero();
   }

@@ -52,8 +52,9 @@ class SigningOptionsTest {
     assertRefusedOnce(run, command, "--unsigned and --key contradict each other: give one");
   }
 
+  /** {@code acquire resume} signs as the acquisition began: {@link AcquireResumeSigningTest}. */
   @ParameterizedTest
-  @ValueSource(strings = {"image", "resume"})
+  @ValueSource(strings = {"image"})
   void neitherKeyNorUnsigned_refusedSayingHowToGiveOne(String command) {
     Cli.Run run = acquisition(command, "--tsa", "http://127.0.0.1:9/tsa");
 

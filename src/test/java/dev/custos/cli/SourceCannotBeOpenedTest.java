@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.custos.testing.Cli;
 import dev.custos.testing.ExternalTool;
+import dev.custos.testing.FailingDevice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +59,16 @@ class SourceCannotBeOpenedTest {
       assertRefused(source, "source " + source + " cannot be reached: permission denied (a directory on its path cannot be searched)");
     } finally {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+    }
+  }
+
+  @Test
+  void acquire_sourceAFileSystemReportsBusy_saysBusy() throws Exception {
+    Path backing = Files.write(temp.resolve("backing.bin"), new byte[64 * 1024]);
+    try (FailingDevice device = FailingDevice.attach(backing, temp.resolve("fuse"), List.of())) {
+      device.holdBusy();
+      Path source = device.fuseFile();
+      assertRefused(source, "source " + source + " cannot be read: device or resource busy");
     }
   }
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /** Recorders and small logs for the custody tests. */
 final class CustodyFixtures {
-  static final HostInfo HOST = new HostInfo("lab-ws-01", "Linux 6.1 amd64", "jane", "test JVM");
+  static final HostInfo HOST = new HostInfo("lab-ws-01", "Linux 6.1 amd64", "jane", "test JVM", "Europe/Berlin");
   static final ToolInfo TOOL = new ToolInfo("custos", "0.1.0-test");
 
   private CustodyFixtures() {}

@@ -82,7 +82,7 @@ class ManifestReaderTest {
     assertThat(manifest.tool()).isEqualTo(new RecordedManifest.Tool("custos", "0.0.9",
         "0123456789abcdef0123456789abcdef01234567-dirty", null));
     assertThat(manifest.caseInfo()).isEqualTo(new RecordedManifest.Case("2026-0142", "HDD-01", "Jane Doe", null, "two\nlines"));
-    assertThat(manifest.host()).isEqualTo(new HostInfo("lab-7", "Linux 6.1 amd64", "jane", "17.0.9"));
+    assertThat(manifest.host()).isEqualTo(new HostInfo("lab-7", "Linux 6.1 amd64", "jane", "17.0.9", null));
     RecordedManifest.Source source = manifest.source();
     assertThat(source.deviceNumber()).isEqualTo("08:16");
     assertThat(source.model()).isEqualTo("WDC WD5000");
@@ -110,8 +110,8 @@ class ManifestReaderTest {
     assertThat(manifest.rateSamples()).containsExactly(new Manifest.RateSample(0, 0), new Manifest.RateSample(1000, 1000));
     assertThat(manifest.outcome()).isEqualTo(new Manifest.Outcome(Manifest.Status.COMPLETED, 1000, null));
     assertThat(manifest.resumptions()).containsExactly(
-        new Manifest.Resumption(Instant.parse("2026-11-25T10:15:40.001Z"), 512, 1, OptionalLong.empty(), false),
-        new Manifest.Resumption(Instant.parse("2026-11-25T10:15:50.002Z"), 0, 1, OptionalLong.of(0), true));
+        new Manifest.Resumption(Instant.parse("2026-11-25T10:15:40.001Z"), 512, 1, OptionalLong.empty(), false, Optional.empty()),
+        new Manifest.Resumption(Instant.parse("2026-11-25T10:15:50.002Z"), 0, 1, OptionalLong.of(0), true, Optional.empty()));
   }
 
   @Test
@@ -172,7 +172,7 @@ class ManifestReaderTest {
         List.of(new Mount(new DeviceNumber(7, 3), "/mnt", "vfat", true)), Set.of());
     Digest md5 = Digest.fromHex(HashAlgorithm.MD5, "0123456789abcdef0123456789abcdef");
     Manifest written = new Manifest(Manifest.FORMAT_VERSION, new ToolInfo("custos", "0.1.0"),
-        new CaseInfo("C-1", "E-1", "Jane Doe", "a disk", null), new HostInfo("h", "os", "u", "j"), source,
+        new CaseInfo("C-1", "E-1", "Jane Doe", "a disk", null), new HostInfo("h", "os", "u", "j", "Europe/Berlin"), source,
         new WriteBlock(WriteBlockMethod.SET_READ_ONLY, true, null, "BLKROSET"),
         new Manifest.Parameters(ImageLayout.raw("dd"), List.of(HashAlgorithm.MD5), 4096, 2, 4096),
         List.of(new ImageFile("image.dd", 1536)), List.of(md5),
@@ -180,11 +180,12 @@ class ManifestReaderTest {
             List.of(PieceDigest.fromHex(PieceAlgorithm.SHA_256, "ab".repeat(32)), PieceDigest.fromHex(PieceAlgorithm.SHA_256, "CD".repeat(32)))),
         new Manifest.BadSectors(List.of(new SectorRange(2, 1)), 1), new Manifest.Timing(start, start.plusMillis(1500)),
         List.of(new Manifest.RateSample(1500, 1536)), new Manifest.Outcome(Manifest.Status.COMPLETED, 1536, null),
-        List.of(new Manifest.Resumption(start.plusMillis(10), 1024, 1, OptionalLong.empty(), true)), null, Optional.empty(), Optional.empty(), Optional.empty(),
+        List.of(new Manifest.Resumption(start.plusMillis(10), 1024, 1, OptionalLong.empty(), true, Optional.of(RESUMED_BY))), null, Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.of(new Manifest.Partitions(new PartitionTable(PartitionScheme.GPT, 512, "D2FAC62F-E6C0-2243-B459-431741B8C6D9",
             List.of(new Partition(1, 2048, 4096, 512, PartitionType.gpt("c12a7328-f81f-11d2-ba4b-00a0c93ec93b"), "EFI système",
                 "9DBBF33E-0747-5745-89E7-A39D4C5FBC5A")),
             List.of("backup GPT header missing (no \"EFI PART\" at the last LBA, 2)")), "the whole image")),
+        Optional.of(STARTED_BY),
         List.of(new Transcript(1, Moment.BEFORE, DriveQuery.SMARTCTL, List.of("/usr/sbin/smartctl", "-x", "--json=c", "/dev/loop3"),
                 start, start.plusMillis(12), OptionalInt.of(1),
                 Optional.of(new Transcript.TranscriptFile("drive-identity-1-before-smartctl.json", 321, "ef".repeat(32))),
@@ -220,7 +221,18 @@ class ManifestReaderTest {
     assertThat(read.partitions()).isEqualTo(written.partitions());
     assertThat(read.driveIdentity()).isEqualTo(written.driveIdentity());
     assertThat(tree.path("driveIdentity").path(1).path("exitCode").isNull()).isTrue();
+    assertThat(read.host()).isEqualTo(written.host());
+    // 2026-11-25 is winter in Berlin: CET, one hour ahead of UTC.
+    assertThat(tree.path("host").path("utcOffsetAtStart").asText()).isEqualTo("+01:00");
+    assertThat(read.invocation()).contains(STARTED_BY);
+    assertThat(tree.path("invocation").path("commandLine").get(4).asText()).isEqualTo("/cases/2026 0142/out");
+    assertThat(EvidenceSchema.MANIFEST.violations(tree)).isEmpty();
   }
+
+  private static final Invocation STARTED_BY = new Invocation(List.of("./acquire", "image", "/dev/loop3", "--out",
+      "/cases/2026 0142/out", "--examiner", "Jane Doe"), "/home/jane", "/cases/2026 0142/out");
+  private static final Invocation RESUMED_BY = new Invocation(List.of("acquire", "resume", "out"), "/cases/2026 0142",
+      "/cases/2026 0142/out");
 
   @Test
   void read_partitionSizeInBytesNotItsSectors_refusedNamingIt() {

@@ -29,8 +29,25 @@ public final class CustosProcess {
     return startMain(logs, name, Main.class, args);
   }
 
+  /**
+   * Starts {@code custos args…} as {@link #start} does, in {@code workingDirectory}, with {@code
+   * variables} set in its environment ({@code TZ=Europe/Berlin}, say) over the inherited ones.
+   */
+  public static CustosProcess startIn(Path workingDirectory, java.util.Map<String, String> variables, Path logs, String name,
+      String... args) {
+    return start(builder -> {
+      builder.directory(workingDirectory.toFile());
+      builder.environment().putAll(variables);
+    }, logs, name, Main.class, args);
+  }
+
   /** Starts {@code main} of another class on the test class path ({@code main args…}), as {@link #start} does Custos's. */
   public static CustosProcess startMain(Path logs, String name, Class<?> main, String... args) {
+    return start(builder -> { }, logs, name, main, args);
+  }
+
+  private static CustosProcess start(java.util.function.Consumer<ProcessBuilder> setUp, Path logs, String name, Class<?> main,
+      String... args) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:+UseSerialGC", "-Xms64m", "-Xmx192m", "-XX:TieredStopAtLevel=1",
         "-cp", System.getProperty("java.class.path"), main.getName()));
@@ -38,7 +55,9 @@ public final class CustosProcess {
     Path out = logs.resolve(name + ".out");
     Path err = logs.resolve(name + ".err");
     try {
-      return new CustosProcess(new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      setUp.accept(builder);
+      return new CustosProcess(builder.start(), out, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -42,8 +42,8 @@ public final class FailingDevice implements AutoCloseable {
 
   /**
    * Attaches {@code backing} with {@code failing_file.py}'s options as given ({@code --bad},
-   * {@code --delay-ms}, {@code --read-delay-ms}, {@code --vanish-at}, …); {@link #goneFile()} and
-   * {@link #readLog()} are always passed. Skips the test, saying why, where root, loop devices or
+   * {@code --delay-ms}, {@code --read-delay-ms}, {@code --vanish-at}, …); {@link #goneFile()},
+   * the busy file and {@link #readLog()} are always passed. Skips the test, saying why, where root, loop devices or
    * FUSE are missing.
    */
   public static FailingDevice attachWith(Path backing, Path workDir, String... fixtureOptions) {
@@ -51,7 +51,8 @@ public final class FailingDevice implements AutoCloseable {
     assumeTrue(prereqs.exitCode() == 0, "no failing device here: " + prereqs.output().strip());
     Path absolute = workDir.toAbsolutePath();
     List<String> command = ExternalTool.command(SCRIPTS.resolve("attach.sh").toString(), backing.toString(), absolute.toString(),
-        "--gone-file", absolute.resolve("gone").toString(), "--log", absolute.resolve("reads.log").toString());
+        "--gone-file", absolute.resolve("gone").toString(), "--busy-file", absolute.resolve("busy").toString(),
+        "--log", absolute.resolve("reads.log").toString());
     command.addAll(List.of(fixtureOptions));
     String output = ExternalTool.ok(command.toArray(String[]::new)).strip();
     String[] lines = output.split("\n");
@@ -60,6 +61,23 @@ public final class FailingDevice implements AutoCloseable {
 
   public Path path() {
     return device;
+  }
+
+  /** The FUSE file behind the loop device: a regular file whose reads fail as the device's do. */
+  public Path fuseFile() {
+    return workDir.resolve("mnt").resolve("disk.img");
+  }
+
+  /**
+   * From now on every open of {@link #fuseFile()} fails with EBUSY, as a file system answers for a
+   * file another program holds exclusively; the loop device, already attached, keeps reading.
+   */
+  public void holdBusy() {
+    try {
+      Files.writeString(workDir.resolve("busy"), "", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** While this file exists, every read of the device fails: it has vanished. */
