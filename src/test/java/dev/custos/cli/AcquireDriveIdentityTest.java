@@ -46,7 +46,7 @@ class AcquireDriveIdentityTest {
       assertThat(acquire.stdout())
           .contains("  drive before not available (hdparm: the device did not answer ATA IDENTIFY DEVICE: it printed only the"
               + " device name; smartctl: " + smartctlSays + " (exit 1))")
-          .contains("  drive after  not available (" + smartctlSays + " (exit 1))");
+          .contains("  drive after  not available (smartctl: " + smartctlSays + " (exit 1))");
       JsonNode manifest = Evidence.manifest(out);
       assertThat(manifest.path("outcome").path("status").asText()).isEqualTo("completed");
       Evidence.assertValidWithPythonJsonSchema(out.resolve("acquisition.json"));
@@ -103,7 +103,7 @@ class AcquireDriveIdentityTest {
     assertThat(acquire.exitCode()).as(acquire.stderr()).isZero();
     assertThat(acquire.stdout())
         .contains("  drive before not available (not a block device: the source is a file, which has no drive to ask)")
-        .contains("  drive after  not available (not a block device: the source is a file, which has no drive to ask)");
+        .contains("  drive after  not available (smartctl: not a block device: the source is a file, which has no drive to ask)");
     JsonNode queries = Evidence.manifest(out).path("driveIdentity");
     assertThat(queries).hasSize(3).allSatisfy(query -> {
       assertThat(query.path("command")).isEmpty();

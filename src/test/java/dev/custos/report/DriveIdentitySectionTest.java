@@ -64,7 +64,7 @@ class DriveIdentitySectionTest {
     // The demo acquires a file: nothing to ask, and the report says why.
     assertThat(layoutLines(pdf)).contains("Drive identity")
         .anyMatch(line -> line.startsWith("Before not available (not a block device: the source is a file"))
-        .anyMatch(line -> line.startsWith("After not available (not a block device: the source is a file"));
+        .anyMatch(line -> line.startsWith("After not available (smartctl: not a block device: the source is a file"));
     assertThat(ok("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " "))
         .contains("not available (not a block device: the source is a file, which has no drive to ask)");
   }

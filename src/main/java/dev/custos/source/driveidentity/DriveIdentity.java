@@ -48,11 +48,12 @@ public record DriveIdentity(int run, Said before, Optional<Said> after, List<Str
     }
 
     /**
-     * {@code "not available (reason)"} on one line: the reason once when every query gave the same
-     * (a file source), else each query's in turn.
+     * {@code "not available (reason)"} on one line: the reason once when every one of several queries
+     * gave the same (a file source), else each query's in turn, named ({@code "smartctl: reason"}).
      */
     public String notAvailableLine() {
-      return "not available (" + (oneReason() ? reasons().get(0) : String.join("; ", notAvailable)) + ")";
+      // One query: its name stays, so the line says which tool gave nothing.
+      return "not available (" + (oneReason() && notAvailable.size() > 1 ? reasons().get(0) : String.join("; ", notAvailable)) + ")";
     }
 
     /** Whether every query that gave nothing gave it for the same reason (a file source, say). */

@@ -169,7 +169,7 @@ class DriveTranscriptsTest {
         transcript -> DriveIdentity.Read.failed("drive-identity-1-before-smartctl.json changed"), null).get(0);
 
     assertThat(run.before().nothing()).isTrue();
-    assertThat(run.before().notAvailableLine()).isEqualTo("not available (drive-identity-1-before-smartctl.json changed)");
+    assertThat(run.before().notAvailableLine()).isEqualTo("not available (smartctl: drive-identity-1-before-smartctl.json changed)");
   }
 
   @Test
