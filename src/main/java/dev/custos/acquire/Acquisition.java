@@ -48,6 +48,7 @@ public final class Acquisition {
   private final ToolInfo tool;
   private final CustodyRecorder recorder;
   private final Checkpoint checkpoint;
+  private final DriveIdentityCapture identityCapture;
   /** The command line this run was typed as; empty for a run not started from one. */
   private final Optional<Invocation> invocation;
 
@@ -94,6 +95,7 @@ public final class Acquisition {
     this.host = host;
     this.tool = tool;
     this.recorder = recorder;
+    this.identityCapture = DriveIdentityCapture.system(clock);
   }
 
   /**
@@ -141,13 +143,14 @@ public final class Acquisition {
       directory.requireNoReserve();
       directory.reserveRoom(MANIFEST_ALLOWANCE, notSource);
       try (ReadOnlySource reader = openSource(source)) {
+        DriveIdentityRun identity = DriveIdentityRun.before(identityCapture, source, directory.root(), List.of());
         SourceWatch watch = SourceWatch.start(source, inspector);
         AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
             System.nanoTime());
         String destination = directory.realPath();
         Optional<Invocation> typed = invocation.map(run -> run.writingTo(destination));
         Instant started = events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance, typed);
-        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance, typed)
+        PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance, typed, identity)
             .read(PassStart.fresh(started), listener, stop);
         if (outcome instanceof PassOutcome.Recorded recorded) {
           return recorded.manifest();
@@ -212,6 +215,8 @@ public final class Acquisition {
             : state.interruptionPieceDigests(directory.root(), interruptionManifest.get());
         // Only digests the signed log vouches for prove the prefix; without them it is compared with the source.
         boolean compared = !acquisition.pieceAlgorithm().proves() || vouched.isEmpty();
+        List<dev.custos.source.driveidentity.Transcript> earlierIdentity = interruptionManifest.isEmpty() ? List.of()
+            : state.interruptionDriveIdentity(directory.root(), interruptionManifest.get());
         List<Area> rescueStood = rescueStood(directory, source.sizeBytes());
         ResumePoint point = resumePoint(directory, acquisition, source)
             .agreeingWith(vouched, state.interruptionRecorded(), acquisition.pieceSize(), source.sizeBytes())
@@ -226,8 +231,9 @@ public final class Acquisition {
             : Optional.of(new InterruptedManifests.SetAside(InterruptedManifests.setAside(directory.root()), manifestSha256.get()));
         AcquisitionEvents events = new AcquisitionEvents(recorder.notWritingTo(notSource), directory, source.logicalSectorSize(),
             System.nanoTime());
+        DriveIdentityRun identity = DriveIdentityRun.before(identityCapture, source, directory.root(), earlierIdentity);
         ReadRun run = readRun(acquisition, reader, writeBlock, directory, events, watch, notSource,
-            SourceProvenance.of(acquisition.source()), state.recorded().invocation());
+            SourceProvenance.of(acquisition.source()), state.recorded().invocation(), identity);
         String destination = directory.realPath();
         Optional<Invocation> typed = invocation.map(resume -> resume.writingTo(destination));
         List<Manifest.Resumption> resumptions = new ArrayList<>(InterruptedManifests.earlierResumptions(state));
@@ -296,9 +302,9 @@ public final class Acquisition {
 
   private ReadRun readRun(AcquisitionRequest request, ReadOnlySource reader, WriteBlock writeBlock, EvidenceDirectory directory,
       AcquisitionEvents events, SourceWatch watch, SourceFileKey notSource, Optional<Manifest.Provenance> provenance,
-      Optional<Invocation> started) {
+      Optional<Invocation> started, DriveIdentityRun identity) {
     return new ReadRun(request, reader, writeBlock, directory, events, clock, host, tool, watch, checkpoint, notSource, provenance,
-        started);
+        started, identity);
   }
 
 

@@ -276,16 +276,42 @@ record InterruptedAcquisition(
   }
 
   /**
+   * The drive identity queries the interruption's manifest {@code file} records (it is the one the
+   * custody log vouches for: its bytes are checked against the recorded SHA-256 as they are read),
+   * for the manifest of the acquisition that resumes it.
+   *
+   * @return the transcripts it lists; empty when no interruption is recorded or it lists none
+   * @throws UsageException if it cannot be read
+   */
+  java.util.List<dev.custos.source.driveidentity.Transcript> interruptionDriveIdentity(Path directory, String file)
+      throws UsageException {
+    if (interrupted.isEmpty()) {
+      return java.util.List.of();
+    }
+    Path manifest = directory.resolve(file);
+    try {
+      return ManifestReader.driveIdentity(vouchedTree(manifest, interrupted.get()));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException("cannot read " + manifest + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The pieces of {@code manifest}, from the bytes whose SHA-256 is the one {@code interruption}
    * recorded, read once, so that a file changed since it was checked is not what vouches for them.
    */
   private static RecordedManifest.Pieces manifestPieces(Path manifest, CustodyEvent interruption) throws IOException {
+    return ManifestReader.pieces(vouchedTree(manifest, interruption));
+  }
+
+  /** {@code manifest} read once, from bytes whose SHA-256 is the one {@code interruption} recorded. */
+  private static JsonNode vouchedTree(Path manifest, CustodyEvent interruption) throws IOException {
     byte[] bytes = EvidenceFile.read(manifest, ReadLimit.MANIFEST);
     String sha256 = Digest.compute(HashAlgorithm.SHA_256, bytes).hex();
     if (!Optional.of(sha256).equals(manifestSha256(interruption))) {
       throw new IOException("it changed since its SHA-256 was checked (now " + sha256 + ")");
     }
-    return ManifestReader.pieces(MANIFEST_JSON.readTree(bytes));
+    return MANIFEST_JSON.readTree(bytes);
   }
 
   /** The SHA-256 an {@code acquisition-completed} or {@code -interrupted} event records of its manifest, if it wrote one. */

@@ -80,15 +80,17 @@ final class ReadRun {
   private final SourceFileKey notSource;
   /** The evidence directory whose image the source is, once compared with what it records. */
   private Optional<Manifest.Provenance> provenance;
+  private final DriveIdentityRun identity;
   /** The command line that started the acquisition (a resumption's own is in its {@link Manifest.Resumption}). */
   private final Optional<Invocation> invocation;
 
   ReadRun(AcquisitionRequest request, BlockSource source, WriteBlock writeBlock, EvidenceDirectory directory,
       AcquisitionEvents events, EvidenceClock clock, HostInfo host, ToolInfo tool, SourceWatch watch,
       Acquisition.Checkpoint checkpoint, SourceFileKey notSource, Optional<Manifest.Provenance> provenance,
-      Optional<Invocation> invocation) {
+      Optional<Invocation> invocation, DriveIdentityRun identity) {
     this.provenance = provenance;
     this.invocation = java.util.Objects.requireNonNull(invocation, "invocation");
+    this.identity = identity;
     this.request = request;
     this.source = source;
     this.writeBlock = writeBlock;
@@ -144,8 +146,10 @@ final class ReadRun {
       events.readErrors(badSectors, System.nanoTime(), true);
     }
     sampler.end(progress.end(bytesAcquired), bytesAcquired);
+    // After the last read however the run ended, before the manifest: a drive that changed is on record.
+    List<dev.custos.source.driveidentity.Transcript> driveIdentity = identity.afterRead();
     Manifest manifest = manifest(start, failure, end.loop().flatMap(LoopEnd::stopReason), bytesAcquired, image, digests, pieces,
-        badSectors, rescue, sampler, end.states());
+        badSectors, rescue, sampler, end.states(), driveIdentity);
     recording.record(manifest, failure.orElse(null));
     EndRecording.rethrow(failure.orElse(null), bytesAcquired);
     return new PassOutcome.Recorded(manifest);
@@ -309,7 +313,7 @@ final class ReadRun {
 
   private Manifest manifest(PassStart start, Optional<CustosException> failure, Optional<String> stopReason, long bytesAcquired,
       PassImage image, List<DigestConsumer> digests, PieceDigestConsumer pieces, BadSectorMap badSectors, RescueRun rescue,
-      RateSampler sampler, Manifest.SourceStates states) {
+      RateSampler sampler, Manifest.SourceStates states, List<dev.custos.source.driveidentity.Transcript> driveIdentity) {
     Manifest.Status status = failure.isPresent() ? Manifest.Status.FAILED
         : stopReason.isPresent() ? Manifest.Status.INTERRUPTED : Manifest.Status.COMPLETED;
     boolean completed = status == Manifest.Status.COMPLETED;
@@ -334,6 +338,6 @@ final class ReadRun {
         timing(start, sampler),
         sampler.samples(),
         new Manifest.Outcome(status, bytesAcquired, failure.map(CustosException::getMessage).or(() -> stopReason).orElse(null)),
-        start.resumptions(), states, rescue.record(), image.content(), provenance, partitions, invocation);
+        start.resumptions(), states, rescue.record(), image.content(), provenance, partitions, invocation, driveIdentity);
   }
 }

@@ -55,6 +55,7 @@ final class Summary {
           + outcome.bytesAcquired() / sectorSize + "–" + (size - 1) / sectorSize + "): not in the image"));
     }
     out.println(line("write block", manifest.writeBlock().method().id() + ": " + manifest.writeBlock().proof()));
+    DriveIdentityLines.print(manifest, directory, out);
     // The acquiring workstation is this one: its zone, as the manifest records it.
     TimeDisplay times = manifest.host().times();
     out.println(line("started", times.of(manifest.timing().started())));

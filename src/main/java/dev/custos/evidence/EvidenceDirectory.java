@@ -142,6 +142,7 @@ public final class EvidenceDirectory {
     return ImageLayout.isImageFileName(name)
         || name.equals(MANIFEST)
         || name.matches("acquisition-interrupted-\\d+\\.json")
+        || dev.custos.source.driveidentity.Transcript.TranscriptFile.NAME.matcher(name).matches()
         || name.equals("acquisition-progress.jsonl")
         || name.equals(CUSTODY_LOG)
         || name.equals(CERTIFICATE)

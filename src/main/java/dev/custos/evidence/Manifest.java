@@ -51,6 +51,8 @@ import java.util.OptionalLong;
  *     acquisition did not complete
  * @param invocation the command line that started the acquisition, where and into which directory;
  *     empty when it was not started from the command line (a library call, a test)
+ * @param driveIdentity what the drive said about itself, one query a line, before and after the
+ *     read of each run (the earlier runs' carried over from their interruptions); empty for none
  */
 public record Manifest(
     int formatVersion,
@@ -73,7 +75,8 @@ public record Manifest(
     Optional<E01Content> e01,
     Optional<Provenance> provenance,
     Optional<Partitions> partitions,
-    Optional<Invocation> invocation) {
+    Optional<Invocation> invocation,
+    List<dev.custos.source.driveidentity.Transcript> driveIdentity) {
 
   /** The manifest format this build writes and reads. */
   public static final int FORMAT_VERSION = 1;
@@ -90,6 +93,7 @@ public record Manifest(
     Objects.requireNonNull(provenance, "provenance");
     Objects.requireNonNull(partitions, "partitions");
     Objects.requireNonNull(invocation, "invocation");
+    driveIdentity = List.copyOf(driveIdentity);
   }
 
   /**

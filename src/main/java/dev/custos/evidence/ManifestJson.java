@@ -95,6 +95,9 @@ public final class ManifestJson {
     }
     manifest.rescue().ifPresent(rescue -> root.set("rescue", RescueJson.tree(rescue, manifest.source().logicalSectorSize())));
     manifest.partitions().ifPresent(partitions -> root.set("partitions", PartitionJson.tree(partitions)));
+    if (!manifest.driveIdentity().isEmpty()) {
+      root.set("driveIdentity", DriveIdentityJson.tree(manifest.driveIdentity()));
+    }
     return root;
   }
 

@@ -43,7 +43,8 @@ public final class ManifestReader {
         digests(tree.path("digests")), piecesOf(tree.path("pieces")), badSectors(tree.path("badSectors")),
         timing(tree.path("timing")), rateSamples(tree.path("rateSamples")), outcome(tree), resumptions(tree.path("resumptions")),
         RescueJson.read(tree.path("rescue"), sectorSize(tree.path("source").path("logicalSectorSize"))),
-        provenance(tree.path("provenance")), PartitionJson.read(tree.path("partitions")), InvocationJson.read(tree.path("invocation")));
+        provenance(tree.path("provenance")), PartitionJson.read(tree.path("partitions")), InvocationJson.read(tree.path("invocation")),
+        DriveIdentityJson.read(tree.path("driveIdentity")));
   }
 
 
@@ -70,6 +71,16 @@ public final class ManifestReader {
     JsonNode sectorSize = source.path("logicalSectorSize");
     return new RecordedManifest.Extent(outcome(tree), count(source.path("sizeBytes"), "the source's size", 0, Long.MAX_VALUE),
         sectorSize.isMissingNode() ? 512 : sectorSize(sectorSize));
+  }
+
+  /**
+   * Only the drive identity queries: for a resumption, carrying an interruption's transcripts into
+   * the manifest of the acquisition it ends.
+   *
+   * @throws IllegalArgumentException as {@link #read}, for this member
+   */
+  public static List<dev.custos.source.driveidentity.Transcript> driveIdentity(JsonNode tree) {
+    return DriveIdentityJson.read(tree.path("driveIdentity"));
   }
 
   /**

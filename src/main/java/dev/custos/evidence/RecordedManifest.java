@@ -50,12 +50,15 @@ import java.util.Optional;
  *     acquisition that did not complete, and manifests of builds before it was read)
  * @param invocation the command line that started the acquisition, where and into which directory;
  *     empty when not recorded (not started from the command line, or a build before Custos recorded it)
+ * @param driveIdentity the drive identity queries and their transcripts; empty in manifests of
+ *     builds before they were recorded
  */
 public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, HostInfo host, Source source,
     WriteBlock writeBlock, Parameters parameters, Image image, List<Digest> digests, Pieces pieces,
     BadSectors badSectors, Timing timing, List<Manifest.RateSample> rateSamples, Manifest.Outcome outcome,
     List<Manifest.Resumption> resumptions, Optional<Manifest.Rescue> rescue, Optional<Manifest.Provenance> provenance,
-    Optional<Manifest.Partitions> partitions, Optional<Invocation> invocation) {
+    Optional<Manifest.Partitions> partitions, Optional<Invocation> invocation,
+    List<dev.custos.source.driveidentity.Transcript> driveIdentity) {
 
   public RecordedManifest {
     RecordMembers.requireNonNull("tool caseInfo host source writeBlock parameters image pieces badSectors timing outcome rescue",
@@ -66,6 +69,7 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
     java.util.Objects.requireNonNull(provenance, "provenance");
     java.util.Objects.requireNonNull(partitions, "partitions");
     java.util.Objects.requireNonNull(invocation, "invocation");
+    driveIdentity = List.copyOf(driveIdentity);
   }
 
   /**

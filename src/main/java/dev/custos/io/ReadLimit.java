@@ -22,6 +22,8 @@ public enum ReadLimit {
   PROGRESS_LINE("a progress record line", 4 << 20, 400_000),
   /** {@code examiner.pem} and {@code certificates/*.pem}: a certificate chain in PEM. */
   CERTIFICATE("a certificate file", 64 << 10, 0),
+  /** {@code drive-identity-*.txt/json}: what one identity query printed (Custos keeps at most 8 MiB of it). */
+  DRIVE_IDENTITY("a drive identity transcript", 16 << 20, 0),
   /** {@code report.pdf}, {@code report-N.pdf}. */
   REPORT("a report", 64 << 20, 0);
 

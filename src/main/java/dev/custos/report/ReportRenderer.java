@@ -47,6 +47,7 @@ public final class ReportRenderer {
       ReportFonts fonts = new ReportFonts(document);
       PageWriter page = new PageWriter(document, fonts);
       OverviewSections.write(page, manifest, input.signature(), input.renderedAt(), times);
+      DriveIdentitySection.write(page, manifest, input.driveIdentity());
       StructureSection.write(page, manifest);
       DamageSections.write(page, manifest);
       VerificationSection.write(page, input.events(), times);

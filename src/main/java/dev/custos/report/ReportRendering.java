@@ -123,7 +123,8 @@ public final class ReportRendering {
     recorder.requireSignersAccepted(directory, verdict);
     Instant now = clock.now();
     byte[] pdf = ReportRenderer.render(new ReportInput(manifest, manifestBytes, custodyBytes, verdict.events(),
-        verdict.head(), verdict.unsignedEvents(), signatureBlock(signer, authority), now));
+        verdict.head(), verdict.unsignedEvents(), signatureBlock(signer, authority), now,
+        ReportInput.driveIdentityOf(manifest, directory)));
     if (signer != null) {
       pdf = PadesSigner.sign(pdf, signer, "Acquisition report of case " + manifest.caseInfo().caseId()
           + ", evidence " + manifest.caseInfo().evidenceId(), location, now, authority);

@@ -12,5 +12,7 @@
  * dev.custos.source.LostDriveCheck} (a lost drive told from a damaged one after a failed read),
  * {@link dev.custos.source.OsError} (a read's errno, by name). A device's failed reads are located
  * to the logical sector through {@code NativeSectorReader} (the C library's {@code pread}, O_DIRECT).
+ * What the drive says about itself (hdparm -I, smartctl, nvme-cli) is {@code
+ * dev.custos.source.driveidentity}.
  */
 package dev.custos.source;

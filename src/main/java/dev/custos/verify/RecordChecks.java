@@ -80,7 +80,8 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
     }
     AcquisitionExtent extent = manifest.recorded() != null ? AcquisitionExtent.ofManifest(manifestBytes) : AcquisitionExtent.ofLog(events);
     CheckResult signers = SignersCheck.check(signatures, anchors.configured() || authorities.configured());
-    return new RecordChecks(withSetAside(manifest.result(), setAside), manifest.recorded(), CustodyCheck.check(root, custody, keptHeads), reports,
+    CheckResult manifestResult = withTranscripts(withSetAside(manifest.result(), setAside), root, manifest.recorded());
+    return new RecordChecks(manifestResult, manifest.recorded(), CustodyCheck.check(root, custody, keptHeads), reports,
         signers, signatures, extent, warnings(root, manifest, atStagedName, events));
   }
 
@@ -128,6 +129,22 @@ record RecordChecks(CheckResult manifest, RecordedAcquisition recorded, CheckRes
       return setAside.problems().isEmpty() ? manifest : CheckResult.of(Check.MANIFEST, manifest.summary(), problems);
     }
     return CheckResult.of(Check.MANIFEST, summary, problems);
+  }
+
+  /**
+   * The manifest check, failed by a drive identity transcript it lists that is missing or changed,
+   * or noting those found as recorded.
+   */
+  private static CheckResult withTranscripts(CheckResult manifest, Path root, RecordedAcquisition recorded) {
+    if (recorded == null || recorded.transcripts().isEmpty() || manifest.verdict() == Verdict.SKIPPED) {
+      return manifest;
+    }
+    List<Problem> found = DriveIdentityFiles.check(root, recorded.transcripts());
+    List<Problem> problems = new ArrayList<>(manifest.problems());
+    problems.addAll(found);
+    int intact = recorded.transcripts().size() - found.size();
+    return CheckResult.of(Check.MANIFEST, manifest.summary() + "; " + intact + " of " + recorded.transcripts().size()
+        + " drive identity transcript" + (recorded.transcripts().size() == 1 ? "" : "s") + " as recorded", problems);
   }
 
   /**

@@ -29,10 +29,11 @@ import java.util.Optional;
  * @param unread sectors the acquisition could not read (zeros in the image), and how many of them
  *     its rescue's time limit left not tried to the end
  * @param e01 an E01 set's recorded format and, once finished, the media it holds; empty for a raw image
+ * @param transcripts the drive identity transcripts the manifest lists, with their sizes and SHA-256
  */
 record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize, List<Digest> digests,
     Rehash.PieceSpec pieces, List<PieceDigest> pieceDigests, boolean completed, long bytesAcquired, RecordedSource source,
-    Unread unread, Optional<E01Set> e01) {
+    Unread unread, Optional<E01Set> e01, List<dev.custos.source.driveidentity.Transcript.TranscriptFile> transcripts) {
 
   /**
    * An E01 set as recorded, and what its own sections must then say.
@@ -62,6 +63,7 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
     digests = List.copyOf(digests);
     pieceDigests = List.copyOf(pieceDigests);
     Objects.requireNonNull(e01, "e01");
+    transcripts = List.copyOf(transcripts);
   }
 
   /**
@@ -101,7 +103,8 @@ record RecordedAcquisition(List<ImageFile> files, boolean split, int sectorSize,
             .mapToLong(area -> (area.size() + source.logicalSectorSize() - 1) / source.logicalSectorSize()).sum()).orElse(0L)),
         manifest.image().isE01() ? Optional.of(new E01Set(manifest.image().e01(), manifest.caseInfo(),
             manifest.badSectors().ranges().stream().map(RecordedManifest.BadRange::range)
-                .toList())) : Optional.empty());
+                .toList())) : Optional.empty(),
+        manifest.driveIdentity().stream().flatMap(transcript -> transcript.file().stream()).toList());
   }
 
   /** The algorithms of the recorded whole-image digests. */

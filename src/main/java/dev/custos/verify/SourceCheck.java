@@ -66,7 +66,7 @@ final class SourceCheck {
     }
     RecordedAcquisition asSource = new RecordedAcquisition(List.of(new ImageFile(name, recorded.imageSize())), false,
         recorded.sectorSize(), recorded.digests(), recorded.pieces(), recorded.pieceDigests(), recorded.completed(),
-        recorded.bytesAcquired(), recorded.source(), recorded.unread(), java.util.Optional.empty());
+        recorded.bytesAcquired(), recorded.source(), recorded.unread(), java.util.Optional.empty(), List.of());
     ImageComparison.Outcome outcome = ImageComparison.compare(Check.SOURCE, asSource, List.of(), computed, recorded.imageSize());
     String summary = source.path() + ": " + outcome.result().summary()
         + (badSectors.sectorCount() == 0 ? "" : "; " + badSectors.sectorCount() + " sectors unreadable now, zero-filled");

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 
 /**
  * The files of an evidence directory that are not part of the evidence: named neither by Custos's
- * layout ({@link EvidenceDirectory#isLayoutName}) nor by the manifest (its image files) nor by the
+ * layout ({@link EvidenceDirectory#isLayoutName}) nor by the manifest (its image files and drive
+ * identity transcripts) nor by the
  * custody log (manifests and torn lines set aside). A copy left beside an image ({@code
  * image.ima.bak}), a torn line no {@code log-repaired} event set aside, a {@code .partial} file of a
  * write that did not finish: none of them changes what verifies, and none is read, but an examiner
@@ -49,6 +50,7 @@ final class UnlistedFiles {
     Set<String> named = new HashSet<>();
     if (recorded != null) {
       recorded.files().stream().map(ImageFile::name).forEach(named::add);
+      recorded.transcripts().forEach(transcript -> named.add(transcript.name()));
     }
     for (CustodyEvent event : events) {
       JsonNode data = event.data();

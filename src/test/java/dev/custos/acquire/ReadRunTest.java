@@ -151,6 +151,8 @@ class ReadRunTest {
     AcquisitionEvents events = new AcquisitionEvents(recorder, directory, SECTOR, System.nanoTime());
     events.started(request, source.identity(), writeBlock, source.errorUnit(), watch.before(), java.util.Optional.empty(), java.util.Optional.empty());
     return new ReadRun(request, source, writeBlock, directory, events, EvidenceClock.system(), host, tool, watch,
-        Acquisition.Checkpoint.NONE, null, java.util.Optional.empty(), java.util.Optional.empty()).read(PassStart.fresh(EvidenceClock.system().now()), ProgressListener.NONE, stop);
+        Acquisition.Checkpoint.NONE, null, java.util.Optional.empty(), java.util.Optional.empty(),
+        DriveIdentityRun.before(DriveIdentityCapture.system(EvidenceClock.system()), source.identity(), out, java.util.List.of()))
+        .read(PassStart.fresh(EvidenceClock.system().now()), ProgressListener.NONE, stop);
   }
 }

@@ -25,10 +25,14 @@ import dev.custos.source.SourceIdentity;
 import dev.custos.source.SourceKind;
 import dev.custos.source.WriteBlock;
 import dev.custos.source.WriteBlockMethod;
+import dev.custos.source.driveidentity.DriveQuery;
+import dev.custos.source.driveidentity.Moment;
+import dev.custos.source.driveidentity.Transcript;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -181,7 +185,13 @@ class ManifestReaderTest {
             List.of(new Partition(1, 2048, 4096, 512, PartitionType.gpt("c12a7328-f81f-11d2-ba4b-00a0c93ec93b"), "EFI système",
                 "9DBBF33E-0747-5745-89E7-A39D4C5FBC5A")),
             List.of("backup GPT header missing (no \"EFI PART\" at the last LBA, 2)")), "the whole image")),
-        Optional.of(STARTED_BY));
+        Optional.of(STARTED_BY),
+        List.of(new Transcript(1, Moment.BEFORE, DriveQuery.SMARTCTL, List.of("/usr/sbin/smartctl", "-x", "--json=c", "/dev/loop3"),
+                start, start.plusMillis(12), OptionalInt.of(1),
+                Optional.of(new Transcript.TranscriptFile("drive-identity-1-before-smartctl.json", 321, "ef".repeat(32))),
+                Optional.of("smartctl: /dev/loop3: Unable to detect device type (exit 1)")),
+            new Transcript(1, Moment.AFTER, DriveQuery.HDPARM_IDENTIFY, List.of(), start, start, OptionalInt.empty(), Optional.empty(),
+                Optional.of("hdparm not installed (Debian package hdparm)"))));
 
     JsonNode tree = ManifestJson.toTree(written);
     RecordedManifest read = ManifestReader.read(tree);
@@ -209,6 +219,8 @@ class ManifestReaderTest {
     assertThat(read.resumptions()).isEqualTo(written.resumptions());
     assertThat(tree.path("partitions").path("partitions").path(0).path("sizeBytes").asLong()).isEqualTo(4096L * 512);
     assertThat(read.partitions()).isEqualTo(written.partitions());
+    assertThat(read.driveIdentity()).isEqualTo(written.driveIdentity());
+    assertThat(tree.path("driveIdentity").path(1).path("exitCode").isNull()).isTrue();
     assertThat(read.host()).isEqualTo(written.host());
     // 2026-11-25 is winter in Berlin: CET, one hour ahead of UTC.
     assertThat(tree.path("host").path("utcOffsetAtStart").asText()).isEqualTo("+01:00");

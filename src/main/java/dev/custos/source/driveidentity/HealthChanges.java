@@ -1,0 +1,52 @@
+package dev.custos.source.driveidentity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Every way a drive's word after a read differs from its word before: its identity (another
+ * drive?) and its health counters (did reading it wear it?). Temperature and power-on hours are
+ * expected to move and are not changes. A fact known on one side only is no change: nothing is
+ * claimed of what was not said. Stateless.
+ */
+final class HealthChanges {
+  private HealthChanges() {}
+
+  static List<String> between(DriveFacts before, DriveFacts after) {
+    List<String> changes = new ArrayList<>();
+    text(changes, "model", before.model(), after.model());
+    text(changes, "serial number", before.serial(), after.serial());
+    text(changes, "firmware", before.firmware(), after.firmware());
+    count(changes, "capacity (bytes)", before.capacityBytes(), after.capacityBytes());
+    if (before.smartPassed().isPresent() && after.smartPassed().isPresent()
+        && !before.smartPassed().get().equals(after.smartPassed().get())) {
+      changes.add("SMART overall health " + verdict(before.smartPassed().get()) + " before, " + verdict(after.smartPassed().get())
+          + " after");
+    }
+    count(changes, "reallocated sectors", before.reallocatedSectors(), after.reallocatedSectors());
+    count(changes, "pending sectors", before.pendingSectors(), after.pendingSectors());
+    count(changes, "offline uncorrectable sectors", before.offlineUncorrectable(), after.offlineUncorrectable());
+    count(changes, "NVMe critical warning", before.criticalWarning(), after.criticalWarning());
+    count(changes, "NVMe media errors", before.mediaErrors(), after.mediaErrors());
+    count(changes, "NVMe percentage used", before.percentageUsed(), after.percentageUsed());
+    return changes;
+  }
+
+  static String verdict(boolean passed) {
+    return passed ? "PASSED" : "FAILED";
+  }
+
+  private static void text(List<String> changes, String what, Optional<String> before, Optional<String> after) {
+    if (before.isPresent() && after.isPresent() && !before.get().equals(after.get())) {
+      changes.add(what + " " + before.get() + " before, " + after.get() + " after");
+    }
+  }
+
+  private static void count(List<String> changes, String what, OptionalLong before, OptionalLong after) {
+    if (before.isPresent() && after.isPresent() && before.getAsLong() != after.getAsLong()) {
+      changes.add(what + " " + before.getAsLong() + " before, " + after.getAsLong() + " after");
+    }
+  }
+}
