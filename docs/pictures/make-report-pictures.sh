@@ -8,12 +8,14 @@
 #                a read-only loop device), with unreadable sectors in two of its partitions
 #   interrupted  a 1 GiB sparse file on a read-only loop device, stopped with SIGINT part-way
 #   resumed      acquire resume of the interrupted one
-# renders each report again with report render, and writes its pages as
+# (TZ=Europe/Berlin), renders each report again with report render, and writes its pages as
 # docs/pictures/<name>-<page>.png (pdftoppm, 60 dpi), replacing the pictures of an earlier run, and
 # the failing drive's sector map as docs/report-partitions.png.
 # Scratch files go to a fresh directory under ${TMPDIR:-/tmp}; the loop devices, the FUSE mount and
 # the scratch directory are removed on every exit, failure or Ctrl-C included.
 set -euo pipefail
+# A workstation in Berlin, so the pictures show local times beside UTC as an examiner there sees them.
+export TZ=Europe/Berlin
 
 die() { echo "make-report-pictures.sh: $*" >&2; exit 1; }
 
