@@ -118,6 +118,30 @@ class DriveTranscriptsTest {
   }
 
   @Test
+  void hdparm_capacityBeyondALong_identityKeptCapacityUnknown() throws IOException {
+    // A drive (or a bridge) sets IDENTIFY words 100-103 as it likes: 2^63 - 1 sectors of 512 bytes.
+    String output = Files.readString(FIXTURES.resolve("hdparm-I-sata.txt")).replace("1953525168", "9223372036854775807");
+
+    Answer answer = Answer.of(DriveQuery.HDPARM_IDENTIFY, QueryOutput.exited(0, output.getBytes(java.nio.charset.StandardCharsets.UTF_8), ""));
+
+    assertThat(answer.notAvailable()).isEmpty();
+    assertThat(answer.facts().serial()).contains("WD-WCC6Y3KF7N2P");
+    assertThat(answer.facts().capacityBytes()).isEmpty();
+    assertThat(answer.facts().notes()).anyMatch(note -> note.contains("9223372036854775807"));
+  }
+
+  @Test
+  void nvme_namespaceBeyondALong_answeredSizeUnknown() {
+    byte[] idNs = "{\"nsze\":9223372036854775807,\"flbas\":0,\"lbafs\":[{\"ds\":12}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    Answer answer = Answer.of(DriveQuery.NVME_ID_NS, QueryOutput.exited(0, idNs, ""));
+
+    assertThat(answer.notAvailable()).isEmpty();
+    assertThat(answer.facts().namespaceBytes()).isEmpty();
+    assertThat(answer.facts().notes()).anyMatch(note -> note.contains("9223372036854775807"));
+  }
+
+  @Test
   void hdparm_loopDeviceAsRecordedHere_printsOnlyTheNameAndIsNotAvailable() throws IOException {
     Answer answer = Answer.of(DriveQuery.HDPARM_IDENTIFY, exited(0, "hdparm-I-loop-device.txt"));
 
