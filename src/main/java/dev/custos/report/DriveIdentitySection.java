@@ -34,7 +34,13 @@ final class DriveIdentitySection {
       }
       if (identity.after().filter(after -> !after.nothing()).isPresent() && !identity.before().nothing()) {
         if (identity.changes().isEmpty()) {
-          page.field("Changes", "none: identity and health counters the same before and after", page.body);
+          // "The same" only of what was said on both sides: a health counter said after alone was not compared.
+          page.field("Changes", identity.compared().isEmpty() ? "not compared: no fact was said both before and after"
+              : identity.notCompared().isEmpty() ? "none: identity and health counters the same before and after"
+              : "none in what was said both before and after (" + String.join(", ", identity.compared()) + ")", page.body);
+        }
+        if (!identity.notCompared().isEmpty()) {
+          page.field("Not compared", String.join(", ", identity.notCompared()) + ": said on one side only", page.body);
         }
         for (String change : identity.changes()) {
           page.paragraph("Changed: " + change + ".", page.bold.colored(Style.ALERT));

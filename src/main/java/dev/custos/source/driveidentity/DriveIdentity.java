@@ -101,6 +101,22 @@ public record DriveIdentity(int run, Said before, Optional<Said> after, List<Str
   }
 
   /**
+   * The facts compared for {@link #changes} that the drive said both before and after the read, by
+   * name ({@code "pending sectors"}); empty when it was not asked after. Only these can be "the same".
+   */
+  public List<String> compared() {
+    return after.map(later -> HealthChanges.compared(before.facts(), later.facts())).orElse(List.of());
+  }
+
+  /**
+   * The facts compared for {@link #changes} that the drive said on one side only (smartctl failed
+   * before and answered after, say), by name: nothing can be said of whether they changed.
+   */
+  public List<String> notCompared() {
+    return after.map(later -> HealthChanges.oneSided(before.facts(), later.facts())).orElse(List.of());
+  }
+
+  /**
    * One {@code DriveIdentity} per run recorded in {@code transcripts}, in run order.
    *
    * @param read the bytes of a transcript's file, checked against its recorded SHA-256 and size;

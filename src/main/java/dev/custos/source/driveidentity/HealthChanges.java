@@ -34,6 +34,41 @@ final class HealthChanges {
     return changes;
   }
 
+  /** The names of the facts {@link #between} compares that {@code before} and {@code after} both said. */
+  static List<String> compared(DriveFacts before, DriveFacts after) {
+    return said(before, after, true);
+  }
+
+  /** The names of the facts {@link #between} compares that only one of {@code before} and {@code after} said. */
+  static List<String> oneSided(DriveFacts before, DriveFacts after) {
+    return said(before, after, false);
+  }
+
+  private static List<String> said(DriveFacts before, DriveFacts after, boolean both) {
+    boolean[][] known = {
+        {before.model().isPresent(), after.model().isPresent()},
+        {before.serial().isPresent(), after.serial().isPresent()},
+        {before.firmware().isPresent(), after.firmware().isPresent()},
+        {before.capacityBytes().isPresent(), after.capacityBytes().isPresent()},
+        {before.smartPassed().isPresent(), after.smartPassed().isPresent()},
+        {before.reallocatedSectors().isPresent(), after.reallocatedSectors().isPresent()},
+        {before.pendingSectors().isPresent(), after.pendingSectors().isPresent()},
+        {before.offlineUncorrectable().isPresent(), after.offlineUncorrectable().isPresent()},
+        {before.criticalWarning().isPresent(), after.criticalWarning().isPresent()},
+        {before.mediaErrors().isPresent(), after.mediaErrors().isPresent()},
+        {before.percentageUsed().isPresent(), after.percentageUsed().isPresent()}};
+    String[] names = {"model", "serial number", "firmware", "capacity (bytes)", "SMART overall health", "reallocated sectors",
+        "pending sectors", "offline uncorrectable sectors", "NVMe critical warning", "NVMe media errors",
+        "NVMe percentage used"};
+    List<String> said = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      if (both ? known[i][0] && known[i][1] : known[i][0] != known[i][1]) {
+        said.add(names[i]);
+      }
+    }
+    return said;
+  }
+
   static String verdict(boolean passed) {
     return passed ? "PASSED" : "FAILED";
   }
