@@ -63,7 +63,7 @@ final class HdparmIdentify {
 
   private static Optional<String> find(Pattern pattern, String output) {
     Matcher matcher = pattern.matcher(output);
-    return matcher.find() && !matcher.group(1).isBlank() ? Optional.of(matcher.group(1)) : Optional.empty();
+    return DriveFacts.bounded(matcher.find() && !matcher.group(1).isBlank() ? Optional.of(matcher.group(1)) : Optional.empty());
   }
 
   private static OptionalLong number(Pattern pattern, String output) {

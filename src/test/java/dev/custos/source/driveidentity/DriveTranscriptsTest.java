@@ -142,6 +142,30 @@ class DriveTranscriptsTest {
   }
 
   @Test
+  void smartctl_hugeModelName_boundedSoTheReportStillRenders() throws IOException {
+    // A transcript may hold up to 8 MiB; a model name of megabytes once held the report's rendering for minutes.
+    String json = Files.readString(FIXTURES.resolve("smartctl-ata-hdd-healthy.json"))
+        .replace("\"WDC WD10EZEX-08WN4A0\"", "\"" + "A".repeat(3_000_000) + "\"");
+
+    DriveFacts facts = Answer.of(DriveQuery.SMARTCTL, QueryOutput.exited(0, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), ""))
+        .facts();
+
+    assertThat(facts.model().orElseThrow()).startsWith("AAAA").endsWith("(3000000 characters in all; the transcript holds them)")
+        .hasSizeLessThan(400);
+    assertThat(facts.serial()).contains("WD-WCC6Y3KF7N2P");
+  }
+
+  @Test
+  void hdparm_hugeSerial_bounded() {
+    String output = "\n/dev/sdb:\n\tModel Number: M\n\tSerial Number: " + "9".repeat(100_000) + "\n";
+
+    DriveFacts facts = Answer.of(DriveQuery.HDPARM_IDENTIFY, QueryOutput.exited(0, output.getBytes(java.nio.charset.StandardCharsets.UTF_8), ""))
+        .facts();
+
+    assertThat(facts.serial().orElseThrow()).hasSizeLessThan(400).contains("100000 characters in all");
+  }
+
+  @Test
   void hdparm_loopDeviceAsRecordedHere_printsOnlyTheNameAndIsNotAvailable() throws IOException {
     Answer answer = Answer.of(DriveQuery.HDPARM_IDENTIFY, exited(0, "hdparm-I-loop-device.txt"));
 
