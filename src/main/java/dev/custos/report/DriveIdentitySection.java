@@ -27,6 +27,9 @@ final class DriveIdentitySection {
         page.paragraph("Run " + identity.run() + (identity.run() == 1 ? "" : " (a resumption)"), page.bold);
       }
       said(page, "Before", identity.before());
+      for (String change : identity.sinceEarlierRun()) {
+        page.paragraph("Changed since the run before: " + change + ".", page.bold.colored(Style.ALERT));
+      }
       if (identity.after().isPresent()) {
         said(page, "After", identity.after().get());
       } else {

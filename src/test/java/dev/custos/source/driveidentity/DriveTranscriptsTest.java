@@ -200,6 +200,32 @@ class DriveTranscriptsTest {
   }
 
   @Test
+  void identity_resumptionReadsADriveWithAnotherSerial_saidAsAChangeSinceTheRunBefore() throws IOException {
+    // Behind one USB bridge the kernel's serial stays the bridge's: only the drive's own word tells the drives apart.
+    byte[] first = Files.readAllBytes(FIXTURES.resolve("smartctl-ata-hdd-healthy.json"));
+    byte[] other = new String(first, java.nio.charset.StandardCharsets.UTF_8).replace("WD-WCC6Y3KF7N2P", "WD-OTHERDRIVE99")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Map<String, byte[]> files = new HashMap<>();
+    List<Transcript> transcripts = new java.util.ArrayList<>();
+    for (int run = 1; run <= 2; run++) {
+      for (Moment moment : Moment.values()) {
+        String name = Transcript.TranscriptFile.nameOf(run, moment, DriveQuery.SMARTCTL);
+        files.put(name, run == 1 ? first : other);
+        transcripts.add(new Transcript(run, moment, DriveQuery.SMARTCTL, List.of("smartctl", "/dev/sdb"), T, T, OptionalInt.of(0),
+            Optional.of(new Transcript.TranscriptFile(name, files.get(name).length, "0".repeat(64))), Optional.empty()));
+      }
+    }
+
+    List<DriveIdentity> runs = DriveIdentity.of(transcripts,
+        transcript -> DriveIdentity.Read.of(files.get(transcript.file().orElseThrow().name())), "152D00539000");
+
+    assertThat(runs.get(0).sinceEarlierRun()).isEmpty();
+    assertThat(runs.get(1).changes()).isEmpty();
+    assertThat(runs.get(1).sinceEarlierRun())
+        .containsExactly("serial number WD-WCC6Y3KF7N2P at the end of run 1, WD-OTHERDRIVE99 before run 2");
+  }
+
+  @Test
   void identity_serialDisagreesWithKernel_stated() throws IOException {
     List<DriveIdentity> runs = DriveIdentity.of(List.of(
         transcript(Moment.BEFORE, DriveQuery.HDPARM_IDENTIFY, 0, "hdparm-I-sata.txt")), this::readFixture, "152D00539000");
