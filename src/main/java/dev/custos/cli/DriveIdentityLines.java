@@ -24,6 +24,9 @@ final class DriveIdentityLines {
     DriveIdentity last = runs.get(runs.size() - 1);
     said("drive before", last.before(), out);
     last.after().ifPresent(after -> said("drive after", after, out));
+    for (String change : last.sinceEarlierRun()) {
+      out.println(Summary.line("DRIVE CHANGED", TerminalText.escape(change)));
+    }
     for (String change : last.changes()) {
       out.println(Summary.line("DRIVE CHANGED", TerminalText.escape(change)));
     }

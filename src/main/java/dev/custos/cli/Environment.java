@@ -61,11 +61,13 @@ record Environment(Map<String, String> variables, Terminal terminal, Clock clock
   /**
    * How the command {@code spec} runs was typed, for the records: the name its launcher was called
    * by ({@code ./acquire}, from the launcher's {@code custos.program} property), else the command's
-   * own first word ({@code acquire}), then every argument as given, but for a URL's password; and
+   * own first word ({@code acquire}), then every argument as given (an {@code @FILE} as the words it
+   * holds), but for a URL's password; and
    * the working directory.
    */
   Invocation invocation(CommandSpec spec) {
-    List<String> typed = new ArrayList<>(spec.root().commandLine().getParseResult().originalArgs().stream()
+    // The words after picocli read any @FILE in: "@FILE" alone would not say what ran, nor run it again once FILE changed.
+    List<String> typed = new ArrayList<>(spec.root().commandLine().getParseResult().expandedArgs().stream()
         .map(Environment::withoutUrlPassword).toList());
     String program = System.getProperty(Main.PROGRAM_PROPERTY);
     if (program != null && !program.isBlank() && !typed.isEmpty()) {

@@ -14,7 +14,8 @@ import java.time.ZoneId;
  * @param user the account that ran Custos
  * @param java the Java runtime
  * @param timeZone the workstation's time zone, an IANA id such as {@code Europe/Berlin} (the JVM's
- *     default, which honours {@code TZ}); null in records made before Custos recorded it
+ *     default, which honours {@code TZ}); null in records made before Custos recorded it, or when
+ *     {@code TZ} was a rule the JVM cannot follow ({@link TimeDisplay#workstationZone()})
  */
 public record HostInfo(String hostname, String os, String user, String java, String timeZone) {
 
@@ -31,7 +32,7 @@ public record HostInfo(String hostname, String os, String user, String java, Str
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
         System.getProperty("user.name"),
         System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
-        ZoneId.systemDefault().getId());
+        TimeDisplay.workstationZone().map(ZoneId::getId).orElse(null));
   }
 
   /** How times read on this workstation: UTC and its local time (UTC alone when no zone is recorded). */

@@ -42,10 +42,31 @@ public record TimeDisplay(Optional<ZoneId> zone) {
     return new TimeDisplay(Optional.of(zone));
   }
 
-  /** UTC and the local time of this workstation: the JVM's default zone, which honours {@code TZ}. */
+  /** UTC and the local time of this workstation ({@link #workstationZone()}); UTC alone when its zone is not known. */
   public static TimeDisplay workstation() {
-    return in(ZoneId.systemDefault());
+    return new TimeDisplay(workstationZone());
   }
+
+  /**
+   * This workstation's zone: the JVM's default, which honours {@code TZ}; empty when {@code TZ} is a
+   * POSIX rule with summer time ({@code CET-1CEST,M3.5.0,M10.5.0/3}, as glibc reads it), which the
+   * JVM takes as a fixed offset ({@code GMT+01:00}): its local times would be an hour off all summer.
+   */
+  public static Optional<ZoneId> workstationZone() {
+    return workstationZone(System.getenv("TZ"), ZoneId.systemDefault());
+  }
+
+  /** The zone of a workstation whose {@code TZ} is {@code tzVariable} (null when unset) and whose JVM took {@code jvmZone}. */
+  static Optional<ZoneId> workstationZone(String tzVariable, ZoneId jvmZone) {
+    if (tzVariable != null && jvmZone.getRules().isFixedOffset() && POSIX_RULE_WITH_SUMMER_TIME.matcher(tzVariable.strip()).find()) {
+      return Optional.empty();
+    }
+    return Optional.of(jvmZone);
+  }
+
+  /** A POSIX {@code TZ}: a standard zone's name and offset, then a summer time's name ({@code CET-1CEST…}, {@code <+03>-3<+04>…}). */
+  private static final java.util.regex.Pattern POSIX_RULE_WITH_SUMMER_TIME =
+      java.util.regex.Pattern.compile("^(<[^>]+>|[A-Za-z]{3,})[+-]?\\d{1,2}(:\\d{1,2}){0,2}(<[^>]+>|[A-Za-z]{3,})");
 
   /**
    * The times of a record that names its zone by {@code zoneId} (an IANA id such as {@code

@@ -27,6 +27,9 @@ final class DriveIdentitySection {
         page.paragraph("Run " + identity.run() + (identity.run() == 1 ? "" : " (a resumption)"), page.bold);
       }
       said(page, "Before", identity.before());
+      for (String change : identity.sinceEarlierRun()) {
+        page.paragraph("Changed since the run before: " + change + ".", page.bold.colored(Style.ALERT));
+      }
       if (identity.after().isPresent()) {
         said(page, "After", identity.after().get());
       } else {
@@ -34,7 +37,13 @@ final class DriveIdentitySection {
       }
       if (identity.after().filter(after -> !after.nothing()).isPresent() && !identity.before().nothing()) {
         if (identity.changes().isEmpty()) {
-          page.field("Changes", "none: identity and health counters the same before and after", page.body);
+          // "The same" only of what was said on both sides: a health counter said after alone was not compared.
+          page.field("Changes", identity.compared().isEmpty() ? "not compared: no fact was said both before and after"
+              : identity.notCompared().isEmpty() ? "none: identity and health counters the same before and after"
+              : "none in what was said both before and after (" + String.join(", ", identity.compared()) + ")", page.body);
+        }
+        if (!identity.notCompared().isEmpty()) {
+          page.field("Not compared", String.join(", ", identity.notCompared()) + ": said on one side only", page.body);
         }
         for (String change : identity.changes()) {
           page.paragraph("Changed: " + change + ".", page.bold.colored(Style.ALERT));

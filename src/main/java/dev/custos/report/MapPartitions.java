@@ -31,6 +31,9 @@ final class MapPartitions {
     List<Long> laneEnds = new ArrayList<>();
     for (int i = 0; i < this.partitions.size(); i++) {
       Partition partition = this.partitions.get(i);
+      if (!onMap(partition)) {
+        continue;
+      }
       int lane = 0;
       while (lane < laneEnds.size() && laneEnds.get(lane) > partition.firstByte()) {
         lane++;
@@ -64,6 +67,9 @@ final class MapPartitions {
     Draw draw = new Draw(page.content());
     Style small = page.small;
     for (int i = 0; i < partitions.size(); i++) {
+      if (!onMap(partitions.get(i))) {
+        continue; // wholly past the source's end: at the map's scale it is nowhere on it
+      }
       float from = x(left, width, partitions.get(i).firstByte());
       float to = x(left, width, partitions.get(i).firstByte() + partitions.get(i).sizeBytes());
       float bottom = top - (lanes[i] + 1) * LANE;
@@ -80,6 +86,9 @@ final class MapPartitions {
   void drawBoundaries(PageWriter page, float left, float width, float top, float bottom) {
     Draw draw = new Draw(page.content());
     for (Partition partition : partitions) {
+      if (!onMap(partition)) {
+        continue;
+      }
       for (long at : new long[] {partition.firstByte(), partition.firstByte() + partition.sizeBytes()}) {
         float x = x(left, width, at);
         draw.line(x, bottom, x, top, Style.INK, 0.6f);
@@ -102,11 +111,17 @@ final class MapPartitions {
       new Draw(page.content()).strokeRect(PageWriter.LEFT, baseline - 0.5f, SWATCH, 6, Style.INK, 0.3f);
       String text = partition.number() + "  " + (partition.name().isEmpty() ? "" : partition.name() + " \u00b7 ")
           + partition.type().name() + " \u00b7 LBA " + partition.firstLba() + "\u2013"
-          + (partition.sectors() == 0 ? partition.firstLba() : partition.endLba() - 1) + " \u00b7 " + Formats.bytes(partition.sizeBytes());
+          + (partition.sectors() == 0 ? partition.firstLba() : partition.endLba() - 1) + " \u00b7 " + Formats.bytes(partition.sizeBytes())
+          + (onMap(partition) ? "" : " \u00b7 wholly past the end of the source: not on the map");
       page.line(PageWriter.LEFT + SWATCH + 4, baseline, small, page.fonts.printable(text, small.font()));
       page.down(small.leading());
     }
     page.down(4);
+  }
+
+  /** Whether any of {@code partition} lies on the source: one that begins at or past its end has no place on the map. */
+  private boolean onMap(Partition partition) {
+    return partition.firstByte() < sourceBytes;
   }
 
   private Color fill(int index) {

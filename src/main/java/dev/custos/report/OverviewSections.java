@@ -72,7 +72,7 @@ final class OverviewSections {
     }
     if (host.timeZone() == null) {
       return "UTC (ISO 8601, Z) only: the manifest records no time zone of the acquisition workstation (made before Custos"
-          + " recorded it).";
+          + " recorded it, or its TZ was a summer-time rule Java cannot follow).";
     }
     return !isKnownZone(host.timeZone())
         ? "UTC (ISO 8601, Z) only: the manifest records the time zone '" + host.timeZone() + "', which this Java does not know."

@@ -51,6 +51,23 @@ class RecordedCommandLineTest {
   }
 
   @Test
+  void acquire_argumentFile_recordsTheWordsThatRanNotTheFilesName() throws Exception {
+    // picocli reads @FILE as more arguments: "acquire image @FILE" pasted back runs whatever FILE holds by then.
+    Path out = temp.resolve("evidence");
+    List<String> ran = List.of(Evidence.FLOPPY.toString(), "--out", out.toString(), "--case", "2026-0142", "--evidence",
+        "FLOPPY-01", "--examiner", "Doe", "--unsigned");
+    Path argumentFile = Files.write(temp.resolve("arguments"), ran);
+
+    dev.custos.testing.Cli.Run run = dev.custos.testing.Cli.run("acquire", "image", "@" + argumentFile);
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("acquisition.json").toFile());
+    List<String> expected = new ArrayList<>(List.of("acquire", "image"));
+    expected.addAll(ran);
+    assertThat(words(manifest.path("invocation").path("commandLine"))).isEqualTo(expected);
+  }
+
+  @Test
   void acquire_relativeOutThroughALink_recordsArgvWorkingDirectoryAndRealDestination() throws Exception {
     Path cwd = workstation();
     String[] argv = {"acquire", "image", Evidence.FLOPPY.toString(), "--out", "link/HDD 01", "--case", "2026-0142",

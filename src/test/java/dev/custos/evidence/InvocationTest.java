@@ -22,6 +22,19 @@ class InvocationTest {
   }
 
   @Test
+  void shellQuoted_controlCharacters_oneLineWithoutThemAndBashReadsBackTheSameWords() {
+    // A newline and a backslash-n must not look alike once a terminal or the PDF shows the line.
+    List<String> typed = List.of("./acquire", "--notes", "line1\nline2", "--notes", "line1\\nline2", "--case", "a\tb\rc\u001b[31m'd\u202e",
+        "--evidence", "\\ $'x'");
+    String quoted = new Invocation(typed, "/", null).shellQuoted();
+
+    assertThat(quoted.chars()).noneMatch(c -> Character.isISOControl(c) || c == 0x202e);
+    assertThat(quoted).startsWith("./acquire --notes $'line1\\nline2' --notes 'line1\\nline2' --case $'a\\tb\\rc");
+    String words = ExternalTool.run(List.of("bash", "-c", "printf '%s\\0' " + quoted)).stdout();
+    assertThat(words.split("\0", -1)).containsExactlyElementsOf(append(typed, ""));
+  }
+
+  @Test
   void shellQuoted_plainWords_leftAsTyped() {
     assertThat(new Invocation(List.of("acquire", "resume", "/cases/2026-0142/HDD-01", "--key", "jane.p12"), "/", null).shellQuoted())
         .isEqualTo("acquire resume /cases/2026-0142/HDD-01 --key jane.p12");

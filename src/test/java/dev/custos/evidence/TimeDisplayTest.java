@@ -20,6 +20,17 @@ class TimeDisplayTest {
   private static final TimeDisplay BERLIN = TimeDisplay.in(ZoneId.of("Europe/Berlin"));
 
   @Test
+  void workstationZone_posixTzWithSummerTimeTakenAsFixedOffset_unknownNotAnHourOffAllSummer() {
+    // glibc: TZ='CET-1CEST,M3.5.0,M10.5.0/3' is Berlin's time, CEST in July; the JVM takes it as GMT+01:00.
+    assertThat(TimeDisplay.workstationZone("CET-1CEST,M3.5.0,M10.5.0/3", ZoneId.of("GMT+01:00"))).isEmpty();
+    assertThat(TimeDisplay.workstationZone("<+03>-3<+04>,M3.5.0,M10.5.0", ZoneId.of("GMT+03:00"))).isEmpty();
+    assertThat(TimeDisplay.workstationZone("Europe/Berlin", ZoneId.of("Europe/Berlin"))).contains(ZoneId.of("Europe/Berlin"));
+    assertThat(TimeDisplay.workstationZone("UTC0", ZoneId.of("GMT"))).contains(ZoneId.of("GMT"));
+    assertThat(TimeDisplay.workstationZone("<+0530>-5:30", ZoneId.of("GMT+05:30"))).contains(ZoneId.of("GMT+05:30"));
+    assertThat(TimeDisplay.workstationZone(null, ZoneId.of("GMT+01:00"))).contains(ZoneId.of("GMT+01:00"));
+  }
+
+  @Test
   void of_winterInstantInBerlin_cetPlusOneHour() {
     assertThat(BERLIN.of(Instant.parse("2026-12-02T09:15:30.123Z")))
         .isEqualTo("2026-12-02T09:15:30.123Z = 2026-12-02 10:15:30 CET (+01:00)");

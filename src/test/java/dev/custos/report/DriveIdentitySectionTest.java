@@ -57,6 +57,27 @@ class DriveIdentitySectionTest {
   }
 
   @Test
+  void pdftotext_smartctlFailedBeforeAnsweredAfter_healthNotClaimedTheSame() throws IOException {
+    ReportInput demo = ReportInputs.of(ReportInputs.demoDirectory(temp.resolve("demo")), ReportInputs.UNSIGNED);
+    // Before: hdparm answered, smartctl did not (a bridge refused it); after: smartctl says 8 pending sectors.
+    Transcript hdparm = new Transcript(1, Moment.BEFORE, DriveQuery.HDPARM_IDENTIFY, List.of("/usr/sbin/hdparm", "-I", "/dev/sdb"),
+        T, T, OptionalInt.of(0), Optional.of(new Transcript.TranscriptFile(Transcript.TranscriptFile.nameOf(1, Moment.BEFORE,
+            DriveQuery.HDPARM_IDENTIFY), fixture("hdparm-I-sata.txt").length, "0".repeat(64))), Optional.empty());
+    List<DriveIdentity> identity = DriveIdentity.of(List.of(hdparm, transcript(Moment.AFTER)),
+        transcript -> DriveIdentity.Read.of(fixture(transcript.query() == DriveQuery.HDPARM_IDENTIFY ? "hdparm-I-sata.txt"
+            : SMARTCTL.get(Moment.AFTER))), null);
+    ReportInput input = new ReportInput(demo.manifest(), demo.manifestBytes(), demo.custodyBytes(), demo.events(), demo.head(),
+        demo.unsignedEvents(), demo.signature(), demo.renderedAt(), identity);
+    Path pdf = Files.write(temp.resolve("report.pdf"), ReportRenderer.render(input));
+
+    String flat = ok("pdftotext", pdf.toString(), "-").replaceAll("\\s+", " ");
+
+    assertThat(flat).contains("pending sectors 8").doesNotContain("health counters the same")
+        .contains("none in what was said both before and after (model, serial number, firmware, capacity (bytes))")
+        .contains("pending sectors, offline uncorrectable sectors: said on one side only");
+  }
+
+  @Test
   void pdftotext_fileSource_notABlockDeviceBeforeAndAfter() throws IOException {
     ReportInput demo = ReportInputs.of(ReportInputs.demoDirectory(temp.resolve("demo")), ReportInputs.UNSIGNED);
     Path pdf = Files.write(temp.resolve("report.pdf"), ReportRenderer.render(demo));

@@ -71,6 +71,27 @@ class SectorMapPartitionsTest {
     assertThat(legend).as("the legend under the map, on its page:\n%s", String.join("\n", mapPage)).isEqualTo(expected);
   }
 
+  @org.junit.jupiter.api.Test
+  void sectorMap_partitionWhollyPastTheSourcesEnd_notDrawnAtItsEdgeButSaid() throws IOException {
+    // 8192 sectors; the MBR's partition 2 begins at LBA 100000: drawn at the map's right edge, it read as the disk's last sectors.
+    byte[] disk = new byte[4 * 1024 * 1024];
+    java.nio.ByteBuffer mbr = java.nio.ByteBuffer.wrap(disk).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    mbr.put(446 + 4, (byte) 0x83).putInt(446 + 8, 2048).putInt(446 + 12, 4096);
+    mbr.put(462 + 4, (byte) 0x07).putInt(462 + 8, 100000).putInt(462 + 12, 1000);
+    disk[510] = 0x55;
+    disk[511] = (byte) 0xaa;
+    Path image = Files.write(temp.resolve("past-the-end.img"), disk);
+    Path out = temp.resolve("evidence");
+
+    Cli.Run run = Cli.run("acquire", "image", image.toString(), "--out", out.toString(), "--case", "C-1", "--evidence", "E-1",
+        "--examiner", "Jane Doe", "--unsigned");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String legend = String.join(" ", pageWith(out.resolve("report.pdf"), "Sector map"));
+    assertThat(legend).contains("1 Linux \u00b7 LBA 2048\u20136143 \u00b7 2097152 bytes (2.10 MB) ")
+        .contains("LBA 100000\u2013100999 \u00b7 512000 bytes (512.00 kB) \u00b7 wholly past the end of the source: not on the map");
+  }
+
   /** Partition number to {@code first-last} LBA, from {@code sfdisk -J}. */
   private static Map<Integer, String> sfdisk(Path image) throws IOException {
     JsonNode table = new ObjectMapper().readTree(ok("sfdisk", "-J", image.toString())).path("partitiontable");

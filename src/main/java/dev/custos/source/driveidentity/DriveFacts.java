@@ -35,6 +35,19 @@ public record DriveFacts(Optional<String> protocol, Optional<String> model, Opti
     OptionalLong temperatureCelsius, OptionalLong criticalWarning, OptionalLong mediaErrors, OptionalLong percentageUsed,
     OptionalLong namespaceBytes, List<String> notes) {
 
+  /** The most characters of a text a drive reports that are kept: ATA and NVMe give 40 at most, SCSI fewer. */
+  static final int MOST_CHARACTERS = 200;
+
+  /**
+   * {@code text} as a fact: whole when it has at most {@link #MOST_CHARACTERS} characters, else
+   * its first ones and how many there were (a drive or bridge that says megabytes would hold up
+   * the report; the transcript keeps every byte).
+   */
+  static Optional<String> bounded(Optional<String> text) {
+    return text.map(value -> value.length() <= MOST_CHARACTERS ? value
+        : value.substring(0, MOST_CHARACTERS) + "\u2026 (" + value.length() + " characters in all; the transcript holds them)");
+  }
+
   /** Nothing known. */
   public static final DriveFacts NONE = new DriveFacts(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
       OptionalLong.empty(), OptionalLong.empty(), Optional.empty(), OptionalLong.empty(), OptionalLong.empty(),

@@ -19,13 +19,18 @@ import java.util.function.Function;
  *     or one side is unknown
  * @param disagreements each way the drive's own word differs from what the kernel said of the
  *     source (its serial number), in words
+ * @param sinceEarlierRun each fact that differs between the drive's last word in the run before
+ *     (after its read, else before it) and its word before this run's read, in words: a resumption
+ *     that reads another drive (behind the same USB bridge, say) says so; empty for run 1
  */
-public record DriveIdentity(int run, Said before, Optional<Said> after, List<String> changes, List<String> disagreements) {
+public record DriveIdentity(int run, Said before, Optional<Said> after, List<String> changes, List<String> disagreements,
+    List<String> sinceEarlierRun) {
   public DriveIdentity {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(after, "after");
     changes = List.copyOf(changes);
     disagreements = List.copyOf(disagreements);
+    sinceEarlierRun = List.copyOf(sinceEarlierRun);
   }
 
   /**
@@ -101,6 +106,22 @@ public record DriveIdentity(int run, Said before, Optional<Said> after, List<Str
   }
 
   /**
+   * The facts compared for {@link #changes} that the drive said both before and after the read, by
+   * name ({@code "pending sectors"}); empty when it was not asked after. Only these can be "the same".
+   */
+  public List<String> compared() {
+    return after.map(later -> HealthChanges.compared(before.facts(), later.facts())).orElse(List.of());
+  }
+
+  /**
+   * The facts compared for {@link #changes} that the drive said on one side only (smartctl failed
+   * before and answered after, say), by name: nothing can be said of whether they changed.
+   */
+  public List<String> notCompared() {
+    return after.map(later -> HealthChanges.oneSided(before.facts(), later.facts())).orElse(List.of());
+  }
+
+  /**
    * One {@code DriveIdentity} per run recorded in {@code transcripts}, in run order.
    *
    * @param read the bytes of a transcript's file, checked against its recorded SHA-256 and size;
@@ -118,7 +139,16 @@ public record DriveIdentity(int run, Said before, Optional<Said> after, List<Str
       boolean asked = ofRun.stream().anyMatch(transcript -> transcript.moment() == Moment.AFTER);
       Optional<Said> after = asked ? Optional.of(said(ofRun, Moment.AFTER, read)) : Optional.empty();
       List<String> changes = after.map(later -> HealthChanges.between(before.facts(), later.facts())).orElse(List.of());
-      identities.add(new DriveIdentity(run, before, after, changes, disagreements(before, after, kernelSerial)));
+      List<String> sinceEarlier = List.of();
+      if (!identities.isEmpty() && !before.nothing()) {
+        DriveIdentity earlier = identities.get(identities.size() - 1);
+        Said last = earlier.after().filter(said -> !said.nothing()).orElse(earlier.before());
+        if (!last.nothing()) {
+          sinceEarlier = HealthChanges.between(last.facts(), before.facts(),
+              (last == earlier.before() ? "before" : "at the end of") + " run " + earlier.run(), "before run " + run);
+        }
+      }
+      identities.add(new DriveIdentity(run, before, after, changes, disagreements(before, after, kernelSerial), sinceEarlier));
     });
     return identities;
   }

@@ -44,7 +44,13 @@ final class HdparmIdentify {
     }
     OptionalLong logical = number(LOGICAL_SECTOR, output);
     if (sectors.isPresent() && sectors.getAsLong() > 0) {
-      facts.capacityBytes = OptionalLong.of(Math.multiplyExact(sectors.getAsLong(), logical.orElse(512)));
+      // The drive sets these words as it likes: a product past 2^63 - 1 is said, never a crash.
+      try {
+        facts.capacityBytes = OptionalLong.of(Math.multiplyExact(sectors.getAsLong(), logical.orElse(512)));
+      } catch (ArithmeticException e) {
+        facts.notes.add("hdparm: " + sectors.getAsLong() + " user addressable sectors of " + logical.orElse(512)
+            + " bytes is more bytes than can be counted: capacity not stated");
+      }
     }
     Optional<String> rotation = find(ROTATION, output);
     if (rotation.filter(rate -> rate.startsWith("Solid State")).isPresent()) {
@@ -57,7 +63,7 @@ final class HdparmIdentify {
 
   private static Optional<String> find(Pattern pattern, String output) {
     Matcher matcher = pattern.matcher(output);
-    return matcher.find() && !matcher.group(1).isBlank() ? Optional.of(matcher.group(1)) : Optional.empty();
+    return DriveFacts.bounded(matcher.find() && !matcher.group(1).isBlank() ? Optional.of(matcher.group(1)) : Optional.empty());
   }
 
   private static OptionalLong number(Pattern pattern, String output) {

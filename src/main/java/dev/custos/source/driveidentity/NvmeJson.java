@@ -47,7 +47,13 @@ final class NvmeJson {
         }
         OptionalLong shift = SmartctlJson.count(root.path("lbafs").path((int) (format.getAsLong() & 0xf)).path("ds"));
         if (shift.isPresent() && shift.getAsLong() >= 9 && shift.getAsLong() <= 16) {
-          facts.namespaceBytes = OptionalLong.of(Math.multiplyExact(blocks.getAsLong(), 1L << shift.getAsLong()));
+          // nsze is the drive's to set: a product past 2^63 - 1 is said, never a crash.
+          try {
+            facts.namespaceBytes = OptionalLong.of(Math.multiplyExact(blocks.getAsLong(), 1L << shift.getAsLong()));
+          } catch (ArithmeticException e) {
+            facts.notes.add("nvme id-ns: " + blocks.getAsLong() + " logical blocks of " + (1L << shift.getAsLong())
+                + " bytes is more bytes than can be counted: namespace size not stated");
+          }
         }
       }
       default -> { }

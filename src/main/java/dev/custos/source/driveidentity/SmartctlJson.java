@@ -106,7 +106,7 @@ final class SmartctlJson {
   }
 
   static Optional<String> text(JsonNode node) {
-    return node.isTextual() && !node.textValue().isBlank() ? Optional.of(node.textValue().strip()) : Optional.empty();
+    return DriveFacts.bounded(node.isTextual() && !node.textValue().isBlank() ? Optional.of(node.textValue().strip()) : Optional.empty());
   }
 
   static OptionalLong count(JsonNode node) {

@@ -118,6 +118,54 @@ class DriveTranscriptsTest {
   }
 
   @Test
+  void hdparm_capacityBeyondALong_identityKeptCapacityUnknown() throws IOException {
+    // A drive (or a bridge) sets IDENTIFY words 100-103 as it likes: 2^63 - 1 sectors of 512 bytes.
+    String output = Files.readString(FIXTURES.resolve("hdparm-I-sata.txt")).replace("1953525168", "9223372036854775807");
+
+    Answer answer = Answer.of(DriveQuery.HDPARM_IDENTIFY, QueryOutput.exited(0, output.getBytes(java.nio.charset.StandardCharsets.UTF_8), ""));
+
+    assertThat(answer.notAvailable()).isEmpty();
+    assertThat(answer.facts().serial()).contains("WD-WCC6Y3KF7N2P");
+    assertThat(answer.facts().capacityBytes()).isEmpty();
+    assertThat(answer.facts().notes()).anyMatch(note -> note.contains("9223372036854775807"));
+  }
+
+  @Test
+  void nvme_namespaceBeyondALong_answeredSizeUnknown() {
+    byte[] idNs = "{\"nsze\":9223372036854775807,\"flbas\":0,\"lbafs\":[{\"ds\":12}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    Answer answer = Answer.of(DriveQuery.NVME_ID_NS, QueryOutput.exited(0, idNs, ""));
+
+    assertThat(answer.notAvailable()).isEmpty();
+    assertThat(answer.facts().namespaceBytes()).isEmpty();
+    assertThat(answer.facts().notes()).anyMatch(note -> note.contains("9223372036854775807"));
+  }
+
+  @Test
+  void smartctl_hugeModelName_boundedSoTheReportStillRenders() throws IOException {
+    // A transcript may hold up to 8 MiB; a model name of megabytes once held the report's rendering for minutes.
+    String json = Files.readString(FIXTURES.resolve("smartctl-ata-hdd-healthy.json"))
+        .replace("\"WDC WD10EZEX-08WN4A0\"", "\"" + "A".repeat(3_000_000) + "\"");
+
+    DriveFacts facts = Answer.of(DriveQuery.SMARTCTL, QueryOutput.exited(0, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), ""))
+        .facts();
+
+    assertThat(facts.model().orElseThrow()).startsWith("AAAA").endsWith("(3000000 characters in all; the transcript holds them)")
+        .hasSizeLessThan(400);
+    assertThat(facts.serial()).contains("WD-WCC6Y3KF7N2P");
+  }
+
+  @Test
+  void hdparm_hugeSerial_bounded() {
+    String output = "\n/dev/sdb:\n\tModel Number: M\n\tSerial Number: " + "9".repeat(100_000) + "\n";
+
+    DriveFacts facts = Answer.of(DriveQuery.HDPARM_IDENTIFY, QueryOutput.exited(0, output.getBytes(java.nio.charset.StandardCharsets.UTF_8), ""))
+        .facts();
+
+    assertThat(facts.serial().orElseThrow()).hasSizeLessThan(400).contains("100000 characters in all");
+  }
+
+  @Test
   void hdparm_loopDeviceAsRecordedHere_printsOnlyTheNameAndIsNotAvailable() throws IOException {
     Answer answer = Answer.of(DriveQuery.HDPARM_IDENTIFY, exited(0, "hdparm-I-loop-device.txt"));
 
@@ -149,6 +197,32 @@ class DriveTranscriptsTest {
     Answer answer = Answer.of(DriveQuery.SMARTCTL, QueryOutput.failed("timed out after 30 s (killed)", new byte[0], ""));
 
     assertThat(answer.notAvailable()).contains("timed out after 30 s (killed)");
+  }
+
+  @Test
+  void identity_resumptionReadsADriveWithAnotherSerial_saidAsAChangeSinceTheRunBefore() throws IOException {
+    // Behind one USB bridge the kernel's serial stays the bridge's: only the drive's own word tells the drives apart.
+    byte[] first = Files.readAllBytes(FIXTURES.resolve("smartctl-ata-hdd-healthy.json"));
+    byte[] other = new String(first, java.nio.charset.StandardCharsets.UTF_8).replace("WD-WCC6Y3KF7N2P", "WD-OTHERDRIVE99")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Map<String, byte[]> files = new HashMap<>();
+    List<Transcript> transcripts = new java.util.ArrayList<>();
+    for (int run = 1; run <= 2; run++) {
+      for (Moment moment : Moment.values()) {
+        String name = Transcript.TranscriptFile.nameOf(run, moment, DriveQuery.SMARTCTL);
+        files.put(name, run == 1 ? first : other);
+        transcripts.add(new Transcript(run, moment, DriveQuery.SMARTCTL, List.of("smartctl", "/dev/sdb"), T, T, OptionalInt.of(0),
+            Optional.of(new Transcript.TranscriptFile(name, files.get(name).length, "0".repeat(64))), Optional.empty()));
+      }
+    }
+
+    List<DriveIdentity> runs = DriveIdentity.of(transcripts,
+        transcript -> DriveIdentity.Read.of(files.get(transcript.file().orElseThrow().name())), "152D00539000");
+
+    assertThat(runs.get(0).sinceEarlierRun()).isEmpty();
+    assertThat(runs.get(1).changes()).isEmpty();
+    assertThat(runs.get(1).sinceEarlierRun())
+        .containsExactly("serial number WD-WCC6Y3KF7N2P at the end of run 1, WD-OTHERDRIVE99 before run 2");
   }
 
   @Test
