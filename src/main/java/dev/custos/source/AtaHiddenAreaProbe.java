@@ -2,9 +2,7 @@ package dev.custos.source;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -45,35 +43,9 @@ final class AtaHiddenAreaProbe implements HiddenAreaProbe {
 
   /** The probe of this system: hdparm found on {@code PATH} or in the sbin directories. */
   static AtaHiddenAreaProbe system() {
-    return new AtaHiddenAreaProbe(CommandRunner.system(), findExecutable("hdparm", System.getenv("PATH")));
+    return new AtaHiddenAreaProbe(CommandRunner.system(), SystemTools.find("hdparm", System.getenv("PATH")));
   }
 
-  /**
-   * The executable {@code name} in the directories of {@code pathVariable}, then in {@code
-   * /usr/sbin} and {@code /sbin}: hdparm lives in sbin, which a non-root {@code PATH} often lacks.
-   */
-  static Optional<Path> findExecutable(String name, String pathVariable) {
-    List<String> directories = new ArrayList<>();
-    if (pathVariable != null) {
-      directories.addAll(List.of(pathVariable.split(":")));
-    }
-    directories.add("/usr/sbin");
-    directories.add("/sbin");
-    for (String directory : directories) {
-      if (directory.isEmpty()) {
-        continue;
-      }
-      try {
-        Path candidate = Path.of(directory, name);
-        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
-        }
-      } catch (InvalidPathException e) {
-        // a malformed PATH entry names no executable: look in the next one
-      }
-    }
-    return Optional.empty();
-  }
 
   @Override
   public HiddenAreas probe(Path node, Path sysfsDir) {

@@ -293,8 +293,8 @@ class AtaHiddenAreaProbeTest {
     Path tool = Files.createFile(bin.resolve("hdparm-fake"),
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
 
-    assertThat(AtaHiddenAreaProbe.findExecutable("hdparm-fake", "::/nonexistent:" + bin)).contains(tool);
-    assertThat(AtaHiddenAreaProbe.findExecutable("hdparm-fake", null)).isEmpty();
+    assertThat(SystemTools.find("hdparm-fake", "::/nonexistent:" + bin)).contains(tool);
+    assertThat(SystemTools.find("hdparm-fake", null)).isEmpty();
   }
 
   @Test
@@ -302,6 +302,6 @@ class AtaHiddenAreaProbeTest {
     Path bin = Files.createDirectories(root.resolve("bin"));
     Files.createFile(bin.resolve("hdparm-fake"));
 
-    assertThat(AtaHiddenAreaProbe.findExecutable("hdparm-fake", bin.toString())).isEmpty();
+    assertThat(SystemTools.find("hdparm-fake", bin.toString())).isEmpty();
   }
 }

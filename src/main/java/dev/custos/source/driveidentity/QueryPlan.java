@@ -1,9 +1,8 @@
 package dev.custos.source.driveidentity;
 
 import dev.custos.source.SourceIdentity;
+import dev.custos.source.SystemTools;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +46,7 @@ public final class QueryPlan {
   /** The plan for {@code source} at {@code moment}, with the tools found on this system's {@code PATH}. */
   public static List<Planned> of(SourceIdentity source, Moment moment) {
     String path = System.getenv("PATH");
-    return of(source, moment, tool -> find(tool, path));
+    return of(source, moment, tool -> SystemTools.find(tool, path));
   }
 
   /**
@@ -101,32 +100,5 @@ public final class QueryPlan {
     }
     Path name = real.getFileName();
     return name != null && NVME_NODE.matcher(name.toString()).matches();
-  }
-
-  /**
-   * The executable {@code name} in the directories of {@code pathVariable}, then in {@code
-   * /usr/sbin} and {@code /sbin}: the three tools live in sbin, which a non-root {@code PATH} often lacks.
-   */
-  static Optional<Path> find(String name, String pathVariable) {
-    List<String> directories = new ArrayList<>();
-    if (pathVariable != null) {
-      directories.addAll(List.of(pathVariable.split(":")));
-    }
-    directories.add("/usr/sbin");
-    directories.add("/sbin");
-    for (String directory : directories) {
-      if (directory.isEmpty()) {
-        continue;
-      }
-      try {
-        Path candidate = Path.of(directory, name);
-        if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
-        }
-      } catch (InvalidPathException e) {
-        // a malformed PATH entry names no executable: look in the next one
-      }
-    }
-    return Optional.empty();
   }
 }

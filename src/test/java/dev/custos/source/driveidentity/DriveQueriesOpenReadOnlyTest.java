@@ -29,7 +29,7 @@ class DriveQueriesOpenReadOnlyTest {
   @EnumSource(DriveQuery.class)
   void query_onALoopDevice_opensTheDeviceReadOnly(DriveQuery query) throws IOException {
     ExternalTool.assumeInstalled("strace");
-    Path tool = QueryPlan.find(query.tool(), System.getenv("PATH")).orElse(null);
+    Path tool = dev.custos.source.SystemTools.find(query.tool(), System.getenv("PATH")).orElse(null);
     org.junit.jupiter.api.Assumptions.assumeTrue(tool != null, query.tool() + " not installed");
     Path image = Files.write(temp.resolve("disk.img"), new byte[1 << 20]);
     try (LoopDevice loop = LoopDevice.readOnly(image)) {
