@@ -116,7 +116,7 @@ final class Summary {
       return "";
     }
     return " over " + runs.size() + " runs; stopped " + Sizes.seconds(timing.stopped()) + " between them (not counted)"
-        + dev.custos.evidence.AcquisitionRun.unrecordedEnds(runs);
+        + dev.custos.evidence.AcquisitionRun.unrecordedEnds(runs) + timing.clockNote();
   }
 
   /**

@@ -35,6 +35,18 @@ public record AcquisitionRun(Instant started, Instant ended, boolean endRecorded
   }
 
   /**
+   * What the figures cannot show, said in words: the runs add up to more than the span only when
+   * the workstation's clock was set back between runs, and then the stopped time is not known.
+   * Nothing otherwise. The one wording of the summary and the report.
+   */
+  public static String clockNote(Duration span, Duration runsTogether) {
+    return span.compareTo(runsTogether) < 0
+        ? "; the workstation's clock was set back between runs (the runs add up to more than the span), so the stopped time"
+            + " is not known"
+        : "";
+  }
+
+  /**
    * What the duration of {@code runs} rests on where a run died without recording its end: "; run 1
    * died without recording its end: counted to its last recorded progress"; nothing when every run
    * recorded its end. The one wording of the summary and the report.

@@ -302,6 +302,14 @@ public record Manifest(
       Duration stopped = span().minus(duration());
       return stopped.isNegative() ? Duration.ZERO : stopped;
     }
+
+    /**
+     * What the figures cannot show, said in words: the runs' sum exceeds the span only when the
+     * workstation's clock was set back between runs, and then the stopped time is not known.
+     */
+    public String clockNote() {
+      return AcquisitionRun.clockNote(span(), duration());
+    }
   }
 
   /**

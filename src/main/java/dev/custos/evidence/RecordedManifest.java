@@ -238,6 +238,22 @@ public record RecordedManifest(int formatVersion, Tool tool, Case caseInfo, Host
     public Timing(Instant started, Instant ended, long durationMillis, long averageBytesPerSecond) {
       this(started, ended, durationMillis, averageBytesPerSecond, List.of());
     }
+
+    /** From the first start to the end, the time stopped between runs included. */
+    public java.time.Duration span() {
+      return java.time.Duration.between(started, ended);
+    }
+
+    /** The span less the runs' sum; never negative (see {@link #clockNote}). */
+    public java.time.Duration stopped() {
+      java.time.Duration stopped = span().minusMillis(durationMillis);
+      return stopped.isNegative() ? java.time.Duration.ZERO : stopped;
+    }
+
+    /** Says that the stopped time is not known when the clock was set back between runs; else nothing. */
+    public String clockNote() {
+      return AcquisitionRun.clockNote(span(), java.time.Duration.ofMillis(durationMillis));
+    }
   }
 
   /**

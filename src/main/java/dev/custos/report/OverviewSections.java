@@ -184,9 +184,9 @@ final class OverviewSections {
           + (resumptions.isEmpty() ? "" : ", from the first start, interruptions included"));
     } else {
       page.field("Duration", Formats.duration(timing.durationMillis()) + " over " + runs.size() + " runs; stopped "
-          + Formats.duration(Math.max(0, java.time.Duration.between(timing.started(), timing.ended()).toMillis()
-              - timing.durationMillis())) + " between them (not counted)" + AcquisitionRun.unrecordedEnds(runs));
-      page.field("Span", Formats.duration(java.time.Duration.between(timing.started(), timing.ended()).toMillis())
+          + Formats.duration(timing.stopped().toMillis()) + " between them (not counted)" + AcquisitionRun.unrecordedEnds(runs)
+          + timing.clockNote());
+      page.field("Span", Formats.duration(timing.span().toMillis())
           + " from the first start to the end, stopped time included");
     }
     page.field("Average rate", Formats.rate(timing.averageBytesPerSecond()));
