@@ -149,7 +149,8 @@ public final class Acquisition {
             System.nanoTime());
         String destination = directory.realPath();
         Optional<Invocation> typed = invocation.map(run -> run.writingTo(destination));
-        Instant started = events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance, typed);
+        Instant started = events.started(request, source, writeBlock, reader.errorUnit(), watch.before(), provenance, typed,
+            identity.thisRunBefore());
         PassOutcome outcome = readRun(request, reader, writeBlock, directory, events, watch, notSource, provenance, typed, identity)
             .read(PassStart.fresh(started), listener, stop);
         if (outcome instanceof PassOutcome.Recorded recorded) {
@@ -215,8 +216,8 @@ public final class Acquisition {
             : state.interruptionPieceDigests(directory.root(), interruptionManifest.get());
         // Only digests the signed log vouches for prove the prefix; without them it is compared with the source.
         boolean compared = !acquisition.pieceAlgorithm().proves() || vouched.isEmpty();
-        List<dev.custos.source.driveidentity.Transcript> earlierIdentity = interruptionManifest.isEmpty() ? List.of()
-            : state.interruptionDriveIdentity(directory.root(), interruptionManifest.get());
+        List<dev.custos.source.driveidentity.Transcript> earlierIdentity =
+            state.earlierDriveIdentity(directory.root(), interruptionManifest);
         List<Area> rescueStood = rescueStood(directory, source.sizeBytes());
         ResumePoint point = resumePoint(directory, acquisition, source)
             .agreeingWith(vouched, state.interruptionRecorded(), acquisition.pieceSize(), source.sizeBytes())
@@ -244,7 +245,7 @@ public final class Acquisition {
           directory.requireSourceNotInside(notSource);
           Manifest.Resumption resumption = events.resumed(new Manifest.Resumption(clock.now(), point.offset(),
               point.pieces().size(), rereadPiece, state.interruptionRecorded(), typed), acquisition.pieceAlgorithm(), compared,
-              point.note(), setAside, source, writeBlock, watch.before());
+              point.note(), setAside, source, writeBlock, watch.before(), identity.thisRunBefore());
           runStarted = runStarted == null ? resumption.time() : runStarted; // a re-read goes on within this run
           setAside = Optional.empty();
           resumptions.add(resumption);

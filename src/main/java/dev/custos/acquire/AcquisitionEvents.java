@@ -45,14 +45,15 @@ final class AcquisitionEvents {
 
   /** Records the start; returns the event's time, which every manifest of the acquisition gives as its start. */
   Instant started(AcquisitionRequest request, SourceIdentity source, WriteBlock writeBlock, int errorGranularity, SourceState state,
-      Optional<Manifest.Provenance> provenance, Optional<dev.custos.evidence.Invocation> invocation)
-      throws EvidenceWriteException, CustodyBrokenException {
+      Optional<Manifest.Provenance> provenance, Optional<dev.custos.evidence.Invocation> invocation,
+      List<dev.custos.source.driveidentity.Transcript> driveBefore) throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = AcquisitionEventJson.started(request.caseInfo(), source, state, writeBlock,
         new Manifest.Parameters(request.layout(), request.algorithms(), request.blockSize(), request.retries(), errorGranularity),
         request.pieceAlgorithm(), request.pieceSize());
     // A conversion names the evidence directory whose image it reads, and what that directory records.
     provenance.ifPresent(known -> data.set("provenance", dev.custos.evidence.ManifestJson.provenanceTree(known)));
     invocation.ifPresent(typed -> data.set("invocation", dev.custos.evidence.InvocationJson.tree(typed)));
+    AcquisitionEventJson.putDriveIdentity(data, driveBefore);
     return recorder.append(directory, AcquisitionEvent.STARTED, data).time();
   }
 
@@ -71,11 +72,12 @@ final class AcquisitionEvents {
    * @return the resumption at the event's time, as every manifest after it lists it
    */
   Manifest.Resumption resumed(Manifest.Resumption resumption, PieceAlgorithm pieces, boolean comparedWithSource, Optional<String> note,
-      Optional<InterruptedManifests.SetAside> previousManifest, SourceIdentity source, WriteBlock writeBlock, SourceState state)
-      throws EvidenceWriteException, CustodyBrokenException {
+      Optional<InterruptedManifests.SetAside> previousManifest, SourceIdentity source, WriteBlock writeBlock, SourceState state,
+      List<dev.custos.source.driveidentity.Transcript> driveBefore) throws EvidenceWriteException, CustodyBrokenException {
     ObjectNode data = AcquisitionEventJson.resumed(resumption, pieces, comparedWithSource, note.orElse(null),
         previousManifest.map(InterruptedManifests.SetAside::file).orElse(null),
         previousManifest.map(InterruptedManifests.SetAside::sha256).orElse(null), source, writeBlock, state);
+    AcquisitionEventJson.putDriveIdentity(data, driveBefore);
     Instant time = recorder.append(directory, AcquisitionEvent.RESUMED, data).time();
     return new Manifest.Resumption(time, resumption.fromByte(), resumption.piecesChecked(), resumption.rereadPiece(),
         resumption.interruptionRecorded(), resumption.invocation());

@@ -18,15 +18,17 @@ final class DriveIdentityRun {
   private final Path directory;
   private final int run;
   private final List<Transcript> beforeAndEarlier;
+  private final List<Transcript> thisRunBefore;
   private Optional<List<Transcript>> all = Optional.empty();
 
   private DriveIdentityRun(DriveIdentityCapture capture, SourceIdentity source, Path directory, int run,
-      List<Transcript> beforeAndEarlier) {
+      List<Transcript> beforeAndEarlier, List<Transcript> thisRunBefore) {
     this.capture = capture;
     this.source = source;
     this.directory = directory;
     this.run = run;
     this.beforeAndEarlier = List.copyOf(beforeAndEarlier);
+    this.thisRunBefore = List.copyOf(thisRunBefore);
   }
 
   /**
@@ -39,9 +41,15 @@ final class DriveIdentityRun {
       throws InterruptedException {
     int run = Math.max(DriveIdentityCapture.nextRun(directory),
         earlier.stream().mapToInt(Transcript::run).max().orElse(0) + 1);
+    List<Transcript> before = capture.capture(source, directory, run, Moment.BEFORE);
     List<Transcript> transcripts = new ArrayList<>(earlier);
-    transcripts.addAll(capture.capture(source, directory, run, Moment.BEFORE));
-    return new DriveIdentityRun(capture, source, directory, run, transcripts);
+    transcripts.addAll(before);
+    return new DriveIdentityRun(capture, source, directory, run, transcripts, before);
+  }
+
+  /** What the drive said before this run's first read: recorded in the event that begins the run. */
+  List<Transcript> thisRunBefore() {
+    return thisRunBefore;
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.custos.digest.HashAlgorithm;
 import dev.custos.digest.PieceDigest;
 import dev.custos.error.CustodyBrokenException;
 import dev.custos.error.UsageException;
+import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.evidence.EvidenceDirectory;
 import dev.custos.evidence.JsonText;
 import dev.custos.evidence.ManifestPlacement;
@@ -18,14 +19,18 @@ import dev.custos.evidence.RecordedManifest;
 import dev.custos.io.EvidenceFile;
 import dev.custos.io.ReadLimit;
 import dev.custos.source.SourceIdentity;
+import dev.custos.source.driveidentity.Transcript;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -276,6 +281,45 @@ record InterruptedAcquisition(
   }
 
   /**
+   * What the drive said in the runs before, for the manifest of the acquisition that resumes them:
+   * the queries the interruption's manifest lists (see {@link #interruptionDriveIdentity}), and
+   * each run's queries before its first read as its {@code acquisition-started} or {@code -resumed}
+   * event records them, where no manifest lists them (a run killed before writing one). Both are
+   * vouched for by the signed log; the transcripts' bytes are checked when the evidence is verified.
+   *
+   * @param manifestFile the interruption's manifest, when one is recorded
+   * @return them in run order, each query once
+   * @throws UsageException if the manifest or an event's list cannot be read
+   */
+  List<Transcript> earlierDriveIdentity(Path directory, Optional<String> manifestFile)
+      throws UsageException {
+    List<Transcript> earlier = new ArrayList<>(
+        manifestFile.isEmpty() ? List.of() : interruptionDriveIdentity(directory, manifestFile.get()));
+    Set<String> asked = new HashSet<>();
+    earlier.forEach(transcript -> asked.add(queryKey(transcript)));
+    List<CustodyEvent> runStarts = new ArrayList<>(List.of(started));
+    runStarts.addAll(resumptions);
+    for (CustodyEvent runStart : runStarts) {
+      try {
+        for (Transcript transcript : AcquisitionEventJson.readDriveIdentity(runStart.data())) {
+          if (asked.add(queryKey(transcript))) {
+            earlier.add(transcript);
+          }
+        }
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("custody event " + runStart.seq() + " records its drive identity queries unreadably: "
+            + e.getMessage(), e);
+      }
+    }
+    earlier.sort(Comparator.comparingInt(Transcript::run));
+    return earlier;
+  }
+
+  private static String queryKey(Transcript transcript) {
+    return transcript.run() + " " + transcript.moment() + " " + transcript.query();
+  }
+
+  /**
    * The drive identity queries the interruption's manifest {@code file} records (it is the one the
    * custody log vouches for: its bytes are checked against the recorded SHA-256 as they are read),
    * for the manifest of the acquisition that resumes it.
@@ -283,10 +327,10 @@ record InterruptedAcquisition(
    * @return the transcripts it lists; empty when no interruption is recorded or it lists none
    * @throws UsageException if it cannot be read
    */
-  java.util.List<dev.custos.source.driveidentity.Transcript> interruptionDriveIdentity(Path directory, String file)
+  List<Transcript> interruptionDriveIdentity(Path directory, String file)
       throws UsageException {
     if (interrupted.isEmpty()) {
-      return java.util.List.of();
+      return List.of();
     }
     Path manifest = directory.resolve(file);
     try {

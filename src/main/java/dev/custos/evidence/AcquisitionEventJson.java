@@ -22,6 +22,8 @@ import java.util.Optional;
  * digests) are {@link ManifestJson}'s.
  */
 public final class AcquisitionEventJson {
+  private static final String DRIVE_IDENTITY = "driveIdentity";
+
   private static final String PREFIX_COMPARED = "comparison-with-source";
 
   private AcquisitionEventJson() {}
@@ -144,6 +146,27 @@ public final class AcquisitionEventJson {
     return previous.isObject()
         ? Optional.of(new AcquisitionEvent.PreviousManifest(text(previous.path("file")), text(previous.path("sha256"))))
         : Optional.empty();
+  }
+
+  /**
+   * Adds to a run's {@code acquisition-started} or {@code -resumed} data what the drive said before
+   * the run read it, as the manifest lists it: a run killed before its manifest is written still
+   * has its transcripts vouched for by the signed log. Nothing when the run asked nothing.
+   */
+  public static void putDriveIdentity(ObjectNode data, List<dev.custos.source.driveidentity.Transcript> before) {
+    if (!before.isEmpty()) {
+      data.set(DRIVE_IDENTITY, DriveIdentityJson.tree(before));
+    }
+  }
+
+  /**
+   * Reads what {@link #putDriveIdentity} added; empty for an event that has none (a build before
+   * drive identity was recorded).
+   *
+   * @throws IllegalArgumentException naming the member, if it is there but not as written
+   */
+  public static List<dev.custos.source.driveidentity.Transcript> readDriveIdentity(JsonNode data) {
+    return DriveIdentityJson.read(data.path(DRIVE_IDENTITY));
   }
 
   /** Reads the data of {@code acquisition-completed} or {@code -interrupted}. */

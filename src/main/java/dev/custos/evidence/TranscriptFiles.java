@@ -19,9 +19,17 @@ public final class TranscriptFiles {
   private TranscriptFiles() {}
 
   /**
-   * The bytes of {@code file} in {@code directory}, or why they are not the ones recorded.
+   * The bytes of {@code file} in {@code directory}, or why they are not the ones the manifest records.
    */
   public static DriveIdentity.Read read(Path directory, Transcript.TranscriptFile file) {
+    return read(directory, file, "the manifest");
+  }
+
+  /**
+   * The bytes of {@code file} in {@code directory}, or why they are not the ones {@code recordedBy}
+   * (the manifest, or a custody event) records.
+   */
+  public static DriveIdentity.Read read(Path directory, Transcript.TranscriptFile file, String recordedBy) {
     Optional<byte[]> bytes;
     try {
       bytes = EvidenceFile.readFromDirectory(directory.resolve(file.name()), ReadLimit.DRIVE_IDENTITY, "reads");
@@ -34,7 +42,7 @@ public final class TranscriptFiles {
     String sha256 = Digest.compute(HashAlgorithm.SHA_256, bytes.get()).hex();
     if (bytes.get().length != file.sizeBytes() || !sha256.equals(file.sha256())) {
       return DriveIdentity.Read.failed(file.name() + " has " + bytes.get().length + " bytes and SHA-256 " + sha256
-          + ", the manifest records " + file.sizeBytes() + " bytes and " + file.sha256() + ": it changed after it was written");
+          + ", " + recordedBy + " records " + file.sizeBytes() + " bytes and " + file.sha256() + ": it changed after it was written");
     }
     return DriveIdentity.Read.of(bytes.get());
   }

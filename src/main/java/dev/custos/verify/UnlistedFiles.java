@@ -7,9 +7,11 @@ import dev.custos.custody.LogEventJson;
 import dev.custos.evidence.AcquisitionEvent;
 import dev.custos.evidence.AcquisitionEventJson;
 import dev.custos.evidence.EvidenceDirectory;
+import dev.custos.evidence.TranscriptFiles;
 import dev.custos.image.ImageFile;
 import dev.custos.image.ImageLayout;
 import dev.custos.io.EvidenceFile;
+import dev.custos.source.driveidentity.Transcript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,8 +28,8 @@ import java.util.stream.Stream;
 /**
  * The files of an evidence directory that are not part of the evidence: named neither by Custos's
  * layout ({@link EvidenceDirectory#isLayoutName}) nor by the manifest (its image files and drive
- * identity transcripts) nor by the
- * custody log (manifests and torn lines set aside). A copy left beside an image ({@code
+ * identity transcripts) nor by the custody log (manifests and torn lines set aside, the drive
+ * identity transcripts a run's first event records). A copy left beside an image ({@code
  * image.ima.bak}), a torn line no {@code log-repaired} event set aside, a {@code .partial} file of a
  * write that did not finish: none of them changes what verifies, and none is read, but an examiner
  * should know they are there. Stateless.
@@ -52,8 +54,12 @@ final class UnlistedFiles {
       recorded.files().stream().map(ImageFile::name).forEach(named::add);
       recorded.transcripts().forEach(transcript -> named.add(transcript.name()));
     }
+    List<Problem> warnings = new ArrayList<>();
     for (CustodyEvent event : events) {
       JsonNode data = event.data();
+      if (event.type().equals(AcquisitionEvent.STARTED) || event.type().equals(AcquisitionEvent.RESUMED)) {
+        warnings.addAll(transcriptsOfRunStart(directory, event, named));
+      }
       if (event.type().equals(AcquisitionEvent.RESUMED)) {
         AcquisitionEventJson.readPreviousManifest(data).map(AcquisitionEvent.PreviousManifest::file).ifPresent(named::add);
       } else if (event.type().equals(LogEvent.LOG_REPAIRED)) {
@@ -61,7 +67,6 @@ final class UnlistedFiles {
         named.add(file == null ? "" : file);
       }
     }
-    List<Problem> warnings = new ArrayList<>();
     for (Path entry : list(directory)) {
       String name = entry.getFileName().toString();
       boolean part = EvidenceDirectory.isLayoutName(name) || named.contains(name)
@@ -82,6 +87,31 @@ final class UnlistedFiles {
       }
     }
     return warnings;
+  }
+
+  /**
+   * Names the drive identity transcripts a run's first event records that the manifest does not
+   * list (a run killed before its manifest): part of the evidence, vouched for by the signed log,
+   * as long as each is as the event records it; one warning for each that is not.
+   */
+  private static List<Problem> transcriptsOfRunStart(Path directory, CustodyEvent event, Set<String> named) {
+    List<Problem> changed = new ArrayList<>();
+    List<Transcript> transcripts;
+    try {
+      transcripts = AcquisitionEventJson.readDriveIdentity(event.data());
+    } catch (IllegalArgumentException e) {
+      return List.of(new Problem("custody event " + event.seq(), "its drive identity queries cannot be read: " + e.getMessage()));
+    }
+    for (Transcript transcript : transcripts) {
+      if (transcript.file().isEmpty() || named.contains(transcript.file().get().name())) {
+        continue;
+      }
+      Transcript.TranscriptFile file = transcript.file().get();
+      named.add(file.name());
+      TranscriptFiles.read(directory, file, "custody event " + event.seq()).problem()
+          .ifPresent(problem -> changed.add(new Problem(file.name(), problem)));
+    }
+    return changed;
   }
 
   private static String describe(Path entry) {

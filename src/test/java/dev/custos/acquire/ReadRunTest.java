@@ -149,7 +149,8 @@ class ReadRunTest {
     WriteBlock writeBlock = new WriteBlock(WriteBlockMethod.READ_ONLY_FILE, false, null, "opened read-only");
     SourceWatch watch = SourceWatch.start(source.identity(), null);
     AcquisitionEvents events = new AcquisitionEvents(recorder, directory, SECTOR, System.nanoTime());
-    events.started(request, source.identity(), writeBlock, source.errorUnit(), watch.before(), java.util.Optional.empty(), java.util.Optional.empty());
+    events.started(request, source.identity(), writeBlock, source.errorUnit(), watch.before(), java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.List.of());
     return new ReadRun(request, source, writeBlock, directory, events, EvidenceClock.system(), host, tool, watch,
         Acquisition.Checkpoint.NONE, null, java.util.Optional.empty(), java.util.Optional.empty(),
         DriveIdentityRun.before(DriveIdentityCapture.system(EvidenceClock.system()), source.identity(), out, java.util.List.of()))

@@ -151,6 +151,61 @@ class AcquireDriveIdentityTest {
     assertThat(verify.stdout()).contains("6 of 6 drive identity transcripts as recorded").doesNotContain("not part of the evidence");
   }
 
+  @Test
+  void resume_afterKill9_firstRunsTranscriptsVouchedForByItsStartedEventAndListedAtTheEnd() throws Exception {
+    Path image = Evidence.randomFile(temp.resolve("disk.img"), 192L << 20, 22);
+    Path out = temp.resolve("evidence");
+    try (LoopDevice loop = LoopDevice.readOnly(image)) {
+      CustosProcess first = CustosProcess.start(temp, "first", "acquire", "image", loop.path().toString(), "--out",
+          out.toString(), "--case", "C-19", "--evidence", "E-19", "--examiner", "Jane Doe", "--unsigned", "--piece-size", "4MiB");
+      assertThat(first.signalAt(out.resolve("image.ima"), 64L << 20, "KILL")).isEqualTo(137);
+
+      // No manifest was written: the acquisition-started event is what records run 1's transcripts.
+      JsonNode started = JSON.readTree(Files.readAllLines(out.resolve("custody.jsonl")).get(0));
+      assertThat(started.path("type").asText()).isEqualTo("acquisition-started");
+      List<String> recorded = new ArrayList<>();
+      for (JsonNode query : started.path("data").path("driveIdentity")) {
+        String file = query.path("file").path("path").asText();
+        recorded.add(file);
+        assertThat(ExternalTool.digestOf("sha256sum", out.resolve(file))).isEqualTo(query.path("file").path("sha256").asText());
+      }
+      assertThat(recorded).containsExactly("drive-identity-1-before-hdparm.txt", "drive-identity-1-before-smartctl.json");
+      CustosProcess killedVerify = CustosProcess.start(temp, "killed-verify", "report", "verify", out.toString());
+      killedVerify.exitCode();
+      assertThat(killedVerify.stdout()).as("named by the signed log's started event, not unlisted")
+          .doesNotContain("drive-identity-1-before");
+
+      CustosProcess resumed = CustosProcess.start(temp, "resumed", "acquire", "resume", out.toString());
+      assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+    }
+    JsonNode queries = Evidence.manifest(out).path("driveIdentity");
+    assertThat(queries).extracting(query -> query.path("file").path("path").asText()).containsExactly(
+        "drive-identity-1-before-hdparm.txt", "drive-identity-1-before-smartctl.json",
+        "drive-identity-2-before-hdparm.txt", "drive-identity-2-before-smartctl.json", "drive-identity-2-after-smartctl.json");
+    Evidence.assertValidWithPythonJsonSchema(out.resolve("acquisition.json"));
+    CustosProcess verify = CustosProcess.start(temp, "verify", "report", "verify", out.toString());
+    assertThat(verify.exitCode()).as(verify.stdout()).isZero();
+    assertThat(verify.stdout()).contains("5 of 5 drive identity transcripts as recorded").doesNotContain("not part of the evidence");
+  }
+
+  @Test
+  void verify_transcriptOnlyTheStartedEventRecords_changed_isNamed() throws Exception {
+    Path image = Evidence.randomFile(temp.resolve("disk.img"), 192L << 20, 23);
+    Path out = temp.resolve("evidence");
+    try (LoopDevice loop = LoopDevice.readOnly(image)) {
+      CustosProcess first = CustosProcess.start(temp, "first", "acquire", "image", loop.path().toString(), "--out",
+          out.toString(), "--case", "C-19", "--evidence", "E-19", "--examiner", "Jane Doe", "--unsigned", "--piece-size", "4MiB");
+      assertThat(first.signalAt(out.resolve("image.ima"), 64L << 20, "KILL")).isEqualTo(137);
+    }
+    Path transcript = out.resolve("drive-identity-1-before-smartctl.json");
+    transcript.toFile().setWritable(true);
+    Files.writeString(transcript, "{}", java.nio.file.StandardOpenOption.APPEND);
+
+    CustosProcess verify = CustosProcess.start(temp, "verify", "report", "verify", out.toString());
+    verify.exitCode();
+    assertThat(verify.stdout()).contains("drive-identity-1-before-smartctl.json").contains("custody event 0 records");
+  }
+
   private CustosProcess acquire(Path source, Path out) {
     List<String> args = new ArrayList<>(List.of("acquire", "image", source.toString(), "--out", out.toString(), "--case", "C-19",
         "--evidence", "E-19", "--examiner", "Jane Doe", "--unsigned"));
