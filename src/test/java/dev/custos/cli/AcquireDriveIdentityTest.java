@@ -156,9 +156,7 @@ class AcquireDriveIdentityTest {
     Path image = Evidence.randomFile(temp.resolve("disk.img"), 192L << 20, 22);
     Path out = temp.resolve("evidence");
     try (LoopDevice loop = LoopDevice.readOnly(image)) {
-      CustosProcess first = CustosProcess.start(temp, "first", "acquire", "image", loop.path().toString(), "--out",
-          out.toString(), "--case", "C-19", "--evidence", "E-19", "--examiner", "Jane Doe", "--unsigned", "--piece-size", "4MiB");
-      assertThat(first.signalAt(out.resolve("image.ima"), 64L << 20, "KILL")).isEqualTo(137);
+      killAt64MiB(loop, out);
 
       // No manifest was written: the acquisition-started event is what records run 1's transcripts.
       JsonNode started = JSON.readTree(Files.readAllLines(out.resolve("custody.jsonl")).get(0));
@@ -193,9 +191,7 @@ class AcquireDriveIdentityTest {
     Path image = Evidence.randomFile(temp.resolve("disk.img"), 192L << 20, 23);
     Path out = temp.resolve("evidence");
     try (LoopDevice loop = LoopDevice.readOnly(image)) {
-      CustosProcess first = CustosProcess.start(temp, "first", "acquire", "image", loop.path().toString(), "--out",
-          out.toString(), "--case", "C-19", "--evidence", "E-19", "--examiner", "Jane Doe", "--unsigned", "--piece-size", "4MiB");
-      assertThat(first.signalAt(out.resolve("image.ima"), 64L << 20, "KILL")).isEqualTo(137);
+      killAt64MiB(loop, out);
     }
     Path transcript = out.resolve("drive-identity-1-before-smartctl.json");
     transcript.toFile().setWritable(true);
@@ -204,6 +200,13 @@ class AcquireDriveIdentityTest {
     CustosProcess verify = CustosProcess.start(temp, "verify", "report", "verify", out.toString());
     verify.exitCode();
     assertThat(verify.stdout()).contains("drive-identity-1-before-smartctl.json").contains("custody event 0 records");
+  }
+
+  /** An unsigned acquisition of {@code loop} into {@code out}, killed with SIGKILL once 64 MiB of the image are written. */
+  private void killAt64MiB(LoopDevice loop, Path out) throws InterruptedException {
+    CustosProcess first = CustosProcess.start(temp, "first", "acquire", "image", loop.path().toString(), "--out",
+        out.toString(), "--case", "C-19", "--evidence", "E-19", "--examiner", "Jane Doe", "--unsigned", "--piece-size", "4MiB");
+    assertThat(first.signalAt(out.resolve("image.ima"), 64L << 20, "KILL")).isEqualTo(137);
   }
 
   private CustosProcess acquire(Path source, Path out) {
