@@ -26,7 +26,8 @@ class SourceLinkedIntoOutputTest {
   @TempDir Path temp;
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {".acquisition.lock", "acquisition-progress.jsonl", "image.ima"})
+  @ValueSource(strings = {".acquisition.lock", "acquisition-progress.jsonl", "image.ima", "drive-identity-1-before-smartctl.json",
+      ".drive-identity-2-before-smartctl.json.partial"})
   void image_sourceHardLinkedIntoTheOutput_refused_sourceUnchanged(String name) throws Exception {
     Path source = Evidence.randomFile(temp.resolve("source.bin"), 1L << 20, 61);
     Path out = Files.createDirectory(temp.resolve("evidence"));
@@ -44,7 +45,8 @@ class SourceLinkedIntoOutputTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {".acquisition.lock", "acquisition-progress.jsonl", "image.ima"})
+  @ValueSource(strings = {".acquisition.lock", "acquisition-progress.jsonl", "image.ima", "drive-identity-1-before-smartctl.json",
+      ".drive-identity-2-before-smartctl.json.partial"})
   void resume_sourceHardLinkedIntoTheOutput_refused_sourceUnchanged(String name) throws Exception {
     Path source = Evidence.randomFile(temp.resolve("source.bin"), 64L << 20, 62);
     Path out = temp.resolve("evidence");
